@@ -1,0 +1,23 @@
+/**
+ * Folding: the one way text is made diacritic-free for search and alignment.
+ * NFD, drop combining marks, đ→d / Đ→D. Optionally lower-cased.
+ */
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** Fold Vietnamese text: NFD, remove combining marks, map đ/Đ to d/D (case kept). */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** Fold and lower-case: the key used for matching (`Điều` → `dieu`). */
+export function foldKey(text: string): string {
+  return fold(text).toLowerCase();
+}
+
+/** Make a URL/anchor slug from Vietnamese text: folded, lower-case, ascii words joined by `-`. */
+export function slugify(text: string): string {
+  return foldKey(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
