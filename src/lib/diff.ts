@@ -1,0 +1,187 @@
+/**
+ * Redlines: word-level (Vietnamese syllable-level) diffs computed WITHIN aligned article pairs, clause by
+ * clause where clauses align. Uses `diffArrays` of the `diff` package on syllable/punctuation tokens that
+ * keep their leading whitespace, so the original spacing is reproduced exactly.
+ */
+import { diffArrays } from 'diff';
+import { alignUnits, clauseText, documentArticles, DEFAULT_ALIGN_OPTIONS } from './align.ts';
+import type { Alignable, AlignOptions, Alignment, Unit } from './align.ts';
+import { foldKey } from './fold.ts';
+import type { Article } from './schema.ts';
+
+/** One run of a redline. */
+export interface Part {
+  /** eq: in both; del: only in the old text; ins: only in the new text. */
+  op: 'eq' | 'del' | 'ins';
+  /** The text of the run, with its leading whitespace. */
+  text: string;
+  /** Key of the systematic substitution (renames.ts) this run belongs to, when it is one. */
+  rename?: string;
+}
+
+/** Redline of one clause pair (or of an added/removed clause). */
+export interface ClauseRedline {
+  /** Clause id in the old article (null: added clause). */
+  from: string | null;
+  /** Clause id in the new article (null: removed clause). */
+  to: string | null;
+  /** The runs. */
+  parts: Part[];
+}
+
+/** Redline of an aligned article pair. */
+export interface ArticleRedline {
+  /** Article ids (null on the side where the article does not exist). */
+  from: string | null;
+  to: string | null;
+  /** Redline of the heading. */
+  title: Part[];
+  /** Redlines of the clauses, in the new article's order. */
+  clauses: ClauseRedline[];
+  /** Tokens deleted / inserted / kept (for "biggest changes first"). */
+  stats: { del: number; ins: number; eq: number };
+}
+
+/** Comparison mode: exact tokens, or folded (diacritic- and case-insensitive, for raw OCR text). */
+export type DiffMode = 'exact' | 'folded';
+
+const TOKEN = /\s*(?:[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])/gu;
+
+/** Split text into syllable and punctuation tokens, each with its leading whitespace. */
+export function tokenize(text: string): string[] {
+  return text.normalize('NFC').match(TOKEN) ?? [];
+}
+
+/**
+ * Absorb an equal run of a single token sandwiched between two changes into the change (a semantic
+ * clean-up in the spirit of diff-match-patch's cleanupSemantic): "X a Y" → "X' a Y'" reads better as one
+ * replacement than as two with a lone shared comma in between.
+ */
+function cleanup(parts: Part[]): Part[] {
+  const out: Part[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    const prev = out[out.length - 1];
+    const next = parts[k + 1];
+    if (p.op === 'eq' && prev && prev.op !== 'eq' && next && next.op !== 'eq' && tokenize(p.text).length === 1) {
+      out.push({ op: 'del', text: p.text }, { op: 'ins', text: p.text });
+      continue;
+    }
+    out.push({ ...p });
+  }
+  // order each change block as all deletions then all insertions, merged
+  const merged: Part[] = [];
+  let k = 0;
+  while (k < out.length) {
+    if (out[k]!.op === 'eq') {
+      const last = merged[merged.length - 1];
+      if (last && last.op === 'eq') last.text += out[k]!.text;
+      else merged.push(out[k]!);
+      k++;
+      continue;
+    }
+    let del = '';
+    let ins = '';
+    while (k < out.length && out[k]!.op !== 'eq') {
+      if (out[k]!.op === 'del') del += out[k]!.text;
+      else ins += out[k]!.text;
+      k++;
+    }
+    if (del) merged.push({ op: 'del', text: del });
+    if (ins) merged.push({ op: 'ins', text: ins });
+  }
+  return merged;
+}
+
+/** Word-level diff of two texts (syllables and punctuation), as runs. */
+export function diffText(a: string, b: string, mode: DiffMode = 'exact'): Part[] {
+  const ta = tokenize(a);
+  const tb = tokenize(b);
+  const key = mode === 'folded' ? (t: string) => foldKey(t.trim()) : (t: string) => t.trim();
+  const changes = diffArrays(ta, tb, { comparator: (x: string, y: string) => key(x) === key(y) });
+  const parts: Part[] = [];
+  let ib = 0;
+  for (const c of changes) {
+    if (c.added) {
+      parts.push({ op: 'ins', text: c.value.join('') });
+      ib += c.value.length;
+    } else if (c.removed) parts.push({ op: 'del', text: c.value.join('') });
+    else {
+      // show the new text's spelling for equal runs
+      parts.push({ op: 'eq', text: tb.slice(ib, ib + c.value.length).join('') });
+      ib += c.value.length;
+    }
+  }
+  return cleanup(parts.filter((p) => p.text !== ''));
+}
+
+/** Token counts of a redline. */
+export function partStats(parts: Part[]): { del: number; ins: number; eq: number } {
+  const s = { del: 0, ins: 0, eq: 0 };
+  for (const p of parts) s[p.op] += tokenize(p.text).length;
+  return s;
+}
+
+function clauseUnits(a: Article): Unit[] {
+  return a.clauses.map((c) => ({ id: c.id, number: c.number ?? '', title: '', text: clauseText(c) }));
+}
+
+/** Clause alignment inside an article pair: content only, with order as the tie-breaker. */
+const CLAUSE_OPTIONS: AlignOptions = {
+  ...DEFAULT_ALIGN_OPTIONS,
+  wContent: 0.8,
+  wTitle: 0,
+  wPosition: 0.2,
+  threshold: 0.25,
+  minContent: 0.15,
+};
+
+/** Redline of two articles (either may be null for added/removed), clause by clause where clauses align. */
+export function redlineArticles(a: Article | null, b: Article | null, mode: DiffMode = 'exact'): ArticleRedline {
+  const title = diffText(a?.title ?? '', b?.title ?? '', mode);
+  const clauses: ClauseRedline[] = [];
+  if (a && b) {
+    const ca = clauseUnits(a);
+    const cb = clauseUnits(b);
+    const textA = new Map(ca.map((u) => [u.id, u.text]));
+    const textB = new Map(cb.map((u) => [u.id, u.text]));
+    for (const p of alignUnits(ca, cb, CLAUSE_OPTIONS)) {
+      clauses.push({
+        from: p.from,
+        to: p.to,
+        parts: diffText(p.from ? textA.get(p.from)! : '', p.to ? textB.get(p.to)! : '', mode),
+      });
+    }
+  } else {
+    const only = (a ?? b)!;
+    for (const c of only.clauses) {
+      const t = clauseText(c);
+      clauses.push({ from: a ? c.id : null, to: b ? c.id : null, parts: [{ op: a ? 'del' : 'ins', text: t }] });
+    }
+  }
+  const stats = [title, ...clauses.map((c) => c.parts)].map(partStats).reduce(
+    (s, x) => ({ del: s.del + x.del, ins: s.ins + x.ins, eq: s.eq + x.eq }),
+    { del: 0, ins: 0, eq: 0 },
+  );
+  return { from: a?.id ?? null, to: b?.id ?? null, title, clauses, stats };
+}
+
+/** Redlines for every pair of an alignment (same order as `alignment.pairs`). */
+export function redlineAlignment(
+  docA: Alignable,
+  docB: Alignable,
+  alignment: Alignment,
+  mode: DiffMode = 'exact',
+): ArticleRedline[] {
+  const aa = new Map(documentArticles(docA).map((x) => [x.id, x]));
+  const bb = new Map(documentArticles(docB).map((x) => [x.id, x]));
+  return alignment.pairs.map((p) =>
+    redlineArticles(p.from ? aa.get(p.from)! : null, p.to ? bb.get(p.to)! : null, mode),
+  );
+}
+
+/** Share of tokens changed in a redline (0 = identical, 1 = all new). */
+export function changeRatio(r: ArticleRedline): number {
+  const total = r.stats.eq + Math.max(r.stats.del, r.stats.ins);
+  return total ? Math.max(r.stats.del, r.stats.ins) / total : 0;
+}

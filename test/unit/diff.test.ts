@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, clauseText, documentArticles } from '../../src/lib/align.ts';
+import type { Alignable } from '../../src/lib/align.ts';
+import { diffText, redlineAlignment, redlineArticles, tokenize } from '../../src/lib/diff.ts';
+import type { Part } from '../../src/lib/diff.ts';
+
+const load = (id: string): Alignable => JSON.parse(readFileSync(new URL(`../fixtures/compare/${id}.json`, import.meta.url), 'utf8'));
+const art = (doc: Alignable, id: string) => documentArticles(doc).find((a) => a.id === id)!;
+const side = (parts: Part[], which: 'old' | 'new') =>
+  parts.filter((p) => p.op === 'eq' || p.op === (which === 'old' ? 'del' : 'ins')).map((p) => p.text).join('');
+const changes = (parts: Part[]) => parts.filter((p) => p.op !== 'eq').map((p) => `${p.op}:${p.text.trim()}`);
+
+describe('tokenize', () => {
+  it('splits syllables and punctuation and keeps the spacing', () => {
+    const t = 'họp 01 quý/ lần, Ban Chỉ đạo';
+    expect(tokenize(t).map((x) => x.trim())).toEqual(['họp', '01', 'quý', '/', 'lần', ',', 'Ban', 'Chỉ', 'đạo']);
+    expect(tokenize(t).join('')).toBe(t);
+  });
+});
+
+describe('diffText on real clause pairs', () => {
+  const kg19 = load('kien-giang-2019');
+  const pq22 = load('phu-quoc-2022');
+
+  it('meetings: 2019 Điều 8 khoản 1 → 2022 Điều 9 khoản 1 (Phú Quốc wording)', () => {
+    const a = clauseText(art(kg19, 'dieu-8').clauses[0]!);
+    const b = clauseText(art(pq22, 'dieu-9').clauses[0]!);
+    const parts = diffText(a, b);
+    // both sides are reproduced exactly
+    expect(side(parts, 'old')).toBe(a);
+    expect(side(parts, 'new')).toBe(b);
+    // the substantive changes, read off the two texts by hand
+    expect(changes(parts)).toEqual([
+      'del:tổ chức họp 01 quý/ lần, Ban Chỉ đạo có thể họp',
+      'ins:06 tháng một lần hoặc',
+      'del:Ủy viên Thường trực Ban Chỉ đạo',
+      'ins:cơ quan thường trực',
+    ]);
+  });
+
+  it('identical text gives one equal run; empty side gives one insertion', () => {
+    expect(diffText('Ban Chỉ đạo họp.', 'Ban Chỉ đạo họp.')).toEqual([{ op: 'eq', text: 'Ban Chỉ đạo họp.' }]);
+    expect(diffText('', 'Điều mới.')).toEqual([{ op: 'ins', text: 'Điều mới.' }]);
+  });
+
+  it('folded mode ignores lost diacritics of raw OCR but still shows real changes', () => {
+    const kg22 = load('kien-giang-2022');
+    const ocr = clauseText(art(kg22, 'dieu-9').clauses[0]!); // raw OCR: "Ban Chi dao hop dinh ky 06 thang mét 14n …"
+    const clean = clauseText(art(pq22, 'dieu-9').clauses[0]!);
+    const exact = diffText(clean, ocr);
+    const folded = diffText(clean, ocr, 'folded');
+    const eqTokens = (ps: Part[]) => ps.filter((p) => p.op === 'eq').reduce((n, p) => n + tokenize(p.text).length, 0);
+    expect(eqTokens(folded)).toBeGreaterThan(eqTokens(exact) * 2);
+    expect(side(folded, 'new')).toBe(ocr);
+    expect(folded.some((p) => p.op === 'eq' && /Ban Chi dao hop dinh ky 06 thang/.test(p.text))).toBe(true);
+  });
+});
+
+describe('redlineArticles', () => {
+  it('aligns clauses inside an article pair and diffs them one by one', () => {
+    const kg19 = load('kien-giang-2019');
+    const pq22 = load('phu-quoc-2022');
+    const r = redlineArticles(art(kg19, 'dieu-2'), art(pq22, 'dieu-2'));
+    expect(r.clauses.map((c) => [c.from, c.to])).toEqual([1, 2, 3, 4, 5].map((n) => [`dieu-2-khoan-${n}`, `dieu-2-khoan-${n}`]));
+    // khoản 3 is word for word the same in both
+    expect(r.clauses[2]!.parts).toHaveLength(1);
+    expect(r.clauses[2]!.parts[0]!.op).toBe('eq');
+  });
+
+  it('an added article is one insertion per clause', () => {
+    const pq22 = load('phu-quoc-2022');
+    const r = redlineArticles(null, art(pq22, 'dieu-8'));
+    expect(r.clauses).toHaveLength(10);
+    expect(r.clauses.every((c) => c.parts.length === 1 && c.parts[0]!.op === 'ins' && c.from === null)).toBe(true);
+    expect(r.stats.del).toBe(0);
+  });
+
+  it('redlineAlignment follows the alignment pairs', () => {
+    const a = load('kien-giang-2019');
+    const b = load('phu-quoc-2022');
+    const al = alignDocuments(a, b);
+    const rl = redlineAlignment(a, b, al);
+    expect(rl.map((r) => [r.from, r.to])).toEqual(al.pairs.map((p) => [p.from, p.to]));
+  });
+});
