@@ -1,0 +1,463 @@
+/**
+ * The body parser: numbered lines of one zone (the decision's articles or the regulation) → chapters,
+ * sections, articles, clauses, points. Hard-wrapped lines are joined: a line that does not start with
+ * a marker continues the previous paragraph, unless the previous one ended a sentence and this one
+ * starts with a capital (a new paragraph). Every line is accounted for (element id or discard reason).
+ */
+import type { Article, Chapter, Clause, Diagnostic, DiscardedLine, Point, Restoration, RestoredToken, Section } from '../schema.ts';
+import { readHeading, toRoman, trimJunk, type HeadingShape } from './headings.ts';
+import { readMarker, POINT_LETTERS, pointIdLabel } from './markers.ts';
+import { hasEndMark, isNoise, isPageNumber, isPersonName, isSignerTitle, findMotto, type ParseLine } from './lines.ts';
+import { endsParagraph, endsSentence, joinWrapped, startsLower, startsUpper, isUpperLine, wordCount } from './text.ts';
+import { findNumber } from './references.ts';
+
+/** Shared state of one document's parse. */
+export interface ParseContext {
+  diagnostics: Diagnostic[];
+  discarded: DiscardedLine[];
+  /** Source line → what took it: an element id, `meta:<field>`, or `discarded:<reason>`. */
+  accounting: Map<number, string>;
+  ids: Set<string>;
+}
+
+/** Make an id unique within the document (`dieu-5`, then `dieu-5-2`). */
+export function uniqueId(ctx: ParseContext, base: string): string {
+  let id = base;
+  for (let k = 2; ctx.ids.has(id); k++) id = `${base}-${k}`;
+  ctx.ids.add(id);
+  return id;
+}
+
+/** Discard a line with a reason. */
+export function discard(ctx: ParseContext, line: ParseLine, reason: DiscardedLine['reason']): void {
+  ctx.discarded.push({ line: line.n, text: line.raw, reason });
+  ctx.accounting.set(line.n, `discarded:${reason}`);
+}
+
+/** A piece of an element's text: a line, minus the words of a stripped prefix (marker, heading). */
+export interface Part {
+  line: ParseLine;
+  text: string;
+  skipWords: number;
+}
+
+/** Build a Part: the line text after `prefixLength` characters. */
+export function part(line: ParseLine, prefixLength = 0): Part {
+  const prefix = line.text.slice(0, prefixLength);
+  return { line, text: line.text.slice(prefixLength).trim(), skipWords: wordCount(prefix) };
+}
+
+/** Text of parts, hard wraps joined. */
+export function partsText(parts: Part[]): string {
+  return parts.reduce((acc, p) => joinWrapped(acc, p.text), '');
+}
+
+/**
+ * OCR provenance of an element from its parts (INTERFACES.md): tokens of all its lines, minus the
+ * tokens of stripped prefixes (counted in whitespace-separated words; '' deletion tokens inside a
+ * prefix go with it). Undefined when no line carries tokens.
+ */
+export function restorationOf(parts: Part[]): Restoration | undefined {
+  if (!parts.some((p) => p.line.tokens)) return undefined;
+  const tokens: RestoredToken[] = [];
+  for (const p of parts) {
+    const ts = p.line.tokens ?? p.text.split(/\s+/).filter(Boolean).map((t) => ({ text: t, ocr: t, confidence: 1 }));
+    let skip = p.line.tokens ? p.skipWords : 0;
+    let i = 0;
+    while (skip > 0 && i < ts.length) {
+      if (ts[i]!.text !== '') skip--;
+      i++;
+    }
+    // deletions right after the prefix belong to the prefix too
+    while (p.line.tokens && i < ts.length && ts[i]!.text === '' && p.skipWords > 0) i++;
+    tokens.push(...ts.slice(i));
+  }
+  const original = tokens.map((t) => t.ocr).filter((t) => t !== '').join(' ');
+  const confidence = tokens.length ? tokens.reduce((a, t) => a + t.confidence, 0) / tokens.length : 1;
+  return { original, confidence: Math.round(confidence * 1000) / 1000, tokens };
+}
+
+interface BPoint { id: string; label: string; marker: string; parts: Part[]; first: number; last: number }
+interface BClause {
+  id: string; kind: Clause['kind']; number: string | null; marker: string | null; parts: Part[];
+  points: BPoint[]; tail: Part[][]; first: number; last: number;
+}
+interface BArticle { id: string; number: string; value: number | null; titleParts: Part[]; clauses: BClause[]; first: number; last: number; paragraphs: number }
+interface BSection { id: string; number: string; titleParts: Part[]; articles: BArticle[]; first: number; last: number }
+interface BChapter { id: string; number: string; value: number; titleParts: Part[]; articles: BArticle[]; sections: BSection[]; first: number; last: number }
+
+/** Options of one body parse. */
+export interface BodyOptions {
+  /** `decision`: the decision's own articles (no chapters, text after `Điều N.` is body). */
+  mode: 'decision' | 'regulation';
+  /** Id prefix (`qd-` for the decision). */
+  idPrefix: string;
+}
+
+/** Result of a body parse. */
+export interface BodyResult {
+  chapters: Chapter[];
+  articles: Article[];
+  /** Line number of the last line that belongs to the structure. */
+  lastLine: number;
+}
+
+/** Parse one zone. */
+export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseContext): BodyResult {
+  const chapters: BChapter[] = [];
+  const loose: BArticle[] = [];
+  let chapter = null as BChapter | null;
+  let section = null as BSection | null;
+  let article = null as BArticle | null;
+  let clause = null as BClause | null;
+  let point = null as BPoint | null;
+  let inTail = false;
+  let titleMode = null as 'chapter' | 'section' | 'article' | null;
+  let prevText = ''; // last structural text line, for paragraph-break decisions
+  let lastArticleValue = 0;
+  let lastChapterValue = 0;
+  let state = 'body' as 'body' | 'closing' | 'appendix';
+  let lastLine = lines[0]?.n ?? 1;
+
+  const touch = (n: number) => {
+    lastLine = n;
+    if (point) point.last = n;
+    if (clause) clause.last = n;
+    if (article) article.last = n;
+    if (section) section.last = n;
+    if (chapter) chapter.last = n;
+  };
+  const account = (n: number, id: string) => {
+    ctx.accounting.set(n, id);
+    touch(n);
+  };
+  const diag = (severity: Diagnostic['severity'], code: string, message: string, line: number) =>
+    ctx.diagnostics.push({ severity, code, message, line });
+
+  /** Decide whether a heading shape is a real article heading here. */
+  const acceptArticle = (h: HeadingShape, line: ParseLine): number | null | false => {
+    const expected = lastArticleValue + 1;
+    const readable = h.values.length > 0;
+    const value = readable ? (h.values.includes(expected) ? expected : h.values[0]!) : null;
+    const titleOk = h.title === '' || !startsLower(h.title) || opts.mode === 'decision';
+    if (h.exact) {
+      if (!readable) return false;
+      if (h.punct) return titleOk ? value : false;
+      // `Điều 5 Phạm vi` without punctuation: only in sequence, capitalised title, at a paragraph start
+      return value === expected && h.title !== '' && startsUpper(h.title) && (prevText === '' || endsSentence(prevText)) && !/^\d/.test(h.title)
+        ? value : false;
+    }
+    // fuzzy keyword (OCR): must have punctuation and fit the sequence
+    if (!h.punct && !(h.title !== '' && startsUpper(h.title) && endsSentence(prevText || '.'))) return false;
+    if (!titleOk) return false;
+    if (!readable) return null; // glued unreadable number: inferred from sequence
+    if (value !== null && value >= expected && value <= expected + 1) return value;
+    void line;
+    return false;
+  };
+
+  const acceptChapter = (h: HeadingShape): number | false => {
+    if (opts.mode === 'decision') return false;
+    const expected = lastChapterValue + 1;
+    if (h.values.length === 0) return false;
+    if (h.title && startsLower(h.title)) return false;
+    if (h.punct === ':' && h.title === '') return false;
+    if (h.values.includes(expected)) return expected;
+    if (h.exact && h.values.length > 0) return h.values[0]!;
+    if (h.values.includes(expected + 1)) return expected + 1;
+    return false;
+  };
+
+  const closePoint = () => { point = null; inTail = false; };
+
+  const newArticle = (h: HeadingShape, value: number | null, line: ParseLine) => {
+    closePoint();
+    clause = null;
+    const expected = lastArticleValue + 1;
+    let printed = h.printed;
+    if (value === null) {
+      value = expected;
+      printed = String(expected);
+      diag('warning', 'heading-number-inferred', `Article heading "${line.text.slice(0, 40)}" has an unreadable number; read as ${expected} from the sequence`, line.n);
+    } else if (value === lastArticleValue) {
+      diag('warning', 'article-duplicate', `Article ${printed} appears twice`, line.n);
+    } else if (value < expected) {
+      diag('warning', 'article-out-of-order', `Article ${printed} follows article ${lastArticleValue}`, line.n);
+    } else if (value > expected) {
+      diag('warning', 'article-gap', `Article ${printed} follows article ${lastArticleValue}: ${value - expected} missing`, line.n);
+    }
+    if (!h.exact) diag('info', 'heading-ocr', `Article heading recognised despite OCR damage: "${line.text.slice(0, h.prefixLength).trim()}"`, line.n);
+    lastArticleValue = Math.max(lastArticleValue, value);
+    const numberText = /^\d+[a-zđ]?$/u.test(printed) ? printed : String(value);
+    const id = uniqueId(ctx, `${opts.idPrefix}dieu-${numberText.toLowerCase().replace(/đ/g, 'dd')}`);
+    const a: BArticle = { id, number: numberText, value, titleParts: [], clauses: [], first: line.n, last: line.n, paragraphs: 0 };
+    const rest = part(line, h.prefixLength);
+    if (opts.mode === 'decision' || rest.text.length > 160) {
+      a.titleParts = [{ ...rest, text: '' }];
+      article = a;
+      pushArticle(a);
+      account(line.n, id);
+      if (rest.text) startParagraph(rest, line.n);
+      titleMode = null;
+    } else {
+      a.titleParts = [rest];
+      article = a;
+      pushArticle(a);
+      account(line.n, id);
+      titleMode = 'article';
+    }
+  };
+
+  const pushArticle = (a: BArticle) => {
+    if (section) section.articles.push(a);
+    else if (chapter) chapter.articles.push(a);
+    else loose.push(a);
+  };
+
+  const ensureArticleForText = (line: ParseLine): boolean => {
+    if (article) return true;
+    // text before any article (preamble of a chapter, stray line): keep it visible as noise
+    discard(ctx, line, 'noise');
+    diag('warning', 'text-outside-article', `Text outside any article: "${line.text.slice(0, 60)}"`, line.n);
+    return false;
+  };
+
+  const startParagraph = (p: Part, n: number) => {
+    const a = article!;
+    a.paragraphs++;
+    const c: BClause = {
+      id: uniqueId(ctx, `${a.id}-doan-${a.paragraphs}`), kind: 'paragraph', number: null, marker: null,
+      parts: [p], points: [], tail: [], first: n, last: n,
+    };
+    a.clauses.push(c);
+    clause = c;
+    closePoint();
+    account(n, c.id);
+  };
+
+  const numberedCount = () => article!.clauses.filter((c) => c.kind !== 'paragraph').length;
+
+  for (const line of lines) {
+    const text = line.text;
+    if (state === 'appendix') { discard(ctx, line, 'appendix'); continue; }
+
+    const h = readHeading(text);
+    if (h && h.kind === 'chapter') {
+      const value = acceptChapter(h);
+      if (value !== false) {
+        if (state === 'closing') state = 'body';
+        closePoint(); clause = null; article = null; section = null;
+        if (value <= lastChapterValue) diag('warning', 'chapter-out-of-order', `Chapter ${h.printed} follows chapter ${lastChapterValue}`, line.n);
+        if (!h.exact) diag('info', 'heading-ocr', `Chapter heading recognised despite OCR damage: "${text.trim()}"`, line.n);
+        lastChapterValue = Math.max(lastChapterValue, value);
+        const printed = /^[IVXL]+$/.test(h.printed) || /^\d+$/.test(h.printed) ? h.printed : toRoman(value);
+        chapter = { id: uniqueId(ctx, `chuong-${value}`), number: printed, value, titleParts: [part(line, h.prefixLength)], articles: [], sections: [], first: line.n, last: line.n };
+        chapters.push(chapter);
+        account(line.n, chapter.id);
+        titleMode = 'chapter';
+        prevText = text;
+        continue;
+      }
+    }
+    if (h && h.kind === 'section' && chapter && h.values.length > 0 && opts.mode === 'regulation' && (h.punct || h.title === '' || startsUpper(h.title))) {
+      closePoint(); clause = null; article = null;
+      const value = h.values[0]!;
+      section = { id: uniqueId(ctx, `${chapter.id}-muc-${value}`), number: h.printed, titleParts: [part(line, h.prefixLength)], articles: [], first: line.n, last: line.n };
+      chapter.sections.push(section);
+      account(line.n, section.id);
+      titleMode = 'section';
+      prevText = text;
+      continue;
+    }
+    if (h && h.kind === 'article') {
+      const value = acceptArticle(h, line);
+      if (value !== false) {
+        if (state === 'closing') {
+          if (value !== lastArticleValue + 1) { state = 'appendix'; diag('warning', 'appendix', 'Text after the end of the regulation (forms, appendices) is not part of it; discarded as appendix', line.n); discard(ctx, line, 'appendix'); continue; }
+          state = 'body';
+        }
+        newArticle(h, value, line);
+        prevText = text;
+        continue;
+      }
+    }
+
+    if (state === 'closing') {
+      if (isSignerTitle(text) || isPersonName(text)) { discard(ctx, line, 'signature'); continue; }
+      if (isNoise(text)) { discard(ctx, line, 'noise'); continue; }
+      if (isPageNumber(text)) { discard(ctx, line, 'page-number'); continue; }
+      state = 'appendix';
+      diag('warning', 'appendix', 'Text after the end of the regulation (forms, appendices) is not part of it; discarded as appendix', line.n);
+      discard(ctx, line, 'appendix');
+      continue;
+    }
+
+    // appendix / form starting inside the regulation: motto, `Số:` line, `PHỤ LỤC`, `Mẫu số`
+    if (opts.mode === 'regulation' && lastArticleValue > 0 &&
+      (findMotto(text) || (/^s\S{0,2}\s*:/iu.test(text) && findNumber(text)) || /^(PH\S LỤC|PHU LUC|M\S U SỐ|Mẫu số)\b/u.test(text))) {
+      state = 'appendix';
+      diag('warning', 'appendix', `Appendix or form after the regulation ("${text.slice(0, 40)}") is not part of it; discarded as appendix`, line.n);
+      discard(ctx, line, 'appendix');
+      continue;
+    }
+
+    const marker = readMarker(text);
+    if (!marker) {
+      if (isPageNumber(text)) { discard(ctx, line, 'page-number'); continue; }
+      if (isNoise(text)) { discard(ctx, line, 'noise'); continue; }
+    }
+
+    // title continuation lines
+    if (titleMode && !marker) {
+      if ((titleMode === 'chapter' || titleMode === 'section') && isUpperLine(text)) {
+        const target = titleMode === 'chapter' ? chapter! : section!;
+        target.titleParts.push(part(line));
+        account(line.n, target.id);
+        prevText = text;
+        continue;
+      }
+      if (titleMode === 'article' && startsLower(text)) {
+        article!.titleParts.push(part(line));
+        account(line.n, article!.id);
+        prevText = text;
+        continue;
+      }
+    }
+    titleMode = null;
+
+    if (marker?.kind === 'clause' && article) {
+      const expectedClause = numberedCount() + 1;
+      const num = Number(marker.label);
+      // `4,` and `4)` are accepted only in sequence (OCR, or a list); `4.` always opens a clause
+      if (marker.printed.endsWith('.') || num === expectedClause) {
+        closePoint();
+        if (num !== expectedClause) diag('info', 'clause-out-of-sequence', `Clause ${num} in article ${article.number} where ${expectedClause} was expected`, line.n);
+        const c: BClause = {
+          id: uniqueId(ctx, `${article.id}-khoan-${num}`), kind: 'numbered', number: String(num), marker: marker.printed,
+          parts: [part(line, marker.length)], points: [], tail: [], first: line.n, last: line.n,
+        };
+        article.clauses.push(c);
+        clause = c;
+        account(line.n, c.id);
+        prevText = text;
+        if (hasEndMark(text) && opts.mode === 'regulation') state = 'closing';
+        continue;
+      }
+    }
+    if (marker?.kind === 'point' && article && clause) {
+      const c: BClause = clause;
+      const prevLabel = c.points.length ? c.points[c.points.length - 1]!.label : null;
+      const idx = POINT_LETTERS.indexOf(marker.label);
+      const prevIdx = prevLabel ? POINT_LETTERS.indexOf(prevLabel) : -1;
+      if ((prevLabel === null && idx <= 1) || (idx > prevIdx && idx <= prevIdx + 2 && prevIdx >= 0)) {
+        if (idx !== prevIdx + 1) diag('info', 'point-gap', `Point ${marker.label} follows ${prevLabel ?? 'nothing'} in ${c.id}`, line.n);
+        const p: BPoint = { id: uniqueId(ctx, `${c.id}-diem-${pointIdLabel(marker.label)}`), label: marker.label, marker: marker.printed, parts: [part(line, marker.length)], first: line.n, last: line.n };
+        c.points.push(p);
+        point = p;
+        inTail = false;
+        account(line.n, p.id);
+        prevText = text;
+        continue;
+      }
+    }
+    if (marker?.kind === 'bullet' && article) {
+      const c: BClause | null = clause;
+      const asPoint = c !== null && (c.kind === 'numbered' || partsText(c.parts).endsWith(':') || (c.points.length > 0 && c.points[0]!.marker === marker.printed));
+      if (asPoint && c) {
+        const label = String(c.points.length + 1);
+        const p: BPoint = { id: uniqueId(ctx, `${c.id}-diem-${label}`), label, marker: marker.printed, parts: [part(line, marker.length)], first: line.n, last: line.n };
+        c.points.push(p);
+        point = p;
+        inTail = false;
+        account(line.n, p.id);
+      } else {
+        closePoint();
+        const num = numberedCount() + 1;
+        const nc: BClause = {
+          id: uniqueId(ctx, `${article.id}-khoan-${num}`), kind: 'bullet', number: String(num), marker: marker.printed,
+          parts: [part(line, marker.length)], points: [], tail: [], first: line.n, last: line.n,
+        };
+        article.clauses.push(nc);
+        clause = nc;
+        account(line.n, nc.id);
+      }
+      prevText = text;
+      if (hasEndMark(text) && opts.mode === 'regulation') state = 'closing';
+      continue;
+    }
+
+    // plain text line
+    if (!ensureArticleForText(line)) continue;
+    const isBreak = prevText !== '' && endsParagraph(prevText) && startsUpper(text);
+    const p = part(line);
+    if (point) {
+      const c = clause!;
+      if (!isBreak && !inTail) { point.parts.push(p); account(line.n, point.id); }
+      else if (!isBreak && inTail) { c.tail[c.tail.length - 1]!.push(p); account(line.n, c.id); }
+      else { c.tail.push([p]); inTail = true; account(line.n, c.id); }
+    } else if (clause && !isBreak) {
+      clause.parts.push(p);
+      account(line.n, clause.id);
+    } else {
+      startParagraph(p, line.n);
+    }
+    prevText = text;
+    if (hasEndMark(text) && opts.mode === 'regulation') state = 'closing';
+  }
+
+  // ─── finalise ───
+  const finishArticle = (a: BArticle): Article => {
+    const titleText = partsText(a.titleParts);
+    const restoration = restorationOf(a.titleParts);
+    return {
+      id: a.id,
+      number: a.number,
+      title: titleText.replace(/[.:]$/, '').trim(),
+      lines: [a.first, Math.max(a.first, a.last)],
+      clauses: a.clauses.map((c): Clause => ({
+        id: c.id,
+        text: partsText(c.parts),
+        lines: [c.first, Math.max(c.first, c.last)],
+        ...(restorationOf(c.parts) ? { restoration: restorationOf(c.parts)! } : {}),
+        kind: c.kind,
+        number: c.number,
+        marker: c.marker,
+        points: c.points.map((p): Point => ({
+          id: p.id,
+          text: partsText(p.parts),
+          lines: [p.first, Math.max(p.first, p.last)],
+          ...(restorationOf(p.parts) ? { restoration: restorationOf(p.parts)! } : {}),
+          label: p.label,
+          marker: p.marker,
+        })),
+        tail: c.tail.map(partsText),
+      })),
+      ...(restoration ? { restoration } : {}),
+    };
+  };
+  const out: BodyResult = {
+    chapters: chapters.map((ch): Chapter => {
+      const restoration = restorationOf(ch.titleParts);
+      const result: Chapter = {
+        id: ch.id,
+        number: ch.number,
+        value: ch.value,
+        title: trimJunk(partsText(ch.titleParts)),
+        lines: [ch.first, Math.max(ch.first, ch.last)],
+        articles: ch.articles.map(finishArticle),
+        sections: ch.sections.map((s): Section => ({
+          id: s.id, number: s.number, title: trimJunk(partsText(s.titleParts)),
+          lines: [s.first, Math.max(s.first, s.last)], articles: s.articles.map(finishArticle),
+        })),
+        ...(restoration ? { restoration } : {}),
+      };
+      if (result.articles.length === 0 && result.sections.every((s) => s.articles.length === 0)) {
+        diag('warning', 'chapter-empty', `Chapter ${ch.number} has no articles`, ch.first);
+      }
+      return result;
+    }),
+    articles: loose.map(finishArticle),
+    lastLine,
+  };
+  return out;
+}

@@ -1,0 +1,282 @@
+/**
+ * The parser: normalised (optionally OCR-restored) source lines → Document. Finds the zones of a
+ * Vietnamese decision with an attached regulation — letterhead, type line, preamble (title, issuer,
+ * legal bases), the decision's own articles, closing (recipients, signature), the regulation — and
+ * hands each zone to its reader. Guarantee: every line is accounted for in `accounting` (element id,
+ * `meta:<field>` or `discarded:<reason>`).
+ */
+import type { Decision, Diagnostic, Document, Jurisdiction, LegalReference, OcrReport, Printed, Regulation } from '../schema.ts';
+import { z } from 'zod';
+import { CommitteeSchema } from '../schema.ts';
+import { parseBody, part, partsText, discard, type ParseContext, type Part } from './body.ts';
+import { readHeading } from './headings.ts';
+import { isNoise, type ParseLine } from './lines.ts';
+import { basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
+import { findDate, findNumber, findReferences } from './references.ts';
+import { foldAligned, isUpperLine } from './text.ts';
+import { findMotto, matchRecipientsHeading, isSignerTitle } from './lines.ts';
+import { foldKey, slugify } from '../fold.ts';
+
+export type { ParseLine } from './lines.ts';
+
+/** What the parser is told about the source (manifest entry fields; all optional for unknown files). */
+export interface ParseMeta {
+  id?: string;
+  work?: string;
+  year?: number;
+  jurisdiction?: Jurisdiction;
+  committee?: z.infer<typeof CommitteeSchema>;
+  source: string;
+  original?: string | null;
+  sha256: string;
+  encoding: string;
+  layout: 'plain' | 'markdown' | 'pdf';
+  lineCount: number;
+  ocr?: OcrReport;
+}
+
+/** Result of a parse. */
+export interface ParseResult {
+  document: Document;
+  diagnostics: Diagnostic[];
+  /** Source line → element id, `meta:<field>` or `discarded:<reason>` (the "nothing is lost" ledger). */
+  accounting: Map<number, string>;
+}
+
+const exactArticle = (text: string) => {
+  const h = readHeading(text);
+  return !!h && h.kind === 'article' && h.exact && !!h.punct && h.values.length > 0;
+};
+
+/** Parse lines into a Document (see module doc). Never throws on odd input; problems become diagnostics. */
+export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): ParseResult {
+  const ctx: ParseContext = { diagnostics: [], discarded: [], accounting: new Map(), ids: new Set() };
+  const firstLine = lines[0]?.n ?? 1;
+  const lastLineN = lines[lines.length - 1]?.n ?? 1;
+  const firstArticle = lines.findIndex((l) => exactArticle(l.text));
+  const searchEnd = firstArticle >= 0 ? firstArticle : Math.min(lines.length, 80);
+
+  // ─── zones ───
+  let iType = -1;
+  for (let i = 0; i < searchEnd; i++) if (isTypeLine(lines[i]!.text)) { iType = i; break; }
+  let iRegHead = -1; // regulation type line with nothing before it but letterhead
+  if (iType < 0) for (let i = 0; i < searchEnd; i++) if (regulationTypeOf(lines[i]!.text)) { iRegHead = i; break; }
+
+  const decisionDiagLine = (i: number) => lines[i]?.n ?? firstLine;
+  let head = { authority: [] as string[], numbers: [] as Printed[], dates: [] as Printed[], place: null as string | null, headings: [] as string[] };
+  let decisionType = '';
+  let title = '';
+  let issuer: string | null = null;
+  let bases: Decision['bases'] = [];
+  let decisionArticles: Decision['articles'] = [];
+  let recipients: Decision['recipients'] = [];
+  let signature: Decision['signature'] = null;
+  let regulation: Regulation | null = null;
+  let decisionLines: [number, number] = [firstLine, firstLine];
+  const dateVariants: Printed[] = [];
+  const numberVariants: Printed[] = [];
+
+  const readRegulation = (from: number) => {
+    const typeLine = lines[from]!;
+    const type = regulationTypeOf(typeLine.text) ?? typeLine.text;
+    ctx.accounting.set(typeLine.n, 'meta:regulation.type');
+    const titleParts: Part[] = [];
+    const rest = typeLine.text.slice(type.length).trim();
+    if (rest) titleParts.push({ line: typeLine, text: rest, skipWords: type.split(/\s+/).length });
+    let i = from + 1;
+    const issuedParts: Part[] = [];
+    for (; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (readHeading(l.text) && (exactArticle(l.text) || readHeading(l.text)!.kind === 'chapter')) break;
+      if (issuedParts.length === 0 && /^[(*]/.test(l.text) && /k[eè]m theo|ban h/iu.test(foldAligned(l.text.slice(0, 40))) || issuedParts.length > 0 && !/\)\s*$/.test(partsText(issuedParts))) {
+        issuedParts.push(part(l));
+        ctx.accounting.set(l.n, 'meta:regulation.issuedWith');
+        if (/\)\s*$/.test(l.text) || issuedParts.length >= 4) { i++; break; }
+        continue;
+      }
+      if (issuedParts.length > 0) break;
+      if (isNoise(l.text)) { discard(ctx, l, 'noise'); continue; }
+      if (titleParts.length > 0 && /^[(]/.test(l.text)) break;
+      titleParts.push(part(l));
+      ctx.accounting.set(l.n, 'meta:regulation.title');
+    }
+    const issuedWith = issuedParts.length ? partsText(issuedParts) : null;
+    if (issuedWith) {
+      const n = findNumber(issuedWith);
+      const line = issuedParts[0]!.line.n;
+      if (n) numberVariants.push({ printed: n.printed, value: n.value, where: 'annex', line });
+      const d = findDate(issuedWith);
+      if (d) dateVariants.push({ printed: d.printed.trim(), value: d.value, where: 'annex', line });
+    }
+    const body = parseBody(lines.slice(i), { mode: 'regulation', idPrefix: '' }, ctx);
+    regulation = {
+      type,
+      title: partsText(titleParts),
+      issuedWith,
+      lines: [typeLine.n, Math.max(typeLine.n, lastLineN)],
+      chapters: body.chapters,
+      articles: body.articles,
+    };
+  };
+
+  if (iType >= 0) {
+    head = readLetterhead(lines.slice(0, iType), ctx);
+    decisionType = lines[iType]!.text;
+    ctx.accounting.set(lines[iType]!.n, 'meta:type');
+    let iOp = -1;
+    for (let i = iType + 1; i < lines.length; i++) {
+      if (isOperativeLine(lines[i]!.text)) { iOp = i; break; }
+      if (exactArticle(lines[i]!.text)) break;
+    }
+    let iBodyStart: number;
+    if (iOp >= 0) {
+      ctx.accounting.set(lines[iOp]!.n, 'meta:operative');
+      iBodyStart = iOp + 1;
+    } else {
+      iBodyStart = lines.findIndex((l, k) => k > iType && (exactArticle(l.text) || (readHeading(l.text)?.kind === 'chapter' && !basisStart(l.text))));
+      if (iBodyStart < 0) iBodyStart = lines.length;
+      ctx.diagnostics.push({ severity: 'info', code: 'operative-line-missing', message: 'No "QUYẾT ĐỊNH:" line before the articles', line: decisionDiagLine(iType) });
+    }
+    const pre = readPreamble(lines.slice(iType + 1, iOp >= 0 ? iOp : iBodyStart), ctx, head);
+    title = pre.title;
+    issuer = pre.issuer;
+    bases = pre.bases;
+    // regulation start, and the end of the decision's articles
+    let iReg = -1;
+    for (let i = iBodyStart; i < lines.length; i++) if (regulationTypeOf(lines[i]!.text) && !readHeading(lines[i]!.text)) { iReg = i; break; }
+    const regStart = iReg >= 0 ? iReg : lines.length;
+    let decEnd = regStart;
+    for (let i = iBodyStart; i < regStart; i++) {
+      const t = lines[i]!.text;
+      if (matchRecipientsHeading(t) || findMotto(t) || (isSignerTitle(t) && i > iBodyStart)) { decEnd = i; break; }
+    }
+    const decLines = lines.slice(iBodyStart, decEnd);
+    const hasChapters = iReg < 0 && decLines.some((l) => readHeading(l.text)?.kind === 'chapter' && readHeading(l.text)!.exact);
+    if (hasChapters) {
+      // a decree-like text: its body is the structured regulation
+      const body = parseBody(decLines, { mode: 'regulation', idPrefix: '' }, ctx);
+      regulation = { type: decisionType, title: '', issuedWith: null, lines: [decLines[0]!.n, decLines[decLines.length - 1]!.n], chapters: body.chapters, articles: body.articles };
+    } else {
+      decisionArticles = parseBody(decLines, { mode: 'decision', idPrefix: 'qd-' }, ctx).articles;
+    }
+    const closing = readClosing(lines.slice(decEnd, regStart), ctx);
+    recipients = closing.recipients;
+    signature = closing.signature;
+    dateVariants.push(...closing.dates);
+    decisionLines = [firstLine, lines[regStart - 1]?.n ?? firstLine];
+    if (iReg >= 0) readRegulation(iReg);
+  } else if (iRegHead >= 0) {
+    head = readLetterhead(lines.slice(0, iRegHead), ctx);
+    decisionLines = [firstLine, lines[Math.max(0, iRegHead - 1)]!.n];
+    readRegulation(iRegHead);
+    ctx.diagnostics.push({ severity: 'info', code: 'decision-missing', message: 'No issuing decision found; the text starts with the regulation', line: decisionDiagLine(iRegHead) });
+  } else {
+    // no recognisable front matter: everything is body
+    const body = parseBody(lines, { mode: 'regulation', idPrefix: '' }, ctx);
+    regulation = { type: '', title: '', issuedWith: null, lines: [firstLine, lastLineN], chapters: body.chapters, articles: body.articles };
+    ctx.diagnostics.push({ severity: 'info', code: 'decision-missing', message: 'No document type line (QUYẾT ĐỊNH …) found; the whole text is read as articles', line: firstLine });
+  }
+
+  numberVariants.unshift(...head.numbers);
+  dateVariants.unshift(...head.dates);
+  const number = resolveVariants(numberVariants, 'number', ctx);
+  const date = resolveVariants(dateVariants, 'date', ctx);
+
+  // effect sentence and replaced decisions, from the decision's articles
+  const decisionTexts = decisionArticles.flatMap((a) => a.clauses.flatMap((c) => [c.text, ...c.points.map((p) => p.text), ...c.tail]));
+  let effect: string | null = null;
+  const replaces: LegalReference[] = [];
+  for (const t of decisionTexts) {
+    const f = foldAligned(t);
+    const k = f.search(/hi\S{1,2}u\s*l\S{1,2}c/);
+    if (effect === null && k >= 0) {
+      const start = Math.max(0, t.lastIndexOf('. ', k) + (t.lastIndexOf('. ', k) >= 0 ? 2 : 0));
+      effect = t.slice(start).trim();
+    }
+    const r = f.search(/thay\s*th\S\b/);
+    if (r >= 0) for (const ref of findReferences(t.slice(r))) if (ref.kind !== 'to-trinh') replaces.push(ref);
+  }
+
+  const reg = regulation as Regulation | null;
+  const articleCount = decisionArticles.length + (reg ? reg.articles.length + reg.chapters.reduce((a, c) => a + c.articles.length + c.sections.reduce((s, x) => s + x.articles.length, 0), 0) : 0);
+  if (articleCount === 0) ctx.diagnostics.push({ severity: 'error', code: 'no-articles', message: 'No article (Điều) found: this does not look like a legal text', line: firstLine });
+
+  // ─── metadata the manifest may not give (unknown files) ───
+  const year = meta.year ?? Number((date.value ?? '').slice(0, 4) || (lines.map((l) => /\b(19|20)\d{2}\b/.exec(l.text)?.[0]).find(Boolean) ?? new Date(0).getUTCFullYear()));
+  const jurisdiction = meta.jurisdiction ?? deriveJurisdiction(head.place, head.authority, title);
+  const committee = meta.committee ?? deriveCommittee(`${title} ${issuer ?? ''}`, reg?.title ?? '');
+  const id = meta.id ?? (jurisdiction.id !== 'khong-ro' ? `${jurisdiction.id}-${year}` : slugify(file.split('/').pop()!.replace(/\.[^.]+$/, '')) || 'van-ban');
+  const docTitle = reg && foldKey(reg.type).startsWith('quy che') && meta.committee
+    ? `Quy chế hoạt động của ${meta.committee.name} (${year})`
+    : reg && reg.title ? `${capitalise(reg.type)} ${reg.title} (${year})` : `${capitalise(decisionType) || 'Văn bản'} ${title}`.trim();
+
+  const decision: Decision = {
+    type: decisionType,
+    number,
+    date,
+    place: head.place,
+    authority: head.authority,
+    issuer,
+    title,
+    bases,
+    articles: decisionArticles,
+    recipients,
+    signature,
+    replaces,
+    effect,
+    lines: [decisionLines[0], Math.max(decisionLines[0], decisionLines[1])],
+  };
+  const ocr: OcrReport = meta.ocr ?? { detected: false, restored: false, invalidShare: 0, meanConfidence: 1, lowConfidence: [], corrections: [], method: '' };
+  const document: Document = {
+    id,
+    work: meta.work ?? jurisdiction.id,
+    year,
+    title: docTitle,
+    jurisdiction,
+    committee,
+    decision,
+    regulation: reg,
+    relations: [],
+    annotations: [],
+    provenance: {
+      source: meta.source,
+      original: meta.original ?? null,
+      sha256: meta.sha256,
+      encoding: meta.encoding,
+      layout: meta.layout,
+      lineCount: meta.lineCount,
+      ocr,
+      discarded: [...ctx.discarded].sort((a, b) => a.line - b.line),
+      diagnostics: ctx.diagnostics,
+    },
+  };
+  return { document, diagnostics: ctx.diagnostics, accounting: ctx.accounting };
+}
+
+function capitalise(s: string): string {
+  const lower = s.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/** Jurisdiction from the place of issue and the letterhead (unknown files). */
+export function deriveJurisdiction(place: string | null, authority: string[], title: string): Jurisdiction {
+  const all = `${authority.join(' ')} ${title}`;
+  const f = foldKey(all);
+  const level: Jurisdiction['level'] = /thanh pho/.test(f) ? 'thanh-pho' : /thi xa/.test(f) ? 'thi-xa' : /huyen/.test(f) ? 'huyen' : /tinh/.test(f) ? 'tinh' : /chinh phu|bo /.test(f) ? 'quoc-gia' : 'tinh';
+  let name = place?.replace(/^.*\b(tỉnh|thành phố|huyện)\s+/iu, '').trim() || null;
+  if (!name) {
+    const m = /(?:tỉnh|thành phố|huyện|thị xã)\s+([\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3})/u.exec(title);
+    name = m?.[1] ?? null;
+  }
+  if (!name) return { id: 'khong-ro', name: 'Không rõ', level, parent: null };
+  return { id: slugify(name) || 'khong-ro', name, level, parent: null };
+}
+
+/** Committee from the decision title (unknown files). */
+export function deriveCommittee(title: string, regulationTitle: string): z.infer<typeof CommitteeSchema> {
+  const text = `${title} ${regulationTitle}`;
+  const m = /(Ban [Cc]hỉ đạo[^,;()]*?)(?:\s*$|[,;()]|\s+và\s+Tổ)/u.exec(text);
+  const f = foldKey(text);
+  const programme: z.infer<typeof CommitteeSchema>['programme'] = /chuyen doi so/.test(f) ? 'chuyen-doi-so' : /chinh quyen dien tu/.test(f) ? 'chinh-quyen-dien-tu' : 'khac';
+  return { name: (m?.[1] ?? title).trim() || 'Không rõ', programme };
+}

@@ -1,0 +1,86 @@
+/** Line-level classification shared by the parser stages: noise, page numbers, signatures, names. */
+import type { RestoredToken } from '../schema.ts';
+import type { SourceLine } from '../normalise/index.ts';
+import { foldAligned, isUpperLine } from './text.ts';
+
+/** A source line as the parser receives it: optionally restored from OCR with per-token provenance. */
+export interface ParseLine extends SourceLine {
+  tokens?: RestoredToken[];
+}
+
+/** A lone page number (`6`, `- 6 -`, `Trang 6`). */
+export function isPageNumber(text: string): boolean {
+  return /^[-–\s]*(?:trang\s*)?\d{1,3}\s*[-–]?\s*$/i.test(foldAligned(text));
+}
+
+/**
+ * Scan debris: a line with at most two letters and no structure (`b`, `o`, `NG`, `a-'-.'`), or a short
+ * line carrying symbols that never appear in legal text (`Loy=`, `ff\`).
+ */
+export function isNoise(text: string): boolean {
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  const digits = (text.match(/\d/g) ?? []).length;
+  if (letters <= 2 && digits === 0) return true;
+  if (text.length <= 8 && /[=\\^{}<>|@#$%~]/.test(text)) return true;
+  const visible = text.replace(/\s/g, '').length;
+  return visible <= 12 && letters / visible < 0.4 && digits === 0;
+}
+
+/** National motto lines: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc` (OCR-tolerant). */
+export const MOTTO_RES = [
+  /c\S{2,3}g\s*h\S{1,2}a\s*x\S\s*h\S{1,2}i\s*ch\S\s*ngh\S{1,2}a\s*vi\S{1,2}t\s*nam/,
+  /\S{1,2}c\s*l\S{1,2}p\s*[-–]\s*t\S{1,2}\s*do\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
+];
+
+/** Find a motto fragment in a line: [start, end) in the original, or null. */
+export function findMotto(text: string): [number, number] | null {
+  const f = foldAligned(text);
+  for (const re of MOTTO_RES) {
+    const m = re.exec(f);
+    if (m) return [m.index, m.index + m[0].length];
+  }
+  return null;
+}
+
+/** Signer capacity/title lines (`KT. TRƯỞNG BAN`, `PHÓ CHỦ TỊCH UBND TỈNH`, `TM. ỦY BAN NHÂN DÂN`). */
+export function isSignerTitle(text: string): boolean {
+  if (!isUpperLine(text) || text.length > 60) return false;
+  const f = foldAligned(text);
+  return /^(kt|tm|q|tl|tuq)\s*\.|^(pho\s+)?(chu\s*tich|tr\S{1,3}ng\s*ban|giam\s*doc|bo\s*truong|thu\s*truong|tr\S{1,3}ng|chanh|tong|uy\s*vien|thu\s*ky)\b/.test(f);
+}
+
+/** A personal name line: two to six capitalised words, letters only (`Lâm Minh Thành`). */
+export function isPersonName(text: string): boolean {
+  const ws = text.trim().split(/\s+/);
+  if (ws.length < 2 || ws.length > 6 || text.length > 45) return false;
+  return ws.every((w) => /^\p{Lu}[\p{Ll}]*$/u.test(w)) && !isUpperLine(text);
+}
+
+/** A line that ends the text: the `./.` end mark (also `./V`, `././`, OCR variants). */
+export function hasEndMark(text: string): boolean {
+  return /\.\s?\/\s?[.V]?\S{0,2}\s*$/.test(text);
+}
+
+/** `Nơi nhận:` (OCR `Noi nhin:`), the recipients heading; returns the rest of the line after it. */
+export function matchRecipientsHeading(text: string): { rest: string } | null {
+  const f = foldAligned(text);
+  const m = /^n\S{1,2}i\s*nh\S{1,3}n\s*:?/.exec(f);
+  if (!m) return null;
+  return { rest: text.slice(m[0].length).trim() };
+}
+
+/** Digital-signature stamp lines: `Người ký:`, `Email:`, `Cơ quan:`, `Thời gian ký:`. */
+export function matchDigitalField(text: string): { field: 'signer' | 'email' | 'agency' | 'time'; value: string } | null {
+  const f = foldAligned(text);
+  const fields: Array<[RegExp, 'signer' | 'email' | 'agency' | 'time']> = [
+    [/^ng\S{1,3}i\s*k\S\s*:/, 'signer'],
+    [/^e-?mail\s*:/, 'email'],
+    [/^c\S\s*quan\s*:/, 'agency'],
+    [/^th\S{1,2}i\s*gian\s*k\S\s*:/, 'time'],
+  ];
+  for (const [re, field] of fields) {
+    const m = re.exec(f);
+    if (m) return { field, value: text.slice(m[0].length).trim() };
+  }
+  return null;
+}

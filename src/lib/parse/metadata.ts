@@ -1,0 +1,278 @@
+/**
+ * Decision metadata: letterhead (authority, number, place, date), preamble (title, issuer, legal
+ * bases), closing (recipients, signature block, digital signature) and the resolution of values
+ * printed several times, possibly inconsistently.
+ */
+import type { Diagnostic, LegalBasis, Printed, Signature, VariantValue } from '../schema.ts';
+import { editDistance, foldAligned, isUpperLine, startsLower, startsUpper, endsSentence } from './text.ts';
+import { findDate, findNumber, findReferences } from './references.ts';
+import { discard, part, partsText, restorationOf, uniqueId, type ParseContext, type Part } from './body.ts';
+import { findMotto, isNoise, isPageNumber, isPersonName, isSignerTitle, matchDigitalField, matchRecipientsHeading, type ParseLine } from './lines.ts';
+
+/** Decision-level document types (folded). */
+const DECISION_TYPES = ['quyet dinh', 'nghi dinh', 'thong tu', 'thong tu lien tich', 'chi thi', 'nghi quyet', 'luat', 'phap lenh', 'lenh', 'quy dinh'];
+/** Attached regulation types (folded prefixes). */
+const REGULATION_TYPES = ['quy che', 'quy dinh', 'dieu le', 'noi quy', 'quy trinh', 'huong dan'];
+
+/** Letters and spaces of the folded text, single-spaced. */
+function foldedWords(text: string): string {
+  return foldAligned(text).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A line naming the document type (`QUYẾT ĐỊNH`, OCR `QUYET PINH`), not the `QUYẾT ĐỊNH:` operative line. */
+export function isTypeLine(text: string, types = DECISION_TYPES): boolean {
+  if (!isUpperLine(text) || text.length > 40 || /:\s*$/.test(text)) return false;
+  const w = foldedWords(text);
+  return types.some((t) => w === t || (t.length >= 8 && editDistance(w, t) <= 1));
+}
+
+/** The operative line `QUYẾT ĐỊNH:` (also `QUYẾT NGHỊ:`, OCR-damaged). */
+export function isOperativeLine(text: string): boolean {
+  if (!/:\s*$/.test(text) || text.length > 30) return false;
+  const w = foldedWords(text);
+  return ['quyet dinh', 'quyet nghi', 'nghi dinh', 'ban hanh', 'chi thi'].some((t) => editDistance(w, t) <= 2);
+}
+
+/** A line opening an attached regulation: `QUY CHẾ`, `QUY ĐỊNH`, `QUY CHẾ HOẠT ĐỘNG` … */
+export function regulationTypeOf(text: string): string | null {
+  if (!isUpperLine(text.split(/\s+/).slice(0, 2).join(' ')) || text.length > 80) return null;
+  const w = foldedWords(text);
+  const t = REGULATION_TYPES.find((r) => w === r || w.startsWith(`${r} `));
+  if (!t) return null;
+  return text.trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
+/** A legal basis line start: `Căn cứ` (OCR `Cdn cir`, `Céin cir`) or `Theo/Xét đề nghị`. */
+export function basisStart(text: string): LegalBasis['kind'] | null {
+  if (!startsUpper(text)) return null;
+  const f = foldAligned(text);
+  if (/^[^a-z]{0,2}c\S{1,3}\s*c\S{1,2}\b/.test(f) && !/^[^a-z]{0,2}c[aá]c\s/.test(f)) return 'can-cu';
+  if (/^[^a-z]{0,2}(theo|xet)\s*d\S{0,2}\s*ngh/.test(f)) return 'de-nghi';
+  return null;
+}
+
+/** Resolve a value printed several times. Majority of readable printings wins; ties go to the first (header). */
+export function resolveVariants(variants: Printed[], what: string, ctx: ParseContext): VariantValue {
+  const readable = variants.filter((v) => v.value !== null);
+  if (variants.length === 0) {
+    ctx.diagnostics.push({ severity: 'warning', code: `${what}-missing`, message: `No ${what} is printed` });
+    return { value: null, variants };
+  }
+  for (const v of variants) {
+    if (v.value === null) {
+      ctx.diagnostics.push({ severity: 'warning', code: `${what}-blank`, message: `The ${what} printed in the ${v.where} ("${v.printed}") is left blank or incomplete`, line: v.line });
+    }
+  }
+  if (readable.length === 0) return { value: null, variants, resolution: `No printing of the ${what} is complete; value left empty.` };
+  const counts = new Map<string, number>();
+  for (const v of readable) counts.set(v.value!, (counts.get(v.value!) ?? 0) + 1);
+  const distinct = [...counts.keys()];
+  if (distinct.length === 1) return { value: distinct[0]!, variants };
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || distinct.indexOf(a[0]) - distinct.indexOf(b[0]));
+  const winner = best[0]!;
+  const tie = best[1] && best[1][1] === winner[1];
+  const listing = readable.map((v) => `${v.value} (${v.where}, line ${v.line})`).join(' vs ');
+  const first = readable[0]!;
+  const resolution = tie
+    ? `Printings disagree (${listing}); no majority, so the first printing (${first.where}) is used.`
+    : `Printings disagree (${listing}); ${winner[0]} is printed ${winner[1]} times (${readable.filter((v) => v.value === winner[0]).map((v) => v.where).join(', ')}) and is used.`;
+  ctx.diagnostics.push({ severity: 'warning', code: `${what}-conflict`, message: `The ${what} is printed inconsistently: ${listing}`, line: first.line });
+  return { value: tie ? first.value : winner[0], variants, resolution };
+}
+
+/** What the letterhead said. */
+export interface Letterhead { authority: string[]; numbers: Printed[]; dates: Printed[]; place: string | null; headings: string[] }
+
+/** Read letterhead lines (before the type line): authority, motto, number, place and date. */
+export function readLetterhead(lines: ParseLine[], ctx: ParseContext, where = 'header'): Letterhead {
+  const out: Letterhead = { authority: [], numbers: [], dates: [], place: null, headings: [] };
+  for (const line of lines) {
+    let text = line.text;
+    let used = false;
+    const motto = findMotto(text);
+    if (motto) {
+      text = (text.slice(0, motto[0]) + ' ' + text.slice(motto[1])).replace(/[~|_]+/g, ' ').replace(/\s+/g, ' ').trim();
+      used = true;
+    }
+    const num = /^[^\p{L}]{0,2}s\S{0,2}\s*:/iu.test(text) ? findNumber(text) : null;
+    if (num) {
+      out.numbers.push({ printed: num.printed, value: num.value, where, line: line.n });
+      text = text.slice(num.end).trim();
+      used = true;
+    }
+    const date = findDate(text);
+    if (date) {
+      out.dates.push({ printed: date.printed.trim(), value: date.value, where, line: line.n });
+      const place = text.slice(0, date.index).replace(/[,\s]+$/, '').trim();
+      if (place) out.place = place;
+      text = '';
+      used = true;
+    }
+    if (text && isUpperLine(text)) {
+      out.authority.push(text);
+      ctx.accounting.set(line.n, 'meta:authority');
+    } else if (text && !used && line.raw.trim().startsWith('#')) {
+      out.headings.push(text);
+      ctx.accounting.set(line.n, 'meta:heading');
+    } else if (text && !used) {
+      discard(ctx, line, isNoise(text) ? 'noise' : 'letterhead');
+    } else if (num || date) {
+      ctx.accounting.set(line.n, num ? 'meta:number' : 'meta:date');
+    } else {
+      discard(ctx, line, 'motto');
+    }
+  }
+  return out;
+}
+
+/** Title, issuer and legal bases from the lines between the type line and `QUYẾT ĐỊNH:`. */
+export function readPreamble(lines: ParseLine[], ctx: ParseContext, head: Letterhead): { title: string; issuer: string | null; bases: LegalBasis[] } {
+  const titleParts: Part[] = [];
+  const issuerParts: Part[] = [];
+  const bases: Array<{ kind: LegalBasis['kind']; parts: Part[]; first: number; last: number; id: string }> = [];
+  for (const line of lines) {
+    const text = line.text;
+    const kind = basisStart(text);
+    if (kind) {
+      const id = uniqueId(ctx, `can-cu-${bases.length + 1}`);
+      bases.push({ kind, parts: [part(line)], first: line.n, last: line.n, id });
+      ctx.accounting.set(line.n, id);
+      continue;
+    }
+    if (bases.length > 0) {
+      if (isNoise(text) || isPageNumber(text)) { discard(ctx, line, isNoise(text) ? 'noise' : 'page-number'); continue; }
+      const b = bases[bases.length - 1]!;
+      b.parts.push(part(line));
+      b.last = line.n;
+      ctx.accounting.set(line.n, b.id);
+      continue;
+    }
+    if (/^[^\p{L}]{0,2}s\S{0,2}\s*:/iu.test(text) && findNumber(text) || findDate(text) && text.length < 60) {
+      const more = readLetterhead([line], ctx);
+      head.numbers.push(...more.numbers);
+      head.dates.push(...more.dates);
+      head.place ??= more.place;
+      continue;
+    }
+    if (isNoise(text)) { discard(ctx, line, 'noise'); continue; }
+    if (isUpperLine(text) && (titleParts.length > 0 || issuerParts.length > 0)) {
+      issuerParts.push(part(line));
+      ctx.accounting.set(line.n, 'meta:issuer');
+    } else if (issuerParts.length === 0 || startsLower(text)) {
+      (issuerParts.length ? issuerParts : titleParts).push(part(line));
+      ctx.accounting.set(line.n, issuerParts.length ? 'meta:issuer' : 'meta:title');
+    } else {
+      issuerParts.push(part(line));
+      ctx.accounting.set(line.n, 'meta:issuer');
+    }
+  }
+  return {
+    title: partsText(titleParts),
+    issuer: issuerParts.length ? partsText(issuerParts) : null,
+    bases: bases.map((b) => {
+      const text = partsText(b.parts);
+      const restoration = restorationOf(b.parts);
+      return { id: b.id, kind: b.kind, text, references: findReferences(text), lines: [b.first, b.last], ...(restoration ? { restoration } : {}) };
+    }),
+  };
+}
+
+/** What the closing zone said: recipients, signature block, repeated letterhead. */
+export interface Closing { recipients: Array<{ text: string; line: number }>; signature: Signature | null; dates: Printed[] }
+
+/** ISO time from `05.04.2022 18:33:06 +07:00`. */
+export function signatureTime(value: string): string | null {
+  const m = /(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}):?(\d{2})?/.exec(value);
+  if (!m) return null;
+  const p = (s: string | undefined) => (s ?? '00').padStart(2, '0');
+  return `${m[3]}-${p(m[2])}-${p(m[1])}T${p(m[4])}:${m[5]}:${p(m[6])}${m[7]}:${m[8] ?? '00'}`;
+}
+
+/** Read the closing zone: `Nơi nhận` and its list, signature block, digital signature, debris. */
+export function readClosing(lines: ParseLine[], ctx: ParseContext): Closing {
+  const recipients: Array<{ text: string; line: number }> = [];
+  const upper: Array<{ text: string; line: number }> = [];
+  const dates: Printed[] = [];
+  let name: string | null = null;
+  const digital = { signer: null as string | null, email: null as string | null, agency: null as string | null, time: null as string | null, first: 0, last: 0 };
+  let inRecipients = false;
+  let first = 0;
+  let last = 0;
+  const mark = (n: number, what: string) => {
+    ctx.accounting.set(n, what);
+    if (what.startsWith('meta:signature')) { first ||= n; last = n; }
+  };
+  for (const line of lines) {
+    const text = line.text;
+    const rh = matchRecipientsHeading(text);
+    if (rh) {
+      inRecipients = true;
+      mark(line.n, 'meta:recipients');
+      if (rh.rest && isUpperLine(rh.rest)) upper.push({ text: rh.rest, line: line.n });
+      continue;
+    }
+    const field = matchDigitalField(text);
+    if (field) {
+      digital[field.field] = field.value;
+      digital.first ||= line.n;
+      digital.last = line.n;
+      mark(line.n, 'meta:signature.digital');
+      if (field.field === 'time') {
+        const iso = signatureTime(field.value);
+        digital.time = iso;
+        if (iso) dates.push({ printed: field.value, value: iso.slice(0, 10), where: 'signature', line: line.n });
+      }
+      continue;
+    }
+    if (findMotto(text)) { discard(ctx, line, 'letterhead'); continue; }
+    if (inRecipients && /^[-–+•]/.test(text)) {
+      recipients.push({ text: text.replace(/^[-–+•]\s*/, ''), line: line.n });
+      mark(line.n, 'meta:recipients');
+      continue;
+    }
+    if (inRecipients && recipients.length > 0 && startsLower(text) && !endsSentence(recipients[recipients.length - 1]!.text)) {
+      const r = recipients[recipients.length - 1]!;
+      r.text = `${r.text} ${text}`;
+      mark(line.n, 'meta:recipients');
+      continue;
+    }
+    if (isSignerTitle(text) || (isUpperLine(text) && text.length <= 60 && !isNoise(text))) {
+      upper.push({ text, line: line.n });
+      mark(line.n, 'meta:signature');
+      continue;
+    }
+    if (isPersonName(text) && name === null) {
+      name = text;
+      mark(line.n, 'meta:signature');
+      continue;
+    }
+    if (isPageNumber(text)) { discard(ctx, line, 'page-number'); continue; }
+    discard(ctx, line, isNoise(text) ? 'stamp' : 'noise');
+  }
+  for (const u of upper) { first = first ? Math.min(first, u.line) : u.line; last = Math.max(last, u.line); }
+  let signature: Signature | null = null;
+  if (upper.length || name || digital.first) {
+    let mode: string | null = null;
+    let capacity: string | null = null;
+    const titles = upper.map((u) => u.text);
+    const m = /^(KT|TM|Q|TL|TUQ)\s*\.\s*(.*)$/u.exec(titles[0] ?? '');
+    if (m) {
+      mode = `${m[1]}.`;
+      capacity = m[2]!.trim() || null;
+      titles.shift();
+    } else if (titles.length >= 2) {
+      capacity = titles.shift()!;
+    }
+    const lo = Math.min(...[first, digital.first].filter((x) => x > 0));
+    const hi = Math.max(last, digital.last);
+    signature = {
+      mode,
+      capacity,
+      title: titles.length ? titles.join(' / ') : null,
+      name,
+      digital: digital.first ? { signer: digital.signer, email: digital.email, agency: digital.agency, time: digital.time, lines: [digital.first, digital.last] } : null,
+      lines: [lo, Math.max(lo, hi)],
+    };
+  }
+  return { recipients, signature, dates };
+}
