@@ -6,13 +6,18 @@
  */
 import type { Article, Document } from './schema.ts';
 
+/** Escape what the Markdown reader would take as markup (emphasis, a leading `#`). */
+export function escapeMd(text: string): string {
+  return text.replace(/([\\*])/g, '\\$1').replace(/__/g, '\\_\\_').replace(/^#/, '\\#');
+}
+
 function articleMd(a: Article): string[] {
-  const out: string[] = [`### Điều ${a.number}.${a.title ? ` ${a.title}` : ''}`];
+  const out: string[] = [`### Điều ${a.number}.${a.title ? ` ${escapeMd(a.title)}` : ''}`];
   for (const c of a.clauses) {
     const lead = c.kind === 'numbered' ? `${c.number}. ` : c.kind === 'bullet' ? `${c.marker ?? '-'} ` : '';
-    if (c.text || lead) out.push(`${lead}${c.text}`.trimEnd());
-    for (const p of c.points) out.push(/^[-–—+•·∙▪]$/.test(p.marker) ? `${p.marker} ${p.text}` : `${p.label}) ${p.text}`);
-    for (const t of c.tail) out.push(t);
+    if (c.text || lead) out.push(`${lead}${escapeMd(c.text)}`.trimEnd());
+    for (const p of c.points) out.push(/^[-–—+•·∙▪]$/.test(p.marker) ? `${p.marker} ${escapeMd(p.text)}` : `${p.label}) ${escapeMd(p.text)}`);
+    for (const t of c.tail) out.push(escapeMd(t));
   }
   return out;
 }

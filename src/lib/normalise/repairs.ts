@@ -43,15 +43,19 @@ export function stripMarkdownHeading(text: string): string {
  * characters or spaced out (`a * b`) is kept.
  */
 export function stripEmphasis(text: string): string {
+  // backslash-escaped characters (`\*`, `\_`, `\#`) are text: protect them, strip, then unescape
+  const ESC = '\uE000';
   return text
+    .replace(/\\([*_#\\])/g, (_, c: string) => `${ESC}${c.charCodeAt(0)};`)
     .replace(/\*\*|__/g, '')
     .replace(/(^|[\s(\[])\*(?=\S)/g, '$1')
-    .replace(/(\S)\*(?=$|[\s.,;:)\]])/g, '$1');
+    .replace(/(\S)\*(?=$|[\s.,;:)\]])/g, '$1')
+    .replace(new RegExp(`${ESC}(\\d+);`, 'g'), (_, code: string) => String.fromCharCode(Number(code)));
 }
 
 /** Markdown hard line break: trailing backslash (the two trailing spaces vanish with trimming). */
 export function stripHardBreak(text: string): string {
-  return text.replace(/\\\s*$/, '');
+  return text.replace(/(^|[^\\])\\\s*$/, '$1');
 }
 
 /** Horizontal rules / separators (`---`, `***`, `___`, `===`) are markup. */
@@ -65,7 +69,7 @@ export const lineRepairs: LineRepair[] = [
   { name: 'stripHtml', apply: stripHtml },
   { name: 'dropRule', layouts: ['markdown'], apply: dropRule },
   { name: 'stripMarkdownHeading', layouts: ['markdown'], apply: stripMarkdownHeading },
-  { name: 'stripEmphasis', layouts: ['markdown'], apply: stripEmphasis },
   { name: 'stripHardBreak', layouts: ['markdown'], apply: stripHardBreak },
+  { name: 'stripEmphasis', layouts: ['markdown'], apply: stripEmphasis },
   { name: 'collapseSpaces', apply: collapseSpaces },
 ];
