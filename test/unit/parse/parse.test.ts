@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { RestoredToken } from '../../../src/lib/schema.ts';
+import { normaliseSource } from '../../../src/lib/normalise/index.ts';
+import { parseLines, type ParseLine } from '../../../src/lib/parse/index.ts';
+import { ingestBytes } from '../../../src/lib/ingest.ts';
+import { InputError } from '../../../src/lib/errors.ts';
+
+const meta = { source: 't.txt', sha256: '0'.repeat(64), encoding: 'utf-8', layout: 'plain' as const, lineCount: 1 };
+const parse = (text: string) => parseLines(normaliseSource(text).lines, meta, 't.txt');
+const reg = (text: string) => parse(`QUY CHẾ\nHoạt động của Ban\n${text}`);
+const codes = (r: ReturnType<typeof parse>) => r.diagnostics.map((d) => d.code);
+
+describe('structure', () => {
+  it('chapter title on the next line(s), article title wrapped to the next line', () => {
+    const r = reg('Chương I\nNHỮNG QUY ĐỊNH\nCHUNG\nĐiều 1. Trách nhiệm của người đứng đầu\ntrong quan hệ công tác\n1. Nội dung một.');
+    const ch = r.document.regulation!.chapters[0]!;
+    expect(ch.title).toBe('NHỮNG QUY ĐỊNH CHUNG');
+    expect(ch.articles[0]!.title).toBe('Trách nhiệm của người đứng đầu trong quan hệ công tác');
+    expect(ch.articles[0]!.clauses[0]!.text).toBe('Nội dung một.');
+  });
+  it('hard-wrapped lines join; a new sentence with a capital after a full stop is a new paragraph', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\nBan Chỉ đạo làm việc theo\nchế độ kiêm nhiệm.\nKinh phí do ngân sách bảo đảm.');
+    const cl = r.document.regulation!.chapters[0]!.articles[0]!.clauses;
+    expect(cl.map((c) => [c.id, c.kind, c.text])).toEqual([
+      ['dieu-1-doan-1', 'paragraph', 'Ban Chỉ đạo làm việc theo chế độ kiêm nhiệm.'],
+      ['dieu-1-doan-2', 'paragraph', 'Kinh phí do ngân sách bảo đảm.'],
+    ]);
+  });
+  it('a reference "Điều 8, 9, 10 Nghị định …" at a line start is text, not a heading', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Thực hiện theo quy định tại\nĐiều 8, 9, 10 Nghị định số 61/2018/NĐ-CP.\nĐiều 2. Nguyên tắc\n1. Dân chủ.');
+    const arts = r.document.regulation!.chapters[0]!.articles;
+    expect(arts.map((a) => a.number)).toEqual(['1', '2']);
+    expect(arts[0]!.clauses[0]!.text).toBe('Thực hiện theo quy định tại Điều 8, 9, 10 Nghị định số 61/2018/NĐ-CP.');
+  });
+  it('points a) … đ) and a tail paragraph after the points', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Gồm:\na) một;\nb) hai;\nc) ba;\nd) bốn;\nđ) năm.\nCác nội dung khác do Trưởng ban quyết định.');
+    const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
+    expect(c.points.map((p) => p.id)).toEqual(['dieu-1-khoan-1-diem-a', 'dieu-1-khoan-1-diem-b', 'dieu-1-khoan-1-diem-c', 'dieu-1-khoan-1-diem-d', 'dieu-1-khoan-1-diem-dd']);
+    expect(c.tail).toEqual(['Các nội dung khác do Trưởng ban quyết định.']);
+  });
+  it('Mục sections inside a chapter', () => {
+    const r = reg('Chương II TỔ CHỨC\nMục 1. BAN CHỈ ĐẠO\nĐiều 1. Trưởng ban\n1. Chỉ đạo.\nMục 2. TỔ GIÚP VIỆC\nĐiều 2. Tổ trưởng\n1. Điều hành.');
+    const ch = r.document.regulation!.chapters[0]!;
+    expect(ch.sections.map((s) => [s.id, s.title, s.articles.map((a) => a.id)])).toEqual([
+      ['chuong-2-muc-1', 'BAN CHỈ ĐẠO', ['dieu-1']],
+      ['chuong-2-muc-2', 'TỔ GIÚP VIỆC', ['dieu-2']],
+    ]);
+  });
+});
+
+describe('problems become diagnostics, ids stay unique', () => {
+  it('duplicate and out-of-order article numbers', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. A\n1. a.\nĐiều 5. B\n1. b.\nĐiều 5. C\n1. c.\nĐiều 3. D\n1. d.');
+    const ids = r.document.regulation!.chapters[0]!.articles.map((a) => a.id);
+    expect(ids).toEqual(['dieu-1', 'dieu-5', 'dieu-5-2', 'dieu-3']);
+    expect(codes(r)).toEqual(expect.arrayContaining(['article-gap', 'article-duplicate', 'article-out-of-order']));
+    expect(new Set(r.document.regulation!.chapters[0]!.articles.flatMap((a) => a.clauses.map((c) => c.id))).size).toBe(4);
+  });
+  it('a chapter with no articles', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. A\n1. a.\nChương II TRỐNG\nChương III CUỐI\nĐiều 2. B\n1. b.');
+    expect(codes(r)).toContain('chapter-empty');
+  });
+  it('no articles at all is an error', () => {
+    expect(codes(parse('Một văn bản\nkhông có điều khoản nào.'))).toContain('no-articles');
+    expect(() => ingestBytes(new TextEncoder().encode('Một văn bản\nkhông có điều nào.'), 'x.txt', null, {})).toThrow(InputError);
+  });
+  it('a form in an appendix after the end mark is not the regulation', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. A\n1. Thực hiện./.\nTRƯỞNG BAN\nNguyễn Văn A\nPHỤ LỤC\nMẫu báo cáo\nSố: /BC-BCĐ\nĐiều 1. Mẫu\n1. Nội dung mẫu.');
+    expect(r.document.regulation!.chapters[0]!.articles.map((a) => a.id)).toEqual(['dieu-1']);
+    expect(r.document.provenance.discarded.map((d) => d.reason)).toEqual(['signature', 'signature', 'appendix', 'appendix', 'appendix', 'appendix', 'appendix']);
+    expect(codes(r)).toContain('appendix');
+  });
+});
+
+describe('restoration mapping (OCR tokens → element.restoration)', () => {
+  const tok = (text: string, ocr: string, confidence = 0.9): RestoredToken => ({ text, ocr, confidence });
+  const line = (n: number, tokens: RestoredToken[]): ParseLine => {
+    const text = tokens.filter((t) => t.text !== '').map((t) => t.text).join(' ');
+    return { n, text, raw: tokens.map((t) => t.ocr).filter(Boolean).join(' '), tokens };
+  };
+  it('drops the tokens of stripped markers and keeps the rest, across wrapped lines', () => {
+    const lines: ParseLine[] = [
+      line(1, [tok('QUY', 'QUY', 1), tok('CHẾ', 'CHE', 0.8)]),
+      line(2, [tok('Hoạt', 'Hoat'), tok('động', 'ddng')]),
+      line(3, [tok('Chương', 'Chuwong', 0.5), tok('I', '1', 0.5)]),
+      line(4, [tok('CHUNG', 'CHUNG', 1)]),
+      line(5, [tok('Điều', 'Piéu', 0.6), tok('1.', '1.', 1), tok('Phạm', 'Pham'), tok('vi', 'vi', 1)]),
+      line(6, [tok('1.', '1.', 1), tok('', '‘', 0.7), tok('Quy', 'Quy', 1), tok('chế', 'ché', 0.7)]),
+      line(7, [tok('này', 'ndy', 0.5), tok('', '~', 0.9)]),
+    ];
+    const r = parseLines(lines, meta, 't.txt');
+    const ch = r.document.regulation!.chapters[0]!;
+    expect(ch.restoration!.tokens.map((t) => t.text)).toEqual(['CHUNG']);
+    const a = ch.articles[0]!;
+    expect(a.title).toBe('Phạm vi');
+    expect(a.restoration).toEqual({ original: 'Pham vi', confidence: 0.95, tokens: [tok('Phạm', 'Pham'), tok('vi', 'vi', 1)] });
+    const c = a.clauses[0]!;
+    expect(c.text).toBe('Quy chế này');
+    expect(c.restoration!.original).toBe('Quy ché ndy ~');
+    expect(c.restoration!.tokens.map((t) => t.text)).toEqual(['Quy', 'chế', 'này', '']);
+    expect(c.restoration!.confidence).toBeCloseTo((1 + 0.7 + 0.5 + 0.9) / 4, 3);
+  });
+  it('elements of unrestored documents carry no restoration', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. A\n1. a.');
+    expect(r.document.regulation!.chapters[0]!.articles[0]!.restoration).toBeUndefined();
+  });
+});
