@@ -202,7 +202,10 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
   if (articleCount === 0) ctx.diagnostics.push({ severity: 'error', code: 'no-articles', message: 'No article (Điều) found: this does not look like a legal text', line: firstLine });
 
   // ─── metadata the manifest may not give (unknown files) ───
-  const year = meta.year ?? Number((date.value ?? '').slice(0, 4) || (lines.map((l) => /\b(19|20)\d{2}\b/.exec(l.text)?.[0]).find(Boolean) ?? new Date(0).getUTCFullYear()));
+  // year: the resolved date, else a year printed in any date printing (blank day/month), else the first year in the text
+  const printedYear = date.variants.map((v) => /\b(19|20)\d{2}\b/.exec(v.printed)?.[0]).find(Boolean);
+  const anyYear = lines.map((l) => /\b(19|20)\d{2}\b/.exec(l.text)?.[0]).find(Boolean);
+  const year = meta.year ?? Number((date.value ?? '').slice(0, 4) || printedYear || anyYear || 1970);
   const jurisdiction = meta.jurisdiction ?? deriveJurisdiction(head.place, head.authority, title);
   const committee = meta.committee ?? deriveCommittee(`${title} ${issuer ?? ''}`, reg?.title ?? '');
   const id = meta.id ?? (jurisdiction.id !== 'khong-ro' ? `${jurisdiction.id}-${year}` : slugify(file.split('/').pop()!.replace(/\.[^.]+$/, '')) || 'van-ban');
