@@ -231,7 +231,7 @@ export function cosine(a: Vec, b: Vec): number {
   return dot / (na * nb);
 }
 
-/** TF-IDF vectors (sublinear tf, smoothed idf) of n-gram bags over a small corpus of texts. */
+/** TF-IDF vectors (sublinear tf, smoothed idf) of n-gram bags over a small corpus of texts, unit length. */
 export function tfidf(bags: Vec[]): Vec[] {
   const df = new Map<string, number>();
   for (const b of bags) for (const k of b.keys()) df.set(k, (df.get(k) ?? 0) + 1);
@@ -239,8 +239,26 @@ export function tfidf(bags: Vec[]): Vec[] {
   return bags.map((b) => {
     const v: Vec = new Map();
     for (const [k, tf] of b) v.set(k, (1 + Math.log(tf)) * Math.log((n + 1) / ((df.get(k) ?? 0) + 0.5)));
-    return v;
+    return unit(v);
   });
+}
+
+/** Scale a vector to unit length (cosine of unit vectors is their dot product). */
+export function unit(v: Vec): Vec {
+  const nv = norm(v);
+  if (nv) for (const [k, x] of v) v.set(k, x / nv);
+  return v;
+}
+
+/** Dot product of two sparse vectors. */
+function dot(a: Vec, b: Vec): number {
+  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+  let d = 0;
+  for (const [k, x] of small) {
+    const y = big.get(k);
+    if (y) d += x * y;
+  }
+  return d;
 }
 
 /** Levenshtein distance (two rows). */
@@ -282,8 +300,10 @@ function syllableTrigrams(text: string): Map<string, number> {
  * `minSyllables`, whose phrases are too common in this genre to prove anything.
  */
 export function containment(part: string, whole: string, minSyllables = 20): number {
-  const p = syllableTrigrams(part);
-  const w = syllableTrigrams(whole);
+  return containmentOf(syllableTrigrams(part), syllableTrigrams(whole), minSyllables);
+}
+
+function containmentOf(p: Map<string, number>, w: Map<string, number>, minSyllables = 20): number {
   let total = 0;
   let hit = 0;
   for (const [g, c] of p) {
@@ -379,13 +399,13 @@ export function similarityMatrix(a: Unit[], b: Unit[], opts: AlignOptions = DEFA
   const vecs = tfidf([...a, ...b].map((u) => charGrams(u.text, 4)));
   const va = vecs.slice(0, a.length);
   const vb = vecs.slice(a.length);
-  const ta = a.map((u) => charGrams(u.title, 3));
-  const tb = b.map((u) => charGrams(u.title, 3));
+  const ta = a.map((u) => unit(charGrams(u.title, 3)));
+  const tb = b.map((u) => unit(charGrams(u.title, 3)));
   const rel = (i: number, n: number) => (n > 1 ? i / (n - 1) : 0.5);
   return a.map((_, i) =>
     b.map((_, j) => {
-      const content = cosine(va[i]!, vb[j]!);
-      const title = a[i]!.title || b[j]!.title ? cosine(ta[i]!, tb[j]!) : 0;
+      const content = Math.min(1, dot(va[i]!, vb[j]!));
+      const title = a[i]!.title || b[j]!.title ? Math.min(1, dot(ta[i]!, tb[j]!)) : 0;
       const position = 1 - Math.abs(rel(i, a.length) - rel(j, b.length));
       const combined = opts.wContent * content + opts.wTitle * title + opts.wPosition * position;
       return { content: round(content), title: round(title), position: round(position), combined: round(combined) };
@@ -510,6 +530,12 @@ export function alignUnits(
   const inOrder = longestIncreasing(matches.map(([i]) => i)); // matches sorted by j
 
   const pairs: AlignedPair[] = [];
+  const tri = new Map<Unit, Map<string, number>>();
+  const trigramsOf = (u: Unit) => {
+    let t = tri.get(u);
+    if (!t) tri.set(u, (t = syllableTrigrams(u.text)));
+    return t;
+  };
   const bestRow = (i: number, except: number) =>
     sim[i]!.reduce((best, s, j) => (j !== except && s.combined > best ? s.combined : best), 0);
   const bestCol = (j: number, except: number) =>
@@ -568,10 +594,10 @@ export function alignUnits(
     other.forEach((o, k) => {
       const partner = partnerOf.get(k);
       if (partner === undefined) return;
-      const c = containment(u.text, o.text);
+      const c = containmentOf(trigramsOf(u), trigramsOf(o));
       if (c < opts.containment) return;
       const partnerUnit = side === 'a' ? a[partner]! : b[partner]!;
-      if (containment(u.text, partnerUnit.text) >= opts.containment) return; // a duplicate, not a split
+      if (containmentOf(trigramsOf(u), trigramsOf(partnerUnit)) >= opts.containment) return; // a duplicate, not a split
       if (!structural || c > structural.score)
         structural = { type: side === 'a' ? 'merged' : 'split', related: [o.id, partnerUnit.id], score: round(c) };
     });

@@ -98,15 +98,20 @@ export function diffText(a: string, b: string, mode: DiffMode = 'exact'): Part[]
   const ta = tokenize(a);
   const tb = tokenize(b);
   const key = mode === 'folded' ? (t: string) => foldKey(t.trim()) : (t: string) => t.trim();
-  const changes = diffArrays(ta, tb, { comparator: (x: string, y: string) => key(x) === key(y) });
+  // diff precomputed keys with ===; spacing and spelling are restored from the token arrays by position
+  const changes = diffArrays(ta.map(key), tb.map(key));
   const parts: Part[] = [];
   let ib = 0;
+  let ia = 0;
   for (const c of changes) {
     if (c.added) {
-      parts.push({ op: 'ins', text: c.value.join('') });
+      parts.push({ op: 'ins', text: tb.slice(ib, ib + c.value.length).join('') });
       ib += c.value.length;
-    } else if (c.removed) parts.push({ op: 'del', text: c.value.join('') });
-    else {
+    } else if (c.removed) {
+      parts.push({ op: 'del', text: ta.slice(ia, ia + c.value.length).join('') });
+      ia += c.value.length;
+    } else {
+      ia += c.value.length;
       // show the new text's spelling for equal runs
       parts.push({ op: 'eq', text: tb.slice(ib, ib + c.value.length).join('') });
       ib += c.value.length;

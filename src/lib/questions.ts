@@ -125,8 +125,13 @@ interface Passage {
   article: Article;
 }
 
+const passageCache = new WeakMap<object, Passage[]>();
+
 function passagesOf(doc: Alignable): Passage[] {
+  const cached = passageCache.get(doc);
+  if (cached) return cached;
   const out: Passage[] = [];
+  passageCache.set(doc, out);
   const push = (id: string, text: string, article: Article) => {
     const t = text.normalize('NFC');
     out.push({ id, text: t, folded: foldAligned(t), article });

@@ -85,12 +85,18 @@ function titleTopics(a: Article, taxonomy: TopicTaxonomy): Topic[] {
  * the best-aligned article of another corpus document whose heading does match (align.ts, same scores as
  * the comparison pages). Returns article id → [topic ids, source].
  */
-function borrowedTopics(doc: Alignable, taxonomy: TopicTaxonomy, corpus: Alignable[]): Map<string, [string[], string]> {
+function borrowedTopics(doc: Alignable, taxonomy: TopicTaxonomy, corpus: Alignable[], maxReferences: number): Map<string, [string[], string]> {
   const orphans = new Set(documentArticles(doc).filter((a) => !titleTopics(a, taxonomy).length).map((a) => a.id));
   const best = new Map<string, { score: number; topics: string[]; source: string }>();
   if (!orphans.size) return new Map();
-  for (const other of corpus) {
-    if (other.id === doc.id) continue;
+  // A bounded number of references keeps the enricher linear in the corpus: versions of the same work
+  // first (closest wording), then the other documents in corpus order.
+  const work = (doc as { work?: string }).work;
+  const refs = corpus
+    .filter((o) => o.id !== doc.id)
+    .sort((x, y) => Number((y as { work?: string }).work === work) - Number((x as { work?: string }).work === work))
+    .slice(0, maxReferences);
+  for (const other of refs) {
     const arts = new Map(documentArticles(other).map((a) => [a.id, a]));
     for (const p of alignDocuments(doc, other).pairs) {
       if (!p.from || !p.to || !orphans.has(p.from)) continue;
@@ -107,8 +113,8 @@ function borrowedTopics(doc: Alignable, taxonomy: TopicTaxonomy, corpus: Alignab
  * Topic annotations of one document (deterministic: document order, topic order). With a corpus, articles
  * whose heading matches no rule borrow the topics of their best-aligned counterpart in another document.
  */
-export function topicAnnotations(doc: Alignable, taxonomy: TopicTaxonomy, corpus: Alignable[] = []): Annotation[] {
-  const borrowed = borrowedTopics(doc, taxonomy, corpus);
+export function topicAnnotations(doc: Alignable, taxonomy: TopicTaxonomy, corpus: Alignable[] = [], maxReferences = 8): Annotation[] {
+  const borrowed = borrowedTopics(doc, taxonomy, corpus, maxReferences);
   const out: Annotation[] = [];
   const seen = new Set<string>();
   const add = (element: string, key: string, source: string) => {
