@@ -1,7 +1,7 @@
 /**
  * CLI: compare two ingested documents.
- *   npm run --silent compare -- <docA-id> <docB-id> [--format json|md] [--dir content/regulations] [--folded]
- * Prints the alignment (pairs with from, to, type, score) as JSON, or a Markdown report with redlines.
+ *   npm run --silent compare -- <docA-id> <docB-id> [--format json|md] [--dir content/regulations] [--folded|--no-folded]
+ * (default: folded comparison when either text is OCR output). Prints the alignment (pairs with from, to, type, score) as JSON, or a Markdown report with redlines.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,11 +13,12 @@ import { compareDocuments, reportJson, reportMarkdown } from '../src/lib/compare
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
+    allowNegative: true,
     options: {
       format: { type: 'string', default: 'json' },
       dir: { type: 'string', default: 'content/regulations' },
       overrides: { type: 'string', default: 'content/align-overrides.yaml' },
-      folded: { type: 'boolean', default: false },
+      folded: { type: 'boolean' },
     },
   });
   if (positionals.length !== 2 || !['json', 'md'].includes(values.format!)) {
@@ -32,7 +33,7 @@ function main(): number {
   const overrides = existsSync(values.overrides!)
     ? parseAlignOverrides(parseYaml(readFileSync(values.overrides!, 'utf8')), values.overrides!)
     : [];
-  const report = compareDocuments(load(positionals[0]!), load(positionals[1]!), overrides, values.folded ? 'folded' : 'exact');
+  const report = compareDocuments(load(positionals[0]!), load(positionals[1]!), overrides, values.folded === undefined ? undefined : values.folded ? 'folded' : 'exact');
   process.stdout.write(values.format === 'md' ? reportMarkdown(report) + '\n' : JSON.stringify(reportJson(report), null, 2) + '\n');
   return 0;
 }

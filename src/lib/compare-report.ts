@@ -11,6 +11,8 @@ import type { Substitution } from './renames.ts';
 
 /** Everything a comparison page or the CLI shows. */
 export interface CompareReport {
+  /** How tokens were compared. */
+  mode: DiffMode;
   /** The alignment. */
   alignment: Alignment;
   /** Redlines, same order as alignment.pairs, with systematic substitutions tagged. */
@@ -21,12 +23,21 @@ export interface CompareReport {
   biggest: number[];
 }
 
-/** Compare two documents. */
+/**
+ * Diff mode for a pair: folded (diacritic-insensitive token equality) when either text came from OCR —
+ * lost or wrong diacritics there are scan damage, not amendments — else exact.
+ */
+export function diffModeFor(a: Alignable, b: Alignable): DiffMode {
+  const ocr = (d: Alignable) => Boolean((d as { provenance?: { ocr?: { detected?: boolean } } }).provenance?.ocr?.detected);
+  return ocr(a) || ocr(b) ? 'folded' : 'exact';
+}
+
+/** Compare two documents (diff mode: see diffModeFor). */
 export function compareDocuments(
   a: Alignable,
   b: Alignable,
   overrides: AlignOverride[] = [],
-  mode: DiffMode = 'exact',
+  mode: DiffMode = diffModeFor(a, b),
 ): CompareReport {
   const alignment = alignDocuments(a, b, overrides, DEFAULT_ALIGN_OPTIONS);
   const raw = redlineAlignment(a, b, alignment, mode);
@@ -40,7 +51,7 @@ export function compareDocuments(
     .map((p, i) => i)
     .filter((i) => alignment.pairs[i]!.type !== 'unchanged' && size[i]! > 0)
     .sort((x, y) => size[y]! - size[x]! || x - y);
-  return { alignment, redlines, renames, biggest };
+  return { mode, alignment, redlines, renames, biggest };
 }
 
 /** Compact JSON view: the pairs with from, to, type, score, confidence, component scores and change size. */
@@ -48,6 +59,7 @@ export function reportJson(r: CompareReport): unknown {
   return {
     from: r.alignment.from,
     to: r.alignment.to,
+    mode: r.mode,
     summary: r.alignment.summary,
     overrides: r.alignment.overrides,
     renames: r.renames.map(({ from, to, count, articles }) => ({ from, to, count, articles })),

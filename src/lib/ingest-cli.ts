@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { ManifestSchema, parseDocument, type Document, type Manifest, type ManifestEntry } from './schema.ts';
 import { ingestBytes, sha256, type Corrector, type Detector, type IngestOptions, type Restorer } from './ingest.ts';
 import { enrichCorpus } from './enrich/index.ts';
+import { parseTopics } from './enrich/topics.ts';
 import { documentToMarkdown } from './export-md.ts';
 import { InputError } from './errors.ts';
 
@@ -22,6 +23,12 @@ export interface Hooks { restorer?: Restorer; corrector?: Corrector; detector?: 
 /** Serialise a document exactly as committed: 2-space JSON, trailing newline. */
 export function serialise(doc: Document): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** Taxonomies for the enrichers (content/topics.yaml …), each only when its file exists. */
+export function loadTaxonomies(root = ROOT): { topics?: ReturnType<typeof parseTopics> } {
+  const topics = join(root, 'content/topics.yaml');
+  return existsSync(topics) ? { topics: parseTopics(parseYaml(readFileSync(topics, 'utf8')), 'content/topics.yaml') } : {};
 }
 
 /** Read and validate the manifest. */
@@ -98,7 +105,7 @@ export function ingestManifest(opts: { corrections?: boolean; root?: string; hoo
       const c = counts(document);
       out(`[${i + 1}/${sources.length}] ${entry.id.padEnd(18)} ${c.dec} decision + ${c.articles} regulation articles, ${c.chapters} chapters  (${Math.round(performance.now() - t0)} ms)\n`);
     });
-    const enriched = enrichCorpus(docs).map((d) => parseDocument(d, `content/regulations/${d.id}.json`));
+    const enriched = enrichCorpus(docs, loadTaxonomies(root)).map((d) => parseDocument(d, `content/regulations/${d.id}.json`));
     for (const d of enriched) writeAtomic(join(root, 'content/regulations', `${d.id}.json`), serialise(d));
     const head = ['document', 'dec.art', 'chapters', 'articles', 'clauses', 'points', 'discarded', 'diagnostics'];
     const rows = enriched.map((d) => { const c = counts(d); return [d.id, c.dec, c.chapters, c.articles, c.clauses, c.points, c.discarded, c.diagnostics].map(String); });
@@ -140,7 +147,7 @@ export function ingestFile(path: string, opts: { format: 'json' | 'md'; ocr?: bo
       ...opts.hooks,
       corrections: entry && opts.corrections !== false ? loadCorrections(root, entry.id) : null,
     });
-    const [doc] = enrichCorpus([document]);
+    const [doc] = enrichCorpus([document], loadTaxonomies(root));
     const valid = parseDocument(doc, path);
     out(opts.format === 'md' ? documentToMarkdown(valid) : serialise(valid));
     const warnings = valid.provenance.diagnostics.filter((d) => d.severity === 'warning');

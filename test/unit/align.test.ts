@@ -11,7 +11,7 @@ import type { Alignable, AlignedPair } from '../../src/lib/align.ts';
 
 // Fixtures cut from the real sources by test/fixtures/compare/cut-articles.ts (kien-giang-2022 is the RAW OCR
 // text, the worst case; the restored text replaces it once ingest lands).
-const load = (id: string): Alignable => JSON.parse(readFileSync(new URL(`../fixtures/compare/${id}.json`, import.meta.url), 'utf8'));
+const load = (id: string): Alignable => JSON.parse(readFileSync(new URL(`../../content/regulations/${id}.json`, import.meta.url), 'utf8'));
 
 /** Hand-made expectation for Kiên Giang 2019 → 2022, read off the two texts (see issue 5). */
 const KG_EXPECTED: Array<[string | null, string | null, AlignedPair['type']]> = [

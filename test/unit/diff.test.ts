@@ -5,7 +5,7 @@ import type { Alignable } from '../../src/lib/align.ts';
 import { diffText, redlineAlignment, redlineArticles, tokenize } from '../../src/lib/diff.ts';
 import type { Part } from '../../src/lib/diff.ts';
 
-const load = (id: string): Alignable => JSON.parse(readFileSync(new URL(`../fixtures/compare/${id}.json`, import.meta.url), 'utf8'));
+const load = (id: string): Alignable => JSON.parse(readFileSync(new URL(`../../content/regulations/${id}.json`, import.meta.url), 'utf8'));
 const art = (doc: Alignable, id: string) => documentArticles(doc).find((a) => a.id === id)!;
 const side = (parts: Part[], which: 'old' | 'new') =>
   parts.filter((p) => p.op === 'eq' || p.op === (which === 'old' ? 'del' : 'ins')).map((p) => p.text).join('');

@@ -6,7 +6,7 @@ import { diffText, redlineAlignment } from '../../src/lib/diff.ts';
 import type { ArticleRedline } from '../../src/lib/diff.ts';
 import { detectRenames, hunks, markRenames, substantiveStats } from '../../src/lib/renames.ts';
 
-const load = (id: string): Alignable => JSON.parse(readFileSync(new URL(`../fixtures/compare/${id}.json`, import.meta.url), 'utf8'));
+const load = (id: string): Alignable => JSON.parse(readFileSync(new URL(`../../content/regulations/${id}.json`, import.meta.url), 'utf8'));
 const rl = (id: string, old: string, neu: string): ArticleRedline => {
   const parts = diffText(old, neu);
   return { from: id, to: id, title: [], clauses: [{ from: 'k', to: 'k', parts }], stats: { del: 0, ins: 0, eq: 0 } };

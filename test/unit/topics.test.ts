@@ -8,7 +8,7 @@ import { articlesForTopic, parseTopics, topicAnnotations } from '../../src/lib/e
 const root = new URL('../../', import.meta.url);
 const topics = parseTopics(parse(readFileSync(new URL('content/topics.yaml', root), 'utf8')), 'topics.yaml');
 const IDS = ['kien-giang-2019', 'kien-giang-2022', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
-const corpus: Alignable[] = IDS.map((id) => JSON.parse(readFileSync(new URL(`test/fixtures/compare/${id}.json`, root), 'utf8')));
+const corpus: Alignable[] = IDS.map((id) => JSON.parse(readFileSync(new URL(`content/regulations/${id}.json`, root), 'utf8')));
 
 describe('topic enricher', () => {
   it('assigns every article of every document to at least one topic, without overrides', () => {

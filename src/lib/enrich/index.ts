@@ -4,11 +4,13 @@
  * in, same documents out (documents and their relations/annotations sorted).
  */
 import type { Annotation, Document, LegalReference, Relation } from '../schema.ts';
+import { topicsEnricher } from './topics.ts';
+import type { TopicTaxonomy as Topics } from './topics.ts';
 
 /** Role taxonomy (content/roles.yaml, site helper) — shape owned by its author. */
 export type RoleTaxonomy = unknown;
-/** Topic taxonomy (content/topics.yaml, compare helper) — shape owned by its author. */
-export type TopicTaxonomy = unknown;
+/** Topic taxonomy (content/topics.yaml, compare helper): see TopicTaxonomySchema in ./topics.ts. */
+export type TopicTaxonomy = Topics;
 
 /** What an enricher sees besides its document. */
 export interface EnrichContext {
@@ -21,7 +23,9 @@ export interface EnrichContext {
 export type Enricher = (doc: Document, ctx: EnrichContext) => Annotation[];
 
 /** Registered annotators, run in order by enrichCorpus. Other helpers append here (roles, topics). */
-export const enrichers: Enricher[] = [];
+export const enrichers: Enricher[] = [
+  (doc, ctx) => topicsEnricher(doc, ctx), // topics (compare helper): needs ctx.topics, borrows through ctx.corpus
+];
 
 /** Comparable form of a document number: `85/QĐ-BCĐ` → `85/qd-bcd` (folded, no spaces). */
 export function numberKey(number: string | null): string | null {

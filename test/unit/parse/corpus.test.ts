@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestBytes } from '../../../src/lib/ingest.ts';
 import { enrichCorpus } from '../../../src/lib/enrich/index.ts';
-import { ROOT, serialise } from '../../../src/lib/ingest-cli.ts';
+import { loadTaxonomies, ROOT, serialise } from '../../../src/lib/ingest-cli.ts';
 import { decodeSource } from '../../../src/lib/normalise/index.ts';
 import { ledgerProblems, sources } from '../helpers/corpus.ts';
 
@@ -38,7 +38,7 @@ describe('the five sources', () => {
   });
 
   it('committed golden JSON is what ingest produces now (review diffs like code)', () => {
-    const docs = enrichCorpus(ingested.map((i) => ingestBytes(i.bytes, `content/sources/${i.entry.file}`, i.entry, { references: [] }).document));
+    const docs = enrichCorpus(ingested.map((i) => ingestBytes(i.bytes, `content/sources/${i.entry.file}`, i.entry, { references: [] }).document), loadTaxonomies());
     for (const d of docs) {
       const committed = readFileSync(join(ROOT, 'content/regulations', `${d.id}.json`), 'utf8');
       expect(serialise(d) === committed, `${d.id}.json is stale: run npm run ingest`).toBe(true);
