@@ -1,0 +1,94 @@
+/**
+ * Sequence alignment helpers: Needleman–Wunsch over tokens or characters, and an anchored variant
+ * (patience-diff anchors on exact keys, Needleman–Wunsch inside the gaps)
+ * that keeps document-length alignments fast.
+ */
+
+/** One aligned pair; -1 marks a gap on that side. */
+export type Pair = [number, number];
+
+/** Global alignment of a (length n) and b (length m) minimising sub(i, j) and gap costs. */
+export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number) => number, gapA = 1, gapB = 1): Pair[] {
+  const W = m + 1;
+  const dp = new Float64Array((n + 1) * W);
+  const bt = new Uint8Array((n + 1) * W); // 0 diag, 1 up (a gap in b), 2 left
+  for (let i = 1; i <= n; i++) { dp[i * W] = i * gapA; bt[i * W] = 1; }
+  for (let j = 1; j <= m; j++) { dp[j] = j * gapB; bt[j] = 2; }
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const d = dp[(i - 1) * W + j - 1]! + sub(i - 1, j - 1);
+      const u = dp[(i - 1) * W + j]! + gapA;
+      const l = dp[i * W + j - 1]! + gapB;
+      let best = d, b = 0;
+      if (u < best) { best = u; b = 1; }
+      if (l < best) { best = l; b = 2; }
+      dp[i * W + j] = best;
+      bt[i * W + j] = b;
+    }
+  }
+  const out: Pair[] = [];
+  let i = n, j = m;
+  while (i > 0 || j > 0) {
+    const b = bt[i * W + j];
+    if (i > 0 && j > 0 && b === 0) { out.push([i - 1, j - 1]); i--; j--; }
+    else if (i > 0 && (b === 1 || j === 0)) { out.push([i - 1, -1]); i--; }
+    else { out.push([-1, j - 1]); j--; }
+  }
+  return out.reverse();
+}
+
+/** Anchors: keys unique in both sequences, kept in a longest increasing chain (patience diff). */
+function patienceAnchors(a: string[], b: string[]): Pair[] {
+  const count = (xs: string[]) => {
+    const m = new Map<string, number>();
+    xs.forEach((x, i) => m.set(x, m.has(x) ? -1 : i));
+    return m;
+  };
+  const ua = count(a), ub = count(b);
+  const cand: Pair[] = [];
+  for (const [k, i] of ua) {
+    const j = ub.get(k);
+    if (i >= 0 && j !== undefined && j >= 0) cand.push([i, j]);
+  }
+  cand.sort((x, y) => x[0] - y[0]);
+  // Longest increasing subsequence on the b index.
+  const tails: number[] = [];
+  const prev = new Array<number>(cand.length).fill(-1);
+  for (let c = 0; c < cand.length; c++) {
+    let lo = 0, hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cand[tails[mid]!]![1] < cand[c]![1]) lo = mid + 1; else hi = mid;
+    }
+    if (lo > 0) prev[c] = tails[lo - 1]!;
+    tails[lo] = c;
+  }
+  const out: Pair[] = [];
+  for (let c = tails.length ? tails[tails.length - 1]! : -1; c >= 0; c = prev[c]!) out.push(cand[c]!);
+  return out.reverse();
+}
+
+/**
+ * Align two long token sequences: anchors from keys unique in both (patience diff), then
+ * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned).
+ */
+export function anchoredAlign(aKeys: string[], bKeys: string[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000): Pair[] {
+  const anchors = [...patienceAnchors(aKeys, bKeys), [aKeys.length, bKeys.length] as Pair];
+  const out: Pair[] = [];
+  let i = 0, j = 0;
+  for (const [ai, bj] of anchors) {
+    const n = ai - i, m = bj - j;
+    if (n > 0 && m > 0 && n * m <= maxCells) {
+      const a0 = i, b0 = j;
+      for (const [x, y] of needlemanWunsch(n, m, (x, y) => (aKeys[a0 + x] === bKeys[b0 + y] ? 0 : sub(a0 + x, b0 + y)), gap, gap)) {
+        out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
+      }
+    } else {
+      for (let x = i; x < ai; x++) out.push([x, -1]);
+      for (let y = j; y < bj; y++) out.push([-1, y]);
+    }
+    if (ai < aKeys.length) out.push([ai, bj]);
+    i = ai + 1; j = bj + 1;
+  }
+  return out;
+}

@@ -1,0 +1,248 @@
+/**
+ * Clean-up passes run on each OCR line before decoding, in the order of `LINE_PASSES`. Each pass
+ * is a small named function over the line's work tokens. Guarantees after the list: every OCR
+ * token is still accounted for (a removed token stays as text '' with its `ocr`; a split adds
+ * tokens with `ocr` ''; a merge keeps both OCR tokens in `ocr`), and tokens marked `fixed` are final.
+ */
+import { foldKey } from '../fold.ts';
+import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
+
+/** A token being restored: current text and the OCR text it came from. */
+export interface WorkToken {
+  /** Current text ('' = deleted debris). */
+  text: string;
+  /** OCR text this token stands for ('' = inserted by a split). */
+  ocr: string;
+  /** Final: not decoded further (numbers, codes, markers, headings, abbreviations). */
+  fixed?: boolean;
+  /** Confidence of a fixed token (1 when it is exactly the OCR token). */
+  confidence?: number;
+}
+
+/** What the passes may consult: abbreviations seen in the clean references. */
+export interface PassContext {
+  /** Upper-case folded key → abbreviation as printed in clean texts (`QD` → `QĐ`). */
+  abbreviations: Map<string, string>;
+  /** Finds the closest abbreviation to a damaged one, or null. */
+  nearestAbbreviation: (s: string) => string | null;
+}
+
+/** A clean-up pass over the tokens of one line. */
+export type LinePass = (tokens: WorkToken[], ctx: PassContext) => WorkToken[];
+
+const NOISE = /[‘’'"`*\\|»«~=_¦^{}<>\f]/gu;
+const KEEP_SYMBOL = /^([-–—+•]|\.\/\.|\.\.\.)$/u;
+const live = (ts: WorkToken[]) => ts.filter((t) => t.text !== '');
+const del = (t: WorkToken): WorkToken => ({ ...t, text: '' });
+
+/** Stamp debris at the end of a line: a last token of noise symbols (`'*)"z‘`, `,»al\`) or 1–2 stray capitals (`N`, `NG`). */
+export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
+  const l = live(tokens);
+  if (l.length < 2) return tokens;
+  const last = l[l.length - 1]!;
+  const prev = l[l.length - 2]!;
+  const prefix = last.text.split(/[‘’'"`*\\|»«~=_¦^{}<>\f]/u)[0]!;
+  const noisy = NOISE.test(last.text);
+  NOISE.lastIndex = 0;
+  const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
+  const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text);
+  if ((noisy && lettersInPrefix < 2) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
+  return tokens;
+}
+
+/** Stray quote marks and symbols inside words (`'Pho`, `‘mang`, `Pho\f;`, `trudc?:`): cut the tail after noise that follows a word, else drop the marks. */
+export function stripNoiseMarks(tokens: WorkToken[]): WorkToken[] {
+  return tokens.map((t) => {
+    if (!t.text || t.fixed || !/[‘’'"`*\\|»«~=_¦^{}<>\f?]/u.test(t.text)) return t;
+    const m = /^([^‘’'"`*\\|»«~=_¦^{}<>\f?]*)[‘’'"`*\\|»«~=_¦^{}<>\f?]/u.exec(t.text)!;
+    const prefix = m[1]!;
+    let text: string;
+    if ((prefix.match(/\p{L}/gu) ?? []).length >= 2 && !/[,.;:]$/u.test(prefix)) text = prefix.replace(/[([]+$/u, '');
+    else text = t.text.replace(/[‘’'"`*\\|»«~=_¦^{}<>\f?]/gu, '');
+    return { ...t, text };
+  });
+}
+
+/** Tokens made only of symbols (`.`, `,`, `)`, `=`) are stamp or scan debris, except dashes and bullets. */
+export function dropSymbolTokens(tokens: WorkToken[]): WorkToken[] {
+  return tokens.map((t) => (t.text && !/[\p{L}\p{N}$&¢¥]/u.test(t.text) && !KEEP_SYMBOL.test(t.text) ? del(t) : t));
+}
+
+/** A clause number glued to its text (`5.TII`) is split off. */
+export function splitClauseMarker(tokens: WorkToken[]): WorkToken[] {
+  const i = tokens.findIndex((t) => t.text !== '');
+  const t = tokens[i];
+  const m = t && /^(\d{1,2})[.,](\p{L}.*)$/u.exec(t.text);
+  if (!t || !m) return tokens;
+  return [...tokens.slice(0, i), { text: m[1] + '.', ocr: t.ocr, fixed: true, confidence: 0.9 }, { text: m[2]!, ocr: '' }, ...tokens.slice(i + 1)];
+}
+
+/** A clause number read with a comma (`4, Phối`) at the start of a line becomes `4.`. */
+export function clauseMarkerComma(tokens: WorkToken[]): WorkToken[] {
+  const l = live(tokens);
+  const first = l[0];
+  if (!first || !/^\d{1,2},$/u.test(first.text) || !l[1] || !/^\p{Lu}/u.test(l[1].text)) return tokens;
+  return tokens.map((t) => (t === first ? { ...t, text: t.text.replace(',', '.'), fixed: true, confidence: 0.9 } : t));
+}
+
+/** Two words glued at a comma (`t&,chuyén`) are split. */
+export function splitAtComma(tokens: WorkToken[]): WorkToken[] {
+  return tokens.flatMap((t) => {
+    const m = !t.fixed && /^(.*\p{L}.*,)(\p{L}.*)$/u.exec(t.text);
+    return m ? [{ ...t, text: m[1]! }, { text: m[2]!, ocr: '' }] : [t];
+  });
+}
+
+const DIEU = /^[dpđ]{1,2}[ilj1]{1,2}[eêdtj]{0,2}u$/u;
+const CHUONG = /^ch[uưw]{1,2}[oơ0]?ng(.*)$/u;
+
+/** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `ChuongIl`, `Chuwong 1V`). */
+export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
+  const out: WorkToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens.slice(i + 1).find((x) => x.text !== '');
+    const k = foldKey(t.text);
+    const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
+    if (t.text && DIEU.test(k) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
+      out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.95 });
+    } else if (merged && DIEU.test(foldKey(merged[1]!))) {
+      out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.9 }, { text: '1.', ocr: '', fixed: true, confidence: 0.8 });
+    } else if (t.text && out.every((x) => x.text === '') && CHUONG.test(k)) {
+      const rest = CHUONG.exec(k)![1]!;
+      out.push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
+      if (rest) out.push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** A number split by a space before a document code (`1 22/QD—`) is joined (`122/QD—`); only a lone digit, so `số 32/…` read as `56 32/…` is left alone. */
+export function joinSplitNumber(tokens: WorkToken[]): WorkToken[] {
+  const out: WorkToken[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && /^\d$/u.test(prev.text) && /^\d+\/\p{L}/u.test(t.text)) {
+      out[out.length - 1] = { text: prev.text + t.text, ocr: prev.ocr + ' ' + t.ocr };
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** A code broken at a dash (`QD—` `UBND`) is joined with a plain hyphen. */
+export function joinCodeDash(tokens: WorkToken[]): WorkToken[] {
+  const out: WorkToken[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && /\/\p{L}+[-–—]$/u.test(prev.text) && /^\p{Lu}{2,}/u.test(t.text)) {
+      out[out.length - 1] = { text: prev.text.replace(/[-–—]$/u, '-') + t.text, ocr: prev.ocr + ' ' + t.ocr };
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** Restore one letter segment of a code or abbreviation through the abbreviation table. */
+function restoreSegment(seg: string, ctx: PassContext): string {
+  const exact = ctx.abbreviations.get(foldKey(seg).toUpperCase());
+  if (exact) return exact;
+  return ctx.nearestAbbreviation(seg) ?? seg;
+}
+
+/** Document numbers and symbols (`40 /QD-BCD`, `85/Qb-`, `32/TTr-STTTT`) and known abbreviations (`UBND`, `CPS` → `CĐS`) are restored segment by segment, never as syllables. */
+export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[] {
+  return tokens.map((t) => {
+    if (!t.text || t.fixed) return t;
+    const code = /^(\(?)(\d*\s*\/?)((?:\p{L}+[-–—/]?)+)([,.;:)]*)$/u.exec(t.text);
+    if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
+      const letters = code[3]!.replace(/[–—]/gu, '-').replace(/\p{L}+/gu, (seg) => restoreSegment(seg, ctx));
+      return { ...t, text: code[1]! + code[2]! + letters + code[4]!, fixed: true, confidence: 0.9 };
+    }
+    const abbr = /^(\p{Lu}[\p{L}]+)([.,;:)]*)$/u.exec(t.text);
+    if (abbr && /^\p{Lu}{2,}$/u.test(abbr[1]!) && !isFoldedSyllable(abbr[1]!)) {
+      const exact = ctx.abbreviations.get(foldKey(abbr[1]!).toUpperCase());
+      if (exact) return { ...t, text: exact + abbr[2]!, fixed: true, confidence: exact === abbr[1] ? 1 : 0.9 };
+      if (!canSplit(abbr[1]!)) {
+        const near = ctx.nearestAbbreviation(abbr[1]!);
+        return { ...t, text: (near ?? abbr[1]!) + abbr[2]!, fixed: true, confidence: near ? 0.7 : 0.5 };
+      }
+    }
+    return t;
+  });
+}
+
+function segment(word: string): string[] | null {
+  const k = foldKey(word);
+  const best: Array<string[] | null> = new Array(k.length + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < k.length; i++) {
+    if (!best[i]) continue;
+    for (let j = i + 2; j <= Math.min(k.length, i + 7); j++) {
+      if (isValidSyllable(k.slice(i, j)) && (!best[j] || best[j]!.length > best[i]!.length + 1)) best[j] = [...best[i]!, word.slice(i, j)];
+    }
+  }
+  return best[k.length];
+}
+
+function canSplit(word: string): boolean {
+  const s = segment(word);
+  return !!s && s.length >= 2;
+}
+
+/** Words glued together by the scan (`TINHKIENGIANG`) are split into valid syllables. */
+export function splitMergedSyllables(tokens: WorkToken[]): WorkToken[] {
+  return tokens.flatMap((t) => {
+    if (t.fixed || !/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
+    const parts = segment(t.text);
+    if (!parts || parts.length < 2) return [t];
+    return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
+  });
+}
+
+/** Emails, web addresses, times and dates are kept exactly. */
+export function keepVerbatim(tokens: WorkToken[]): WorkToken[] {
+  return tokens.map((t) => (!t.fixed && /@|:\/\/|www\.|^\+?\d[\d.:/+-]*[.,;]?$/u.test(t.text) && !/^\d{1,2}$/u.test(t.text) ? { ...t, fixed: true, confidence: 1 } : t));
+}
+
+/** The ordered clean-up passes applied to every OCR line. */
+export const LINE_PASSES: Array<[string, LinePass]> = [
+  ['dropTrailingStamp', dropTrailingStamp],
+  ['stripNoiseMarks', stripNoiseMarks],
+  ['dropSymbolTokens', dropSymbolTokens],
+  ['splitClauseMarker', splitClauseMarker],
+  ['clauseMarkerComma', clauseMarkerComma],
+  ['splitAtComma', splitAtComma],
+  ['headingKeywords', headingKeywords],
+  ['joinSplitNumber', joinSplitNumber],
+  ['joinCodeDash', joinCodeDash],
+  ['keepVerbatim', keepVerbatim],
+  ['restoreCodes', restoreCodes],
+  ['splitMergedSyllables', splitMergedSyllables],
+];
+
+/** Whole lines that are scan debris: a page number, or one short token that is no word (`Loy=`, `b`, `ff\`). */
+export function debrisLine(text: string): 'page-number' | 'stamp' | null {
+  const s = text.trim();
+  if (/^\d{1,3}$/u.test(s)) return 'page-number';
+  if (/\s/u.test(s) || s.length > 4) return null;
+  if (/^\p{L}{2,4}$/u.test(s) && isValidSyllable(s)) return null;
+  if (/^[-–—+•]$/u.test(s)) return null;
+  return 'stamp';
+}
+
+/** Chapter numerals read with look-alikes (`Il`, `1V`, `1`) become Roman when the document numbers chapters in Roman. */
+export function romanChapterNumerals(lines: WorkToken[][]): void {
+  const numerals: WorkToken[] = [];
+  for (const toks of lines) {
+    const l = live(toks);
+    if (l[0]?.text === 'Chương' || l[0]?.text === 'CHƯƠNG') if (l[1]) numerals.push(l[1]);
+  }
+  const roman = (s: string) => s.replace(/[l1|]/gu, 'I').toUpperCase();
+  const looksRoman = numerals.some((t) => /^[IVXl1|]+$/iu.test(t.text) && /[IVXl|]/u.test(t.text) && /^[IVX]+$/u.test(roman(t.text)));
+  if (!looksRoman) return;
+  for (const t of numerals) {
+    if (/^[IVXivxl1|]+\.?$/u.test(t.text)) {
+      const r = roman(t.text);
+      Object.assign(t, { text: r, fixed: true, confidence: r === t.text ? 1 : 0.9 });
+    }
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Learned character confusion model (the OCR "channel"): P(OCR output | true character), where the
+ * output is 0–3 characters (deletion, substitution, split such as ư → "ir", leading noise such as
+ * Đ → "dp"). Counts come from aligning OCR tokens with the true syllables they stand for (see
+ * `learnConfusion`); unseen pairs fall back to a prior that makes losing or changing diacritics
+ * cheap and other substitutions expensive. Everything is lower case; casing is handled elsewhere.
+ */
+import { fold } from '../fold.ts';
+
+/** Serialisable counts: true char → output string → count. */
+export interface ConfusionData {
+  /** How the counts were obtained (for the data file header). */
+  source: string;
+  counts: Record<string, Record<string, number>>;
+}
+
+/** Vietnamese lower-case letters (all tone/vowel variants) and digits that a true syllable may contain. */
+export const TRUE_CHARS = [...'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ'];
+
+const BASE = new Map<string, string>();
+const base = (c: string) => {
+  let b = BASE.get(c);
+  if (b === undefined) BASE.set(c, (b = fold(c).toLowerCase()));
+  return b;
+};
+
+/** Character-level alignment of an OCR string to the true string: one output string per true char. */
+export function charAlign(ocr: string, truth: string): string[] {
+  const a = [...truth], b = [...ocr];
+  const n = a.length, m = b.length, W = m + 1;
+  const dp = new Float64Array((n + 1) * W);
+  const bt = new Uint8Array((n + 1) * W);
+  for (let i = 1; i <= n; i++) { dp[i * W] = i; bt[i * W] = 1; }
+  for (let j = 1; j <= m; j++) { dp[j] = j; bt[j] = 2; }
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) {
+    const x = a[i - 1]!, y = b[j - 1]!;
+    const s = x === y ? 0 : base(x) === base(y) ? 0.4 : 1;
+    const d = dp[(i - 1) * W + j - 1]! + s, u = dp[(i - 1) * W + j]! + 1, l = dp[i * W + j - 1]! + 1;
+    let best = d, k = 0;
+    if (u < best) { best = u; k = 1; }
+    // On ties prefer an insertion: it attaches to the char on the left (ử read as "ir").
+    if (l <= best) { best = l; k = 2; }
+    dp[i * W + j] = best; bt[i * W + j] = k;
+  }
+  const outs: string[] = new Array(n).fill('');
+  let lead = '';
+  let i = n, j = m;
+  while (i > 0 || j > 0) {
+    const k = bt[i * W + j];
+    if (i > 0 && j > 0 && k === 0) { outs[i - 1] = b[j - 1]! + outs[i - 1]; i--; j--; }
+    else if (i > 0 && (k === 1 || j === 0)) { i--; }
+    else {
+      // Insertion: attach to the true char on the left (or the first one when at the start).
+      if (i > 0) outs[i - 1] = b[j - 1]! + outs[i - 1];
+      else lead = b[j - 1]! + lead;
+      j--;
+    }
+  }
+  if (n > 0 && lead) outs[0] = lead + outs[0];
+  return outs;
+}
+
+/** Count confusions over (ocr, truth) pairs; both lower case. Outputs longer than 3 chars are skipped. */
+export function learnConfusion(pairs: Array<[string, string]>, source: string): ConfusionData {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const [ocr, truth] of pairs) {
+    const outs = charAlign(ocr, truth);
+    const chars = [...truth];
+    if (outs.some((o) => [...o].length > 3)) continue;
+    chars.forEach((t, i) => {
+      const row = (counts[t] ??= {});
+      row[outs[i]!] = (row[outs[i]!] ?? 0) + 1;
+    });
+  }
+  return { source, counts };
+}
+
+const ALPHA = 3;
+
+/** Cost model built from learned counts: costs are negative natural logs. */
+export interface Channel {
+  /** Cost of true char `t` being read as `out` (0–3 chars). */
+  cost(t: string, out: string): number;
+  /** Lower bound of `cost` over every true char folding to `f` (for the folded search). */
+  foldedCost(f: string, out: string): number;
+  /** Cost of the OCR string given a true syllable (both lower case). */
+  word(ocr: string, truth: string): number;
+}
+
+/** Prior probability of an unseen confusion; unrelated outputs use the global garbage rate `g`. */
+function prior(t: string, out: string, g: (out: string) => number): number {
+  if (out === t) return 0.6;
+  const chars = [...out];
+  if (chars.length === 0) return 0.01;
+  if (chars.length === 1 && base(out) === base(t)) return 0.04;
+  if (chars.length === 2 && chars.some((c) => base(c) === base(t))) return 0.002;
+  return g(out);
+}
+
+/** Build the channel from learned counts. */
+export function buildChannel(data: ConfusionData): Channel {
+  const totals = new Map<string, number>();
+  for (const [t, row] of Object.entries(data.counts)) {
+    let s = 0;
+    for (const c of Object.values(row)) s += c;
+    totals.set(t, s);
+  }
+  // Global rate of each output when it is unrelated to the true char (digits, symbols, splits).
+  const garbage = new Map<string, number>();
+  let all = 0;
+  for (const [t, row] of Object.entries(data.counts)) {
+    for (const [out, c] of Object.entries(row)) {
+      all += c;
+      const related = out === t || [...out].some((x) => base(x) === base(t));
+      if (!related) garbage.set(out, (garbage.get(out) ?? 0) + c);
+    }
+  }
+  const g = (out: string) => ((garbage.get(out) ?? 0) + 0.05 / [...out].length ** 2) / Math.max(all, 1000);
+  const cache = new Map<string, number>();
+  const cost = (t: string, out: string): number => {
+    const k = t + '\u0000' + out;
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    const c = data.counts[t]?.[out] ?? 0;
+    const p = (c + ALPHA * prior(t, out, g)) / ((totals.get(t) ?? 0) + ALPHA);
+    const r = -Math.log(p);
+    cache.set(k, r);
+    return r;
+  };
+  const classes = new Map<string, string[]>();
+  for (const t of TRUE_CHARS) {
+    const f = base(t);
+    if (!classes.has(f)) classes.set(f, []);
+    classes.get(f)!.push(t);
+  }
+  const fcache = new Map<string, number>();
+  const foldedCost = (f: string, out: string): number => {
+    const k = f + '\u0000' + out;
+    const hit = fcache.get(k);
+    if (hit !== undefined) return hit;
+    let best = Infinity;
+    for (const t of classes.get(f) ?? [f]) best = Math.min(best, cost(t, out));
+    fcache.set(k, best);
+    return best;
+  };
+  const word = (ocr: string, truth: string): number => {
+    const a = [...truth], b = [...ocr];
+    const n = a.length, m = b.length;
+    let prev = new Float64Array(m + 1).fill(Infinity);
+    prev[0] = 0;
+    for (let i = 0; i < n; i++) {
+      const cur = new Float64Array(m + 1).fill(Infinity);
+      for (let j = 0; j <= m; j++) {
+        for (let k = 0; k <= 3 && j + k <= m; k++) {
+          if (prev[j] === Infinity) continue;
+          const v = prev[j]! + cost(a[i]!, b.slice(j, j + k).join(''));
+          if (v < cur[j + k]!) cur[j + k] = v;
+        }
+      }
+      prev = cur;
+    }
+    return prev[m]!;
+  };
+  return { cost, foldedCost, word };
+}

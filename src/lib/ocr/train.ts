@@ -1,0 +1,60 @@
+/**
+ * Learning the confusion model without any hand transcription: the OCR text is aligned with clean
+ * near-duplicate texts (other sources), and the token pairs that clearly correspond are aligned
+ * character by character and counted. The token alignment uses a crude key (folded, common digit
+ * and symbol confusions read as letters) only to find corresponding tokens.
+ */
+import { anchoredAlign } from './align.ts';
+import { learnConfusion, type Channel, type ConfusionData } from './confusion.ts';
+import { isValidSyllable } from './syllable.ts';
+import { foldKey } from '../fold.ts';
+
+/** Word-like tokens of an OCR text (punctuation stripped at the edges), lower case. */
+export function ocrWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((t) => t.replace(/^[^\p{L}\p{N}$&¢¥]+|[^\p{L}\p{N}$&¢¥]+$/gu, '').toLowerCase())
+    .filter((t) => t && (/[\p{L}$&¢¥]/u.test(t) || /^\d{1,2}$/u.test(t)));
+}
+
+/** Lower-case syllables of a clean text. */
+export function cleanWords(text: string): string[] {
+  return [...text.normalize('NFC').matchAll(/\p{L}[\p{L}\p{M}]*/gu)].map((m) => m[0].toLowerCase());
+}
+
+// Crude bootstrap key: fold, and read the commonest digit/symbol confusions as letters.
+const CRUDE: Record<string, string> = { '6': 'o', '0': 'o', '1': 'l', '4': 'a', $: 's', '&': 'o', w: 'u', '¢': 'c', '8': 'o', '5': 's' };
+const crude = (w: string) => [...foldKey(w)].map((c) => CRUDE[c] ?? c).join('');
+
+function lev(a: string, b: string): number {
+  const m = b.length;
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[m]!;
+}
+
+/** Token pairs (ocr, truth) that correspond, from aligning the OCR words with one reference. */
+export function correspondingPairs(ocr: string[], ref: string[], channel: Channel | null): Array<[string, string]> {
+  const ka = ocr.map(crude), kb = ref.map(foldKey);
+  const sub = channel
+    ? (i: number, j: number) => Math.min(2, channel.word(ocr[i]!, ref[j]!) / 8)
+    : (i: number, j: number) => Math.min(2, (2 * lev(ka[i]!, kb[j]!)) / Math.max(ka[i]!.length, kb[j]!.length, 1));
+  const pairs: Array<[string, string]> = [];
+  for (const [i, j] of anchoredAlign(ka, kb, sub, 0.9)) {
+    if (i < 0 || j < 0) continue;
+    if (!isValidSyllable(ref[j]!)) continue;
+    if (sub(i, j) <= 1.2) pairs.push([ocr[i]!, ref[j]!]);
+  }
+  return pairs;
+}
+
+/** Learn the confusion counts from an OCR text and clean reference texts. */
+export function learnFromReferences(ocrText: string, refs: Array<{ id: string; text: string }>): ConfusionData {
+  const ocr = ocrWords(ocrText);
+  const source = `alignment of OCR words with ${refs.map((r) => r.id).join(', ')}`;
+  return learnConfusion(refs.flatMap((r) => correspondingPairs(ocr, cleanWords(r.text), null)), source);
+}
