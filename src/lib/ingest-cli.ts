@@ -122,6 +122,18 @@ export function ingestManifest(opts: { corrections?: boolean; root?: string; hoo
   }
 }
 
+/** Clean texts of the manifest's non-OCR sources other than `bytes` itself (restoration references). */
+function referencesFor(root: string, bytes: Uint8Array): string[] {
+  try {
+    const hash = sha256(bytes);
+    return readManifest(root).sources
+      .filter((s) => !s.ocr && s.sha256 !== hash)
+      .map((s) => readFileSync(join(root, 'content/sources', s.file), 'utf8').normalize('NFC'));
+  } catch {
+    return [];
+  }
+}
+
 /** Ingest one file to stdout (JSON or Markdown). Returns the exit code. */
 export function ingestFile(path: string, opts: { format: 'json' | 'md'; ocr?: boolean; corrections?: boolean; root?: string; hooks?: Hooks; out?: (s: string) => void; err?: (s: string) => void }): number {
   const root = opts.root ?? ROOT;
@@ -144,6 +156,7 @@ export function ingestFile(path: string, opts: { format: 'json' | 'md'; ocr?: bo
     }
     const { document } = ingestBytes(bytes, path, entry, {
       ...(opts.ocr === undefined ? {} : { ocr: opts.ocr }),
+      references: referencesFor(root, bytes),
       ...opts.hooks,
       corrections: entry && opts.corrections !== false ? loadCorrections(root, entry.id) : null,
     });

@@ -8,6 +8,7 @@ import { DocumentSchema } from './schema.ts';
 import { decodeSource, normaliseSource, splitLines, type SourceLine } from './normalise/index.ts';
 import { parseLines, type ParseLine } from './parse/index.ts';
 import { InputError } from './errors.ts';
+import { lowConfidenceTokens } from './ocr/report.ts';
 
 /** What an OCR restorer returns (see INTERFACES.md, src/lib/ocr/). */
 export interface RestoreResult { lines: ParseLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string }
@@ -89,6 +90,7 @@ export function ingestBytes(bytes: Uint8Array, file: string, entry: ManifestEntr
   document.provenance.discarded = [...discarded, ...document.provenance.discarded].sort((a, b) => a.line - b.line);
   document.provenance.diagnostics = [...pre, ...document.provenance.diagnostics];
   if (opts.corrections && opts.corrector) document = opts.corrector(document, opts.corrections, file);
+  if (document.provenance.ocr.restored) document.provenance.ocr.lowConfidence = lowConfidenceTokens(document);
   const fatal = document.provenance.diagnostics.find((d) => d.severity === 'error');
   if (fatal) throw new InputError(file, fatal.line ?? null, fatal.message);
   const result = DocumentSchema.safeParse(document);

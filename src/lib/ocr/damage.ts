@@ -1,0 +1,43 @@
+/**
+ * Synthetic OCR damage for evaluation: a character damage model learned from the real OCR source
+ * aligned with its dev gold (P(output | true char), the same counting as the confusion model), and
+ * a seeded sampler that corrupts a clean text with it. Used only by the benchmark.
+ */
+import { learnConfusion, type ConfusionData } from './confusion.ts';
+import { correspondingPairs, cleanWords, ocrWords } from './train.ts';
+import { stripMarkdown } from './ser.ts';
+import { fold } from '../fold.ts';
+
+/** Learn the damage model from the OCR text and the dev gold (Markdown). */
+export function learnDamage(ocrText: string, goldMd: string): ConfusionData {
+  return learnConfusion(correspondingPairs(ocrWords(ocrText), cleanWords(stripMarkdown(goldMd)), null), 'OCR aligned with the dev gold');
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Corrupt the letters of a clean text with the damage model (deterministic for a seed). */
+export function damageText(text: string, model: ConfusionData, seed = 1): string {
+  const rand = rng(seed);
+  const rows = new Map<string, Array<[string, number]>>();
+  for (const [t, row] of Object.entries(model.counts)) rows.set(t, Object.entries(row));
+  return text.normalize('NFC').replace(/\p{L}/gu, (ch) => {
+    const lower = ch.toLowerCase();
+    // Unseen chars: lose the diacritics, as the scan does for most accented letters.
+    const row = rows.get(lower) ?? [[fold(lower), 1] as [string, number]];
+    let total = 0;
+    for (const [, c] of row) total += c;
+    let x = rand() * total;
+    let out = row[row.length - 1]![0];
+    for (const [o, c] of row) { if ((x -= c) < 0) { out = o; break; } }
+    return ch !== lower ? out.toUpperCase() : out;
+  });
+}
