@@ -24,7 +24,7 @@ export interface PassContext {
   /** Upper-case folded key → abbreviation as printed in clean texts (`QD` → `QĐ`). */
   abbreviations: Map<string, string>;
   /** Finds the closest abbreviation to a damaged one, or null. */
-  nearestAbbreviation: (s: string) => string | null;
+  nearestAbbreviation: (s: string, inCode?: boolean) => string | null;
 }
 
 /** A clean-up pass over the tokens of one line. */
@@ -145,7 +145,7 @@ export function joinCodeDash(tokens: WorkToken[]): WorkToken[] {
 function restoreSegment(seg: string, ctx: PassContext): string {
   const exact = ctx.abbreviations.get(foldKey(seg).toUpperCase());
   if (exact) return exact;
-  return ctx.nearestAbbreviation(seg) ?? seg;
+  return ctx.nearestAbbreviation(seg, true) ?? seg;
 }
 
 /** Document numbers and symbols (`40 /QD-BCD`, `85/Qb-`, `32/TTr-STTTT`) and known abbreviations (`UBND`, `CPS` → `CĐS`) are restored segment by segment, never as syllables. */
@@ -177,7 +177,7 @@ function segment(word: string): string[] | null {
   for (let i = 0; i < k.length; i++) {
     if (!best[i]) continue;
     for (let j = i + 2; j <= Math.min(k.length, i + 7); j++) {
-      if (isValidSyllable(k.slice(i, j)) && (!best[j] || best[j]!.length > best[i]!.length + 1)) best[j] = [...best[i]!, word.slice(i, j)];
+      if (isFoldedSyllable(k.slice(i, j)) && (!best[j] || best[j]!.length > best[i]!.length + 1)) best[j] = [...best[i]!, word.slice(i, j)];
     }
   }
   return best[k.length];

@@ -12,7 +12,7 @@ import { LINE_PASSES, debrisLine, romanChapterNumerals, type PassContext, type W
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, trainLanguageModel, type LanguageModel } from './lm.ts';
-import { isValidSyllable } from './syllable.ts';
+import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
 import { lmTokens } from './text.ts';
 import { cleanWords } from './train.ts';
 import bundledConfusion from './data/confusion.json' with { type: 'json' };
@@ -82,15 +82,17 @@ function buildModels(references: string[], confusion: ConfusionData): Models {
   }
   const abbreviations = new Map<string, string>();
   for (const [k, c] of counts) abbreviations.set(k, [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
-  const forms = [...abbreviations.values()];
-  const nearestAbbreviation = (s: string): string | null => {
+  // Near matches only among forms that cannot be read as a syllable (`SỐ` is a word, `QĐ` is not).
+  const forms = [...abbreviations.values()].filter((f) => !isFoldedSyllable(f));
+  const nearestAbbreviation = (s: string, inCode = false): string | null => {
     let best: string | null = null, bestCost = Infinity;
     for (const f of forms) {
       if (Math.abs(f.length - s.length) > 1) continue;
       const c = channelCost(s.toLowerCase(), f.toLowerCase(), channel);
       if (c < bestCost) { bestCost = c; best = f; }
     }
-    return bestCost <= 9 * Math.max(1, s.length / 3) ? best : null;
+    // Inside a document symbol (after `/`) an abbreviation is certain to be there, so accept worse matches.
+    return bestCost <= (inCode ? 2 : 1) * 9 * Math.max(1, s.length / 3) ? best : null;
   };
   const models = { lm, channel, pass: { abbreviations, nearestAbbreviation } };
   modelCache.set(cacheKey, models);

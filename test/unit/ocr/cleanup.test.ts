@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber,
+  keepVerbatim, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
+  type PassContext, type WorkToken,
+} from '../../../src/lib/ocr/cleanup.ts';
+
+// Snippets cut from content/sources/kien-giang-2022.ocr.txt (line numbers in comments).
+const toks = (s: string): WorkToken[] => s.split(' ').map((t) => ({ text: t, ocr: t }));
+const text = (ts: WorkToken[]) => ts.filter((t) => t.text).map((t) => t.text).join(' ');
+const ctx: PassContext = {
+  abbreviations: new Map([['QD', 'QĐ'], ['BCD', 'BCĐ'], ['UBND', 'UBND'], ['TTR', 'TTr'], ['STTTT', 'STTTT'], ['CDS', 'CĐS']]),
+  nearestAbbreviation: (s) => (s === 'Qb' || s === 'Ob' ? 'QĐ' : s === 'CPS' ? 'CĐS' : null),
+};
+
+describe('clean-up passes', () => {
+  it('dropTrailingStamp removes stamp debris at line end and keeps the word (183, 341, 344)', () => {
+    expect(text(dropTrailingStamp(toks("don vi minh phu trach. '*)\"z‘")))).toBe('don vi minh phu trach.');
+    expect(text(dropTrailingStamp(toks('cua tinh. N')))).toBe('cua tinh.');
+    expect(text(dropTrailingStamp(toks('kip thoi nhung NG')))).toBe('kip thoi nhung');
+    expect(text(dropTrailingStamp(toks('Truéng ban, Pho\\f;')))).toBe('Truéng ban, Pho\\f;');
+  });
+  it('stripNoiseMarks drops stray quotes and cuts noise after a word (32, 219, 346)', () => {
+    expect(text(stripNoiseMarks(toks("Truyén thong - 'Pho Trudng")))).toBe('Truyén thong - Pho Trudng');
+    expect(text(stripNoiseMarks(toks('tin, ‘mang may')))).toBe('tin, mang may');
+    expect(text(stripNoiseMarks(toks('nhiém trudc?:')))).toBe('nhiém trudc');
+  });
+  it('dropSymbolTokens removes symbol-only debris but keeps dashes (111, 168)', () => {
+    const out = dropSymbolTokens(toks(', ChuongIl . , - x'));
+    expect(text(out)).toBe('ChuongIl - x');
+    expect(out[0]).toEqual({ text: '', ocr: ',' });
+  });
+  it('splitClauseMarker splits a glued clause number (222)', () => {
+    expect(splitClauseMarker(toks('5.TII tlep')).map((t) => t.text)).toEqual(['5.', 'TII', 'tlep']);
+  });
+  it('clauseMarkerComma reads `4,` at line start as `4.` (218)', () => {
+    expect(text(clauseMarkerComma(toks('4, Ph01 hop')))).toBe('4. Ph01 hop');
+    expect(text(clauseMarkerComma(toks('4, va')))).toBe('4, va');
+  });
+  it('splitAtComma splits words glued at a comma (159)', () => {
+    expect(splitAtComma(toks('dién t&,chuyén')).map((t) => t.text)).toEqual(['dién', 't&,', 'chuyén']);
+  });
+  it('headingKeywords restores garbled Điều/Chương (29, 92, 111, 355)', () => {
+    expect(text(headingKeywords(toks('Diéuul. Ban')))).toBe('Điều 1. Ban');
+    expect(text(headingKeywords(toks('Piéu 2. Nguyén')))).toBe('Điều 2. Nguyén');
+    expect(text(headingKeywords(toks('Pitu 13. T6')))).toBe('Điều 13. T6');
+    expect(text(headingKeywords(toks('ChuongIl')))).toBe('Chương Il');
+    expect(text(headingKeywords(toks('Chuwong 1V')))).toBe('Chương 1V');
+    expect(text(headingKeywords(toks('Didu la')))).toBe('Didu la');
+  });
+  it('romanChapterNumerals reads look-alikes as Roman numerals', () => {
+    const doc = [toks('Chương 1'), toks('Chương Il'), toks('Chương III'), toks('Chương 1V')];
+    romanChapterNumerals(doc);
+    expect(doc.map((l) => l[1]!.text)).toEqual(['I', 'II', 'III', 'IV']);
+    const arabic = [toks('Chương 1'), toks('Chương 2')];
+    romanChapterNumerals(arabic);
+    expect(arabic.map((l) => l[1]!.text)).toEqual(['1', '2']);
+  });
+  it('joinSplitNumber and joinCodeDash repair `1 22/QD— UBND` (20)', () => {
+    const out = restoreCodes(joinCodeDash(joinSplitNumber(toks('56 1 22/QD— UBND ngay'))), ctx);
+    expect(text(out)).toBe('56 122/QĐ-UBND ngay');
+    expect(out.find((t) => t.text === '122/QĐ-UBND')!.ocr).toBe('1 22/QD— UBND');
+    expect(text(joinSplitNumber(toks('56 32/TTr-STTTT')))).toBe('56 32/TTr-STTTT');
+  });
+  it('restoreCodes restores symbols segment by segment, never as syllables (3, 39, 74, 49)', () => {
+    expect(text(restoreCodes(toks('S4: 40 /QD-BCD Kién'), ctx))).toBe('S4: 40 /QĐ-BCĐ Kién');
+    expect(text(restoreCodes(toks('85/Qb- BCD'), ctx))).toBe('85/QĐ- BCĐ');
+    expect(text(restoreCodes(toks('10 /Ob-BCD'), ctx))).toBe('10 /QĐ-BCĐ');
+    expect(text(restoreCodes(toks('vé CPS;'), ctx))).toBe('vé CĐS;');
+    expect(text(restoreCodes(toks('QUYET PINH'), ctx))).toBe('QUYET PINH');
+  });
+  it('splitMergedSyllables splits glued words (1)', () => {
+    expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);
+    expect(splitMergedSyllables(toks('Chuyén')).map((t) => t.text)).toEqual(['Chuyén']);
+  });
+  it('keepVerbatim keeps emails and times (64, 68)', () => {
+    expect(keepVerbatim(toks('ubnd@kiengiang.gov.vn 18:33:06 13'))).toEqual([
+      { text: 'ubnd@kiengiang.gov.vn', ocr: 'ubnd@kiengiang.gov.vn', fixed: true, confidence: 1 },
+      { text: '18:33:06', ocr: '18:33:06', fixed: true, confidence: 1 },
+      { text: '13', ocr: '13' },
+    ]);
+  });
+  it('debrisLine recognises whole-line debris (44, 77, 319)', () => {
+    expect(debrisLine('Loy=')).toBe('stamp');
+    expect(debrisLine('b')).toBe('stamp');
+    expect(debrisLine('6')).toBe('page-number');
+    expect(debrisLine('giao.')).toBe(null);
+    expect(debrisLine('Chi dao.')).toBe(null);
+  });
+});

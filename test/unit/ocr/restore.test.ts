@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { detectOcr, restoreLines } from '../../../src/lib/ocr/index.ts';
+import snippets from '../../fixtures/ocr/snippets.json' with { type: 'json' };
+import { CLEAN, clean, lines, ocrSource } from './helpers.ts';
+
+const refs = CLEAN.map(clean);
+
+describe('detection', () => {
+  it('detects the OCR source by itself', () => {
+    const d = detectOcr(lines(ocrSource()));
+    expect(d.detected).toBe(true);
+    expect(d.invalidShare).toBeGreaterThan(0.3);
+  });
+  it.each(CLEAN)('does not flag the clean source %s', (id) => {
+    const d = detectOcr(lines(clean(id)));
+    expect(d.detected).toBe(false);
+    expect(d.invalidShare).toBeLessThan(0.01);
+  });
+});
+
+describe('decoding real snippets of the OCR source', () => {
+  it.each(snippets.map((s) => [s.line, s] as const))('line %i restores to the gold text', (_, s) => {
+    const r = restoreLines(s.ocr.map((t, i) => ({ n: i + 1, text: t, raw: t })), { references: refs, force: true });
+    expect(r.lines.map((l) => l.text).join(' ')).toBe(s.gold);
+  });
+});
+
+describe('the whole OCR source', () => {
+  let restored: ReturnType<typeof restoreLines>;
+  beforeAll(() => {
+    restored = restoreLines(lines(ocrSource()), { references: refs });
+  }, 60_000);
+  it('keeps the token invariant and provenance on every line', () => {
+    for (const l of restored.lines) {
+      if (!l.tokens) continue;
+      expect(l.text).toBe(l.tokens.filter((t) => t.text !== '').map((t) => t.text).join(' '));
+      for (const t of l.tokens) {
+        expect(t.confidence).toBeGreaterThanOrEqual(0);
+        expect(t.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+    const ocrWords = ocrSource().split(/\s+/).filter(Boolean).join(' ');
+    const kept = restored.lines.flatMap((l) => l.tokens ?? []).map((t) => t.ocr).filter(Boolean).join(' ')
+      + ' ' + restored.discarded.map((d) => d.text.trim()).join(' ');
+    // Every OCR token is accounted for (kept in a token's `ocr` or in a discarded line).
+    for (const w of ocrWords.split(' ')) expect(kept).toContain(w);
+  });
+  it('discards debris lines with a reason and keeps both printed numbers', () => {
+    expect(restored.discarded.map((d) => d.reason)).toContain('page-number');
+    const text = restored.lines.map((l) => l.text).join('\n');
+    expect(text).toContain('40 /QĐ-BCĐ');
+    expect(text).toContain('10 /QĐ-BCĐ');
+    expect(text).toContain('ngày 09 tháng 4 năm 2022');
+    expect(text).toContain('05/4/2022');
+  });
+  it('reports a mean confidence below 1 and low-confidence tokens exist', () => {
+    expect(restored.meanConfidence).toBeLessThan(1);
+    expect(restored.meanConfidence).toBeGreaterThan(0.5);
+  });
+  it('is idempotent: restoring the restored text changes nothing', () => {
+    const again = restoreLines(restored.lines.map(({ n, text }) => ({ n, text, raw: text })), { references: refs });
+    expect(again.lines.map((l) => l.text)).toEqual(restored.lines.map((l) => l.text));
+  });
+});
+
+describe('clean passthrough', () => {
+  it.each(CLEAN)('%s passes through unchanged with confidence 1', (id) => {
+    const input = lines(clean(id));
+    const r = restoreLines(input, { references: refs.filter((_, i) => CLEAN[i] !== id) });
+    expect(r.lines.map((l) => l.text)).toEqual(input.map((l) => l.text));
+    expect(r.meanConfidence).toBe(1);
+    expect(r.discarded).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { allSyllables, isFoldedSyllable, isValidSyllable, placeTone, withTone } from '../../../src/lib/ocr/syllable.ts';
+
+describe('syllable enumeration', () => {
+  it('enumerates about 17k forms by rule', () => {
+    const n = allSyllables().length;
+    expect(n).toBeGreaterThan(15_000);
+    expect(n).toBeLessThan(19_000);
+    expect(new Set(allSyllables()).size).toBe(n);
+  });
+  it('accepts real syllables in either tone placement', () => {
+    for (const w of ['của', 'Chuyển', 'đổi', 'số', 'quốc', 'giúp', 'nghiên', 'khuyến', 'hòa', 'hoà', 'thủy', 'thuỷ', 'yêu', 'gì', 'ĐẠO', 'Ủy']) expect(isValidSyllable(w), w).toBe(true);
+  });
+  it('enforces the spelling constraints', () => {
+    expect(isValidSyllable('ce')).toBe(false); // c before e → k
+    expect(isValidSyllable('ke')).toBe(true);
+    expect(isValidSyllable('ge')).toBe(false); // g before e → gh
+    expect(isValidSyllable('nghe')).toBe(true);
+    expect(isValidSyllable('ngha')).toBe(false); // ngh only before e ê i
+    expect(isValidSyllable('tháp')).toBe(true);
+    expect(isValidSyllable('thàp')).toBe(false); // stop-final rhymes take only sắc/nặng
+    expect(isValidSyllable('thap')).toBe(false);
+    expect(isValidSyllable('iêu')).toBe(false); // written yêu with no onset
+    expect(isValidSyllable('ubnd')).toBe(false);
+    expect(isValidSyllable('s6')).toBe(false);
+  });
+  it('places tones on the right vowel', () => {
+    expect(placeTone('oa', 1)).toBe('òa');
+    expect(placeTone('oan', 2)).toBe('oán');
+    expect(placeTone('ươi', 1)).toBe('ười');
+    expect(withTone('quyêt', 2)).toBe('quyết');
+    expect(withTone('nguyên', 4)).toBe('nguyễn');
+    expect(withTone('gi', 1)).toBe('gì');
+  });
+  it('knows folded spellings', () => {
+    expect(isFoldedSyllable('chuyen')).toBe(true);
+    expect(isFoldedSyllable('tinhkien')).toBe(false);
+  });
+});
