@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ingestFile, ingestManifest } from '../src/lib/ingest-cli.ts';
-import { applyCorrections, detectOcr, restoreLines } from '../src/lib/ocr/index.ts';
+import { ocrHooks } from '../src/lib/ocr/index.ts';
 
 const USAGE = `usage: npm run ingest
        npm run --silent ingest -- --file <path> [--format json|md] [--ocr|--no-ocr] [--no-corrections]`;
@@ -43,11 +43,7 @@ if (args.ocr && args['no-ocr']) {
 const ocr = args.ocr ? true : args['no-ocr'] ? false : undefined;
 const corrections = !args['no-corrections'];
 // The OCR stages: auto-detection, restoration (forced by --ocr), reviewed corrections.
-const hooks = {
-  detector: detectOcr,
-  restorer: (lines: Parameters<typeof restoreLines>[0], ctx: { references: string[] }) => restoreLines(lines, { ...ctx, force: ocr === true }),
-  corrector: applyCorrections,
-};
+const hooks = ocrHooks(ocr === true);
 const code = args.file
   ? ingestFile(args.file, { format: args.format as 'json' | 'md', ocr, corrections, hooks })
   : args.format !== 'json' || args.ocr !== undefined || args['no-ocr'] !== undefined

@@ -51,7 +51,8 @@ export function writeAtomic(file: string, content: string): void {
   renameSync(tmp, file);
 }
 
-function loadCorrections(root: string, id: string): unknown | null {
+/** The parsed corrections file of a document, or null when there is none. */
+export function loadCorrections(root: string, id: string): unknown | null {
   const file = join(root, 'content/corrections', `${id}.yaml`);
   return existsSync(file) ? parseYaml(readFileSync(file, 'utf8')) : null;
 }

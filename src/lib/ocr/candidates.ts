@@ -62,7 +62,7 @@ function dpStep(row: Float64Array, t: Float64Array, m: number): Float64Array {
 
 /** Exact channel cost of an OCR word (as chars) given a syllable, using a per-word table. */
 function exact(syllable: string, m: number, tab: (c: string) => Float64Array): number {
-  let row = new Float64Array(m + 1).fill(Infinity);
+  let row: Float64Array = new Float64Array(m + 1).fill(Infinity);
   row[0] = 0;
   for (const c of syllable) row = dpStep(row, tab(c), m);
   return row[m]!;

@@ -25,6 +25,8 @@ export interface PassContext {
   abbreviations: Map<string, string>;
   /** Finds the closest abbreviation to a damaged one, or null. */
   nearestAbbreviation: (s: string, inCode?: boolean) => string | null;
+  /** Finds the document-symbol suffix seen in clean texts closest to a damaged one (`Ob-BCD` → `QĐ-BCĐ`). */
+  nearestCode?: (letters: string) => string | null;
 }
 
 /** A clean-up pass over the tokens of one line. */
@@ -154,7 +156,9 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
     if (!t.text || t.fixed) return t;
     const code = /^(\(?)(\d*\s*\/?)((?:\p{L}+[-–—/]?)+)([,.;:)]*)$/u.exec(t.text);
     if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
-      const letters = code[3]!.replace(/[–—]/gu, '-').replace(/\p{L}+/gu, (seg) => restoreSegment(seg, ctx));
+      const raw = code[3]!.replace(/[–—]/gu, '-');
+      const whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;
+      const letters = whole ?? raw.replace(/\p{L}+/gu, (seg) => restoreSegment(seg, ctx));
       return { ...t, text: code[1]! + code[2]! + letters + code[4]!, fixed: true, confidence: 0.9 };
     }
     const abbr = /^(\p{Lu}[\p{L}]+)([.,;:)]*)$/u.exec(t.text);
@@ -180,7 +184,7 @@ function segment(word: string): string[] | null {
       if (isFoldedSyllable(k.slice(i, j)) && (!best[j] || best[j]!.length > best[i]!.length + 1)) best[j] = [...best[i]!, word.slice(i, j)];
     }
   }
-  return best[k.length];
+  return best[k.length] ?? null;
 }
 
 function canSplit(word: string): boolean {

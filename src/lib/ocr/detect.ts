@@ -24,7 +24,7 @@ export function detectOcr(lines: SourceLine[]): { detected: boolean; invalidShar
       if (!w.split('-').every((p) => isValidSyllable(p))) invalid++;
     }
   }
-  const invalidShare = words ? invalid / words : 0;
+  const invalidShare = words ? Math.round((invalid / words) * 10000) / 10000 : 0;
   const patternShare = words ? patterns / words : 0;
   return { detected: invalidShare > INVALID_THRESHOLD || patternShare > 0.02, invalidShare };
 }

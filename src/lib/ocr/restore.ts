@@ -94,7 +94,26 @@ function buildModels(references: string[], confusion: ConfusionData): Models {
     // Inside a document symbol (after `/`) an abbreviation is certain to be there, so accept worse matches.
     return bestCost <= (inCode ? 2 : 1) * 9 * Math.max(1, s.length / 3) ? best : null;
   };
-  const models = { lm, channel, pass: { abbreviations, nearestAbbreviation } };
+  // Document-symbol suffixes as printed in clean texts (`QĐ-BCĐ`, `NQ-CP`, `TTr-STTTT`).
+  const codes = new Set<string>();
+  for (const r of references) for (const m of r.normalize('NFC').matchAll(/\d\s*\/\s*(\p{L}+(?:-\p{L}+)+)/gu)) codes.add(m[1]!);
+  const nearestCode = (letters: string): string | null => {
+    const segs = letters.split('-');
+    let best: string | null = null, bestCost = Infinity, bestExact = 0;
+    for (const c of codes) {
+      const cs = c.split('-');
+      if (cs.length !== segs.length) continue;
+      let cost = 0, exact = 0;
+      for (let i = 0; i < cs.length && cost < bestCost; i++) {
+        if (foldKey(cs[i]!) === foldKey(segs[i]!)) exact++;
+        else cost += channelCost(segs[i]!.toLowerCase(), cs[i]!.toLowerCase(), channel);
+      }
+      if (cost < bestCost) { bestCost = cost; best = c; bestExact = exact; }
+    }
+    // A symbol whose other segments match exactly may have one badly damaged segment.
+    return bestCost <= 12 || (bestExact > 0 && bestCost <= 30) ? best : null;
+  };
+  const models = { lm, channel, pass: { abbreviations, nearestAbbreviation, nearestCode } };
   modelCache.set(cacheKey, models);
   return models;
 }
@@ -123,7 +142,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     return { lines: lines.map((l) => ({ ...l })), discarded: [], meanConfidence: 1, method: 'Không phát hiện lỗi nhận dạng ký tự (OCR); văn bản giữ nguyên.' };
   }
   const W = { ...WEIGHTS, ...ctx.weights };
+  const T0 = performance.now();
+  const lap = (what: string) => { if (process.env.OCR_TIMING) console.error(what, Math.round(performance.now() - T0)); };
   const models = buildModels(ctx.references, ctx.confusion ?? (bundledConfusion as ConfusionData));
+  lap('models');
   const discarded: DiscardedLine[] = [];
   const kept: Array<{ line: SourceLine; tokens: WorkToken[] }> = [];
   for (const line of lines) {
@@ -165,6 +187,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     });
   });
 
+  lap('candidates');
   // Evidence from near-duplicate references: align first-pass readings with each reference.
   const first = slots.map((s) => {
     let best = s.number ? '#' : s.core.toLowerCase(), bestScore = s.number ? -2 : -W.keep - 12;
@@ -215,6 +238,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     }
   }
 
+  lap('references');
   // Emission options per slot: best candidates by channel + unigram + bonus, plus keeping the OCR word.
   for (const st of steps) {
     if (st.slot < 0) continue;
@@ -223,7 +247,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     const pre = (o: Option) => o.score + models.lm.logUnigram(o.lm);
     opts.sort((a, b) => pre(b) - pre(a));
     const top = opts.length ? pre(opts[0]!) : 0;
-    const keepN = opts.findIndex((o, i) => i >= 6 || pre(o) < top - 12);
+    const keepN = opts.findIndex((o, i) => i >= 5 || pre(o) < top - 10);
     if (keepN >= 0) opts.length = keepN;
     if (s.keep) opts.push({ lm: s.number ? '<num>' : '<unk>', text: s.core, score: s.number ? -0.5 : -W.keep });
     st.options = opts;
@@ -231,13 +255,25 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 
   // Second-order Viterbi with max-marginals.
   const n = steps.length;
+  // Transition scores are memoised on interned token ids (numeric keys are much cheaper than strings).
+  const ids = new Map<string, number>([[BOS, 0]]);
+  const idOf = (w: string) => {
+    let i = ids.get(w);
+    if (i === undefined) ids.set(w, (i = ids.size));
+    return i;
+  };
+  const transMemo = new Map<number, number>();
   const trans = (u: Option | null, v: Option | null, w: Option) => {
     const lu = u ? u.lm : BOS, lv = v ? v.lm : BOS;
+    const key = (idOf(lu) * 65536 + idOf(lv)) * 65536 + idOf(w.lm);
+    const hit = transMemo.get(key);
+    if (hit !== undefined) return hit;
     let s = W.lm * models.lm.logProb(lu, lv, w.lm);
     if (v && W.phrase) {
       const p = models.lm.phrase(lv, w.lm);
       if (p !== null) s += W.phrase * p;
     }
+    transMemo.set(key, s);
     return s;
   };
   // alpha[t][p*K+c]: best score up to t with option p at t-1 and c at t.
@@ -293,6 +329,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     conf[t] = 1 / z;
   }
 
+  lap('decode');
   // Write back.
   for (let t = 0; t < n; t++) {
     const st = steps[t]!;

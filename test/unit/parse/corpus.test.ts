@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestBytes } from '../../../src/lib/ingest.ts';
 import { enrichCorpus } from '../../../src/lib/enrich/index.ts';
-import { loadTaxonomies, ROOT, serialise } from '../../../src/lib/ingest-cli.ts';
+import { loadCorrections, loadTaxonomies, ROOT, serialise } from '../../../src/lib/ingest-cli.ts';
+import { ocrHooks } from '../../../src/lib/ocr/index.ts';
 import { decodeSource } from '../../../src/lib/normalise/index.ts';
 import { ledgerProblems, sources } from '../helpers/corpus.ts';
 
@@ -38,7 +39,11 @@ describe('the five sources', () => {
   });
 
   it('committed golden JSON is what ingest produces now (review diffs like code)', () => {
-    const docs = enrichCorpus(ingested.map((i) => ingestBytes(i.bytes, `content/sources/${i.entry.file}`, i.entry, { references: [] }).document), loadTaxonomies());
+    // Same options as `npm run ingest`: OCR hooks, references = the clean sources, reviewed corrections.
+    const references = ingested.filter((i) => !i.entry.ocr).map((i) => new TextDecoder().decode(i.bytes).normalize('NFC'));
+    const docs = enrichCorpus(ingested.map((i) => ingestBytes(i.bytes, `content/sources/${i.entry.file}`, i.entry, {
+      references, ...ocrHooks(), corrections: loadCorrections(ROOT, i.entry.id),
+    }).document), loadTaxonomies());
     for (const d of docs) {
       const committed = readFileSync(join(ROOT, 'content/regulations', `${d.id}.json`), 'utf8');
       expect(serialise(d) === committed, `${d.id}.json is stale: run npm run ingest`).toBe(true);
