@@ -53,6 +53,11 @@ export function stripEmphasis(text: string): string {
     .replace(new RegExp(`${ESC}(\\d+);`, 'g'), (_, code: string) => String.fromCharCode(Number(code)));
 }
 
+/** `**` and `__` (strong emphasis) are markup in every layout: legal text never prints them. */
+export function stripStrong(text: string): string {
+  return text.replace(/(^|[^\\])(\*\*|__)/g, '$1').replace(/^(\*\*|__)/, '');
+}
+
 /** Markdown hard line break: trailing backslash (the two trailing spaces vanish with trimming). */
 export function stripHardBreak(text: string): string {
   return text.replace(/(^|[^\\])\\\s*$/, '$1');
@@ -70,6 +75,7 @@ export const lineRepairs: LineRepair[] = [
   { name: 'dropRule', layouts: ['markdown'], apply: dropRule },
   { name: 'stripMarkdownHeading', layouts: ['markdown'], apply: stripMarkdownHeading },
   { name: 'stripHardBreak', layouts: ['markdown'], apply: stripHardBreak },
+  { name: 'stripStrong', layouts: ['plain', 'pdf'], apply: stripStrong },
   { name: 'stripEmphasis', layouts: ['markdown'], apply: stripEmphasis },
   { name: 'collapseSpaces', apply: collapseSpaces },
 ];

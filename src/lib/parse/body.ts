@@ -5,7 +5,12 @@
  * starts with a capital (a new paragraph). Every line is accounted for (element id or discard reason).
  */
 import type { Article, Chapter, Clause, Diagnostic, DiscardedLine, Point, Restoration, RestoredToken, Section } from '../schema.ts';
-import { readHeading, toRoman, trimJunk, type HeadingShape } from './headings.ts';
+import { readHeading, toRoman, type HeadingShape } from './headings.ts';
+
+/** Leading OCR specks of a heading title (`, NHIỆM VỤ` after `ChuongIl . ,`); the end is kept as printed. */
+function trimLeadingJunk(text: string): string {
+  return text.replace(/^[\s.,:;'’‘"`~|\-–—_*)]+/, '').trim();
+}
 import { readMarker, POINT_LETTERS, pointIdLabel } from './markers.ts';
 import { hasEndMark, isNoise, isPageNumber, isPersonName, isSignerTitle, findMotto, type ParseLine } from './lines.ts';
 import { endsParagraph, endsSentence, joinWrapped, startsLower, startsUpper, isUpperLine, wordCount } from './text.ts';
@@ -316,7 +321,7 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
         prevText = text;
         continue;
       }
-      if (titleMode === 'article' && startsLower(text)) {
+      if (titleMode === 'article' && startsLower(text) && partsText(article!.titleParts).length < 150) {
         article!.titleParts.push(part(line));
         account(line.n, article!.id);
         prevText = text;
@@ -412,7 +417,7 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     return {
       id: a.id,
       number: a.number,
-      title: titleText.replace(/[.:]$/, '').trim(),
+      title: titleText,
       lines: [a.first, Math.max(a.first, a.last)],
       clauses: a.clauses.map((c): Clause => ({
         id: c.id,
@@ -442,11 +447,11 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
         id: ch.id,
         number: ch.number,
         value: ch.value,
-        title: trimJunk(partsText(ch.titleParts)),
+        title: trimLeadingJunk(partsText(ch.titleParts)),
         lines: [ch.first, Math.max(ch.first, ch.last)],
         articles: ch.articles.map(finishArticle),
         sections: ch.sections.map((s): Section => ({
-          id: s.id, number: s.number, title: trimJunk(partsText(s.titleParts)),
+          id: s.id, number: s.number, title: trimLeadingJunk(partsText(s.titleParts)),
           lines: [s.first, Math.max(s.first, s.last)], articles: s.articles.map(finishArticle),
         })),
         ...(restoration ? { restoration } : {}),

@@ -71,7 +71,7 @@ export function numberValues(token: string): number[] {
 
 /** Trim junk punctuation (OCR specks, markdown leftovers) from both ends of a title. */
 export function trimJunk(text: string): string {
-  return text.replace(/^[\s.,:;'’‘"`~|\-–—_*)]+/, '').replace(/[\s,'’‘"`~|_*]+$/, '').trim();
+  return text.replace(/^[\s.,:;'’‘"`~|\-–—_*)]+/, '').replace(/[\s'’‘"`~|]+$/, '').trim();
 }
 
 /**

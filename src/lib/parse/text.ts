@@ -8,13 +8,21 @@ import { fold } from '../fold.ts';
 export function foldAligned(text: string): string {
   let out = '';
   for (const ch of text) {
-    const f = fold(ch).toLowerCase();
-    const c = f.length === 0 ? ' ' : f[0]!;
-    // keep UTF-16 length: astral characters are two code units
-    out += ch.length === 2 ? c + ' ' : c;
+    let c = FOLD_CACHE.get(ch);
+    if (c === undefined) {
+      const f = fold(ch).toLowerCase();
+      c = f.length === 0 ? ' ' : f[0]!;
+      // keep UTF-16 length: astral characters are two code units
+      if (ch.length === 2) c += ' ';
+      FOLD_CACHE.set(ch, c);
+    }
+    out += c;
   }
   return out;
 }
+
+/** Per-character fold results (folding one character at a time is the parser's hot path). */
+const FOLD_CACHE = new Map<string, string>();
 
 /** Levenshtein distance (small strings only). */
 export function editDistance(a: string, b: string): number {

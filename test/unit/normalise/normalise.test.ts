@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeSource, detectLayout, normaliseSource, splitLines } from '../../../src/lib/normalise/index.ts';
-import { collapseSpaces, dropRule, removeInvisibles, stripEmphasis, stripHardBreak, stripHtml, stripMarkdownHeading } from '../../../src/lib/normalise/repairs.ts';
+import { collapseSpaces, dropRule, stripStrong, removeInvisibles, stripEmphasis, stripHardBreak, stripHtml, stripMarkdownHeading } from '../../../src/lib/normalise/repairs.ts';
 import { InputError } from '../../../src/lib/errors.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/parse/${name}`, import.meta.url), 'utf8');
@@ -20,6 +20,7 @@ describe('line repairs (each on its own)', () => {
     expect(stripEmphasis('*Căn cứ Luật;*')).toBe('Căn cứ Luật;');
     expect(stripEmphasis('a \\* b')).toBe('a * b');
   });
+  it('stripStrong removes ** and __ in any layout, single * stays', () => expect(stripStrong('**NHỮNG QUY ĐỊNH** (*) __a__')).toBe('NHỮNG QUY ĐỊNH (*) a'));
   it('stripHardBreak removes a trailing backslash break', () => expect(stripHardBreak('Chương I\\')).toBe('Chương I'));
   it('dropRule turns separators into empty lines', () => {
     expect(dropRule('---')).toBe('');
