@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+
+/**
+ * Sidebar of the whole site. Sections are plain objects so other parts of the project can add theirs
+ * (the comparison pages add a `So sánh` group here, before `Dữ liệu`).
+ */
+export const sidebar = [
+  { label: 'Văn bản', link: '/' },
+  { label: 'Vai trò', link: '/vai-tro/' },
+  { label: 'Tìm kiếm', link: '/tim-kiem/' },
+  { label: 'Dữ liệu', link: '/du-lieu/' },
+  { label: 'Giới thiệu', link: '/gioi-thieu/' },
+];
+
+export default defineConfig({
+  site: 'https://quyche.example',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [
+    starlight({
+      title: 'Quy chế Ban Chỉ đạo',
+      description: 'Quy chế hoạt động của các Ban Chỉ đạo chính quyền điện tử, chuyển đổi số cấp tỉnh: đọc, tra cứu, trích dẫn, so sánh.',
+      defaultLocale: 'root',
+      locales: { root: { label: 'Tiếng Việt', lang: 'vi' } },
+      sidebar,
+      customCss: ['./src/styles/site.css'],
+      pagefind: true,
+      lastUpdated: false,
+      pagination: false,
+      credits: false,
+    }),
+  ],
+});

@@ -1,0 +1,53 @@
+// Copy buttons for clause links and Vietnamese citations (the only script on reading pages).
+// Citation = element label (data-cite) + the part's data-cite-suffix, built at build time by src/lib/cite.ts.
+(function () {
+  var buttons = document.querySelectorAll('button[data-copy]');
+  if (!buttons.length) return;
+  var status = document.createElement('p');
+  status.className = 'sr-only copy-status';
+  status.setAttribute('role', 'status');
+  document.body.appendChild(status);
+
+  function textFor(button) {
+    var el = button.closest('[data-cite]');
+    if (!el) return '';
+    if (button.dataset.copy === 'link') {
+      var target = el.id ? el : el.querySelector('[id]');
+      return location.origin + location.pathname + (target ? '#' + target.id : '');
+    }
+    var part = button.closest('[data-cite-suffix]');
+    return el.dataset.cite + (part ? ' ' + part.dataset.citeSuffix : '');
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } finally { document.body.removeChild(area); }
+  }
+
+  function copy(button) {
+    var text = textFor(button);
+    button.dataset.copied = text;
+    var done = function () {
+      status.textContent = button.dataset.copy === 'link' ? 'Đã sao chép liên kết' : 'Đã sao chép trích dẫn: ' + text;
+      button.classList.add('done');
+      setTimeout(function () { button.classList.remove('done'); }, 1500);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    } else {
+      fallbackCopy(text);
+      done();
+    }
+  }
+
+  buttons.forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { copy(button); });
+  });
+})();
