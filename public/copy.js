@@ -12,6 +12,8 @@
     var el = button.closest('[data-cite]');
     if (!el) return '';
     if (button.dataset.copy === 'link') {
+      // Always the canonical address on the document page, whatever page the button is on.
+      if (el.dataset.href) return location.origin + el.dataset.href;
       var target = el.id ? el : el.querySelector('[id]');
       return location.origin + location.pathname + (target ? '#' + target.id : '');
     }

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { cite } from '../../src/lib/cite.ts';
+import { allArticles } from '../../src/lib/enrich/roles.ts';
+import { builtCorpus } from './corpus.ts';
+
+const docs = builtCorpus();
+const doc = docs.find((d) => d.id === 'kien-giang-2019') ?? docs[0]!;
+const firstRegArticle = allArticles(doc).find((a) => a.part === 'regulation')!.article;
+
+/** One URL per page type. */
+const pageTypes: [string, string][] = [
+  ['home', '/'],
+  ['document', `/van-ban/${doc.id}/`],
+  ['article', `/van-ban/${doc.id}/${firstRegArticle.id}/`],
+  ['roles', '/vai-tro/'],
+  ['role', '/vai-tro/truong-ban/'],
+  ['search', '/tim-kiem/?q=truong+ban'],
+  ['data', '/du-lieu/'],
+  ['about', '/gioi-thieu/'],
+];
+
+test.describe('each page type renders and has no axe violations', () => {
+  for (const [name, url] of pageTypes) {
+    test(name, async ({ page }) => {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1')).toHaveCount(1);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+      if (name === 'search') await expect(page.locator('.search-hit').first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(summary, `axe violations on ${url}`).toEqual([]);
+    });
+  }
+});
+
+test('document page: every clause and point has its anchor and a TOC of the regulation', async ({ page }) => {
+  await page.goto(`/van-ban/${doc.id}/`);
+  for (const { article } of allArticles(doc)) {
+    await expect(page.locator(`[id="${article.id}"]`)).toHaveCount(1);
+    for (const c of article.clauses) {
+      await expect(page.locator(`[id="${c.id}"]`)).toHaveCount(1);
+      for (const p of c.points) await expect(page.locator(`[id="${p.id}"]`)).toHaveCount(1);
+    }
+  }
+  await expect(page.locator(`starlight-toc a[href="#${firstRegArticle.id}"]`).first()).toBeAttached();
+});
+
+test('copy citation writes the Vietnamese citation of the clause', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const article = allArticles(doc).find(({ article: a, part }) => part === 'regulation' && a.clauses.some((c) => c.kind === 'numbered' && c.number === '2'))!.article;
+  const clause = article.clauses.find((c) => c.number === '2')!;
+  await page.goto(`/van-ban/${doc.id}/`);
+  await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(cite(doc, clause.id));
+  if (doc.id === 'kien-giang-2019' && clause.id === 'dieu-5-khoan-2') {
+    expect(copied).toBe(
+      'khoản 2 Điều 5 Quy chế hoạt động của Ban Chỉ đạo Chính quyền điện tử tỉnh Kiên Giang ban hành kèm theo ' +
+        'Quyết định số 85/QĐ-BCĐ ngày 03/5/2019 của Trưởng Ban Chỉ đạo Chính quyền điện tử tỉnh Kiên Giang',
+    );
+  }
+  await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="link"]`).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).pathname + new URL(link).hash).toBe(`/van-ban/${doc.id}/#${clause.id}`);
+});
+
+test('a cross-reference link lands on its anchor', async ({ page }) => {
+  await page.goto(`/van-ban/${doc.id}/`);
+  const link = page.locator('main a.ref[href*="#"]:visible').first();
+  const href = (await link.getAttribute('href'))!;
+  const id = decodeURIComponent(href.split('#')[1]!);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
+  const target = page.locator(`[id="${id}"]`);
+  await expect(target).toHaveCount(1);
+  await expect(target).toBeInViewport();
+});
+
+test('article page has prev/next navigation and reading pages load no script but the copy buttons', async ({ page }) => {
+  await page.goto(`/van-ban/${doc.id}/${firstRegArticle.id}/`);
+  await expect(page.locator('nav.prev-next a[rel="next"]')).toBeVisible();
+  const own = await page.locator('script[src]').evaluateAll((els) => els.map((e) => e.getAttribute('src')!).filter((s) => !s.startsWith('/_astro/')));
+  expect(own).toEqual(['/copy.js']);
+});
+
+test('role page lists the devoted article and other clauses with counts', async ({ page }) => {
+  await page.goto('/vai-tro/truong-ban/');
+  await expect(page.locator('table.counts-table tbody tr')).toHaveCount(docs.length);
+  await expect(page.locator('.role-doc').first()).toBeVisible();
+  await expect(page.locator('.role-doc .dieu').first()).toBeVisible();
+  await expect(page.locator('.role-clause').first()).toBeVisible();
+});
+
+test('data downloads are generated and the JSON matches the schema', async ({ request }) => {
+  const json = await (await request.get(`/du-lieu/${doc.id}.json`)).json();
+  expect(json.id).toBe(doc.id);
+  const schema = await (await request.get('/du-lieu/schema.json')).json();
+  expect(schema.$schema).toContain('2020-12');
+  const md = await (await request.get(`/du-lieu/${doc.id}.md`)).text();
+  expect(md).toMatch(/^# /);
+  expect((await request.get(`/du-lieu/${doc.id}.txt`)).status()).toBe(200);
+});

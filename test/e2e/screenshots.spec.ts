@@ -1,0 +1,29 @@
+import { test } from '@playwright/test';
+import { builtCorpus } from './corpus.ts';
+
+/** Screenshots of each page type at desktop and phone width, for a human to look at (SCREENSHOTS=1). */
+const docs = builtCorpus();
+const ocr = docs.find((d) => d.provenance.ocr.detected) ?? docs[0]!;
+const doc = docs.find((d) => d.id === 'kien-giang-2019') ?? docs[0]!;
+const pages: [string, string][] = [
+  ['home', '/'],
+  ['document', `/van-ban/${doc.id}/`],
+  ['document-ocr', `/van-ban/${ocr.id}/`],
+  ['article', `/van-ban/${doc.id}/dieu-5/#dieu-5-khoan-2`],
+  ['roles', '/vai-tro/'],
+  ['role', '/vai-tro/truong-ban/'],
+  ['search', '/tim-kiem/?q=hop+dinh+ky'],
+  ['data', '/du-lieu/'],
+  ['about', '/gioi-thieu/'],
+];
+test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1');
+for (const [name, url] of pages) {
+  for (const [w, h, tag] of [[1280, 900, 'desktop'], [390, 844, 'phone']] as const) {
+    test(`${name} ${tag}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(url);
+      if (name === 'search') await page.locator('.search-hit').first().waitFor();
+      await page.screenshot({ path: `test-results/screens/${name}-${tag}.png`, fullPage: false });
+    });
+  }
+}
