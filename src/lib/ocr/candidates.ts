@@ -115,8 +115,22 @@ function search(ocr: string, channel: Channel, limit: number, bound: number): Ca
   return out.sort((x, y) => x.channel - y.channel).slice(0, limit);
 }
 
+// Per-channel memo of the per-word cost tables and of exact costs (the same OCR word recurs).
+const TABLES = new WeakMap<Channel, Map<string, (c: string) => Float64Array>>();
+const COSTS = new WeakMap<Channel, Map<string, number>>();
+
 /** Exact channel cost of an OCR word given any target string (lower case). */
 export function channelCost(ocr: string, target: string, channel: Channel): number {
-  const b = [...ocr];
-  return exact(target, b.length, table(b, channel.cost));
+  let costs = COSTS.get(channel);
+  if (!costs) COSTS.set(channel, (costs = new Map()));
+  const key = ocr + '\u0000' + target;
+  const hit = costs.get(key);
+  if (hit !== undefined) return hit;
+  let tables = TABLES.get(channel);
+  if (!tables) TABLES.set(channel, (tables = new Map()));
+  let tab = tables.get(ocr);
+  if (!tab) tables.set(ocr, (tab = table([...ocr], channel.cost)));
+  const r = exact(target, [...ocr].length, tab);
+  costs.set(key, r);
+  return r;
 }

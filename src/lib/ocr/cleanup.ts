@@ -110,7 +110,7 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
       out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.95 });
     } else if (merged && DIEU.test(foldKey(merged[1]!))) {
       out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.9 }, { text: '1.', ocr: '', fixed: true, confidence: 0.8 });
-    } else if (t.text && out.every((x) => x.text === '') && CHUONG.test(k)) {
+    } else if (t.text && /^C/u.test(t.text) && out.every((x) => x.text === '') && CHUONG.test(k) && (CHUONG.exec(k)![1] || (next && /^[IVXLl1|\d]+\.?$/u.test(next.text)))) {
       const rest = CHUONG.exec(k)![1]!;
       out.push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
       if (rest) out.push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
@@ -165,7 +165,9 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
     if (abbr && /^\p{Lu}{2,}$/u.test(abbr[1]!) && !isFoldedSyllable(abbr[1]!)) {
       const exact = ctx.abbreviations.get(foldKey(abbr[1]!).toUpperCase());
       if (exact) return { ...t, text: exact + abbr[2]!, fixed: true, confidence: exact === abbr[1] ? 1 : 0.9 };
-      if (!canSplit(abbr[1]!)) {
+      // Two capitals unknown to the references inside running text are more likely a damaged word
+      // (`TS cong tac` for Tổ công tác) than an abbreviation; before `;`/`,` (lists) they are abbreviations.
+      if (!canSplit(abbr[1]!) && (abbr[1]!.length > 2 || abbr[2]!.length > 0)) {
         const near = ctx.nearestAbbreviation(abbr[1]!);
         return { ...t, text: (near ?? abbr[1]!) + abbr[2]!, fixed: true, confidence: near ? 0.7 : 0.5 };
       }
@@ -197,7 +199,8 @@ export function splitMergedSyllables(tokens: WorkToken[]): WorkToken[] {
   return tokens.flatMap((t) => {
     if (t.fixed || !/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
     const parts = segment(t.text);
-    if (!parts || parts.length < 2) return [t];
+    // Only capitals (headers) or three and more pieces: a damaged lower-case word (`Trudéng`) is no glue.
+    if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];
     return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
   });
 }
@@ -225,7 +228,7 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
 
 /** Whole lines that are scan debris: a page number, or one short token that is no word (`Loy=`, `b`, `ff\`). */
 export function debrisLine(text: string): 'page-number' | 'stamp' | null {
-  const s = text.trim();
+  const s = text.trim().replace(/[.,;:]+$/u, '');
   if (/^\d{1,3}$/u.test(s)) return 'page-number';
   if (/\s/u.test(s) || s.length > 4) return null;
   if (/^\p{L}{2,4}$/u.test(s) && isValidSyllable(s)) return null;

@@ -20,6 +20,8 @@ export interface LanguageModel {
   count(w: string): number;
   /** log P(accented pair | folded pair) when the folded pair was seen at least twice, else null. */
   phrase(v: string, w: string): number | null;
+  /** The most frequent words seen right after `v` in training (at most 12). */
+  successors(v: string): string[];
   /** Vocabulary size used for the uniform floor. */
   vocabSize: number;
 }
@@ -69,6 +71,15 @@ export function trainLanguageModel(streams: string[][]): LanguageModel {
     if (isNewVW) m.types += 1;
     ctxMid.set(v, m);
   }
+  const next = new Map<string, Map<string, number>>();
+  for (const [k, c] of bi) {
+    const sp = k.indexOf(' ');
+    const v = k.slice(0, sp), w = k.slice(sp + 1);
+    let m = next.get(v);
+    if (!m) next.set(v, (m = new Map()));
+    m.set(w, c);
+  }
+  const succCache = new Map<string, string[]>();
   let contTotal = 0;
   for (const c of contW.values()) contTotal += c;
   const vocab = new Set(allSyllables());
@@ -121,6 +132,14 @@ export function trainLanguageModel(streams: string[][]): LanguageModel {
         if (total >= 2) r = Math.log(((m.get(key) ?? 0) + 0.1) / (total + 0.1 * m.size));
       }
       phraseCache.set(key, r);
+      return r;
+    },
+    successors(v) {
+      let r = succCache.get(v);
+      if (!r) {
+        r = [...(next.get(v) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
+        succCache.set(v, r);
+      }
       return r;
     },
     vocabSize: V,

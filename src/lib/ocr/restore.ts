@@ -125,6 +125,8 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean): str
   if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
   if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
   const first = [...ocr].find((c) => /[\p{L}\p{N}$&¢¥]/u.test(c)) ?? '';
+  // Mixed capitals inside a word (`VOl`) are misread letters, not a capitalised word.
+  if (upper >= 2 && upper < letters.length && !capsLine) return syllable;
   // 'I' is the commonest misreading of 'l' at the start of a lower-case word.
   if (first === 'I' && syllable.startsWith('l') && letters.length > 1 && upper === 1) return syllable;
   if (first && first !== first.toLowerCase()) return syllable.charAt(0).toUpperCase() + syllable.slice(1);
@@ -187,6 +189,24 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     });
   });
 
+  // Context candidates: words the references put after the likely readings of the previous word
+  // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
+  const firstReading = (s: Slot) => s.cands.slice(0, 12)
+    .map((c) => [c.syllable, -c.channel + models.lm.logUnigram(c.syllable)] as const)
+    .sort((a, b) => b[1] - a[1]).slice(0, 3).map((x) => x[0]);
+  for (let i = 1; i < slots.length; i++) {
+    const s = slots[i]!, p = slots[i - 1]!;
+    if (p.line !== s.line && p.line + 1 !== s.line) continue;
+    const have = new Set(s.cands.map((c) => c.syllable));
+    for (const prev of firstReading(p)) {
+      for (const w of models.lm.successors(prev)) {
+        if (have.has(w) || !isValidSyllable(w)) continue;
+        have.add(w);
+        const cost = channelCost(s.core.toLowerCase(), w, models.channel);
+        if (cost <= W.bound) s.cands.push({ syllable: w, channel: cost });
+      }
+    }
+  }
   lap('candidates');
   // Evidence from near-duplicate references: align first-pass readings with each reference.
   const first = slots.map((s) => {
@@ -240,11 +260,14 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 
   lap('references');
   // Emission options per slot: best candidates by channel + unigram + bonus, plus keeping the OCR word.
+  // Pruning looks at the left context too: the best first readings of the previous word.
+  const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReading(slots[i - 1]!) : []));
   for (const st of steps) {
     if (st.slot < 0) continue;
     const s = slots[st.slot]!;
+    const prevs = prevReadings[st.slot]!;
     const opts: Option[] = s.cands.map((c) => ({ lm: c.syllable, text: c.syllable, score: -W.channel * c.channel + (s.bonus.get(c.syllable) ?? 0) }));
-    const pre = (o: Option) => o.score + models.lm.logUnigram(o.lm);
+    const pre = (o: Option) => o.score + (prevs.length ? Math.max(...prevs.map((p) => models.lm.logProb(BOS, p, o.lm))) : models.lm.logUnigram(o.lm));
     opts.sort((a, b) => pre(b) - pre(a));
     const top = opts.length ? pre(opts[0]!) : 0;
     const keepN = opts.findIndex((o, i) => i >= 5 || pre(o) < top - 10);
