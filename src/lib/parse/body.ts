@@ -12,7 +12,7 @@ function trimLeadingJunk(text: string): string {
   return text.replace(/^[\s.,:;'’‘"`~|\-–—_*)]+/, '').trim();
 }
 import { readMarker, POINT_LETTERS, pointIdLabel } from './markers.ts';
-import { hasEndMark, isNoise, isPageNumber, isPersonName, isSignerTitle, findMotto, type ParseLine } from './lines.ts';
+import { hasEndMark, isSeparator, isNoise, isPageNumber, isPersonName, isSignerTitle, findMotto, type ParseLine } from './lines.ts';
 import { endsParagraph, endsSentence, joinWrapped, startsLower, startsUpper, isUpperLine, wordCount } from './text.ts';
 import { findNumber } from './references.ts';
 
@@ -184,6 +184,8 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       value = expected;
       printed = String(expected);
       diag('warning', 'heading-number-inferred', `Article heading "${line.text.slice(0, 40)}" has an unreadable number; read as ${expected} from the sequence`, line.n);
+    } else if (value === lastArticleValue && /^\d+[a-zđ]$/u.test(printed)) {
+      // `Điều 4a` inserted after `Điều 4` (amended texts): in order
     } else if (value === lastArticleValue) {
       diag('warning', 'article-duplicate', `Article ${printed} appears twice`, line.n);
     } else if (value < expected) {
@@ -307,6 +309,7 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     }
 
     const marker = readMarker(text);
+    if (isSeparator(text)) { discard(ctx, line, 'separator'); continue; }
     if (!marker) {
       if (isPageNumber(text)) { discard(ctx, line, 'page-number'); continue; }
       if (isNoise(text)) { discard(ctx, line, 'noise'); continue; }

@@ -143,7 +143,16 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     bases = pre.bases;
     // regulation start, and the end of the decision's articles
     let iReg = -1;
-    for (let i = iBodyStart; i < lines.length; i++) if (regulationTypeOf(lines[i]!.text) && !readHeading(lines[i]!.text)) { iReg = i; break; }
+    // the attached regulation's type line (`QUY CHẾ`), not a chapter title such as `QUY ĐỊNH CHUNG`
+    for (let i = iBodyStart; i < lines.length; i++) {
+      const t = lines[i]!.text;
+      if (!regulationTypeOf(t) || readHeading(t)) continue;
+      if (readHeading(lines[i - 1]?.text ?? '')?.kind === 'chapter') continue;
+      const next = lines[i + 1]?.text ?? '';
+      if (readHeading(next)?.kind === 'article') continue;
+      iReg = i;
+      break;
+    }
     const regStart = iReg >= 0 ? iReg : lines.length;
     let decEnd = regStart;
     for (let i = iBodyStart; i < regStart; i++) {
@@ -155,7 +164,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     if (hasChapters) {
       // a decree-like text: its body is the structured regulation
       const body = parseBody(decLines, { mode: 'regulation', idPrefix: '' }, ctx);
-      regulation = { type: decisionType, title: '', issuedWith: null, lines: [decLines[0]!.n, decLines[decLines.length - 1]!.n], chapters: body.chapters, articles: body.articles };
+      regulation = { type: decisionType, title: pre.title, issuedWith: null, lines: [decLines[0]!.n, decLines[decLines.length - 1]!.n], chapters: body.chapters, articles: body.articles };
     } else {
       decisionArticles = parseBody(decLines, { mode: 'decision', idPrefix: 'qd-' }, ctx).articles;
     }
@@ -183,7 +192,10 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
   const date = resolveVariants(dateVariants, 'date', ctx);
 
   // effect sentence and replaced decisions, from the decision's articles
-  const decisionTexts = decisionArticles.flatMap((a) => a.clauses.flatMap((c) => [c.text, ...c.points.map((p) => p.text), ...c.tail]));
+  const articleTexts = (arts: Decision['articles']) => arts.flatMap((a) => a.clauses.flatMap((c) => [c.text, ...c.points.map((p) => p.text), ...c.tail]));
+  const regArticles = regulation ? [...(regulation as Regulation).articles, ...(regulation as Regulation).chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((x) => x.articles)])] : [];
+  // decrees state entry into force in their last articles; decisions in their own
+  const decisionTexts = decisionArticles.length ? articleTexts(decisionArticles) : articleTexts(regArticles.slice(-3));
   let effect: string | null = null;
   const replaces: LegalReference[] = [];
   for (const t of decisionTexts) {
@@ -265,7 +277,8 @@ function capitalise(s: string): string {
 export function deriveJurisdiction(place: string | null, authority: string[], title: string): Jurisdiction {
   const all = `${authority.join(' ')} ${title}`;
   const f = foldKey(all);
-  const level: Jurisdiction['level'] = /thanh pho/.test(f) ? 'thanh-pho' : /thi xa/.test(f) ? 'thi-xa' : /huyen/.test(f) ? 'huyen' : /tinh/.test(f) ? 'tinh' : /chinh phu|bo /.test(f) ? 'quoc-gia' : 'tinh';
+  if (/^(chinh phu|quoc hoi|thu tuong|bo |uy ban thuong vu)/.test(foldKey(authority[0] ?? ''))) return { id: 'viet-nam', name: 'Việt Nam', level: 'quoc-gia', parent: null };
+  const level: Jurisdiction['level'] = /\bthanh pho\b/.test(f) ? 'thanh-pho' : /\bthi xa\b/.test(f) ? 'thi-xa' : /\bhuyen\b/.test(f) ? 'huyen' : 'tinh';
   let name = place?.replace(/^.*\b(tỉnh|thành phố|huyện)\s+/iu, '').trim() || null;
   if (!name) {
     const m = /(?:tỉnh|thành phố|huyện|thị xã)\s+([\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3})/u.exec(title);

@@ -8,6 +8,11 @@ export interface ParseLine extends SourceLine {
   tokens?: RestoredToken[];
 }
 
+/** A separator rule (`-------`, `____`, `* * *`) printed under letterheads and titles. */
+export function isSeparator(text: string): boolean {
+  return /^[-–—_=*.~\s]{3,}$/.test(text);
+}
+
 /** A lone page number (`6`, `- 6 -`, `Trang 6`). */
 export function isPageNumber(text: string): boolean {
   return /^[-–\s]*(?:trang\s*)?\d{1,3}\s*[-–]?\s*$/i.test(foldAligned(text));

@@ -7,7 +7,7 @@ import type { Diagnostic, LegalBasis, Printed, Signature, VariantValue } from '.
 import { editDistance, foldAligned, isUpperLine, startsLower, startsUpper, endsSentence } from './text.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
 import { discard, part, partsText, restorationOf, uniqueId, type ParseContext, type Part } from './body.ts';
-import { findMotto, isNoise, isPageNumber, isPersonName, isSignerTitle, matchDigitalField, matchRecipientsHeading, type ParseLine } from './lines.ts';
+import { findMotto, isSeparator, isNoise, isPageNumber, isPersonName, isSignerTitle, matchDigitalField, matchRecipientsHeading, type ParseLine } from './lines.ts';
 
 /** Decision-level document types (folded). */
 const DECISION_TYPES = ['quyet dinh', 'nghi dinh', 'thong tu', 'thong tu lien tich', 'chi thi', 'nghi quyet', 'luat', 'phap lenh', 'lenh', 'quy dinh'];
@@ -89,6 +89,7 @@ export function readLetterhead(lines: ParseLine[], ctx: ParseContext, where = 'h
   for (const line of lines) {
     let text = line.text;
     let used = false;
+    if (isSeparator(text)) { discard(ctx, line, 'separator'); continue; }
     const motto = findMotto(text);
     if (motto) {
       text = (text.slice(0, motto[0]) + ' ' + text.slice(motto[1])).replace(/[~|_]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -132,6 +133,12 @@ export function readPreamble(lines: ParseLine[], ctx: ParseContext, head: Letter
   const bases: Array<{ kind: LegalBasis['kind']; parts: Part[]; first: number; last: number; id: string }> = [];
   for (const line of lines) {
     const text = line.text;
+    if (isSeparator(text)) { discard(ctx, line, 'separator'); continue; }
+    // decrees state the operative sentence instead of `QUYẾT ĐỊNH:` (`Chính phủ ban hành Nghị định …`)
+    if (bases.length > 0 && !basisStart(text) && /^[\p{Lu}][^.;]{0,80}\bban hanh (nghi dinh|quyet dinh|thong tu|nghi quyet|quy dinh|chi thi)\b/u.test(foldAligned(text).replace(/^./, (c) => c.toUpperCase())) && startsUpper(text)) {
+      ctx.accounting.set(line.n, 'meta:operative');
+      continue;
+    }
     const kind = basisStart(text);
     if (kind) {
       const id = uniqueId(ctx, `can-cu-${bases.length + 1}`);
@@ -225,6 +232,7 @@ export function readClosing(lines: ParseLine[], ctx: ParseContext): Closing {
       continue;
     }
     if (findMotto(text)) { discard(ctx, line, 'letterhead'); continue; }
+    if (isSeparator(text)) { discard(ctx, line, 'separator'); continue; }
     if (inRecipients && /^[-–+•]/.test(text)) {
       recipients.push({ text: text.replace(/^[-–+•]\s*/, ''), line: line.n });
       mark(line.n, 'meta:recipients');

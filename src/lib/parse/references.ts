@@ -183,7 +183,7 @@ export interface FoundNumber { printed: string; value: string | null; index: num
 /** Find the number printed after `Số:` / `số` (folded, OCR `S4:`, `sé:`), including a blank number. */
 export function findNumber(text: string): FoundNumber | null {
   const f = foldAligned(text);
-  const re = /(?:^|[^a-z0-9])s[a-z0-9]{0,2}\s*:?\s*(?=(\d[\d ]{0,6})?\s*\/\s*[a-z])/g;
+  const re = /(?:^|[^a-z0-9])s[a-z0-9]{0,2}\s*:?\s*(?=(\d[\d ]{0,6})?\s*\/\s*(?:\d{4}\s*\/\s*)?[a-z])/g;
   const m = re.exec(f);
   if (!m) return null;
   const start = m.index + m[0].length;

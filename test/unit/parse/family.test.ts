@@ -1,0 +1,46 @@
+/** Texts of the same family that are not among the five sources: a decree, a decision without annex. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ingestBytes } from '../../../src/lib/ingest.ts';
+import { decodeSource } from '../../../src/lib/normalise/index.ts';
+import { ledgerProblems } from '../helpers/corpus.ts';
+
+const load = (name: string) => {
+  const bytes = readFileSync(new URL(`../../fixtures/family/${name}`, import.meta.url));
+  const r = ingestBytes(bytes, name, null, {});
+  return { ...r, text: decodeSource(bytes, name).text };
+};
+
+describe('a decree (Nghị định): chapters, sections, Điều 4a, operative sentence instead of QUYẾT ĐỊNH:', () => {
+  const { document: d, accounting, text } = load('decree.txt');
+  it('structure', () => {
+    const reg = d.regulation!;
+    expect(reg.type).toBe('NGHỊ ĐỊNH');
+    expect(reg.chapters.map((c) => [c.id, c.title])).toEqual([['chuong-1', 'QUY ĐỊNH CHUNG'], ['chuong-2', 'QUẢN LÝ DỮ LIỆU'], ['chuong-3', 'ĐIỀU KHOẢN THI HÀNH']]);
+    expect(reg.chapters[1]!.sections.map((s) => [s.id, s.articles.map((a) => a.id)])).toEqual([['chuong-2-muc-1', ['dieu-4', 'dieu-4a']], ['chuong-2-muc-2', ['dieu-5']]]);
+    const d2 = reg.chapters[0]!.articles[1]!;
+    expect(d2.clauses[1]!.text).toBe('Khuyến khích các cơ quan khác áp dụng quy định tại Điều 8, 9, 10 Nghị định này.');
+    expect(d.decision.articles).toEqual([]);
+  });
+  it('metadata', () => {
+    expect([d.id, d.jurisdiction.level, d.decision.number.value, d.decision.date.value]).toEqual(['viet-nam-2020', 'quoc-gia', '47/2020/NĐ-CP', '2020-04-09']);
+    expect(d.decision.signature).toMatchObject({ mode: 'TM.', capacity: 'CHÍNH PHỦ', title: 'THỦ TƯỚNG', name: 'Nguyễn Xuân Phúc' });
+    expect(d.decision.effect).toMatch(/^Nghị định này có hiệu lực thi hành/);
+    expect(d.provenance.diagnostics.map((x) => x.code)).not.toContain('article-duplicate');
+  });
+  it('nothing is lost', () => expect(ledgerProblems(text, d, accounting)).toEqual([]));
+});
+
+describe('a Markdown decision without an attached regulation', () => {
+  const { document: d, accounting, text } = load('decision-no-annex.md');
+  it('articles, clauses and points of the decision itself', () => {
+    expect(d.regulation).toBeNull();
+    expect(d.decision.articles.map((a) => a.clauses.map((c) => c.id))).toEqual([
+      ['qd-dieu-1-doan-1', 'qd-dieu-1-khoan-1', 'qd-dieu-1-khoan-2'], ['qd-dieu-2-doan-1'], ['qd-dieu-3-doan-1'],
+    ]);
+    expect(d.decision.articles[1]!.clauses[0]!.points.map((p) => p.id)).toEqual(['qd-dieu-2-doan-1-diem-a', 'qd-dieu-2-doan-1-diem-b']);
+    expect(d.decision.replaces.map((r) => r.number)).toEqual(['45/QĐ-UBND']);
+    expect([d.id, d.jurisdiction.name, d.jurisdiction.level, d.committee.programme]).toEqual(['an-giang-2023', 'An Giang', 'tinh', 'chuyen-doi-so']);
+  });
+  it('nothing is lost', () => expect(ledgerProblems(text, d, accounting)).toEqual([]));
+});
