@@ -1,0 +1,110 @@
+/**
+ * Site glue for the comparison pages (/so-sanh/…): taxonomies, version pairs, topic views and the coded
+ * matrix, computed once per build from the corpus. Logic lives in src/lib; this only wires it.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { documentArticles } from '../lib/align.ts';
+import { clauseText } from '../lib/align.ts';
+import { parseAlignOverrides } from '../lib/align-overrides.ts';
+import type { AlignOverride } from '../lib/align.ts';
+import { articlesForTopic, parseTopics, topicAnnotations } from '../lib/enrich/topics.ts';
+import type { TopicTaxonomy } from '../lib/enrich/topics.ts';
+import { answerMatrix, parseQuestions } from '../lib/questions.ts';
+import type { Answer, Question } from '../lib/questions.ts';
+import type { Annotation, Article, Document } from '../lib/schema.ts';
+import { loadCorpus } from './corpus.ts';
+
+/** content/topics.yaml. */
+export function loadTopics(): TopicTaxonomy {
+  return parseTopics(parseYaml(readFileSync('content/topics.yaml', 'utf8')), 'content/topics.yaml');
+}
+/** content/questions.yaml. */
+export function loadQuestions(): Question[] {
+  return parseQuestions(parseYaml(readFileSync('content/questions.yaml', 'utf8')), 'content/questions.yaml');
+}
+/** content/align-overrides.yaml. */
+export function loadAlignOverrides(): AlignOverride[] {
+  return parseAlignOverrides(parseYaml(readFileSync('content/align-overrides.yaml', 'utf8')), 'content/align-overrides.yaml');
+}
+
+/** Topic annotations of a document: those written by ingest, or computed now for documents without them. */
+export function topicLayer(doc: Document, corpus: Document[], topics: TopicTaxonomy): Annotation[] {
+  const own = doc.annotations.filter((a) => a.relation === 'topic');
+  return own.length ? own : topicAnnotations(doc, topics, corpus);
+}
+
+/** A version pair of one work: the URL segment and the two documents (older first). */
+export interface VersionPair {
+  work: string;
+  slug: string;
+  from: Document;
+  to: Document;
+}
+
+/** Every pair of versions of every work (versions share `work`), older → newer; linear in versions per work. */
+export async function versionPairs(): Promise<VersionPair[]> {
+  const { docs } = await loadCorpus();
+  const works = new Map<string, Document[]>();
+  for (const d of docs) works.set(d.work, [...(works.get(d.work) ?? []), d]);
+  const out: VersionPair[] = [];
+  for (const [work, vs] of works) {
+    const sorted = [...vs].sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
+    const years = sorted.map((d) => d.year);
+    const key = (d: Document) => (years.filter((y) => y === d.year).length > 1 ? d.id : String(d.year));
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = i + 1; j < sorted.length; j++) out.push({ work, slug: `${key(sorted[i]!)}-${key(sorted[j]!)}`, from: sorted[i]!, to: sorted[j]! });
+  }
+  return out;
+}
+
+/** What one document says about one topic: a pseudo-article made of the relevant articles' clauses. */
+export interface TopicColumn {
+  doc: { id: string; title: string; short: string; year: number };
+  /** Articles involved, with the elements that carry the topic. */
+  articles: Array<{ id: string; number: string; title: string; direct: boolean; elements: string[] }>;
+  /** Pseudo-article (clauses of whole articles, or only the matching clauses/points) for the redline island. */
+  article: Article;
+}
+
+/** Short label of a document for column heads (`Kiên Giang 2022`). */
+export function shortName(doc: Document): string {
+  return `${doc.jurisdiction.name} ${doc.year}`;
+}
+
+/** Columns of a topic page, one per document (documents with nothing on the topic get an empty column). */
+export function topicColumns(topic: string, docs: Document[], topics: TopicTaxonomy): TopicColumn[] {
+  return docs.map((doc) => {
+    const hits = articlesForTopic(doc, topicLayer(doc, docs, topics), topic);
+    const clauses: Article['clauses'] = [];
+    for (const h of hits) {
+      for (const c of h.article.clauses) {
+        const whole = h.direct || h.elements.includes(c.id);
+        const points = c.points.filter((p) => h.elements.includes(p.id));
+        if (whole) clauses.push(c);
+        else if (points.length) clauses.push({ ...c, text: '', points, tail: [] });
+      }
+    }
+    return {
+      doc: { id: doc.id, title: doc.title, short: shortName(doc), year: doc.year },
+      articles: hits.map((h) => ({ id: h.article.id, number: h.article.number, title: h.article.title, direct: h.direct, elements: h.elements })),
+      article: { id: `chu-de-${topic}`, number: '', title: hits.map((h) => `Điều ${h.article.number}. ${h.article.title}`).join(' · '), lines: [1, 1], clauses },
+    };
+  });
+}
+
+/** The coded matrix for all documents (rows = questions). */
+export async function codedMatrix(): Promise<{ questions: Question[]; docs: Document[]; matrix: Answer[][] }> {
+  const { docs } = await loadCorpus();
+  const topics = loadTopics();
+  const questions = loadQuestions();
+  const matrix = answerMatrix(questions, docs.map((doc) => ({ doc, annotations: topicLayer(doc, docs, topics) })));
+  return { questions, docs, matrix };
+}
+
+/** Plain text of a pseudo-article (for checks and search). */
+export function columnText(a: Article): string {
+  return a.clauses.map(clauseText).join('\n');
+}
+
+export { documentArticles };
