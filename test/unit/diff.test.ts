@@ -39,6 +39,21 @@ describe('diffText on real clause pairs', () => {
     ]);
   });
 
+  it('the same meeting clause against the OCR-restored Kiên Giang 2022 text (Điều 9 khoản 1)', () => {
+    const kg22 = load('kien-giang-2022');
+    const a = clauseText(art(kg19, 'dieu-8').clauses[0]!);
+    const clause = art(kg22, 'dieu-9').clauses[0]!;
+    expect(clause.restoration).toBeDefined(); // restored from OCR by ingest
+    const parts = diffText(a, clauseText(clause));
+    expect(side(parts, 'new')).toBe(clauseText(clause));
+    expect(changes(parts)).toEqual([
+      'del:tổ chức họp 01 quý/ lần, Ban Chỉ đạo có thể họp',
+      'ins:06 tháng một lần hoặc',
+      'del:Ủy viên Thường trực Ban Chỉ đạo',
+      'ins:cơ quan thường trực',
+    ]);
+  });
+
   it('identical text gives one equal run; empty side gives one insertion', () => {
     expect(diffText('Ban Chỉ đạo họp.', 'Ban Chỉ đạo họp.')).toEqual([{ op: 'eq', text: 'Ban Chỉ đạo họp.' }]);
     expect(diffText('', 'Điều mới.')).toEqual([{ op: 'ins', text: 'Điều mới.' }]);

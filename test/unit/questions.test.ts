@@ -39,7 +39,18 @@ const EXPECTED: Array<[string, string, string, string | null, string | null]> = 
   ['hop-dinh-ky', 'phu-quoc-2022', '6', 'dieu-9-khoan-1', 'họp định kỳ 06 tháng một lần'],
   ['hop-dinh-ky', 'bac-giang-2021', '3', 'dieu-10-khoan-1', 'định kỳ họp một quý một lần'],
   ['hop-dinh-ky', 'binh-dinh-2021', '6', 'dieu-10-khoan-1-diem-a', 'định kỳ họp 06 tháng một lần'],
-  ['hop-dinh-ky', 'kien-giang-2022', '6', 'dieu-9-khoan-1', 'hop dinh ky 06 thang'], // raw OCR
+  // Kiên Giang 2022: OCR text as restored by ingest (residual errors such as "TH công tác" for "Tổ công tác")
+  ['hop-dinh-ky', 'kien-giang-2022', '6', 'dieu-9-khoan-1', 'họp định kỳ 06 tháng một lần'],
+  ['hop-dot-xuat', 'kien-giang-2022', 'truong-ban;pho-truong-ban;de-nghi:co-quan-thuong-truc', 'dieu-9-khoan-1', 'theo đề nghị của cơ quan thường trực'],
+  ['hop-to-giup-viec', 'kien-giang-2022', 'khong-neu-chu-ky', 'dieu-9-khoan-3', 'công tác giúp việc họp định kỳ hoặc đột xuất'],
+  ['bao-cao-thanh-vien', 'kien-giang-2022', 'ky-hop', 'dieu-10-khoan-5', 'tại các kỳ họp'],
+  ['bao-cao-to-giup-viec', 'kien-giang-2022', '3', 'dieu-7-khoan-6', 'Định kỳ hàng quý báo cáo'],
+  ['tai-lieu-truoc-hop', 'kien-giang-2022', 'khong-quy-dinh', null, null],
+  ['ten-to-giup-viec', 'kien-giang-2022', 'to-cong-tac', 'dieu-7', 'Tổ công tác giúp việc'],
+  ['co-quan-thuong-truc', 'kien-giang-2022', 'so-tttt', 'dieu-13-khoan-2', '(Sở Thông tin và Truyền thông)'],
+  ['nguon-kinh-phi', 'kien-giang-2022', 'su-nghiep-cntt', 'dieu-11-khoan-1', 'nghiệp công nghệ thông tin'],
+  ['con-dau', 'kien-giang-2022', 'khong-quy-dinh', null, null],
+  ['chu-tri-hop', 'kien-giang-2022', 'truong-ban', 'dieu-3-khoan-4', 'chủ trì các cuộc họp'],
   ['hop-dot-xuat', 'kien-giang-2019', 'truong-ban;pho-truong-ban;de-nghi:uy-vien-thuong-truc', 'dieu-8-khoan-1', 'theo đề nghị của Ủy viên Thường trực'],
   ['hop-dot-xuat', 'phu-quoc-2022', 'truong-ban;pho-truong-ban;de-nghi:co-quan-thuong-truc', 'dieu-9-khoan-1', 'theo đề nghị của cơ quan thường trực'],
   ['hop-dot-xuat', 'bac-giang-2021', 'truong-ban;pho-truong-ban-thuong-truc', 'dieu-10-khoan-1', 'theo triệu tập của Trưởng ban, Phó Trưởng ban thường trực.'],
@@ -78,6 +89,8 @@ const EXPECTED: Array<[string, string, string, string | null, string | null]> = 
   ['chu-tri-hop', 'kien-giang-2019', 'truong-ban-chi-dao', 'dieu-3-khoan-3', 'chủ trì các cuộc họp'],
   ['chu-tri-hop', 'phu-quoc-2022', 'truong-ban;pho-truong-ban-thuong-truc-khi-duoc-truong-ban-giao', 'dieu-3-khoan-4', 'chủ trì các cuộc họp'],
   ['chu-tri-hop', 'bac-giang-2021', 'truong-ban-chi-dao', 'dieu-3-khoan-3', 'chủ trì các cuộc họp'],
+  ['chu-tri-hop', 'binh-dinh-2021', 'truong-ban-chi-dao', 'dieu-3-khoan-4', 'chủ trì các cuộc họp'],
+  ['nguon-kinh-phi', 'binh-dinh-2021', 'ngan-sach;du-toan;nguon-khac', 'dieu-13-khoan-2', 'dự toán ngân sách nhà nước'],
 ];
 
 describe('coded answers, checked against the texts', () => {
