@@ -10,6 +10,15 @@ export const sidebar = [
   { label: 'Văn bản', link: '/' },
   { label: 'Vai trò', link: '/vai-tro/' },
   { label: 'Tìm kiếm', link: '/tim-kiem/' },
+  {
+    label: 'So sánh',
+    items: [
+      { label: 'Tổng quan', link: '/so-sanh/' },
+      { label: 'Theo chủ đề', link: '/so-sanh/chu-de/cuoc-hop/' },
+      { label: 'Bảng câu hỏi', link: '/so-sanh/bang/' },
+      { label: 'Hai văn bản tùy chọn', link: '/so-sanh/tu-chon/' },
+    ],
+  },
   { label: 'Dữ liệu', link: '/du-lieu/' },
   { label: 'Giới thiệu', link: '/gioi-thieu/' },
 ];

@@ -17,6 +17,7 @@ const pages: [string, string][] = [
 test.describe('each comparison page renders, in Vietnamese, without axe violations', () => {
   for (const [name, url] of pages) {
     test(name, async ({ page }) => {
+      test.setTimeout(120_000); // axe on the long version page takes a while on a busy 2-core machine
       const response = await page.goto(url);
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1')).toHaveCount(1);
@@ -24,6 +25,13 @@ test.describe('each comparison page renders, in Vietnamese, without axe violatio
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     });
+  }
+});
+
+test('comparison pages are kept out of the search index (they repeat the documents\' text)', async ({ page }) => {
+  for (const [, url] of pages) {
+    await page.goto(url);
+    await expect(page.locator('[data-pagefind-body]')).toHaveCount(0);
   }
 });
 
