@@ -368,6 +368,13 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
         continue;
       }
     }
+    if (marker?.kind === 'bullet' && article && point && !/^[-–—+•·∙▪]$/.test(point.marker)) {
+      // a dash inside a lettered point is a sub-item the model has no level for: it stays in the point's text
+      point.parts.push(part(line));
+      account(line.n, point.id);
+      prevText = text;
+      continue;
+    }
     if (marker?.kind === 'bullet' && article) {
       const c: BClause | null = clause;
       const asPoint = c !== null && (c.kind === 'numbered' || partsText(c.parts).endsWith(':') || (c.points.length > 0 && c.points[0]!.marker === marker.printed));

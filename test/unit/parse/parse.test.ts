@@ -38,6 +38,11 @@ describe('structure', () => {
     expect(c.points.map((p) => p.id)).toEqual(['dieu-1-khoan-1-diem-a', 'dieu-1-khoan-1-diem-b', 'dieu-1-khoan-1-diem-c', 'dieu-1-khoan-1-diem-d', 'dieu-1-khoan-1-diem-dd']);
     expect(c.tail).toEqual(['Các nội dung khác do Trưởng ban quyết định.']);
   });
+  it('dashes inside a lettered point stay in the point (no level for sub-items)', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Gồm:\na) nhóm một:\n- ý thứ nhất;\n- ý thứ hai;\nb) nhóm hai.');
+    const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
+    expect(c.points.map((p) => [p.label, p.text])).toEqual([['a', 'nhóm một: - ý thứ nhất; - ý thứ hai;'], ['b', 'nhóm hai.']]);
+  });
   it('Mục sections inside a chapter', () => {
     const r = reg('Chương II TỔ CHỨC\nMục 1. BAN CHỈ ĐẠO\nĐiều 1. Trưởng ban\n1. Chỉ đạo.\nMục 2. TỔ GIÚP VIỆC\nĐiều 2. Tổ trưởng\n1. Điều hành.');
     const ch = r.document.regulation!.chapters[0]!;
