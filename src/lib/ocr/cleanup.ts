@@ -231,7 +231,8 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   const s = text.trim().replace(/[.,;:]+$/u, '');
   if (/^\d{1,3}$/u.test(s)) return 'page-number';
   if (/\s/u.test(s) || s.length > 4) return null;
-  if (/^\p{L}{2,4}$/u.test(s) && isValidSyllable(s)) return null;
+  // Two letters and more may be a damaged word (`nudc.` for nước.): keep them for the decoder.
+  if (/^\p{L}{2,}$/u.test(s)) return null;
   if (/^[-–—+•]$/u.test(s)) return null;
   return 'stamp';
 }

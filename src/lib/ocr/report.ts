@@ -11,7 +11,8 @@ export function lowConfidenceTokens(doc: Document, threshold = LOW_CONFIDENCE): 
   for (const b of doc.decision.bases) visit(b.id, b.restoration);
   const arts = [...doc.decision.articles, ...(doc.regulation ? [...doc.regulation.articles, ...doc.regulation.chapters.flatMap((c) => { visit(c.id, c.restoration); return [...c.articles, ...c.sections.flatMap((s) => s.articles)]; })] : [])];
   for (const a of arts) {
-    visit(a.id, a.restoration);
+    // An untitled article's heading line carries its first paragraph's words: report them once, there.
+    if (a.title) visit(a.id, a.restoration);
     for (const c of a.clauses) { visit(c.id, c.restoration); for (const p of c.points) visit(p.id, p.restoration); }
   }
   return out;
