@@ -25,6 +25,8 @@ export interface ClauseRedline {
   from: string | null;
   /** Clause id in the new article (null: removed clause). */
   to: string | null;
+  /** Printed labels of the old and new passage (`2.`, `a)`, '' for paragraphs). */
+  labels?: [string, string];
   /** The runs. */
   parts: Part[];
 }
@@ -127,9 +129,29 @@ export function partStats(parts: Part[]): { del: number; ins: number; eq: number
   return s;
 }
 
-function clauseUnits(a: Article): Unit[] {
-  return a.clauses.map((c) => ({ id: c.id, number: c.number ?? '', title: '', text: clauseText(c) }));
+/**
+ * Passages of an article for redlining: a clause without points is one passage; a clause with points or
+ * tail paragraphs is split into its lead-in, each point and each tail paragraph, so that texts that
+ * structure the same content differently (a clause here, three points there) still align piece by piece.
+ * Tail passages get ids `<clause id>@<n>` (mapped back to the clause id for links).
+ */
+export function passageUnits(a: Article): Array<Unit & { label: string }> {
+  const out: Array<Unit & { label: string }> = [];
+  for (const c of a.clauses) {
+    const label = c.number ? `${c.number}.` : '';
+    if (!c.points.length && !(c.tail ?? []).length) {
+      out.push({ id: c.id, number: c.number ?? '', title: '', text: clauseText(c), label });
+      continue;
+    }
+    if (c.text) out.push({ id: c.id, number: c.number ?? '', title: '', text: c.text, label });
+    for (const p of c.points) out.push({ id: p.id, number: p.label, title: '', text: p.text, label: `${p.label})` });
+    (c.tail ?? []).forEach((t, k) => out.push({ id: `${c.id}@${k + 1}`, number: '', title: '', text: t, label: '' }));
+  }
+  return out;
 }
+
+/** Element id of a passage id (tail passages belong to their clause). */
+const elementOf = (id: string | null) => (id ? id.replace(/@\d+$/, '') : null);
 
 /** Clause alignment inside an article pair: content only, with order as the tie-breaker. */
 const CLAUSE_OPTIONS: AlignOptions = {
@@ -146,22 +168,24 @@ export function redlineArticles(a: Article | null, b: Article | null, mode: Diff
   const title = diffText(a?.title ?? '', b?.title ?? '', mode);
   const clauses: ClauseRedline[] = [];
   if (a && b) {
-    const ca = clauseUnits(a);
-    const cb = clauseUnits(b);
-    const textA = new Map(ca.map((u) => [u.id, u.text]));
-    const textB = new Map(cb.map((u) => [u.id, u.text]));
+    const ca = passageUnits(a);
+    const cb = passageUnits(b);
+    const byA = new Map(ca.map((u) => [u.id, u]));
+    const byB = new Map(cb.map((u) => [u.id, u]));
     for (const p of alignUnits(ca, cb, CLAUSE_OPTIONS)) {
+      const ua = p.from ? byA.get(p.from)! : null;
+      const ub = p.to ? byB.get(p.to)! : null;
       clauses.push({
-        from: p.from,
-        to: p.to,
-        parts: diffText(p.from ? textA.get(p.from)! : '', p.to ? textB.get(p.to)! : '', mode),
+        from: elementOf(p.from),
+        to: elementOf(p.to),
+        labels: [ua?.label ?? '', ub?.label ?? ''],
+        parts: diffText(ua?.text ?? '', ub?.text ?? '', mode),
       });
     }
   } else {
     const only = (a ?? b)!;
-    for (const c of only.clauses) {
-      const t = clauseText(c);
-      clauses.push({ from: a ? c.id : null, to: b ? c.id : null, parts: [{ op: a ? 'del' : 'ins', text: t }] });
+    for (const u of passageUnits(only)) {
+      clauses.push({ from: a ? elementOf(u.id) : null, to: b ? elementOf(u.id) : null, labels: [a ? u.label : '', b ? u.label : ''], parts: [{ op: a ? 'del' : 'ins', text: u.text }] });
     }
   }
   const stats = [title, ...clauses.map((c) => c.parts)].map(partStats).reduce(

@@ -45,8 +45,8 @@ function clauseLabel(id: string | null): string {
 export function articleRedlineHtml(r: ArticleRedline, opts: { fromHref?: (id: string) => string; toHref?: (id: string) => string } = {}): string {
   const rows = r.clauses
     .map((c) => {
-      const la = clauseLabel(c.from);
-      const lb = clauseLabel(c.to);
+      const la = c.labels ? c.labels[0] : clauseLabel(c.from);
+      const lb = c.labels ? c.labels[1] : clauseLabel(c.to);
       const link = (id: string | null, href?: (id: string) => string) => (id && href ? ` <a class="rl-anchor" href="${esc(href(id))}" aria-label="Mở ${esc(id)}">#</a>` : '');
       return `<div class="rl-row">` +
         `<p class="rl-inline">${lb || la ? `<span class="rl-num">${esc(lb || la)}</span> ` : ''}${inlineHtml(c.parts)}${link(c.to ?? c.from, c.to ? opts.toHref : opts.fromHref)}</p>` +

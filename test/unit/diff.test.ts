@@ -84,6 +84,20 @@ describe('redlineArticles', () => {
     expect(r.clauses[2]!.parts[0]!.op).toBe('eq');
   });
 
+  it('texts structured differently align piece by piece (Bắc Giang clauses vs Bình Định points)', () => {
+    const bg = load('bac-giang-2021');
+    const bd = load('binh-dinh-2021');
+    const r = redlineArticles(art(bg, 'dieu-10'), art(bd, 'dieu-10'));
+    // Bắc Giang khoản 4 (documents 02 working days before) ↔ Bình Định khoản 1 điểm c (48 hours before)
+    const docs = r.clauses.find((c) => c.from === 'dieu-10-khoan-4')!;
+    expect(docs.to).toBe('dieu-10-khoan-1-diem-c');
+    expect(docs.labels).toEqual(['4.', 'c)']);
+    expect(changes(docs.parts)).toContain('del:02 ngày làm việc');
+    expect(changes(docs.parts)).toContain('ins:48 giờ');
+    // Bắc Giang khoản 3 (secretariat meets quarterly) ↔ Bình Định khoản 1 điểm b
+    expect(r.clauses.find((c) => c.from === 'dieu-10-khoan-3')!.to).toBe('dieu-10-khoan-1-diem-b');
+  });
+
   it('an added article is one insertion per clause', () => {
     const pq22 = load('phu-quoc-2022');
     const r = redlineArticles(null, art(pq22, 'dieu-8'));
