@@ -11,6 +11,7 @@ import { ManifestSchema, parseDocument, type Document, type Manifest, type Manif
 import { ingestBytes, sha256, type Corrector, type Detector, type IngestOptions, type Restorer } from './ingest.ts';
 import { enrichCorpus } from './enrich/index.ts';
 import { parseTopics } from './enrich/topics.ts';
+import { parseRoles, type RoleTaxonomy } from './enrich/roles.ts';
 import { documentToMarkdown } from './export-md.ts';
 import { InputError } from './errors.ts';
 
@@ -26,9 +27,13 @@ export function serialise(doc: Document): string {
 }
 
 /** Taxonomies for the enrichers (content/topics.yaml …), each only when its file exists. */
-export function loadTaxonomies(root = ROOT): { topics?: ReturnType<typeof parseTopics> } {
+export function loadTaxonomies(root = ROOT): { topics?: ReturnType<typeof parseTopics>; roles?: RoleTaxonomy } {
   const topics = join(root, 'content/topics.yaml');
-  return existsSync(topics) ? { topics: parseTopics(parseYaml(readFileSync(topics, 'utf8')), 'content/topics.yaml') } : {};
+  const roles = join(root, 'content/roles.yaml');
+  return {
+    ...(existsSync(topics) ? { topics: parseTopics(parseYaml(readFileSync(topics, 'utf8')), 'content/topics.yaml') } : {}),
+    ...(existsSync(roles) ? { roles: parseRoles(parseYaml(readFileSync(roles, 'utf8')), 'content/roles.yaml') } : {}),
+  };
 }
 
 /** Read and validate the manifest. */

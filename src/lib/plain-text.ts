@@ -1,4 +1,4 @@
-/** Plain-text and (interim) Markdown renderings of a Document for downloads. */
+/** Plain-text rendering of a Document for downloads (Markdown comes from export-md.ts). */
 import type { Article, Document } from './schema.ts';
 import { allArticles } from './enrich/roles.ts';
 

@@ -5,10 +5,11 @@
  */
 import type { Annotation, Document, LegalReference, Relation } from '../schema.ts';
 import { topicsEnricher } from './topics.ts';
+import { enrichRoles, type RoleTaxonomy as Roles } from './roles.ts';
 import type { TopicTaxonomy as Topics } from './topics.ts';
 
 /** Role taxonomy (content/roles.yaml, site helper) — shape owned by its author. */
-export type RoleTaxonomy = unknown;
+export type RoleTaxonomy = Roles;
 /** Topic taxonomy (content/topics.yaml, compare helper): see TopicTaxonomySchema in ./topics.ts. */
 export type TopicTaxonomy = Topics;
 
@@ -25,6 +26,7 @@ export type Enricher = (doc: Document, ctx: EnrichContext) => Annotation[];
 /** Registered annotators, run in order by enrichCorpus. Other helpers append here (roles, topics). */
 export const enrichers: Enricher[] = [
   (doc, ctx) => topicsEnricher(doc, ctx), // topics (compare helper): needs ctx.topics, borrows through ctx.corpus
+  (doc, ctx) => enrichRoles(doc, ctx), // roles (site helper): needs ctx.roles (content/roles.yaml)
 ];
 
 /** Comparable form of a document number: `85/QĐ-BCĐ` → `85/qd-bcd` (folded, no spaces). */

@@ -207,3 +207,11 @@ export function dutiesOf(text: string, taxonomy: RoleTaxonomy): string[] {
     .filter((d) => d.keywords.some((k) => new RegExp(`(?<![a-z0-9])${matchKey(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(key)))
     .map((d) => d.id);
 }
+
+/** Validate a parsed content/roles.yaml; errors name the file and the field. */
+export function parseRoles(data: unknown, file: string): RoleTaxonomy {
+  const result = RoleTaxonomySchema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 10).map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new Error(`Invalid role taxonomy\n${issues.join('\n')}`);
+}

@@ -1,6 +1,6 @@
-/** Per-document Markdown download. */
+/** Per-document Markdown download (the ingest CLI's `--format md` export). */
 import type { APIRoute } from 'astro';
-import { toPlainText } from '../../lib/plain-text.ts';
+import { documentToMarkdown } from '../../lib/export-md.ts';
 import { loadCorpus } from '../../site/corpus.ts';
 
 export async function getStaticPaths() {
@@ -9,5 +9,5 @@ export async function getStaticPaths() {
 }
 export const GET: APIRoute = async ({ params }) => {
   const doc = (await loadCorpus()).byId.get(params.id!)!;
-  return new Response(toPlainText(doc, true), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  return new Response(documentToMarkdown(doc), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMentions, dutiesOf, enrichRoles, findRoleMentions, titleRoles } from '../../../src/lib/enrich/roles.ts';
-import { fixtureDocs, roleTaxonomy } from '../helpers.ts';
+import { corpusDocs, fixtureDocs, roleTaxonomy } from '../helpers.ts';
 
 const roles = roleTaxonomy();
 const doc = fixtureDocs()[0]!;
@@ -67,5 +67,23 @@ describe('articles devoted to a role', () => {
   it('classifies kinds of duty', () => {
     expect(dutiesOf('Triệu tập và chủ trì các cuộc họp định kỳ hoặc đột xuất của Ban Chỉ đạo.', roles)).toContain('hop');
     expect(dutiesOf('ký các thông báo, biên bản họp của Ban Chỉ đạo', roles)).toContain('ky-con-dau');
+  });
+});
+
+describe('the ingested corpus', () => {
+  const docs = corpusDocs();
+  it.skipIf(!docs)('every document has an article devoted to the Trưởng ban and one to the members', () => {
+    for (const d of docs!) {
+      const subjects = d.annotations.filter((a) => a.relation === 'subject').map((a) => a.key);
+      expect(subjects, d.id).toContain('truong-ban');
+      expect(subjects, d.id).toContain('uy-vien');
+      expect(subjects, d.id).toContain('nguoi-dung-dau');
+    }
+  });
+  it.skipIf(!docs)('Phú Quốc and Bắc Giang name the standing agency in an article of its own', () => {
+    for (const id of ['phu-quoc-2022', 'bac-giang-2021']) {
+      const d = docs!.find((x) => x.id === id)!;
+      expect(d.annotations.some((a) => a.relation === 'subject' && a.key === 'co-quan-thuong-truc'), id).toBe(true);
+    }
   });
 });
