@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests in Debian Chromium (/usr/bin/chromium) against the built site (`dist/`, served by
  * `astro preview`). Playwright never downloads a browser here. Run `npm run build` first (npm test does).
  */
-const PORT = Number(process.env.E2E_PORT ?? 4329);
+// One port per checkout (several worktrees may run their suites at once); E2E_PORT overrides.
+const PORT = Number(process.env.E2E_PORT ?? 4400 + [...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 997, 7) % 500);
 
 export default defineConfig({
   testDir: 'test/e2e',

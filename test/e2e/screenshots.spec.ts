@@ -23,6 +23,14 @@ for (const [name, url] of pages) {
       await page.setViewportSize({ width: w, height: h });
       await page.goto(url);
       if (name === 'search') await page.locator('.search-hit').first().waitFor();
+      if (name === 'document-ocr') {
+        // The restored text itself: the first clause with a low-confidence word, its OCR line opened.
+        const clause = page.locator('.khoan:has(mark.ocr-low)').first();
+        await clause.locator('details.ocr-original summary').first().click();
+        await clause.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `test-results/screens/${name}-body-${tag}.png` });
+        await page.evaluate(() => window.scrollTo(0, 0));
+      }
       await page.screenshot({ path: `test-results/screens/${name}-${tag}.png`, fullPage: false });
     });
   }
