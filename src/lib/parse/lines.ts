@@ -13,9 +13,9 @@ export function isSeparator(text: string): boolean {
   return /^[-–—_=*.~\s]{3,}$/.test(text);
 }
 
-/** A lone page number (`6`, `- 6 -`, `Trang 6`). */
+/** A lone page number (`6`, `- 6 -`, `Trang 6`, `Trang 2/5`). */
 export function isPageNumber(text: string): boolean {
-  return /^[-–\s]*(?:trang\s*)?\d{1,3}\s*[-–]?\s*$/i.test(foldAligned(text));
+  return /^[-–\s]*(?:trang\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?\s*[-–]?\s*$/i.test(foldAligned(text));
 }
 
 /**

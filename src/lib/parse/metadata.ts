@@ -244,6 +244,10 @@ export function readClosing(lines: ParseLine[], ctx: ParseContext): Closing {
       mark(line.n, 'meta:recipients');
       continue;
     }
+    // after the signer's name (or the digital stamp), capitals and number/date lines are the letterhead
+    // repeated above the attached regulation, not more signature
+    const signed = name !== null || digital.first > 0;
+    if (signed && !isSignerTitle(text) && (isUpperLine(text) || findNumber(text) || findDate(text))) { discard(ctx, line, 'letterhead'); continue; }
     if (isSignerTitle(text) || (isUpperLine(text) && text.length <= 60 && !isNoise(text))) {
       upper.push({ text, line: line.n });
       mark(line.n, 'meta:signature');

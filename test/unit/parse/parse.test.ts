@@ -77,6 +77,14 @@ describe('problems become diagnostics, ids stay unique', () => {
   });
 });
 
+describe('closing zone', () => {
+  it('a letterhead repeated above the regulation is not part of the signature', () => {
+    const r = parse('QUYẾT ĐỊNH\nBan hành Quy chế\nCăn cứ Luật A ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nNơi nhận:\n- Như Điều 1;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTrang 2/5\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.');
+    expect(r.document.decision.signature).toMatchObject({ mode: 'KT.', capacity: 'CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn A' });
+    expect(r.document.provenance.discarded.map((d) => [d.line, d.reason])).toEqual([[11, 'letterhead'], [12, 'letterhead'], [13, 'letterhead'], [14, 'page-number']]);
+  });
+});
+
 describe('restoration mapping (OCR tokens → element.restoration)', () => {
   const tok = (text: string, ocr: string, confidence = 0.9): RestoredToken => ({ text, ocr, confidence });
   const line = (n: number, tokens: RestoredToken[]): ParseLine => {
