@@ -67,6 +67,8 @@ export function hunkKey(del: string, ins: string, opts: RenameOptions = DEFAULT_
   const n = side(ins);
   if (d === n) return null;
   if (!/[a-z0-9]/.test(d + n)) return null; // punctuation-only changes are not renames
+  // "và" → ",": a conjunction traded for a comma is style, too small to be a rename worth a legend entry
+  if ((d + n).replace(/[^a-z0-9]/g, '').length < 4) return null;
   if (syllables(d) > opts.maxTokens || syllables(n) > opts.maxTokens) return null;
   return `${d}→${n}`;
 }
