@@ -13,7 +13,7 @@ import { readHeading } from './headings.ts';
 import { isNoise, type ParseLine } from './lines.ts';
 import { basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
-import { foldAligned, isUpperLine } from './text.ts';
+import { editDistance, foldAligned, isUpperLine } from './text.ts';
 import { findMotto, matchRecipientsHeading, isSignerTitle } from './lines.ts';
 import { foldKey, slugify } from '../fold.ts';
 
@@ -160,11 +160,15 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
       if (matchRecipientsHeading(t) || findMotto(t) || (isSignerTitle(t) && i > iBodyStart)) { decEnd = i; break; }
     }
     const decLines = lines.slice(iBodyStart, decEnd);
-    const hasChapters = iReg < 0 && decLines.some((l) => readHeading(l.text)?.kind === 'chapter' && readHeading(l.text)!.exact);
+    // a decree, circular or law (not a QUYẾT ĐỊNH) without an attached regulation is itself the regulation,
+    // and so is any text whose own articles sit in chapters
+    const notDecision = editDistance(foldAligned(decisionType).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim(), 'quyet dinh') > 2;
+    const hasChapters = iReg < 0 && (notDecision || decLines.some((l) => readHeading(l.text)?.kind === 'chapter' && readHeading(l.text)!.exact));
     if (hasChapters) {
       // a decree-like text: its body is the structured regulation
       const body = parseBody(decLines, { mode: 'regulation', idPrefix: '' }, ctx);
-      regulation = { type: decisionType, title: pre.title, issuedWith: null, lines: [decLines[0]!.n, decLines[decLines.length - 1]!.n], chapters: body.chapters, articles: body.articles };
+      const span: [number, number] = decLines.length ? [decLines[0]!.n, decLines[decLines.length - 1]!.n] : [lines[iType]!.n, lines[iType]!.n];
+      regulation = { type: decisionType, title: pre.title, issuedWith: null, lines: span, chapters: body.chapters, articles: body.articles };
     } else {
       decisionArticles = parseBody(decLines, { mode: 'decision', idPrefix: 'qd-' }, ctx).articles;
     }

@@ -44,3 +44,17 @@ describe('a Markdown decision without an attached regulation', () => {
   });
   it('nothing is lost', () => expect(ledgerProblems(text, d, accounting)).toEqual([]));
 });
+
+describe('a short decree without chapters', () => {
+  it('its titled articles are the regulation (not decision paragraphs)', () => {
+    const text = readFileSync(new URL('../../fixtures/family/decree.txt', import.meta.url), 'utf8')
+      .split('\n').filter((l) => !/^(Chương|QUY ĐỊNH CHUNG|QUẢN LÝ DỮ LIỆU|ĐIỀU KHOẢN THI HÀNH|Mục)/.test(l)).join('\n');
+    const { document: d } = ingestBytes(new TextEncoder().encode(text), 'short-decree.txt', null, {});
+    expect(d.decision.articles).toEqual([]);
+    expect(d.regulation!.chapters).toEqual([]);
+    expect(d.regulation!.articles.map((a) => [a.id, a.title])).toEqual([
+      ['dieu-1', 'Phạm vi điều chỉnh'], ['dieu-2', 'Đối tượng áp dụng'], ['dieu-3', 'Giải thích từ ngữ'],
+      ['dieu-4', 'Danh mục cơ sở dữ liệu quốc gia'], ['dieu-4a', 'Cơ sở dữ liệu bổ sung'], ['dieu-5', 'Cơ sở dữ liệu của bộ, ngành'], ['dieu-6', 'Hiệu lực thi hành'],
+    ]);
+  });
+});
