@@ -31,6 +31,14 @@ describe('the five sources', () => {
     });
   }
 
+  it('the committed (published, OCR-restored) JSON keeps the same skeletons', () => {
+    for (const id of Object.keys(EXPECTED)) {
+      const d = JSON.parse(readFileSync(join(ROOT, 'content/regulations', `${id}.json`), 'utf8'));
+      const arts = d.regulation.chapters.flatMap((c: { articles: unknown[] }) => c.articles);
+      expect([d.decision.articles.length, arts.length, d.regulation.chapters.length], id).toEqual(EXPECTED[id]);
+    }
+  });
+
   it('every non-blank source line is accounted for: structure, metadata, or discarded with a reason', () => {
     for (const { entry, bytes, document, accounting } of ingested) {
       const { text } = decodeSource(bytes, entry.file);
