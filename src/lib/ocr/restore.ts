@@ -278,63 +278,75 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 
   // Second-order Viterbi with max-marginals.
   const n = steps.length;
-  // Transition scores are memoised on interned token ids (numeric keys are much cheaper than strings).
+  // Transition scores are memoised on interned token ids (numeric keys are much cheaper than strings),
+  // and each step's table trans[q][p][c] is computed once and shared by the forward and backward passes.
   const ids = new Map<string, number>([[BOS, 0]]);
   const idOf = (w: string) => {
     let i = ids.get(w);
     if (i === undefined) ids.set(w, (i = ids.size));
     return i;
   };
+  const stepIds = steps.map((st) => Int32Array.from(st.options.map((o) => idOf(o.lm))));
   const transMemo = new Map<number, number>();
-  const trans = (u: Option | null, v: Option | null, w: Option) => {
-    const lu = u ? u.lm : BOS, lv = v ? v.lm : BOS;
-    const key = (idOf(lu) * 65536 + idOf(lv)) * 65536 + idOf(w.lm);
+  const trans = (iu: number, lu: string, iv: number, lv: string, iw: number, lw: string, hasV: boolean) => {
+    const key = (iu * 65536 + iv) * 65536 + iw;
     const hit = transMemo.get(key);
     if (hit !== undefined) return hit;
-    let s = W.lm * models.lm.logProb(lu, lv, w.lm);
-    if (v && W.phrase) {
-      const p = models.lm.phrase(lv, w.lm);
+    let s = W.lm * models.lm.logProb(lu, lv, lw);
+    if (hasV && W.phrase) {
+      const p = models.lm.phrase(lv, lw);
       if (p !== null) s += W.phrase * p;
     }
     transMemo.set(key, s);
     return s;
   };
-  // alpha[t][p*K+c]: best score up to t with option p at t-1 and c at t.
-  const alpha: Float64Array[] = [], back: Int32Array[] = [];
   const K = (t: number) => (t < 0 || t >= n ? 1 : steps[t]!.options.length);
-  const opt = (t: number, i: number) => (t < 0 ? null : steps[t]!.options[i]!);
+  const T: Float64Array[] = new Array(n);
+  for (let t = 0; t < n; t++) {
+    const kpp = K(t - 2), kp = K(t - 1), kc = K(t);
+    const tab = new Float64Array(kpp * kp * kc);
+    for (let q = 0; q < kpp; q++) {
+      const iu = t >= 2 ? stepIds[t - 2]![q]! : 0, lu = t >= 2 ? steps[t - 2]!.options[q]!.lm : BOS;
+      for (let p = 0; p < kp; p++) {
+        const iv = t >= 1 ? stepIds[t - 1]![p]! : 0, lv = t >= 1 ? steps[t - 1]!.options[p]!.lm : BOS;
+        for (let c = 0; c < kc; c++) tab[(q * kp + p) * kc + c] = trans(iu, lu, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.lm, t >= 1);
+      }
+    }
+    T[t] = tab;
+  }
+  // alpha[t][p*K+c]: best score up to t with option p at t-1 and c at t.
+  const alpha: Float64Array[] = [];
   for (let t = 0; t < n; t++) {
     const kp = K(t - 1), kc = K(t), kpp = K(t - 2);
     const a = new Float64Array(kp * kc).fill(-Infinity);
-    const bk = new Int32Array(kp * kc).fill(0);
+    const tab = T[t]!, opts = steps[t]!.options;
     for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
-      const w = opt(t, c)!;
-      let best = -Infinity, arg = 0;
+      let best = -Infinity;
       for (let q = 0; q < kpp; q++) {
-        const prev = t === 0 ? 0 : t === 1 ? 0 : alpha[t - 1]![q * kp + p]!;
+        const prev = t < 2 ? 0 : alpha[t - 1]![q * kp + p]!;
         if (prev === -Infinity) continue;
-        const v = prev + trans(opt(t - 2, q), opt(t - 1, p), w);
-        if (v > best) { best = v; arg = q; }
-        if (t < 2) break;
+        const v = prev + tab[(q * kp + p) * kc + c]!;
+        if (v > best) best = v;
       }
-      a[p * kc + c] = best + w.score;
-      bk[p * kc + c] = arg;
+      a[p * kc + c] = best + opts[c]!.score;
     }
-    alpha.push(a); back.push(bk);
+    alpha.push(a);
   }
   // Backward: beta[t][p*K+c] best completion after t given (p at t-1, c at t).
   const beta: Float64Array[] = new Array(n);
   for (let t = n - 1; t >= 0; t--) {
     const kp = K(t - 1), kc = K(t), kn = K(t + 1);
     const b = new Float64Array(kp * kc).fill(t === n - 1 ? 0 : -Infinity);
-    if (t < n - 1) for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
-      let best = -Infinity;
-      for (let x = 0; x < kn; x++) {
-        const w = opt(t + 1, x)!;
-        const v = trans(opt(t - 1, p), opt(t, c), w) + w.score + beta[t + 1]![c * kn + x]!;
-        if (v > best) best = v;
+    if (t < n - 1) {
+      const tab = T[t + 1]!, nopts = steps[t + 1]!.options, nb = beta[t + 1]!;
+      for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
+        let best = -Infinity;
+        for (let x = 0; x < kn; x++) {
+          const v = tab[(p * kc + c) * kn + x]! + nopts[x]!.score + nb[c * kn + x]!;
+          if (v > best) best = v;
+        }
+        b[p * kc + c] = best;
       }
-      b[p * kc + c] = best;
     }
     beta[t] = b;
   }
