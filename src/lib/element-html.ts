@@ -1,44 +1,80 @@
 /**
- * HTML of one element's text for the site: OCR-restored tokens with low confidence marked, then
- * references turned into links (rehype-references.ts). Text is escaped by hast-util-to-html, so a
- * hostile source renders as inert text.
+ * HTML of one element's text for the site: references turned into links (rehype-references.ts),
+ * then OCR-restored tokens with low confidence (or hand-corrected) marked. Text is escaped by
+ * hast-util-to-html, so a hostile source renders as inert text.
  */
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Restoration } from './schema.ts';
+import type { Restoration, RestoredToken } from './schema.ts';
 import { rehypeReferences, type RehypeReferencesOptions } from './rehype-references.ts';
 
 /** Tokens below this confidence are marked for the reader. */
 export const LOW_CONFIDENCE = 0.8;
 
-/** Hast children for a text, marking low-confidence and corrected restored tokens. */
-export function textNodes(text: string, restoration?: Restoration | null, threshold = LOW_CONFIDENCE): ElementContent[] {
+/** A character range of the element text to mark, with the token it came from. */
+interface MarkRange {
+  start: number;
+  end: number;
+  token: RestoredToken;
+}
+
+/**
+ * Character ranges of the tokens worth marking. Only when the token layer spells exactly the
+ * published text (the OCR invariant: tokens joined by one space), so offsets are exact.
+ */
+export function markRanges(text: string, restoration?: Restoration | null, threshold = LOW_CONFIDENCE): MarkRange[] {
   const tokens = restoration?.tokens.filter((t) => t.text !== '') ?? [];
-  // Only trust the token layer when it spells exactly the published text (the OCR invariant).
-  if (!restoration || tokens.length === 0 || tokens.map((t) => t.text).join(' ') !== text) return [{ type: 'text', value: text }];
-  const out: ElementContent[] = [];
-  let plain = '';
-  const flush = () => {
-    if (plain) out.push({ type: 'text', value: plain });
-    plain = '';
+  if (tokens.length === 0 || tokens.map((t) => t.text).join(' ') !== text) return [];
+  const out: MarkRange[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    if (token.corrected || token.confidence < threshold) out.push({ start: at, end: at + token.text.length, token });
+    at += token.text.length + 1;
+  }
+  return out;
+}
+
+function markElement(value: string, token: RestoredToken): Element {
+  const label = token.corrected ? `Đã hiệu đính; OCR: ${token.ocr || '∅'}` : `Độ tin cậy ${Math.round(token.confidence * 100)}%; OCR: ${token.ocr || '∅'}`;
+  return {
+    type: 'element',
+    tagName: 'mark',
+    properties: { className: [token.corrected ? 'ocr-fixed' : 'ocr-low'], title: label },
+    children: [{ type: 'text', value }],
   };
-  tokens.forEach((t, i) => {
-    const sep = i === 0 ? '' : ' ';
-    if (t.corrected || t.confidence < threshold) {
-      plain += sep;
-      flush();
-      const label = t.corrected ? `Đã hiệu đính; OCR: ${t.ocr || '∅'}` : `Độ tin cậy ${Math.round(t.confidence * 100)}%; OCR: ${t.ocr || '∅'}`;
-      out.push({
-        type: 'element',
-        tagName: 'mark',
-        properties: { className: [t.corrected ? 'ocr-fixed' : 'ocr-low'], title: label, dataOcr: t.ocr },
-        children: [{ type: 'text', value: t.text }],
-      });
-    } else {
-      plain += sep + t.text;
+}
+
+/**
+ * Wrap the given character ranges of the tree's text in <mark>, inside links too. Positional data
+ * (token offsets), not pattern matching, so this walks text nodes by offset rather than using
+ * find-and-replace; a range that straddles a link boundary is marked piecewise.
+ */
+function applyMarks(nodes: (RootContent | ElementContent)[], ranges: MarkRange[], offset = { at: 0 }): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'element') {
+      out.push({ ...node, children: applyMarks(node.children, ranges, offset) });
+      continue;
     }
-  });
-  flush();
+    if (node.type !== 'text') {
+      out.push(node as ElementContent);
+      continue;
+    }
+    const value = (node as Text).value;
+    const start = offset.at;
+    const end = start + value.length;
+    offset.at = end;
+    let cursor = start;
+    for (const r of ranges) {
+      if (r.end <= cursor || r.start >= end) continue;
+      const a = Math.max(r.start, cursor);
+      const b = Math.min(r.end, end);
+      if (a > cursor) out.push({ type: 'text', value: value.slice(cursor - start, a - start) });
+      out.push(markElement(value.slice(a - start, b - start), r.token));
+      cursor = b;
+    }
+    if (cursor < end) out.push({ type: 'text', value: value.slice(cursor - start) });
+  }
   return out;
 }
 
@@ -48,7 +84,9 @@ export function elementHtml(
   restoration: Restoration | null | undefined,
   refs: RehypeReferencesOptions | null,
 ): string {
-  const tree: Root = { type: 'root', children: textNodes(text, restoration) };
+  const tree: Root = { type: 'root', children: [{ type: 'text', value: text }] };
   if (refs) rehypeReferences(refs)(tree);
+  const ranges = markRanges(text, restoration);
+  if (ranges.length) tree.children = applyMarks(tree.children, ranges);
   return toHtml(tree);
 }
