@@ -1,8 +1,7 @@
 // Copy buttons for clause links and Vietnamese citations (the only script on reading pages).
 // Citation = element label (data-cite) + the part's data-cite-suffix, built at build time by src/lib/cite.ts.
 (function () {
-  var buttons = document.querySelectorAll('button[data-copy]');
-  if (!buttons.length) return;
+  if (!document.querySelector('button[data-copy]')) return;
   var status = document.createElement('p');
   status.className = 'sr-only copy-status';
   status.setAttribute('role', 'status');
@@ -48,8 +47,10 @@
     }
   }
 
-  buttons.forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener('click', function () { copy(button); });
+  // One class and one delegated listener (not one per button): a long document has hundreds.
+  document.documentElement.classList.add('can-copy');
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
+    if (button) copy(button);
   });
 })();
