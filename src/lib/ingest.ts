@@ -89,7 +89,14 @@ export function ingestBytes(bytes: Uint8Array, file: string, entry: ManifestEntr
   for (const d of discarded) parsed.accounting.set(d.line, `discarded:${d.reason}`);
   document.provenance.discarded = [...discarded, ...document.provenance.discarded].sort((a, b) => a.line - b.line);
   document.provenance.diagnostics = [...pre, ...document.provenance.diagnostics];
-  if (opts.corrections && opts.corrector) document = opts.corrector(document, opts.corrections, file);
+  if (opts.corrections && opts.corrector) {
+    if (ocr.detected && !ocr.restored) {
+      // reviewed corrections are written against the restored text: they cannot apply to raw OCR (--no-ocr)
+      document.provenance.diagnostics.push({ severity: 'info', code: 'corrections-skipped', message: 'Corrections were not applied: they are reviewed against the restored text and restoration did not run' });
+    } else {
+      document = opts.corrector(document, opts.corrections, file);
+    }
+  }
   if (document.provenance.ocr.restored) document.provenance.ocr.lowConfidence = lowConfidenceTokens(document);
   const fatal = document.provenance.diagnostics.find((d) => d.severity === 'error');
   if (fatal) throw new InputError(file, fatal.line ?? null, fatal.message);

@@ -88,6 +88,14 @@ describe('ingest --file', () => {
     expect(doc.provenance.ocr.restored).toBe(false);
     expect(doc.provenance.diagnostics.map((d: { code: string }) => d.code)).toContain('ocr-restoration-unavailable');
   });
+  it('--no-ocr on the OCR source publishes the raw text, skipping corrections made for the restored text', () => {
+    const c = capture();
+    const stale = () => { throw new Error('must not be called'); };
+    const { document } = ingestBytes(kg.bytes, kg.entry.file, kg.entry, { ocr: false, corrections: { any: 1 }, corrector: stale, detector: () => ({ detected: true, invalidShare: 0.5 }) });
+    expect(document.provenance.ocr.restored).toBe(false);
+    expect(document.provenance.diagnostics.map((d) => d.code)).toContain('corrections-skipped');
+    void c;
+  });
   it('invalid input exits 1 naming file and line; usage errors exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quyche-'));
     writeFileSync(join(dir, 'bin.dat'), new Uint8Array([0x41, 0x0a, 0x00]));
