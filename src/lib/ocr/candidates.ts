@@ -37,11 +37,14 @@ const MAXOUT = 3;
 function table(ocr: string[], cost: (c: string, out: string) => number) {
   const m = ocr.length;
   const memo = new Map<string, Float64Array>();
+  // The substrings are the same for every char: build them once per word.
+  const subs: string[] = new Array((m + 1) * (MAXOUT + 1)).fill('');
+  for (let j = 0; j <= m; j++) for (let k = 0; k <= MAXOUT && j + k <= m; k++) subs[j * (MAXOUT + 1) + k] = ocr.slice(j, j + k).join('');
   return (c: string): Float64Array => {
     let t = memo.get(c);
     if (t) return t;
     t = new Float64Array((m + 1) * (MAXOUT + 1)).fill(Infinity);
-    for (let j = 0; j <= m; j++) for (let k = 0; k <= MAXOUT && j + k <= m; k++) t[j * (MAXOUT + 1) + k] = cost(c, ocr.slice(j, j + k).join(''));
+    for (let j = 0; j <= m; j++) for (let k = 0; k <= MAXOUT && j + k <= m; k++) t[j * (MAXOUT + 1) + k] = cost(c, subs[j * (MAXOUT + 1) + k]!);
     memo.set(c, t);
     return t;
   };

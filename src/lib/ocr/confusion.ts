@@ -116,15 +116,17 @@ export function buildChannel(data: ConfusionData): Channel {
     }
   }
   const g = (out: string) => ((garbage.get(out) ?? 0) + 0.05 / [...out].length ** 2) / Math.max(all, 1000);
-  const cache = new Map<string, number>();
+  // Two-level memo (char → output → cost): no key strings to build on the hot path.
+  const cache = new Map<string, Map<string, number>>();
   const cost = (t: string, out: string): number => {
-    const k = t + '\u0000' + out;
-    const hit = cache.get(k);
+    let row = cache.get(t);
+    if (!row) cache.set(t, (row = new Map()));
+    const hit = row.get(out);
     if (hit !== undefined) return hit;
     const c = data.counts[t]?.[out] ?? 0;
     const p = (c + ALPHA * prior(t, out, g)) / ((totals.get(t) ?? 0) + ALPHA);
     const r = -Math.log(p);
-    cache.set(k, r);
+    row.set(out, r);
     return r;
   };
   const classes = new Map<string, string[]>();
@@ -133,14 +135,15 @@ export function buildChannel(data: ConfusionData): Channel {
     if (!classes.has(f)) classes.set(f, []);
     classes.get(f)!.push(t);
   }
-  const fcache = new Map<string, number>();
+  const fcache = new Map<string, Map<string, number>>();
   const foldedCost = (f: string, out: string): number => {
-    const k = f + '\u0000' + out;
-    const hit = fcache.get(k);
+    let row = fcache.get(f);
+    if (!row) fcache.set(f, (row = new Map()));
+    const hit = row.get(out);
     if (hit !== undefined) return hit;
     let best = Infinity;
     for (const t of classes.get(f) ?? [f]) best = Math.min(best, cost(t, out));
-    fcache.set(k, best);
+    row.set(out, best);
     return best;
   };
   const word = (ocr: string, truth: string): number => {

@@ -144,8 +144,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     return { lines: lines.map((l) => ({ ...l })), discarded: [], meanConfidence: 1, method: 'Không phát hiện lỗi nhận dạng ký tự (OCR); văn bản giữ nguyên.' };
   }
   const W = { ...WEIGHTS, ...ctx.weights };
-  const T0 = performance.now();
-  const lap = (what: string) => { if (process.env.OCR_TIMING) console.error(what, Math.round(performance.now() - T0)); };
+  const T0 = process.cpuUsage();
+  const lap = (what: string) => { if (process.env.OCR_TIMING) { const c = process.cpuUsage(T0); console.error(what, Math.round((c.user + c.system) / 1000)); } };
   const models = buildModels(ctx.references, ctx.confusion ?? (bundledConfusion as ConfusionData));
   lap('models');
   const discarded: DiscardedLine[] = [];
@@ -267,10 +267,13 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     const s = slots[st.slot]!;
     const prevs = prevReadings[st.slot]!;
     const opts: Option[] = s.cands.map((c) => ({ lm: c.syllable, text: c.syllable, score: -W.channel * c.channel + (s.bonus.get(c.syllable) ?? 0) }));
-    const pre = (o: Option) => o.score + (prevs.length ? Math.max(...prevs.map((p) => models.lm.logProb(BOS, p, o.lm))) : models.lm.logUnigram(o.lm));
+    // Score each option once (the comparator would otherwise recompute the language model).
+    const preScore = new Map<Option, number>();
+    for (const o of opts) preScore.set(o, o.score + (prevs.length ? Math.max(...prevs.map((p) => models.lm.logProb(BOS, p, o.lm))) : models.lm.logUnigram(o.lm)));
+    const pre = (o: Option) => preScore.get(o)!;
     opts.sort((a, b) => pre(b) - pre(a));
     const top = opts.length ? pre(opts[0]!) : 0;
-    const keepN = opts.findIndex((o, i) => i >= 5 || pre(o) < top - 10);
+    const keepN = opts.findIndex((o, i) => i >= 5 || pre(o) < top - 7);
     if (keepN >= 0) opts.length = keepN;
     if (s.keep) opts.push({ lm: s.number ? '<num>' : '<unk>', text: s.core, score: s.number ? -0.5 : -W.keep });
     st.options = opts;
