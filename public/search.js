@@ -9,7 +9,7 @@
   var pagefind = null;
   var seq = 0;
   // Element anchors (clauses, points, paragraphs, articles) — not headings of page chrome.
-  var ELEMENT_ID = /^(qd-)?dieu-[0-9a-z]+(-(khoan|doan)-[0-9a-z]+(-diem-[a-z]+)?)?$|^can-cu-\d+$/;
+  var ELEMENT_ID = /^(qd-)?dieu-[0-9a-z]+(-(khoan|doan)-[0-9a-z]+(-diem-[a-z0-9]+)?)?$|^can-cu-\d+$/;
 
   function load() {
     if (!pagefind) {
@@ -31,23 +31,58 @@
   function fold(s) {
     return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   }
+  // A word as compared: lower-case, punctuation stripped; folded or exact (NFC, diacritics kept).
+  function bare(w) { return w.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''); }
+  function folded(w) { return fold(bare(w)); }
 
-  function deepLink(data, query) {
-    // A query answered by the article heading ("dieu 5", "truong ban") lands on the article itself.
-    var title = ' ' + fold((data.meta && data.meta.title) || '').replace(/[^a-z0-9]+/g, ' ') + ' ';
-    var terms = fold(query).split(/[^a-z0-9]+/).filter(Boolean);
-    if (terms.length && terms.every(function (t) { return title.indexOf(' ' + t + ' ') >= 0; })) return data.url;
+  // Word index where the query occurs as a phrase in the page text (Pagefind locations count words
+  // of `content` split on whitespace, so the index maps onto the anchors), or -1.
+  function phraseAt(words, terms, norm) {
+    if (!terms.length) return -1;
+    for (var i = 0; i + terms.length <= words.length; i++) {
+      var ok = true;
+      for (var k = 0; k < terms.length && ok; k++) {
+        var w = norm(words[i + k]);
+        // The last term may be a prefix (typing in progress).
+        ok = k === terms.length - 1 ? w.indexOf(terms[k]) === 0 : w === terms[k];
+      }
+      if (ok) return i;
+    }
+    return -1;
+  }
+
+  // Rank tier and landing word of a result: 0 = the query as typed (diacritics included) occurs as a
+  // phrase, 1 = its folded form does, 2 = the words occur apart. Exact-diacritic matches come first.
+  function analyse(data, query) {
+    var words = String(data.content || '').split(/\s+/).filter(Boolean);
+    var raw = query.split(/\s+/).map(bare).filter(Boolean);
+    var exact = phraseAt(words, raw, bare);
+    var loose = exact >= 0 ? exact : phraseAt(words, raw.map(fold), folded);
+    // An article whose heading starts with the phrase ("Điều 3. Trưởng ban") is about it: first in its tier.
+    var heading = loose === 2 && folded(words[0] || '') === 'dieu' ? 0 : 1;
+    return { tier: exact >= 0 ? 0 : loose >= 0 ? 1 : 2, heading: heading, at: loose };
+  }
+
+  // The clause a match sits in: the last element anchor at or before the phrase; without a phrase,
+  // the element whose span holds the most matched words.
+  function deepLink(data, at) {
     var anchors = (data.anchors || []).filter(function (a) { return ELEMENT_ID.test(a.id); })
       .sort(function (a, b) { return a.location - b.location; });
-    var locations = data.locations || [];
+    var page = data.url.replace(/#.*$/, '');
     var best = null;
+    if (at >= 0) {
+      anchors.forEach(function (a) { if (a.location <= at) best = a; });
+      // In the page title (before any element): the article itself.
+      return best ? page + '#' + best.id : page;
+    }
+    var locations = data.locations || [];
     var bestCount = 0;
     anchors.forEach(function (a, i) {
       var end = i + 1 < anchors.length ? anchors[i + 1].location : Infinity;
       var count = locations.filter(function (l) { return l >= a.location && l < end; }).length;
       if (count > bestCount) { best = a; bestCount = count; }
     });
-    return best ? data.url.replace(/#.*$/, '') + '#' + best.id : data.url;
+    return best ? page + '#' + best.id : page;
   }
 
   function el(tag, attrs, children) {
@@ -74,7 +109,11 @@
     status.textContent = items.length + ' điều khớp với «' + query + '».';
     var groups = [];
     var byDoc = {};
-    items.forEach(function (d) {
+    items = items.map(function (d, i) { var a = analyse(d, query); return { d: d, tier: a.tier, heading: a.heading, at: a.at, i: i }; })
+      .sort(function (x, y) { return x.tier - y.tier || x.heading - y.heading || x.i - y.i; });
+    items.forEach(function (item) {
+      var d = item.d;
+      d.link = deepLink(d, item.at);
       var doc = (d.meta && d.meta['văn bản']) || '';
       if (!byDoc[doc]) { byDoc[doc] = { doc: doc, hits: [] }; groups.push(byDoc[doc]); }
       byDoc[doc].hits.push(d);
@@ -83,7 +122,7 @@
     groups.forEach(function (g) {
       var hits = el('ol');
       g.hits.forEach(function (d) {
-        hits.append(el('li', { class: 'search-hit' }, [el('a', { href: deepLink(d, query) }, [d.meta.title || d.url]), excerpt(d.excerpt)]));
+        hits.append(el('li', { class: 'search-hit' }, [el('a', { href: d.link }, [d.meta.title || d.url]), excerpt(d.excerpt)]));
       });
       list.append(el('li', { class: 'search-doc' }, [el('h2', {}, [g.doc]), hits]));
     });
@@ -103,7 +142,7 @@
       return pf.search(query, { filters: filters() });
     }).then(function (search) {
       if (mine !== seq) return null;
-      return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
+      return Promise.all(search.results.slice(0, 60).map(function (r) { return r.data(); }));
     }).then(function (items) {
       if (items && mine === seq) render(query, items);
     }).catch(function () {

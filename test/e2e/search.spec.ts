@@ -55,6 +55,14 @@ test('search "dieu 5" (no diacritics, no đ) finds article 5 first', async ({ pa
   expect(linkedText(hits[0]!).article.number).toBe('5');
 });
 
+for (const query of ['truong ban', 'Trưởng ban']) {
+  test(`search "${query}" lands first on an article devoted to the Trưởng ban`, async ({ page }) => {
+    const hits = await search(page, query);
+    const { article } = linkedText(hits[0]!);
+    expect(foldKey(article.title)).toMatch(/^truong ban/);
+  });
+}
+
 test('exact-diacritic matches rank first: "họp" before "hợp"', async ({ page }) => {
   const hits = await search(page, 'họp');
   expect(hits.length).toBeGreaterThan(0);
