@@ -22,6 +22,8 @@ const pageTypes: [string, string][] = [
 ];
 
 test.describe('each page type renders and has no axe violations', () => {
+  // axe over a long page (a role across five documents) takes tens of seconds on a loaded 2-core box.
+  test.describe.configure({ timeout: 120_000 });
   for (const [name, url] of pageTypes) {
     test(name, async ({ page }) => {
       const response = await page.goto(url);
