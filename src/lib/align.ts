@@ -140,6 +140,8 @@ export interface AlignOptions {
   containment: number;
   /** Title edit ratio above which a title counts as changed (tolerates residual OCR errors). */
   titleChange: number;
+  /** Minimum combined score for a pair that breaks the order (a move is a stronger claim than a match in place). */
+  moveThreshold: number;
 }
 
 /** Default parameters. */
@@ -151,6 +153,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   minContent: 0.2,
   containment: 0.6,
   titleChange: 0.25,
+  moveThreshold: 0.4,
 };
 
 // ─── units ────────────────────────────────────────────────────────────────────────────────────
@@ -449,7 +452,12 @@ export function assign(
     });
   }
   out.sort((x, y) => x[1] - y[1]);
-  return fillGaps(sim, opts, out, fixedRows, fixedCols);
+  // Weak pairs that break the order are dropped: the position prior speaks against them, and without
+  // strong text evidence "moved" is a worse explanation than "removed here, added there".
+  const fixedPairs = new Set(fixed.map(([i, j]) => `${i}:${j}`));
+  const inOrder = longestIncreasing(out.map(([i]) => i));
+  const kept = out.filter(([i, j], k) => inOrder.has(k) || fixedPairs.has(`${i}:${j}`) || sim[i]![j]!.combined >= opts.moveThreshold);
+  return fillGaps(sim, opts, kept, fixedRows, fixedCols);
 }
 
 /**

@@ -48,7 +48,7 @@ export function compareDocuments(
     return s.del + s.ins;
   });
   const biggest = alignment.pairs
-    .map((p, i) => i)
+    .map((_, i) => i)
     .filter((i) => alignment.pairs[i]!.type !== 'unchanged' && size[i]! > 0)
     .sort((x, y) => size[y]! - size[x]! || x - y);
   return { mode, alignment, redlines, renames, biggest };

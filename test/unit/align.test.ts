@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   alignDocuments,
+  articleUnit,
   containment,
   documentArticles,
+  similarityMatrix,
   hungarian,
   longestIncreasing,
 } from '../../src/lib/align.ts';
@@ -157,4 +159,37 @@ describe('helpers', () => {
     const long = 'Ban Chỉ đạo họp định kỳ 06 tháng một lần hoặc đột xuất theo triệu tập của Trưởng ban, Phó Trưởng ban';
     expect(containment(long, `Điều 9. ${long}. Thành phần tham dự`)).toBe(1);
   });
+});
+
+describe('alignDocuments — edits with known answers on every real document (the family, not five files)', () => {
+  const IDS = ['kien-giang-2019', 'kien-giang-2022', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
+  const docs = IDS.map(load);
+  const asDoc = (id: string, arts: ReturnType<typeof documentArticles>): Alignable => ({
+    id,
+    regulation: { chapters: [{ articles: arts, sections: [] } as never], articles: [] },
+  });
+  /** Drop two syllables from every third clause (a light rewording). */
+  const reword = (arts: ReturnType<typeof documentArticles>) =>
+    arts.map((a) => ({ ...a, clauses: a.clauses.map((c, k) => (k % 3 === 1 ? { ...c, text: c.text.split(' ').slice(2).join(' ') } : c)) }));
+
+  for (const [d, doc] of docs.entries()) {
+    it(`${doc.id}: one article removed, one foreign article inserted, the rest renumbered and reworded`, () => {
+      const arts = documentArticles(doc);
+      // the inserted article comes from another document and is the one least like anything in this one
+      const own = arts.map(articleUnit);
+      const foreign = docs
+        .filter((o) => o.id !== doc.id)
+        .flatMap((o) => documentArticles(o))
+        .map((a) => ({ a, near: Math.max(...similarityMatrix([articleUnit(a)], own)[0]!.map((x) => x.content)) }))
+        .sort((x, y) => x.near - y.near)[0]!.a;
+      for (const drop of [1, Math.floor(arts.length / 2), arts.length - 2]) {
+        const kept = arts.filter((_, i) => i !== drop);
+        const edited = reword([...kept.slice(0, 3), { ...foreign, id: 'dieu-new', number: 'X' }, ...kept.slice(3)]);
+        const al = alignDocuments(asDoc('a', arts), asDoc('b', edited));
+        for (const a of kept) expect(al.pairs.find((p) => p.from === a.id)?.to, `${doc.id} drop ${drop}: ${a.id}`).toBe(a.id);
+        expect(al.pairs.find((p) => p.from === arts[drop]!.id)!.type).toBe('removed');
+        expect(al.pairs.find((p) => p.to === 'dieu-new')!.type).toBe('added');
+      }
+    });
+  }
 });
