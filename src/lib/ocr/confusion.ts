@@ -76,6 +76,8 @@ export function learnConfusion(pairs: Array<[string, string]>, source: string): 
 }
 
 const ALPHA = 3;
+/** Lowest probability of reading a character as itself. */
+const IDENTITY_FLOOR = 0.2;
 
 /** Cost model built from learned counts: costs are negative natural logs. */
 export interface Channel {
@@ -124,7 +126,10 @@ export function buildChannel(data: ConfusionData): Channel {
     const hit = row.get(out);
     if (hit !== undefined) return hit;
     const c = data.counts[t]?.[out] ?? 0;
-    const p = (c + ALPHA * prior(t, out, g)) / ((totals.get(t) ?? 0) + ALPHA);
+    let p = (c + ALPHA * prior(t, out, g)) / ((totals.get(t) ?? 0) + ALPHA);
+    // A character printed correctly is always plausible, even from an engine that usually drops the
+    // diacritics: without this floor, clean words forced through the restorer (`--ocr`) get rewritten.
+    if (out === t) p = Math.max(p, IDENTITY_FLOOR);
     const r = -Math.log(p);
     row.set(out, r);
     return r;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectOcr, restoreLines } from '../../../src/lib/ocr/index.ts';
+import { syllableErrorRate } from '../../../src/lib/ocr/ser.ts';
 import snippets from '../../fixtures/ocr/snippets.json' with { type: 'json' };
 import { CLEAN, clean, lines, ocrSource } from './helpers.ts';
 
@@ -61,6 +62,16 @@ describe('the whole OCR source', () => {
     const again = restoreLines(restored.lines.map(({ n, text }) => ({ n, text, raw: text })), { references: refs });
     expect(again.lines.map((l) => l.text)).toEqual(restored.lines.map((l) => l.text));
   });
+});
+
+describe('forced restoration (--ocr) of clean text', () => {
+  it('leaves almost every syllable of a clean source alone', () => {
+    const id = 'bac-giang-2021';
+    const text = clean(id);
+    const r = restoreLines(lines(text), { references: refs.filter((_, i) => CLEAN[i] !== id), force: true });
+    const s = syllableErrorRate(text, r.lines.map((l) => l.text).join('\n'));
+    expect(s.ser).toBeLessThan(0.01);
+  }, 60_000);
 });
 
 describe('clean passthrough', () => {
