@@ -16,7 +16,10 @@ function articleMd(a: Article): string[] {
   for (const c of a.clauses) {
     const lead = c.kind === 'numbered' ? `${c.number}. ` : c.kind === 'bullet' ? `${c.marker ?? '-'} ` : '';
     if (c.text || lead) out.push(`${lead}${escapeMd(c.text)}`.trimEnd());
-    for (const p of c.points) out.push(/^[-–—+•·∙▪]$/.test(p.marker) ? `${p.marker} ${escapeMd(p.text)}` : `${p.label}) ${escapeMd(p.text)}`);
+    for (const p of c.points) {
+      out.push(/^[-–—+•·∙▪]$/.test(p.marker) ? `${p.marker} ${escapeMd(p.text)}` : `${p.label}) ${escapeMd(p.text)}`);
+      for (const t of p.tail) out.push(escapeMd(t));
+    }
     for (const t of c.tail) out.push(escapeMd(t));
   }
   return out;

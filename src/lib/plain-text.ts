@@ -12,6 +12,7 @@ function articleLines(a: Article, md: boolean): string[] {
     for (const p of c.points) {
       out.push(`${p.marker} ${p.text}`);
       out.push('');
+      for (const t of p.tail ?? []) out.push(t, '');
     }
     for (const t of c.tail) {
       out.push(t);

@@ -140,7 +140,7 @@ function passagesOf(doc: Alignable): Passage[] {
     push(a.id, a.title, a);
     for (const c of a.clauses) {
       push(c.id, [c.text, ...(c.tail ?? [])].join(' '), a);
-      for (const p of c.points) push(p.id, p.text, a);
+      for (const p of c.points) push(p.id, [p.text, ...(p.tail ?? [])].join(' '), a);
     }
   }
   return out;

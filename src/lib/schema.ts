@@ -114,6 +114,8 @@ export const PointSchema = z.object({
   label: z.string(),
   /** The marker exactly as printed, e.g. `a)`, `a.`, `-`. */
   marker: z.string(),
+  /** Further paragraphs of the point, printed after its first paragraph and before the next point. */
+  tail: z.array(z.string()).default([]),
 });
 export type Point = z.infer<typeof PointSchema>;
 

@@ -84,7 +84,7 @@ export interface RoleInDocument {
 function elementText(article: Article, element: string): string | null {
   for (const c of article.clauses) {
     if (c.id === element) return [c.text, ...c.points.map((p) => `${p.label}) ${p.text}`), ...c.tail].join(' ');
-    for (const p of c.points) if (p.id === element) return p.text;
+    for (const p of c.points) if (p.id === element) return [p.text, ...(p.tail ?? [])].join(' ');
   }
   return null;
 }

@@ -8,7 +8,7 @@ import { sources } from './helpers/corpus.ts';
 function tree(doc: Document) {
   const art = (a: Article) => ({
     id: a.id, number: a.number, title: a.title,
-    clauses: a.clauses.map((c) => ({ id: c.id, number: c.number, text: c.text, tail: c.tail, points: c.points.map((p) => ({ id: p.id, label: p.label, text: p.text })) })),
+    clauses: a.clauses.map((c) => ({ id: c.id, number: c.number, text: c.text, tail: c.tail, points: c.points.map((p) => ({ id: p.id, label: p.label, text: p.text, tail: p.tail })) })),
   });
   return {
     decision: doc.decision.articles.map(art),

@@ -24,7 +24,7 @@ const elementText = (id: string, element: string): string => {
       if (a.id === element) return a.title;
       for (const c of a.clauses) {
         if (c.id === element) return [c.text, ...(c.tail ?? [])].join(' ');
-        for (const p of c.points) if (p.id === element) return p.text;
+        for (const p of c.points) if (p.id === element) return [p.text, ...(p.tail ?? [])].join(' ');
       }
     }
   throw new Error(`no element ${element} in ${id}`);
@@ -54,7 +54,7 @@ const EXPECTED: Array<[string, string, string, string | null, string | null]> = 
   ['hop-dot-xuat', 'kien-giang-2019', 'truong-ban;pho-truong-ban;de-nghi:uy-vien-thuong-truc', 'dieu-8-khoan-1', 'theo đề nghị của Ủy viên Thường trực'],
   ['hop-dot-xuat', 'phu-quoc-2022', 'truong-ban;pho-truong-ban;de-nghi:co-quan-thuong-truc', 'dieu-9-khoan-1', 'theo đề nghị của cơ quan thường trực'],
   ['hop-dot-xuat', 'bac-giang-2021', 'truong-ban;pho-truong-ban-thuong-truc', 'dieu-10-khoan-1', 'theo triệu tập của Trưởng ban, Phó Trưởng ban thường trực.'],
-  ['hop-dot-xuat', 'binh-dinh-2021', 'truong-ban;pho-truong-ban-thuong-truc;de-nghi:co-quan-thuong-truc', 'dieu-10-khoan-1', 'hoặc theo đề nghị của cơ quan thường trực'],
+  ['hop-dot-xuat', 'binh-dinh-2021', 'truong-ban;pho-truong-ban-thuong-truc;de-nghi:co-quan-thuong-truc', 'dieu-10-khoan-1-diem-a', 'hoặc theo đề nghị của cơ quan thường trực'],
   ['hop-to-giup-viec', 'kien-giang-2019', '3', 'dieu-8-khoan-3', 'họp định kỳ ba tháng một lần'],
   ['hop-to-giup-viec', 'phu-quoc-2022', 'khong-neu-chu-ky', 'dieu-9-khoan-3', 'họp định kỳ hoặc đột xuất'],
   ['hop-to-giup-viec', 'bac-giang-2021', '3', 'dieu-10-khoan-3', 'họp định kỳ một quý một lần'],

@@ -189,7 +189,7 @@ export function enrichRoles(doc: Document, ctx: { roles?: RoleTaxonomy }): Annot
     }
     for (const clause of article.clauses) {
       const texts: [string, string][] = [[clause.id, [clause.text, ...clause.tail].join(' ')]];
-      for (const p of clause.points) texts.push([p.id, p.text]);
+      for (const p of clause.points) texts.push([p.id, [p.text, ...(p.tail ?? [])].join(' ')]);
       for (const [element, text] of texts) {
         for (const [role, relation] of classifyMentions(text, taxonomy)) {
           out.push({ element, key: role, relation, source: relation === 'actor' ? 'rule:actor' : 'rule:mention' });

@@ -69,7 +69,7 @@ function passages(a: Article): Array<{ id: string; text: string }> {
   const out: Array<{ id: string; text: string }> = [];
   for (const c of a.clauses) {
     out.push({ id: c.id, text: [c.text, ...(c.tail ?? [])].join(' ') });
-    for (const p of c.points) out.push({ id: p.id, text: p.text });
+    for (const p of c.points) out.push({ id: p.id, text: [p.text, ...(p.tail ?? [])].join(' ') });
   }
   return out;
 }

@@ -82,7 +82,7 @@ export function restorationOf(parts: Part[]): Restoration | undefined {
   return { original, confidence: Math.round(confidence * 1000) / 1000, tokens };
 }
 
-interface BPoint { id: string; label: string; marker: string; parts: Part[]; first: number; last: number }
+interface BPoint { id: string; label: string; marker: string; parts: Part[]; tail: Part[][]; first: number; last: number }
 interface BClause {
   id: string; kind: Clause['kind']; number: string | null; marker: string | null; parts: Part[];
   points: BPoint[]; tail: Part[][]; first: number; last: number;
@@ -358,8 +358,9 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       const idx = POINT_LETTERS.indexOf(marker.label);
       const prevIdx = prevLabel ? POINT_LETTERS.indexOf(prevLabel) : -1;
       if ((prevLabel === null && idx <= 1) || (idx > prevIdx && idx <= prevIdx + 2 && prevIdx >= 0)) {
+        if (prevLabel === null && c.tail.length) diag('info', 'paragraphs-before-points', `${c.id} has ${c.tail.length} further paragraph(s) before its first point; they are kept as its tail`, line.n);
         if (idx !== prevIdx + 1) diag('info', 'point-gap', `Point ${marker.label} follows ${prevLabel ?? 'nothing'} in ${c.id}`, line.n);
-        const p: BPoint = { id: uniqueId(ctx, `${c.id}-diem-${pointIdLabel(marker.label)}`), label: marker.label, marker: marker.printed, parts: [part(line, marker.length)], first: line.n, last: line.n };
+        const p: BPoint = { id: uniqueId(ctx, `${c.id}-diem-${pointIdLabel(marker.label)}`), label: marker.label, marker: marker.printed, parts: [part(line, marker.length)], tail: [], first: line.n, last: line.n };
         c.points.push(p);
         point = p;
         inTail = false;
@@ -380,7 +381,7 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       const asPoint = c !== null && (c.kind === 'numbered' || partsText(c.parts).endsWith(':') || (c.points.length > 0 && c.points[0]!.marker === marker.printed));
       if (asPoint && c) {
         const label = String(c.points.length + 1);
-        const p: BPoint = { id: uniqueId(ctx, `${c.id}-diem-${label}`), label, marker: marker.printed, parts: [part(line, marker.length)], first: line.n, last: line.n };
+        const p: BPoint = { id: uniqueId(ctx, `${c.id}-diem-${label}`), label, marker: marker.printed, parts: [part(line, marker.length)], tail: [], first: line.n, last: line.n };
         c.points.push(p);
         point = p;
         inTail = false;
@@ -406,12 +407,19 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     const isBreak = prevText !== '' && endsParagraph(prevText) && startsUpper(text);
     const p = part(line);
     if (point) {
-      const c = clause!;
+      // a new paragraph after a point continues that point; whether it rather closes the whole
+      // clause is only known at the end (no further point follows): see `finishClause`
       if (!isBreak && !inTail) { point.parts.push(p); account(line.n, point.id); }
-      else if (!isBreak && inTail) { c.tail[c.tail.length - 1]!.push(p); account(line.n, c.id); }
-      else { c.tail.push([p]); inTail = true; account(line.n, c.id); }
+      else if (!isBreak && inTail) { point.tail[point.tail.length - 1]!.push(p); account(line.n, point.id); }
+      else { point.tail.push([p]); inTail = true; account(line.n, point.id); }
     } else if (clause && !isBreak) {
-      clause.parts.push(p);
+      if (clause.tail.length) clause.tail[clause.tail.length - 1]!.push(p);
+      else clause.parts.push(p);
+      account(line.n, clause.id);
+    } else if (clause && clause.kind !== 'paragraph') {
+      // once numbered (or bullet) clauses have started, an unmarked paragraph is a further
+      // paragraph of the preceding clause, never a new article-level paragraph (đoạn)
+      clause.tail.push([p]);
       account(line.n, clause.id);
     } else {
       startParagraph(p, line.n);
@@ -429,7 +437,24 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       number: a.number,
       title: titleText,
       lines: [a.first, Math.max(a.first, a.last)],
-      clauses: a.clauses.map((c): Clause => ({
+      clauses: a.clauses.map(finishClause),
+      ...(restoration ? { restoration } : {}),
+    };
+  };
+  /**
+   * Paragraphs after the LAST point of a clause are read as the clause's closing paragraphs
+   * (`tail`), the usual layout of a wrap-up sentence; paragraphs followed by another point stay
+   * with their point. The accounting of their lines moves with them.
+   */
+  const finishClause = (c: BClause): Clause => {
+    const lastPoint = c.points[c.points.length - 1];
+    if (lastPoint && lastPoint.tail.length) {
+      for (const para of lastPoint.tail) for (const q of para) ctx.accounting.set(q.line.n, c.id);
+      c.tail.push(...lastPoint.tail);
+      lastPoint.tail = [];
+      lastPoint.last = Math.max(...lastPoint.parts.map((q) => q.line.n));
+    }
+    return ({
         id: c.id,
         text: partsText(c.parts),
         lines: [c.first, Math.max(c.first, c.last)],
@@ -444,11 +469,10 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
           ...(restorationOf(p.parts) ? { restoration: restorationOf(p.parts)! } : {}),
           label: p.label,
           marker: p.marker,
+          tail: p.tail.map(partsText),
         })),
         tail: c.tail.map(partsText),
-      })),
-      ...(restoration ? { restoration } : {}),
-    };
+      });
   };
   const out: BodyResult = {
     chapters: chapters.map((ch): Chapter => {

@@ -27,7 +27,7 @@ export function elementIndex(doc: Document): Map<string, { lines: [number, numbe
     map.set(a.id, { lines: a.lines, text: `Điều ${a.number} ${a.title}` });
     for (const cl of a.clauses) {
       map.set(cl.id, { lines: cl.lines, text: [cl.marker ?? '', cl.text, ...cl.tail].join(' ') });
-      for (const p of cl.points) map.set(p.id, { lines: p.lines, text: `${p.marker} ${p.text}` });
+      for (const p of cl.points) map.set(p.id, { lines: p.lines, text: [p.marker, p.text, ...p.tail].join(' ') });
     }
   }
   for (const b of doc.decision.bases) map.set(b.id, { lines: b.lines, text: b.text });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { RestoredToken } from '../../../src/lib/schema.ts';
 import { normaliseSource } from '../../../src/lib/normalise/index.ts';
 import { parseLines, type ParseLine } from '../../../src/lib/parse/index.ts';
@@ -116,5 +117,35 @@ describe('restoration mapping (OCR tokens → element.restoration)', () => {
   it('elements of unrestored documents carry no restoration', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. A\n1. a.');
     expect(r.document.regulation!.chapters[0]!.articles[0]!.restoration).toBeUndefined();
+  });
+});
+
+describe('continuation paragraphs (Bình Định 2021, Điều 7 and Điều 10)', () => {
+  // cut from content/sources/binh-dinh-2021.txt (PDF layout): Chương II heading, lines 384–444, 504–546
+  const fixture = readFileSync(new URL('../../fixtures/parse/bd2021-continuation-paragraphs.txt', import.meta.url), 'utf8');
+  const arts = () => reg(fixture).document.regulation!.chapters[0]!.articles;
+
+  it('an unmarked paragraph after numbered clauses is a further paragraph of the preceding clause, not a đoạn', () => {
+    const d7 = arts()[0]!;
+    expect(d7.clauses.map((c) => c.id)).toEqual(['dieu-7-khoan-1', 'dieu-7-khoan-2', 'dieu-7-khoan-3', 'dieu-7-khoan-4', 'dieu-7-khoan-5', 'dieu-7-khoan-6', 'dieu-7-khoan-7']);
+    const k6 = d7.clauses[5]!;
+    expect(k6.text.startsWith('Chuẩn bị nội dung, tài liệu phục vụ')).toBe(true);
+    expect(k6.tail).toEqual(['Đề nghị Trưởng Ban chỉ đạo khen thưởng các thành viên Ban chỉ đạo, Tổ thư ký và các sở, ban, ngành, địa phương hoàn thành tốt nhiệm vụ theo quy định của pháp luật về thi đua, khen thưởng.']);
+  });
+  it('paragraphs between point a and point b continue point a (its tail); after the last point they close the clause', () => {
+    const d10 = arts()[1]!;
+    const [k1, k2] = d10.clauses;
+    expect(k1!.points.map((p) => p.label)).toEqual(['a', 'b', 'c']);
+    expect(k1!.points[0]!.text).toBe('Ban Chỉ đạo định kỳ họp 06 tháng một lần.');
+    expect(k1!.points[0]!.tail.map((t) => t.slice(0, 40))).toEqual(['Ban Chỉ đạo có thể họp đột xuất theo triệ', 'Trưởng Ban chỉ đạo quyết định triệu tập c'].map((t) => t.slice(0, 40)));
+    expect(k1!.tail).toEqual([]);
+    expect(k2!.points[0]!.tail).toEqual(['Cơ quan thường trực Ban Chỉ đạo hướng dẫn mẫu báo cáo và thời gian cụ thể thực hiện báo cáo để đảm bảo tính thống nhất, kịp thời.']);
+  });
+  it('a paragraph after the last point is the clause tail and the point keeps its own line span', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Gồm:\na) một.\nHai là đoạn tiếp.\nb) ba.\nCác nội dung khác do Trưởng ban quyết định.');
+    const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
+    expect(c.points.map((p) => p.tail)).toEqual([['Hai là đoạn tiếp.'], []]);
+    expect(c.tail).toEqual(['Các nội dung khác do Trưởng ban quyết định.']);
+    expect(c.points[1]!.lines[0]).toBe(c.points[1]!.lines[1]);
   });
 });
