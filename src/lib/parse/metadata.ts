@@ -51,8 +51,30 @@ export function basisStart(text: string): LegalBasis['kind'] | null {
   return null;
 }
 
-/** Resolve a value printed several times. Majority of readable printings wins; ties go to the first (header). */
-export function resolveVariants(variants: Printed[], what: string, ctx: ParseContext): VariantValue {
+/** Vietnamese name of where a value is printed (`header` → `đầu văn bản`), for the user-facing resolution. */
+export function whereVi(where: string): string {
+  const names: Record<string, string> = { header: 'đầu văn bản', annex: 'phần quy chế', signature: 'chữ ký số', body: 'nội dung' };
+  return names[where] ?? where;
+}
+
+/** A resolved value as a reader knows it: ISO dates as dd/mm/yyyy, numbers as they are. */
+function valueVi(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+}
+
+/** Join Vietnamese list items: `a`, `a và b`, `a, b và c`. */
+function listVi(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
+/**
+ * Resolve a value printed several times. Majority of readable printings wins; ties go to the first
+ * (header). The `resolution` is shown to readers, so it is Vietnamese; the diagnostic stays English.
+ */
+export function resolveVariants(variants: Printed[], what: 'number' | 'date', ctx: ParseContext): VariantValue {
+  const noun = what === 'number' ? 'số' : 'ngày';
+  const nounFull = what === 'number' ? 'số văn bản' : 'ngày ban hành';
   const readable = variants.filter((v) => v.value !== null);
   if (variants.length === 0) {
     ctx.diagnostics.push({ severity: 'warning', code: `${what}-missing`, message: `No ${what} is printed` });
@@ -63,7 +85,7 @@ export function resolveVariants(variants: Printed[], what: string, ctx: ParseCon
       ctx.diagnostics.push({ severity: 'warning', code: `${what}-blank`, message: `The ${what} printed in the ${v.where} ("${v.printed}") is left blank or incomplete`, line: v.line });
     }
   }
-  if (readable.length === 0) return { value: null, variants, resolution: `No printing of the ${what} is complete; value left empty.` };
+  if (readable.length === 0) return { value: null, variants, resolution: `Không bản in nào của ${nounFull} đọc được đầy đủ; để trống giá trị.` };
   const counts = new Map<string, number>();
   for (const v of readable) counts.set(v.value!, (counts.get(v.value!) ?? 0) + 1);
   const distinct = [...counts.keys()];
@@ -72,10 +94,11 @@ export function resolveVariants(variants: Printed[], what: string, ctx: ParseCon
   const winner = best[0]!;
   const tie = best[1] && best[1][1] === winner[1];
   const listing = readable.map((v) => `${v.value} (${v.where}, line ${v.line})`).join(' vs ');
+  const listingVi = listVi(readable.map((v) => `${valueVi(v.value!)} (${whereVi(v.where)}, dòng ${v.line})`));
   const first = readable[0]!;
   const resolution = tie
-    ? `Printings disagree (${listing}); no majority, so the first printing (${first.where}) is used.`
-    : `Printings disagree (${listing}); ${winner[0]} is printed ${winner[1]} times (${readable.filter((v) => v.value === winner[0]).map((v) => v.where).join(', ')}) and is used.`;
+    ? `Các bản in không thống nhất: ${listingVi}; không có giá trị chiếm đa số nên dùng ${noun} in ở ${whereVi(first.where)}.`
+    : `Các bản in không thống nhất: ${listingVi}; ${valueVi(winner[0])} được in ${winner[1]} lần (${listVi(readable.filter((v) => v.value === winner[0]).map((v) => whereVi(v.where)))}) nên được dùng.`;
   ctx.diagnostics.push({ severity: 'warning', code: `${what}-conflict`, message: `The ${what} is printed inconsistently: ${listing}`, line: first.line });
   return { value: tie ? first.value : winner[0], variants, resolution };
 }

@@ -64,7 +64,9 @@ describe('metadata', () => {
   it('Kiên Giang 2022: number 40 vs 10 and date 09/4 vs 05/4 vs signature, with diagnostics and reasons', () => {
     const d = byId['kien-giang-2022']!.decision;
     expect(d.number.variants.map((v) => [v.value, v.where])).toEqual([['40/QĐ-BCĐ', 'header'], ['10/QĐ-BCĐ', 'annex']]);
-    expect(d.number.resolution).toMatch(/header/);
+    // user-facing: Vietnamese prose and Vietnamese names of where each value is printed
+    expect(d.number.resolution).toBe('Các bản in không thống nhất: 40/QĐ-BCĐ (đầu văn bản, dòng 3) và 10/QĐ-BCĐ (phần quy chế, dòng 74); không có giá trị chiếm đa số nên dùng số in ở đầu văn bản.');
+    expect(d.date.resolution).toBe('Các bản in không thống nhất: 09/04/2022 (đầu văn bản, dòng 3), 05/04/2022 (chữ ký số, dòng 68) và 05/04/2022 (phần quy chế, dòng 74); 05/04/2022 được in 2 lần (chữ ký số và phần quy chế) nên được dùng.');
     expect(d.date.variants.map((v) => v.value)).toEqual(['2022-04-09', '2022-04-05', '2022-04-05']);
     expect(d.date.value).toBe('2022-04-05');
     expect(d.signature?.digital?.time).toBe('2022-04-05T18:33:06+07:00');

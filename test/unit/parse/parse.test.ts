@@ -5,6 +5,7 @@ import { normaliseSource } from '../../../src/lib/normalise/index.ts';
 import { parseLines, type ParseLine } from '../../../src/lib/parse/index.ts';
 import { ingestBytes } from '../../../src/lib/ingest.ts';
 import { InputError } from '../../../src/lib/errors.ts';
+import { resolveVariants } from '../../../src/lib/parse/metadata.ts';
 
 const meta = { source: 't.txt', sha256: '0'.repeat(64), encoding: 'utf-8', layout: 'plain' as const, lineCount: 1 };
 const parse = (text: string) => parseLines(normaliseSource(text).lines, meta, 't.txt');
@@ -147,5 +148,20 @@ describe('continuation paragraphs (Bình Định 2021, Điều 7 and Điều 10)
     expect(c.points.map((p) => p.tail)).toEqual([['Hai là đoạn tiếp.'], []]);
     expect(c.tail).toEqual(['Các nội dung khác do Trưởng ban quyết định.']);
     expect(c.points[1]!.lines[0]).toBe(c.points[1]!.lines[1]);
+  });
+});
+
+describe('variant resolution prose (shown to readers)', () => {
+  it('is Vietnamese, names where each value is printed in Vietnamese, and keeps the diagnostic English', () => {
+    const ctx = { diagnostics: [], discarded: [], accounting: new Map(), ids: new Set<string>() } as Parameters<typeof resolveVariants>[2];
+    const r = resolveVariants([
+      { printed: '19/8/2022', value: '2022-08-19', where: 'header', line: 10 },
+      { printed: '19/7/2022', value: '2022-07-19', where: 'annex', line: 63 },
+    ], 'date', ctx);
+    expect(r.value).toBe('2022-08-19');
+    expect(r.resolution).toBe('Các bản in không thống nhất: 19/08/2022 (đầu văn bản, dòng 10) và 19/07/2022 (phần quy chế, dòng 63); không có giá trị chiếm đa số nên dùng ngày in ở đầu văn bản.');
+    expect(ctx.diagnostics[0]!.message).toBe('The date is printed inconsistently: 2022-08-19 (header, line 10) vs 2022-07-19 (annex, line 63)');
+    const blank = resolveVariants([{ printed: 'Số: /QĐ-UBND', value: null, where: 'header', line: 4 }], 'number', ctx);
+    expect(blank.resolution).toBe('Không bản in nào của số văn bản đọc được đầy đủ; để trống giá trị.');
   });
 });
