@@ -43,7 +43,8 @@ export function documentToMarkdown(doc: Document): string {
     if (d.recipients.length) blocks.push(`Nơi nhận:\n${d.recipients.map((r) => `- ${r.text}`).join('\n')}`);
     const s = d.signature;
     if (s) {
-      const lines = [s.mode ? `${s.mode} ${s.capacity ?? ''}`.trim() : s.capacity, ...(s.title ? s.title.split(' / ') : []), s.name].filter(Boolean);
+      const capacity = s.capacity ? s.capacity.split(' / ') : [];
+      const lines = [s.mode ? `${s.mode} ${capacity.shift() ?? ''}`.trim() : capacity.shift(), ...capacity, ...(s.title ? s.title.split(' / ') : []), s.name].filter(Boolean);
       if (lines.length) blocks.push(lines.join('\n'));
     }
   }

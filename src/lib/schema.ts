@@ -245,7 +245,7 @@ export const DigitalSignatureSchema = z.object({
 export const SignatureSchema = z.object({
   /** Signing mode prefix: `KT.` (ký thay), `TM.` (thay mặt), `Q.`, `TL.`, `TUQ.`; null when signed in own name. */
   mode: z.string().nullable(),
-  /** Capacity line(s) in whose name it is signed, e.g. `TRƯỞNG BAN`. */
+  /** Capacity in whose name it is signed (`TRƯỞNG BAN`); nested modes follow in order after ` / ` (`ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH`). */
   capacity: z.string().nullable(),
   /** Title of the signer, e.g. `PHÓ TRƯỞNG BAN THƯỜNG TRỰC`, `CHỦ TỊCH UBND TỈNH`. */
   title: z.string().nullable(),

@@ -295,6 +295,11 @@ export function readClosing(lines: ParseLine[], ctx: ParseContext): Closing {
       mode = `${m[1]}.`;
       capacity = m[2]!.trim() || null;
       titles.shift();
+      // nested modes (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`): the outer mode is
+      // `mode`; each inner mode line stays with the capacity, in order, so the chain is not lost
+      while (titles.length > 1 && /^(KT|TM|Q|TL|TUQ)\s*\.\s*\S/u.test(titles[0]!)) {
+        capacity = [capacity, titles.shift()!.replace(/^(KT|TM|Q|TL|TUQ)\s*\.\s*/u, '$1. ')].filter(Boolean).join(' / ');
+      }
     } else if (titles.length >= 2) {
       capacity = titles.shift()!;
     }

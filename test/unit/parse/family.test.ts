@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ingestBytes } from '../../../src/lib/ingest.ts';
 import { decodeSource } from '../../../src/lib/normalise/index.ts';
+import { documentToMarkdown } from '../../../src/lib/export-md.ts';
 import { ledgerProblems } from '../helpers/corpus.ts';
 
 const load = (name: string) => {
@@ -56,5 +57,15 @@ describe('a short decree without chapters', () => {
       ['dieu-1', 'Phạm vi điều chỉnh'], ['dieu-2', 'Đối tượng áp dụng'], ['dieu-3', 'Giải thích từ ngữ'],
       ['dieu-4', 'Danh mục cơ sở dữ liệu quốc gia'], ['dieu-4a', 'Cơ sở dữ liệu bổ sung'], ['dieu-5', 'Cơ sở dữ liệu của bộ, ngành'], ['dieu-6', 'Hiệu lực thi hành'],
     ]);
+  });
+});
+
+describe('a provincial decision signed TM. / KT. (nested signing modes)', () => {
+  const { document: d } = load('qd-ubnd-nested-signature.txt');
+  it('the outer mode is the mode; the inner `KT. CHỦ TỊCH` is kept in the capacity; the title is the signer\'s own', () => {
+    expect(d.decision.signature).toMatchObject({ mode: 'TM.', capacity: 'ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Đặng Trí Dũng' });
+  });
+  it('the Markdown export prints the block line by line as in the source', () => {
+    expect(documentToMarkdown(d)).toContain('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Trí Dũng\n');
   });
 });
