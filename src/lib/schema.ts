@@ -348,6 +348,8 @@ export const DiscardReasonSchema = z.enum([
   'appendix',
   'duplicate',
   'noise',
+  /** A footnote of a consolidated text (`[1] Điều này được bổ sung …`); its marker `[n]` is recorded in a diagnostic. */
+  'footnote',
 ]);
 
 /** A non-blank source line that is not part of the structure or metadata. */

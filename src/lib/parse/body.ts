@@ -16,6 +16,30 @@ import { hasEndMark, isSeparator, isNoise, isPageNumber, isPersonName, isSignerT
 import { endsParagraph, endsSentence, joinWrapped, startsLower, startsUpper, isUpperLine, wordCount } from './text.ts';
 import { findNumber } from './references.ts';
 
+/** A heading title that only says the article was repealed: `(được bãi bỏ)`, `(bãi bỏ)[3]`. */
+export function isRepealedTitle(title: string): boolean {
+  return /^\((được\s+)?bãi\s+bỏ\)\s*(\[\d+\])?$/u.test(title.trim());
+}
+
+/** A footnote line of a consolidated text: `[1] Điều này được bổ sung …`. */
+export function isFootnoteLine(text: string): boolean {
+  return /^\[\d{1,3}\]\s*\S/.test(text);
+}
+
+/**
+ * Split footnote markers glued to the end of a heading title (`Hiệu lực thi hành[4]`): the title
+ * without them, and the marker numbers (recorded by the caller, never dropped silently).
+ */
+export function splitFootnoteMarkers(title: string): { title: string; markers: string[] } {
+  const markers: string[] = [];
+  let t = title;
+  for (let m = /\s*\[(\d{1,3})\]\s*$/.exec(t); m; m = /\s*\[(\d{1,3})\]\s*$/.exec(t)) {
+    markers.unshift(m[1]!);
+    t = t.slice(0, m.index);
+  }
+  return { title: t, markers };
+}
+
 /** Shared state of one document's parse. */
 export interface ParseContext {
   diagnostics: Diagnostic[];
@@ -144,7 +168,8 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     const expected = lastArticleValue + 1;
     const readable = h.values.length > 0;
     const value = readable ? (h.values.includes(expected) ? expected : h.values[0]!) : null;
-    const titleOk = h.title === '' || !startsLower(h.title) || opts.mode === 'decision';
+    // `Điều 4. (được bãi bỏ)[3]`: a repealed article in a consolidated text keeps its heading
+    const titleOk = h.title === '' || !startsLower(h.title) || opts.mode === 'decision' || isRepealedTitle(h.title);
     if (h.exact) {
       if (!readable) return false;
       if (h.punct) return titleOk ? value : false;
@@ -403,6 +428,11 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     }
 
     // plain text line
+    if (isFootnoteLine(text)) {
+      discard(ctx, line, 'footnote');
+      diag('info', 'footnote', `Footnote of a consolidated text: "${text.slice(0, 60)}"`, line.n);
+      continue;
+    }
     if (!ensureArticleForText(line)) continue;
     const isBreak = prevText !== '' && endsParagraph(prevText) && startsUpper(text);
     const p = part(line);
@@ -430,7 +460,8 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
 
   // ─── finalise ───
   const finishArticle = (a: BArticle): Article => {
-    const titleText = partsText(a.titleParts);
+    const { title: titleText, markers } = splitFootnoteMarkers(partsText(a.titleParts));
+    for (const mk of markers) diag('info', 'footnote-marker', `Footnote marker [${mk}] after the heading of article ${a.number} is recorded here and removed from its title`, a.first);
     const restoration = restorationOf(a.titleParts);
     return {
       id: a.id,

@@ -6,7 +6,7 @@
 import type { Diagnostic, LegalBasis, Printed, Signature, VariantValue } from '../schema.ts';
 import { editDistance, foldAligned, isUpperLine, startsLower, startsUpper, endsSentence } from './text.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
-import { discard, part, partsText, restorationOf, uniqueId, type ParseContext, type Part } from './body.ts';
+import { discard, isFootnoteLine, part, partsText, restorationOf, uniqueId, type ParseContext, type Part } from './body.ts';
 import { findMotto, isSeparator, isNoise, isPageNumber, isPersonName, isSignerTitle, matchDigitalField, matchRecipientsHeading, type ParseLine } from './lines.ts';
 
 /** Decision-level document types (folded). */
@@ -269,6 +269,11 @@ export function readClosing(lines: ParseLine[], ctx: ParseContext): Closing {
     }
     // after the signer's name (or the digital stamp), capitals and number/date lines are the letterhead
     // repeated above the attached regulation, not more signature
+    if (isFootnoteLine(text)) {
+      discard(ctx, line, 'footnote');
+      ctx.diagnostics.push({ severity: 'info', code: 'footnote', message: `Footnote of a consolidated text: "${text.slice(0, 60)}"`, line: line.n });
+      continue;
+    }
     const signed = name !== null || digital.first > 0;
     if (signed && !isSignerTitle(text) && (isUpperLine(text) || findNumber(text) || findDate(text))) { discard(ctx, line, 'letterhead'); continue; }
     if (isSignerTitle(text) || (isUpperLine(text) && text.length <= 60 && !isNoise(text))) {

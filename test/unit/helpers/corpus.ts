@@ -61,7 +61,8 @@ export function ledgerProblems(text: string, doc: Document, accounting: Map<numb
     let line = normalised.get(n) ?? '';
     const h = readHeading(line);
     // a heading line: its number is normalised (`ChuongIl` → II), so only its title must survive
-    if (h && n === el.lines[0]) line = trimJunk(h.title);
+    // (footnote markers glued to a heading are recorded in a diagnostic, not kept in the title)
+    if (h && n === el.lines[0]) line = trimJunk(h.title).replace(/(\s*\[\d{1,3}\])+\s*$/, '');
     const words = line.split(/\s+/).slice(-3).join(' ');
     if (words && !squash(el.text).includes(squash(words))) problems.push(`line ${n} text "${words}" missing from ${who}`);
   });

@@ -69,3 +69,19 @@ describe('a provincial decision signed TM. / KT. (nested signing modes)', () => 
     expect(documentToMarkdown(d)).toContain('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Trí Dũng\n');
   });
 });
+
+describe('a consolidated text (văn bản hợp nhất): repealed articles, footnote markers and footnotes', () => {
+  const { document: d, accounting, text } = load('consolidated.txt');
+  const arts = () => d.regulation!.chapters.flatMap((c) => c.articles);
+  it('`Điều 4. (được bãi bỏ)[3]` is an article titled "(được bãi bỏ)", with no article gap', () => {
+    expect(arts().map((a) => [a.number, a.title])).toEqual([['1', 'Phạm vi điều chỉnh'], ['2', 'Đối tượng áp dụng'], ['3', 'Kỳ báo cáo'], ['3a', 'Báo cáo trực tuyến'], ['4', '(được bãi bỏ)'], ['5', 'Hiệu lực thi hành']]);
+    expect(d.provenance.diagnostics.map((x) => x.code)).not.toContain('article-gap');
+  });
+  it('footnote markers leave the titles but are recorded; footnote lines are discarded as footnotes with a diagnostic', () => {
+    const markers = d.provenance.diagnostics.filter((x) => x.code === 'footnote-marker');
+    expect(markers.map((x) => [x.line, /\[(\d+)\]/.exec(x.message)![1]])).toEqual([[35, '2'], [39, '3'], [44, '4']]);
+    expect(d.provenance.discarded.filter((x) => x.reason === 'footnote').map((x) => x.line)).toEqual([51, 52, 53, 54]);
+    expect(d.provenance.diagnostics.filter((x) => x.code === 'footnote').map((x) => x.line)).toEqual([51, 52, 53, 54]);
+    expect(ledgerProblems(text, d, accounting)).toEqual([]);
+  });
+});
