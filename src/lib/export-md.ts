@@ -36,6 +36,7 @@ export function documentToMarkdown(doc: Document): string {
     if (headerDate) blocks.push(`${d.place ? `${d.place}, ` : ''}${headerDate.printed}`);
     blocks.push(`**${d.type}**`);
     if (d.title) blocks.push(d.title);
+    if (d.note) blocks.push(...d.note.split('\n').map(escapeMd));
     if (d.issuer) blocks.push(d.issuer);
     for (const b of d.bases) blocks.push(`*${b.text}*`);
     blocks.push('QUYẾT ĐỊNH:');

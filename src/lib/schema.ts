@@ -278,6 +278,8 @@ export const DecisionSchema = z.object({
   place: z.string().nullable(),
   /** Letterhead: issuing authority lines, top-down (`UBND TỈNH KIÊN GIANG`, `BAN CHỈ ĐẠO …`). */
   authority: z.array(z.string()),
+  /** Note printed under the title, e.g. a consolidated text's `Thông tư số … được sửa đổi, bổ sung bởi: …` (paragraphs joined by newlines). */
+  note: z.string().nullable().default(null),
   /** Who decides: the line above the legal bases (`TRƯỞNG BAN CHỈ ĐẠO …`). */
   issuer: z.string().nullable(),
   /** Title (`Ban hành Quy chế hoạt động của …`). */

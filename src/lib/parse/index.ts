@@ -67,6 +67,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
   let decisionType = '';
   let title = '';
   let issuer: string | null = null;
+  let note: string | null = null;
   let bases: Decision['bases'] = [];
   let decisionArticles: Decision['articles'] = [];
   let recipients: Decision['recipients'] = [];
@@ -140,6 +141,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     const pre = readPreamble(lines.slice(iType + 1, iOp >= 0 ? iOp : iBodyStart), ctx, head);
     title = pre.title;
     issuer = pre.issuer;
+    note = pre.note;
     bases = pre.bases;
     // regulation start, and the end of the decision's articles
     let iReg = -1;
@@ -236,6 +238,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     place: head.place,
     authority: head.authority,
     issuer,
+    note,
     title,
     bases,
     articles: decisionArticles,

@@ -150,8 +150,9 @@ export function readLetterhead(lines: ParseLine[], ctx: ParseContext, where = 'h
 }
 
 /** Title, issuer and legal bases from the lines between the type line and `QUYẾT ĐỊNH:`. */
-export function readPreamble(lines: ParseLine[], ctx: ParseContext, head: Letterhead): { title: string; issuer: string | null; bases: LegalBasis[] } {
+export function readPreamble(lines: ParseLine[], ctx: ParseContext, head: Letterhead): { title: string; issuer: string | null; bases: LegalBasis[]; note: string | null } {
   const titleParts: Part[] = [];
+  const noteParts: Part[][] = [];
   const issuerParts: Part[] = [];
   const bases: Array<{ kind: LegalBasis['kind']; parts: Part[]; first: number; last: number; id: string }> = [];
   for (const line of lines) {
@@ -185,6 +186,19 @@ export function readPreamble(lines: ParseLine[], ctx: ParseContext, head: Letter
       continue;
     }
     if (isNoise(text)) { discard(ctx, line, 'noise'); continue; }
+    // an upper-case title block ends at the first sentence in ordinary case: in a consolidated text
+    // (văn bản hợp nhất) that is the note naming the amended text and its amendments, not title
+    const upperTitle = titleParts.length > 0 && issuerParts.length === 0 && titleParts.every((p) => isUpperLine(p.text));
+    if ((upperTitle || noteParts.length > 0) && !isUpperLine(text) && startsUpper(text)) {
+      noteParts.push([part(line)]);
+      ctx.accounting.set(line.n, 'meta:note');
+      continue;
+    }
+    if (noteParts.length > 0 && startsLower(text)) {
+      noteParts[noteParts.length - 1]!.push(part(line));
+      ctx.accounting.set(line.n, 'meta:note');
+      continue;
+    }
     if (isUpperLine(text) && (titleParts.length > 0 || issuerParts.length > 0)) {
       issuerParts.push(part(line));
       ctx.accounting.set(line.n, 'meta:issuer');
@@ -199,6 +213,7 @@ export function readPreamble(lines: ParseLine[], ctx: ParseContext, head: Letter
   return {
     title: partsText(titleParts),
     issuer: issuerParts.length ? partsText(issuerParts) : null,
+    note: noteParts.length ? noteParts.map(partsText).join('\n') : null,
     bases: bases.map((b) => {
       const text = partsText(b.parts);
       const restoration = restorationOf(b.parts);

@@ -73,6 +73,12 @@ describe('a provincial decision signed TM. / KT. (nested signing modes)', () => 
 describe('a consolidated text (văn bản hợp nhất): repealed articles, footnote markers and footnotes', () => {
   const { document: d, accounting, text } = load('consolidated.txt');
   const arts = () => d.regulation!.chapters.flatMap((c) => c.articles);
+  it('the upper-case title ends where the consolidation note begins; the note is kept (decision.note) and exported', () => {
+    expect(d.decision.title).toBe('QUY ĐỊNH VỀ HỆ THỐNG THÔNG TIN BÁO CÁO');
+    expect(d.decision.note!.split('\n').map((p) => p.slice(0, 40))).toEqual(['Thông tư số 22/2019/TT-BTTTT ngày 31 thá', 'Thông tư số 11/2021/TT-BTTTT ngày 18 thá']);
+    expect(d.decision.note).toMatch(/được sửa đổi, bổ sung bởi:\nThông tư số 11\/2021\/TT-BTTTT .* có hiệu lực kể từ ngày 01 tháng 01 năm 2022\.$/);
+    expect(documentToMarkdown(d)).toContain('\n\nQUY ĐỊNH VỀ HỆ THỐNG THÔNG TIN BÁO CÁO\n\nThông tư số 22/2019/TT-BTTTT ngày 31');
+  });
   it('`Điều 4. (được bãi bỏ)[3]` is an article titled "(được bãi bỏ)", with no article gap', () => {
     expect(arts().map((a) => [a.number, a.title])).toEqual([['1', 'Phạm vi điều chỉnh'], ['2', 'Đối tượng áp dụng'], ['3', 'Kỳ báo cáo'], ['3a', 'Báo cáo trực tuyến'], ['4', '(được bãi bỏ)'], ['5', 'Hiệu lực thi hành']]);
     expect(d.provenance.diagnostics.map((x) => x.code)).not.toContain('article-gap');
