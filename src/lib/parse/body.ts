@@ -21,6 +21,12 @@ export function isRepealedTitle(title: string): boolean {
   return /^\((được\s+)?bãi\s+bỏ\)\s*(\[\d+\])?$/u.test(title.trim());
 }
 
+/** A sub-numbered item such as `1.1.` or `2.3` at the start of a line. */
+export function isSubNumbered(text: string): boolean {
+  // a capital must follow, so that a wrapped amount (`2.000 người`, `1.5 tỷ`) is not taken for one
+  return /^\d{1,2}(?:\.\d{1,2})+\.?\s+[\p{Lu}\p{N}]/u.test(text);
+}
+
 /** A footnote line of a consolidated text: `[1] Điều này được bổ sung …`. */
 export function isFootnoteLine(text: string): boolean {
   return /^\[\d{1,3}\]\s*\S/.test(text);
@@ -434,7 +440,9 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       continue;
     }
     if (!ensureArticleForText(line)) continue;
-    const isBreak = prevText !== '' && endsParagraph(prevText) && startsUpper(text);
+    // a sub-numbered item (`1.1.`, `2.3`) has no level in the model: it is a paragraph of its own
+    // (tail of the clause or point it belongs to), keeping its number as printed
+    const isBreak = (prevText !== '' && endsParagraph(prevText) && startsUpper(text)) || isSubNumbered(text);
     const p = part(line);
     if (point) {
       // a new paragraph after a point continues that point; whether it rather closes the whole

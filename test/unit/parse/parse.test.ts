@@ -165,3 +165,20 @@ describe('variant resolution prose (shown to readers)', () => {
     expect(blank.resolution).toBe('Không bản in nào của số văn bản đọc được đầy đủ; để trống giá trị.');
   });
 });
+
+describe('sub-numbered clauses (1.1., 1.2.)', () => {
+  it('are separate paragraphs of their clause (its tail), keeping their printed number; wrapped lines join them', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Chế độ họp\n1. Họp định kỳ:\n1.1. Ban Chỉ đạo họp 06 tháng\nmột lần;\n1.2. Tổ giúp việc họp hằng quý.\n2. Họp đột xuất.');
+    const cl = r.document.regulation!.chapters[0]!.articles[0]!.clauses;
+    expect(cl.map((c) => c.id)).toEqual(['dieu-1-khoan-1', 'dieu-1-khoan-2']);
+    expect(cl[0]!.text).toBe('Họp định kỳ:');
+    expect(cl[0]!.tail).toEqual(['1.1. Ban Chỉ đạo họp 06 tháng một lần;', '1.2. Tổ giúp việc họp hằng quý.']);
+  });
+});
+describe('sub-numbered clauses: amounts are not sub-numbers', () => {
+  it('a wrapped amount at a line start ("2.000 người", "1.5 tỷ") stays in its sentence', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Quy mô\n1. Hội nghị có khoảng\n2.000 người tham dự, kinh phí\n1.5 tỷ đồng.');
+    const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
+    expect([c.text, c.tail]).toEqual(['Hội nghị có khoảng 2.000 người tham dự, kinh phí 1.5 tỷ đồng.', []]);
+  });
+});
