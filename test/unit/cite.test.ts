@@ -20,7 +20,7 @@ describe('citation', () => {
     expect(elementLabel(doc, 'dieu-4-doan-1')).toBe('Điều 4');
     const withPoint = structuredClone(doc);
     const clause = withPoint.regulation!.chapters[1]!.articles[0]!.clauses[0]!;
-    clause.points.push({ id: `${clause.id}-diem-dd`, text: 'x', lines: [1, 1], label: 'đ', marker: 'đ)' });
+    clause.points.push({ id: `${clause.id}-diem-dd`, text: 'x', lines: [1, 1], label: 'đ', marker: 'đ)', tail: [] });
     expect(elementLabel(withPoint, 'dieu-3-khoan-1-diem-dd')).toBe('điểm đ khoản 1 Điều 3');
   });
   it('formats dates and issuers the way legal texts print them', () => {
