@@ -51,7 +51,8 @@ export function findMotto(text: string): [number, number] | null {
 export function isSignerTitle(text: string): boolean {
   if (!isUpperLine(text) || text.length > 60) return false;
   const f = foldAligned(text);
-  return /^(kt|tm|q|tl|tuq)\s*\.|^(pho\s+)?(chu\s*tich|tr\S{1,3}ng\s*ban|giam\s*doc|bo\s*truong|thu\s*truong|tr\S{1,3}ng|chanh|tong|uy\s*vien|thu\s*ky)\b/.test(f);
+  // `XÁC THỰC VĂN BẢN HỢP NHẤT` heads the signature of a consolidated text (văn bản hợp nhất)
+  return /^(kt|tm|q|tl|tuq)\s*\.|^xac\s*thuc\s+van\s*ban\s+hop\s*nhat\b|^(pho\s+)?(chu\s*tich|tr\S{1,3}ng\s*ban|giam\s*doc|bo\s*truong|thu\s*truong|tr\S{1,3}ng|chanh|tong|uy\s*vien|thu\s*ky)\b/.test(f);
 }
 
 /** A personal name line: two to six capitalised words, letters only (`Lâm Minh Thành`). */

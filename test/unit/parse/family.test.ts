@@ -79,6 +79,10 @@ describe('a consolidated text (văn bản hợp nhất): repealed articles, foot
     expect(d.decision.note).toMatch(/được sửa đổi, bổ sung bởi:\nThông tư số 11\/2021\/TT-BTTTT .* có hiệu lực kể từ ngày 01 tháng 01 năm 2022\.$/);
     expect(documentToMarkdown(d)).toContain('\n\nQUY ĐỊNH VỀ HỆ THỐNG THÔNG TIN BÁO CÁO\n\nThông tư số 22/2019/TT-BTTTT ngày 31');
   });
+  it('`XÁC THỰC VĂN BẢN HỢP NHẤT` heads the signature block; it is not a paragraph of the last article', () => {
+    expect(d.decision.signature).toMatchObject({ mode: null, capacity: 'XÁC THỰC VĂN BẢN HỢP NHẤT', title: 'BỘ TRƯỞNG', name: 'Nguyễn Mạnh Hùng', lines: [47, 49] });
+    expect(arts()[5]!.clauses.map((c) => c.text)).toEqual(['Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 02 năm 2020.']);
+  });
   it('`Điều 4. (được bãi bỏ)[3]` is an article titled "(được bãi bỏ)", with no article gap', () => {
     expect(arts().map((a) => [a.number, a.title])).toEqual([['1', 'Phạm vi điều chỉnh'], ['2', 'Đối tượng áp dụng'], ['3', 'Kỳ báo cáo'], ['3a', 'Báo cáo trực tuyến'], ['4', '(được bãi bỏ)'], ['5', 'Hiệu lực thi hành']]);
     expect(d.provenance.diagnostics.map((x) => x.code)).not.toContain('article-gap');
