@@ -17,7 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -57,8 +57,11 @@ function ensureGnuTime(): void {
   if (!existsSync('/usr/bin/time')) throw new Error('GNU time (/usr/bin/time) is needed: apt-get install time');
 }
 
-/** Run a command under GNU time; throws with the output tail when it fails. */
-function measure(label: string, cmd: string[], env: Record<string, string> = {}): Run {
+/**
+ * Run a command under GNU time; throws with the output tail when it fails. The 1-minute load average
+ * at the end is kept with the run: other work on the machine inflates wall time (CPU time much less).
+ */
+function measure(label: string, cmd: string[], env: Record<string, string> = {}): Run & { load: number } {
   const out = join(WORK, `time-${process.hrtime.bigint()}.txt`);
   const logFile = join(WORK, `${label.replace(/[^a-z0-9]+/gi, '-')}.log`);
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', out, ...cmd], {
@@ -66,8 +69,8 @@ function measure(label: string, cmd: string[], env: Record<string, string> = {})
   });
   writeFileSync(logFile, `${r.stdout}\n${r.stderr}`);
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}), log ${logFile}:\n${(r.stdout + r.stderr).slice(-2000)}`);
-  const run = parseGnuTime(readFileSync(out, 'utf8'));
-  log(`  ${label}: ${run.wall.toFixed(1)} s wall, ${run.cpu.toFixed(1)} s CPU, ${run.rssMiB.toFixed(0)} MiB peak RSS`);
+  const run = { ...parseGnuTime(readFileSync(out, 'utf8')), load: Number(loadavg()[0]!.toFixed(2)) };
+  log(`  ${label}: ${run.wall.toFixed(1)} s wall, ${run.cpu.toFixed(1)} s CPU, ${run.rssMiB.toFixed(0)} MiB peak RSS (load ${run.load})`);
   return run;
 }
 
@@ -103,7 +106,7 @@ function machine() {
   const cpus = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0;
   const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? '?';
   const mem = Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1024 / 1024;
-  return { cpus, model, memGiB: Number(mem.toFixed(1)), node: process.version };
+  return { cpus, model, memGiB: Number(mem.toFixed(1)), node: process.version, loadavg1min: Number(loadavg()[0]!.toFixed(2)) };
 }
 
 const fmtRun = (r: Run) => [r.wall.toFixed(1), r.cpu.toFixed(1), r.rssMiB.toFixed(0)];

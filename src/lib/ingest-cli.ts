@@ -3,7 +3,7 @@
  * checksums, ingest every source, enrich the corpus, validate everything, then write atomically
  * (temp file + rename, only after all documents validated). Returns process exit codes.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -50,10 +50,32 @@ export function readManifest(root = ROOT): Manifest {
 
 /** Write a file atomically (temp file in the same folder, then rename). */
 export function writeAtomic(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
+  writeAllAtomic([[file, content]]);
+}
+
+/**
+ * Write several files as one step: every temp file is written first and every target checked, and only
+ * then are the temps renamed over the targets; on any failure before the renames the temps are removed
+ * and no target has changed (a failed ingest leaves the previous corpus whole). Throws InputError naming
+ * the file that could not be written.
+ */
+export function writeAllAtomic(files: Array<[file: string, content: string]>): void {
+  const temps: string[] = [];
+  try {
+    for (const [file, content] of files) {
+      mkdirSync(dirname(file), { recursive: true });
+      if (existsSync(file) && !statSync(file).isFile()) throw new InputError(file, null, 'cannot write: the path exists and is not a file');
+      const tmp = `${file}.tmp-${process.pid}`;
+      temps.push(tmp);
+      writeFileSync(tmp, content);
+    }
+  } catch (e) {
+    for (const t of temps) rmSync(t, { force: true });
+    if (e instanceof InputError) throw e;
+    const file = files[temps.length - 1]?.[0] ?? '?';
+    throw new InputError(file, null, `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  files.forEach(([file], i) => renameSync(temps[i]!, file));
 }
 
 /** The parsed corrections file of a document, or null when there is none. */
@@ -112,7 +134,7 @@ export function ingestManifest(opts: { corrections?: boolean; root?: string; hoo
       out(`[${i + 1}/${sources.length}] ${entry.id.padEnd(18)} ${c.dec} decision + ${c.articles} regulation articles, ${c.chapters} chapters  (${Math.round(performance.now() - t0)} ms)\n`);
     });
     const enriched = enrichCorpus(docs, loadTaxonomies(root)).map((d) => parseDocument(d, `content/regulations/${d.id}.json`));
-    for (const d of enriched) writeAtomic(join(root, 'content/regulations', `${d.id}.json`), serialise(d));
+    writeAllAtomic(enriched.map((d) => [join(root, 'content/regulations', `${d.id}.json`), serialise(d)]));
     const head = ['document', 'dec.art', 'chapters', 'articles', 'clauses', 'points', 'discarded', 'diagnostics'];
     const rows = enriched.map((d) => { const c = counts(d); return [d.id, c.dec, c.chapters, c.articles, c.clauses, c.points, c.discarded, c.diagnostics].map(String); });
     const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));

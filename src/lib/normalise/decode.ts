@@ -60,7 +60,12 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
       text = new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
       encoding = 'utf-8';
     } catch {
-      text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows1258');
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      // 8-bit TCVN3/VNI files (legacy .Vn fonts) are not valid UTF-8 either; their letters show in a
+      // byte-per-character reading, which Windows-1258 would turn into other mojibake
+      const legacy = detectLegacyVietnamese(iconv.decode(buffer, 'latin1'));
+      if (legacy) throw new InputError(file, null, `text looks like the legacy ${legacy} Vietnamese font encoding (8-bit), which is not supported; convert it to Unicode (UTF-8) first`);
+      text = iconv.decode(buffer, 'windows1258');
       encoding = 'windows-1258';
     }
   }
