@@ -83,11 +83,32 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/** Kind of a built file, by URL shape (for bytes per kind: a kind whose bytes grow faster than the corpus is quadratic). */
+function kindOf(rel: string): string {
+  if (rel.startsWith('pagefind/')) return 'pagefind';
+  if (/^van-ban\/[^/]+\/index\.html$/.test(rel)) return 'document pages';
+  if (/^van-ban\/[^/]+\/[^/]+\/index\.html$/.test(rel)) return 'article pages';
+  if (rel.startsWith('vai-tro/')) return 'role pages';
+  if (rel.startsWith('so-sanh/chu-de/')) return 'topic pages';
+  if (rel.startsWith('so-sanh/')) return 'other comparison pages';
+  if (rel.startsWith('du-lieu/')) return 'downloads';
+  if (rel.endsWith('.html')) return 'other pages';
+  return 'assets';
+}
+
 function distStats(dist: string) {
   const files = walk(dist);
   const html = files.filter((f) => f.endsWith('.html')).map((f) => relative(dist, f));
+  const byKind: Record<string, { files: number; bytes: number }> = {};
+  for (const f of files) {
+    const k = kindOf(relative(dist, f));
+    byKind[k] ??= { files: 0, bytes: 0 };
+    byKind[k].files++;
+    byKind[k].bytes += statSync(f).size;
+  }
   return {
     files: files.length,
+    byKind,
     bytes: files.reduce((n, f) => n + statSync(f).size, 0),
     pages: html.length,
     comparePages: html.filter((f) => f.startsWith('so-sanh/')).length,
@@ -186,14 +207,18 @@ function writeScale(points: ScalePoint[], errors: string[]): void {
   const growth = points.slice(1).map((p, i) => {
     const q = points[i]!;
     const g = (a: number, b: number) => growthPerDoubling(q.docs, a, p.docs, b);
-    return { from: q.docs, to: p.docs, wall: g(q.median.wall, p.median.wall), cpu: g(q.median.cpu, p.median.cpu), rss: g(q.median.rssMiB, p.median.rssMiB), pages: g(q.site.pages, p.site.pages), comparePages: q.site.comparePages && p.site.comparePages ? g(q.site.comparePages, p.site.comparePages) : null };
+    const kinds = Object.fromEntries(Object.keys(p.site.byKind).filter((k) => q.site.byKind[k]).map((k) => [k, g(q.site.byKind[k]!.bytes, p.site.byKind[k]!.bytes)]));
+    return { from: q.docs, to: p.docs, wall: g(q.median.wall, p.median.wall), cpu: g(q.median.cpu, p.median.cpu), rss: g(q.median.rssMiB, p.median.rssMiB), pages: g(q.site.pages, p.site.pages), bytes: g(q.site.bytes, p.site.bytes), kinds, comparePages: q.site.comparePages && p.site.comparePages ? g(q.site.comparePages, p.site.comparePages) : null };
   });
+  const kindNames = [...new Set(points.flatMap((p) => Object.keys(p.site.byKind)))].sort();
   const big = points.find((p) => p.docs === 1000);
   const checks: TargetCheck[] = [
     check('1,000 documents: build wall time', big?.median.wall, 600, ' s'),
     check('1,000 documents: peak RSS', big?.median.rssMiB, 4096, ' MiB', { digits: 0 }),
     ...growth.map((x) => check(`growth per doubling, build wall ${x.from}→${x.to}`, x.wall, 2.2, '×', { digits: 2 })),
+    ...growth.map((x) => check(`growth per doubling, build CPU ${x.from}→${x.to}`, x.cpu, 2.2, '×', { digits: 2 })),
     ...growth.map((x) => check(`growth per doubling, comparison pages ${x.from}→${x.to}`, x.comparePages, 2.2, '×', { digits: 2 })),
+    ...growth.map((x) => check(`growth per doubling, built bytes ${x.from}→${x.to}`, x.bytes, 2.2, '×', { digits: 2 })),
   ];
   const md = [
     '# Scale benchmark (synthetic corpora)',
@@ -205,7 +230,14 @@ function writeScale(points: ScalePoint[], errors: string[]): void {
     '',
     '## Growth per doubling (2.0 = linear, 4.0 = quadratic)',
     '',
-    table(['sizes', 'wall', 'CPU', 'peak RSS', 'pages', 'comparison pages'], growth.map((x) => [`${x.from} → ${x.to}`, x.wall.toFixed(2), x.cpu.toFixed(2), x.rss.toFixed(2), x.pages.toFixed(2), x.comparePages?.toFixed(2) ?? '—'])),
+    table(['sizes', 'wall', 'CPU', 'peak RSS', 'pages', 'comparison pages', 'built bytes'], growth.map((x) => [`${x.from} → ${x.to}`, x.wall.toFixed(2), x.cpu.toFixed(2), x.rss.toFixed(2), x.pages.toFixed(2), x.comparePages?.toFixed(2) ?? '—', x.bytes.toFixed(2)])),
+    '',
+    '## Built bytes per kind of file (MiB, and growth per doubling)',
+    '',
+    table(['kind', ...points.map((p) => `${p.docs} docs`), ...growth.map((x) => `growth ${x.from}→${x.to}`)],
+      kindNames.map((k) => [k, ...points.map((p) => p.site.byKind[k] ? `${(p.site.byKind[k]!.bytes / 1048576).toFixed(1)} (${p.site.byKind[k]!.files} files)` : '—'), ...growth.map((x) => x.kinds[k]?.toFixed(2) ?? '—')])),
+    '',
+    `Load average (1 min) at the end of each build: ${points.map((p) => `${p.docs} docs ${p.runs.map((r) => (r as Run & { load?: number }).load ?? '?').join('/')}`).join(', ')} — other work on this 2-core machine inflates wall time; CPU time is the steadier measure.`,
     '',
     '## Targets',
     '',
