@@ -26,3 +26,5 @@ parentPort!.on('message', ({ id, bytes, file }: { id: number; bytes: Uint8Array;
   }
   parentPort!.postMessage({ id, outcome, detail, ms: performance.now() - t0 });
 });
+// modules are loaded: the per-input clock may start
+parentPort!.postMessage({ ready: true });
