@@ -23,7 +23,7 @@ import type { Outcome } from './fuzz-worker.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const TIME_LIMIT_MS = Number(process.env.FUZZ_TIMEOUT_MS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
-const WORKERS = 2;
+const WORKERS = 1;
 
 const UNSEEN = new URL('../../fixtures/hostile/unseen/', import.meta.url);
 const bases: Array<{ name: string; lines: string[] }> = [
