@@ -7,18 +7,17 @@
  *
  * For every input: ingest either refuses it by name (InputError "file[:line]: reason") or returns a
  * valid document in which every non-blank line is accounted for (the parser helper's ledger check,
- * test/unit/helpers/corpus.ts), within a per-input time limit enforced from outside (worker thread,
- * terminated on timeout). The parser helper's property test (test/unit/parse/property.test.ts) mutates
+ * test/unit/helpers/corpus.ts), within a per-input time limit enforced from outside (a niced child
+ * process, killed on timeout: see sandbox.ts). The parser helper's property test (test/unit/parse/property.test.ts) mutates
  * whole real sources with line operations; this one adds unseen layouts, encodings, character-level
  * noise and hostile markup, at volume.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { sources } from '../helpers/corpus.ts';
 import { ENCODINGS, encode, type Encoding } from './encodings.ts';
-import type { Outcome } from './fuzz-worker.ts';
+import { Sandbox } from './sandbox.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const TIME_LIMIT_MS = Number(process.env.FUZZ_TIMEOUT_MS ?? 10_000);
@@ -103,44 +102,8 @@ const input = fc.record({
   return { name: `${bases[base]!.name}[${from}+${length}]`, text: lines.join('\n'), encoding };
 });
 
-/** A worker that ingests inputs one at a time, restarted after a timeout. */
-class Sandbox {
-  private worker!: Worker;
-  private ready!: Promise<void>;
-  private next = 0;
-  private waiting = new Map<number, (r: { outcome: Outcome; detail: string; ms: number }) => void>();
-  constructor() { this.start(); }
-  private start() {
-    this.worker = new Worker(new URL('./fuzz-worker.ts', import.meta.url), { execArgv: [] });
-    this.ready = new Promise((ok) => {
-      this.worker.on('message', (r: { ready?: true; id: number; outcome: Outcome; detail: string; ms: number }) => {
-        if (r.ready) { ok(); return; }
-        this.waiting.get(r.id)?.(r);
-        this.waiting.delete(r.id);
-      });
-    });
-    this.worker.unref();
-  }
-  async run(bytes: Uint8Array, file: string): Promise<{ outcome: Outcome | 'timeout'; detail: string; ms: number }> {
-    // the clock starts once the worker has loaded the pipeline (slow on a busy machine, not the input's fault)
-    await this.ready;
-    const id = this.next++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        void this.worker.terminate();
-        this.start();
-        resolve({ outcome: 'timeout', detail: `no answer within ${TIME_LIMIT_MS} ms`, ms: TIME_LIMIT_MS });
-      }, TIME_LIMIT_MS);
-      this.waiting.set(id, (r) => { clearTimeout(timer); resolve(r); });
-      this.worker.postMessage({ id, bytes, file });
-    });
-  }
-  close() { return this.worker.terminate(); }
-}
-
-const sandboxes = Array.from({ length: WORKERS }, () => new Sandbox());
-afterAll(() => Promise.all(sandboxes.map((s) => s.close())));
+const sandboxes = Array.from({ length: WORKERS }, () => new Sandbox(TIME_LIMIT_MS));
+afterAll(() => sandboxes.forEach((s) => s.close()));
 
 describe('fuzzing ingest', () => {
   it(`${RUNS} generated inputs: refused by name or parsed with nothing lost, each within ${TIME_LIMIT_MS} ms`, async () => {

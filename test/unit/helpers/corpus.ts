@@ -34,7 +34,8 @@ export function elementIndex(doc: Document): Map<string, { lines: [number, numbe
   return map;
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '').normalize('NFC');
+// NFC before dropping spaces: a stray combining mark after a space must not compose with the letter before it
+const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
 /**
  * Problems with the ledger: non-blank lines nobody took, discarded lines without a listed reason,
