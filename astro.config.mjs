@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { fileURLToPath } from 'node:url';
+import { applyPolicyToSite } from './src/lib/csp.ts';
 
 /**
  * Sidebar of the whole site. Sections are plain objects so other parts of the project can add theirs
@@ -40,5 +42,7 @@ export default defineConfig({
       pagination: false,
       credits: false,
     }),
+    // Content-Security-Policy on every page, hashing the inline scripts it has (src/lib/csp.ts)
+    { name: 'quyche-csp', hooks: { 'astro:build:done': ({ dir }) => { applyPolicyToSite(fileURLToPath(dir)); } } },
   ],
 });
