@@ -255,14 +255,15 @@ const TYPES: Array<{ type: string; reading: boolean; find: (dist: string) => str
   { type: 'article', reading: true, find: (d) => { const doc = firstDir(d, 'van-ban', (p) => p); return doc ? firstDir(join(d, 'van-ban'), doc, (p) => `/van-ban/${doc}/${p}/`, /^dieu-/) : null; } },
   { type: 'role', reading: true, find: (d) => firstDir(d, 'vai-tro', (p) => `/vai-tro/${p}/`) },
   { type: 'topic', reading: true, find: (d) => firstDir(join(d, 'so-sanh'), 'chu-de', (p) => `/so-sanh/chu-de/${p}/`) },
-  { type: 'version diff', reading: true, find: (d) => { const w = firstDir(d, 'so-sanh', (p) => p, /^(?!chu-de$|bang$|tu-chon$)/); return w ? firstDir(join(d, 'so-sanh'), w, (p) => `/so-sanh/${w}/${p}/`) : null; } },
+  { type: 'version diff', reading: true, find: (d) => { const w = firstDir(d, 'so-sanh', (p) => p, /^(?!chu-de$|bang$|tu-chon$)/, false); return w ? firstDir(join(d, 'so-sanh'), w, (p) => `/so-sanh/${w}/${p}/`) : null; } },
   { type: 'search', reading: false, find: (d) => (existsSync(join(d, 'tim-kiem/index.html')) ? '/tim-kiem/' : null) },
 ];
 
-function firstDir(parent: string, name: string, url: (p: string) => string, filter = /./): string | null {
+/** First sub-folder (sorted) of parent/name matching filter — with an index.html unless `page` is false. */
+function firstDir(parent: string, name: string, url: (p: string) => string, filter = /./, page = true): string | null {
   const dir = join(parent, name);
   if (!existsSync(dir)) return null;
-  const sub = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && filter.test(e.name) && existsSync(join(dir, e.name, 'index.html'))).map((e) => e.name).sort();
+  const sub = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && filter.test(e.name) && (!page || existsSync(join(dir, e.name, 'index.html')))).map((e) => e.name).sort();
   return sub.length ? url(sub[0]!) : null;
 }
 

@@ -96,7 +96,7 @@ test.afterAll(() => {
 /** One URL per page type of the fixture site (whatever exists in the build). */
 function pageUrls(): Array<{ type: string; url: string }> {
   const dist = dists[0]!;
-  const dirs = (p: string) => (existsSync(join(dist, p)) ? readdirSync(join(dist, p), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dist, p, e.name, 'index.html'))).map((e) => e.name).sort() : []);
+  const dirs = (p: string, page = true) => (existsSync(join(dist, p)) ? readdirSync(join(dist, p), { withFileTypes: true }).filter((e) => e.isDirectory() && (!page || existsSync(join(dist, p, e.name, 'index.html')))).map((e) => e.name).sort() : []);
   const urls = [{ type: 'home', url: '/' }];
   for (const id of dirs('van-ban')) {
     urls.push({ type: `document ${id}`, url: `/van-ban/${id}/` });
@@ -105,7 +105,7 @@ function pageUrls(): Array<{ type: string; url: string }> {
   }
   for (const r of dirs('vai-tro').slice(0, 3)) urls.push({ type: `role ${r}`, url: `/vai-tro/${r}/` });
   for (const t of dirs('so-sanh/chu-de').slice(0, 3)) urls.push({ type: `topic ${t}`, url: `/so-sanh/chu-de/${t}/` });
-  for (const w of dirs('so-sanh').filter((x) => !['chu-de', 'bang', 'tu-chon'].includes(x))) for (const pair of dirs(`so-sanh/${w}`)) urls.push({ type: `version diff ${w}/${pair}`, url: `/so-sanh/${w}/${pair}/` });
+  for (const w of dirs('so-sanh', false).filter((x) => !['chu-de', 'bang', 'tu-chon'].includes(x))) for (const pair of dirs(`so-sanh/${w}`)) urls.push({ type: `version diff ${w}/${pair}`, url: `/so-sanh/${w}/${pair}/` });
   for (const u of ['/so-sanh/', '/so-sanh/bang/', '/so-sanh/tu-chon/', '/du-lieu/', '/vai-tro/', '/tim-kiem/?q=pwned', '/tim-kiem/?q=window']) if (existsSync(join(dist, u.split('?')[0]!, 'index.html'))) urls.push({ type: `page ${u}`, url: u });
   return urls;
 }
