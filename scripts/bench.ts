@@ -161,8 +161,10 @@ function pipeline(): void {
     '',
     `Median of ${RUNS} runs; CPU = user + system of the whole process tree; RSS = peak of the largest process. Machine: ${machine().cpus} cores, ${machine().memGiB} GiB, ${machine().model}.`,
     '',
-    table(['stage', 'wall s', 'CPU s', 'peak RSS MiB', 'runs (wall s)'], Object.entries(rows).map(([k, v]) =>
-      'error' in v ? [k, '—', '—', '—', `not measured: ${v.error}`] : [k, ...fmtRun(v.median), v.runs.map((r) => r.wall.toFixed(1)).join(', ')])),
+    table(['stage', 'wall s', 'CPU s', 'peak RSS MiB', 'runs (wall s)', 'load avg at end of runs'], Object.entries(rows).map(([k, v]) =>
+      'error' in v ? [k, '—', '—', '—', `not measured: ${v.error}`, '—'] : [k, ...fmtRun(v.median), v.runs.map((r) => r.wall.toFixed(1)).join(', '), v.runs.map((r) => (r as Run & { load?: number }).load ?? '?').join(', ')])),
+    '',
+    'A load average above the 2 cores means other work competed for the CPU: wall time is then inflated, CPU time much less.',
     '',
     stats ? `Built site: ${stats.pages} HTML pages (${stats.comparePages} under /so-sanh/), ${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB (Pagefind index ${(stats.pagefindBytes / 1048576).toFixed(1)} MiB).` : '',
     '',
