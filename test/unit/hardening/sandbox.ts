@@ -17,7 +17,7 @@ export class Sandbox {
 
   private start(): void {
     // nice: the fuzzer yields the CPU to the rest of the suite running in parallel
-    this.child = spawn('nice', ['-n', '10', process.execPath, '--no-warnings', WORKER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    this.child = spawn('nice', ['-n', '5', process.execPath, '--no-warnings', WORKER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     this.ready = new Promise((ok) => {
       this.child.on('message', (r: SandboxResult & { ready?: true; id: number }) => {
         if (r.ready) { ok(); return; }
