@@ -323,7 +323,8 @@ async function pages(): Promise<void> {
     const pending: Promise<void>[] = [];
     page.on('response', (r) => {
       pending.push(r.body().then((b) => {
-        // Playwright gives the decoded body; its gzip size is what a host sends got.push({ url: r.url(), raw: b.length, gzip: gzipSync(b).length, search: /\/pagefind\/|search/.test(new URL(r.url()).pathname) }); }, () => {}));
+        // Playwright gives the decoded body; its gzip size is what a host sends
+        got.push({ url: r.url(), raw: b.length, gzip: gzipSync(b).length, search: /\/pagefind\/|search/.test(new URL(r.url()).pathname) }); }, () => {}));
     });
     await page.goto(base + url, { waitUntil: 'networkidle' });
     if (act) await act(page);
