@@ -153,7 +153,8 @@ test('every page type shows the payloads as inert text', async ({ page }) => {
 
 test('bidi controls and markup from the hostile source stay visible as text on its document page', async ({ page }) => {
   await page.goto(`${base}/van-ban/thu-nghiem-2024/`);
-  const text = await page.locator('main').innerText();
+  // textContent: text in collapsed sections counts too (it is text in the DOM, not markup)
+  const text = (await page.locator('main').textContent()) ?? '';
   for (const words of ['đảo chiều', 'cô lập', '<b>thực thể</b>', '<script>', 'window.pwned=8']) expect(text, words).toContain(words);
 });
 
