@@ -135,3 +135,64 @@ export function rolesOfArticle(doc: Document, article: Article): string[] {
 export function topicsOfArticle(doc: Document, article: Article): string[] {
   return [...new Set(doc.annotations.filter((a) => a.relation === 'topic' && a.element === article.id).map((a) => a.key))];
 }
+
+/** An article of a corpus document. */
+export interface DocArticle {
+  doc: Document;
+  article: Article;
+}
+
+const topicIndexes = new WeakMap<readonly Document[], Map<string, DocArticle[]>>();
+
+/** Articles of the corpus grouped by topic, built once per corpus array (pages share it). */
+export function articlesByTopic(corpus: readonly Document[]): Map<string, DocArticle[]> {
+  let index = topicIndexes.get(corpus);
+  if (index) return index;
+  index = new Map();
+  for (const doc of corpus) {
+    for (const { article } of allArticles(doc)) {
+      for (const topic of topicsOfArticle(doc, article)) {
+        const list = index.get(topic) ?? [];
+        list.push({ doc, article });
+        index.set(topic, list);
+      }
+    }
+  }
+  topicIndexes.set(corpus, index);
+  return index;
+}
+
+/**
+ * Articles of other documents sharing a topic with `article`, at most `limit`: other versions of the
+ * same work first, then parent/child jurisdictions, then the rest in corpus order. The cap keeps every
+ * article page the same size as the corpus grows (the topic comparison pages list them all);
+ * `total` says how many there are.
+ */
+export function relatedArticles(
+  corpus: readonly Document[],
+  doc: Document,
+  article: Article,
+  limit = 8,
+): { items: DocArticle[]; total: number } {
+  const index = articlesByTopic(corpus);
+  const seen = new Set<string>();
+  const candidates: DocArticle[] = [];
+  for (const topic of topicsOfArticle(doc, article)) {
+    for (const entry of index.get(topic) ?? []) {
+      const key = `${entry.doc.id}/${entry.article.id}`;
+      if (entry.doc.id === doc.id || seen.has(key)) continue;
+      seen.add(key);
+      candidates.push(entry);
+    }
+  }
+  const j = doc.jurisdiction;
+  const rank = ({ doc: o }: DocArticle) =>
+    o.work === doc.work ? 0 : o.jurisdiction.parent === j.id || j.parent === o.jurisdiction.id ? 1 : 2;
+  // Stable sort: within a rank, corpus order (index order) is kept.
+  const items = candidates
+    .map((c, i) => ({ c, i, r: rank(c) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .slice(0, limit)
+    .map(({ c }) => c);
+  return { items, total: candidates.length };
+}
