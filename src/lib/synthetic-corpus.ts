@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Annotation, Article, Document, Relation } from './schema.ts';
 import { DocumentSchema } from './schema.ts';
 import { slugify as slug } from './fold.ts';
-import { rng } from './synthetic.ts';
+import { rng } from './random.ts';
 
 /** The 63 provinces and cities under central authority (before the 2025 merger). */
 export const PROVINCES = [
@@ -131,9 +131,9 @@ export function generateCorpus(real: Document[], opts: GenerateOptions): Documen
     for (let v = 0; v < versions && out.length < opts.count; v++) {
       const year = baseYear + 2 * v;
       const source: Document = structuredClone(prev ?? template);
-      const oldName = (prev ?? template).jurisdiction.name;
+      const oldName: string = (prev ?? template).jurisdiction.name;
       // rename the jurisdiction in prose (mixed and upper case)
-      let doc = mapStrings(source, (s, key) =>
+      let doc: Document = mapStrings(source, (s: string, key: string) =>
         ID_KEYS.has(key) ? s : s.split(oldName).join(work.name).split(oldName.toUpperCase()).join(work.name.toUpperCase()));
       // recombine (first version) or reword (later versions) the regulation articles
       const arts = regulationArticles(doc);

@@ -6,18 +6,7 @@
 import { documentArticles } from './align.ts';
 import type { Alignable } from './align.ts';
 import type { Article } from './schema.ts';
-
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './random.ts';
 
 /** A benchmark document: alignable, with its work id. */
 export type SynthDoc = Alignable & { work: string };

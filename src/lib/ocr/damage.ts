@@ -7,21 +7,11 @@ import { learnConfusion, type ConfusionData } from './confusion.ts';
 import { correspondingPairs, cleanWords, ocrWords } from './train.ts';
 import { stripMarkdown } from './ser.ts';
 import { fold } from '../fold.ts';
+import { rng } from '../random.ts';
 
 /** Learn the damage model from the OCR text and the dev gold (Markdown). */
 export function learnDamage(ocrText: string, goldMd: string): ConfusionData {
   return learnConfusion(correspondingPairs(ocrWords(ocrText), cleanWords(stripMarkdown(goldMd)), null), 'OCR aligned with the dev gold');
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Corrupt the letters of a clean text with the damage model (deterministic for a seed). */

@@ -1,0 +1,13 @@
+/** Small deterministic pseudo-random numbers for synthetic data (benchmarks, damage models, fuzz corpora). */
+
+/** A seeded PRNG returning floats in [0, 1) (mulberry32, Tommy Ettinger's public-domain generator). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
