@@ -13,7 +13,11 @@ export class Sandbox {
   private ready!: Promise<void>;
   private next = 0;
   private waiting = new Map<number, (r: SandboxResult) => void>();
-  constructor(private readonly timeLimitMs: number) { this.start(); }
+  private readonly timeLimitMs: number;
+  constructor(timeLimitMs: number) {
+    this.timeLimitMs = timeLimitMs;
+    this.start();
+  }
 
   private start(): void {
     // nice: the fuzzer yields the CPU to the rest of the suite running in parallel
