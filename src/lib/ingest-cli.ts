@@ -99,13 +99,26 @@ function counts(doc: Document) {
   };
 }
 
+/** Run a CLI body: an InputError becomes its message on stderr and exit code 1; any other error is a bug and propagates. */
+function exitCode(err: (s: string) => void, body: () => number): number {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 /** Ingest every manifest source into content/regulations/. Returns the exit code. */
 export function ingestManifest(opts: { corrections?: boolean; root?: string; hooks?: Hooks; out?: (s: string) => void; err?: (s: string) => void } = {}): number {
   const root = opts.root ?? ROOT;
   const out = opts.out ?? ((s: string) => process.stdout.write(s));
   const err = opts.err ?? ((s: string) => process.stderr.write(s));
   const started = performance.now();
-  try {
+  return exitCode(err, () => {
     const manifest = readManifest(root);
     const sources = manifest.sources.map((entry: ManifestEntry) => {
       const rel = `content/sources/${entry.file}`;
@@ -141,13 +154,7 @@ export function ingestManifest(opts: { corrections?: boolean; root?: string; hoo
     const fmt = (r: string[]) => r.map((v, k) => (k === 0 ? v.padEnd(widths[k]!) : v.padStart(widths[k]!))).join('  ');
     out(`\n${fmt(head)}\n${rows.map(fmt).join('\n')}\n\nwrote ${enriched.length} documents to content/regulations/ in ${Math.round(performance.now() - started)} ms\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  });
 }
 
 /** Clean texts of the manifest's non-OCR sources other than `bytes` itself (restoration references). */
@@ -167,7 +174,7 @@ export function ingestFile(path: string, opts: { format: 'json' | 'md'; ocr?: bo
   const root = opts.root ?? ROOT;
   const out = opts.out ?? ((s: string) => process.stdout.write(s));
   const err = opts.err ?? ((s: string) => process.stderr.write(s));
-  try {
+  return exitCode(err, () => {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path);
@@ -194,11 +201,5 @@ export function ingestFile(path: string, opts: { format: 'json' | 'md'; ocr?: bo
     const warnings = valid.provenance.diagnostics.filter((d) => d.severity === 'warning');
     if (warnings.length) err(`${path}: ${warnings.length} warning(s), see provenance.diagnostics\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  });
 }
