@@ -50,21 +50,46 @@ for (const id of CLEAN) {
   rows.push([`synthetic ${id} (damaged ${pct(before.ser)})`, String(s.gold), `${s.sub}/${s.del}/${s.ins}`, pct(s.ser), '≤ 3.00%', s.ser <= 0.03 ? 'met' : 'NOT met']);
 }
 
-// 3. Throughput: cold restoration of the OCR source (models rebuilt every run), median of 5.
-const refs = CLEAN.map(text);
-const times: number[] = [], cpu: number[] = [];
-for (let i = 0; i < 5; i++) {
-  clearModelCache();
-  const t0 = performance.now(), c0 = process.cpuUsage();
-  restoreLines(lines(ocrText), { references: refs });
-  const c = process.cpuUsage(c0);
-  times.push(performance.now() - t0);
-  cpu.push((c.user + c.system) / 1000);
+// 2b. The same with other damage seeds: the weights were tuned on seed 12345, so this shows how much the
+// rows above depend on that one draw of damage (reported, not a target).
+const SEEDS = [1, 777, 2026];
+for (const id of CLEAN) {
+  const others = CLEAN.filter((x) => x !== id);
+  const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
+  const clean = text(id);
+  const sers = SEEDS.map((seed) => {
+    clearModelCache();
+    const r = restoreLines(lines(damageText(clean, damage, seed)), { references: others.map(text), confusion, force: true });
+    return syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n')).ser;
+  });
+  rows.push([`synthetic ${id}, damage seeds ${SEEDS.join('/')} (not tuned on)`, '', '', sers.map(pct).join(' / '), '(≤ 3.00%)', sers.every((x) => x <= 0.03) ? 'all under' : `${sers.filter((x) => x > 0.03).length} over`]);
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+
+// 3. Throughput: cold restoration of the OCR source, median of 7 runs. Cold = every model built from
+// the references is rebuilt each run (language model, channel and its cost rows, case model,
+// abbreviations, per-word cost tables); only what is derived from rules or bundled data and does
+// not depend on the input is built once per process (syllable set and trie, lexicon), and the first
+// run (which builds those) is one of the 7. Warm = the same models reused (a second document in
+// the same ingest), reported separately.
+const refs = CLEAN.map(text);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = Buffer.byteLength(ocrText) / 1024;
-const kbps = kb / (median(cpu) / 1000);
-rows.push(['throughput (median of 5 cold runs, CPU time)', `${kb.toFixed(1)} KB`, `${median(cpu).toFixed(0)} ms CPU, ${median(times).toFixed(0)} ms wall`, `${kbps.toFixed(1)} KB/s`, '≥ 100 KB/s', kbps >= 100 ? 'met' : 'NOT met']);
+const timed = (cold: boolean, n: number) => {
+  const times: number[] = [], cpu: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (cold) clearModelCache();
+    const t0 = performance.now(), c0 = process.cpuUsage();
+    restoreLines(lines(ocrText), { references: refs });
+    const c = process.cpuUsage(c0);
+    times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { cpu: median(cpu), wall: median(times), kbps: kb / (median(cpu) / 1000) };
+};
+const cold = timed(true, 7);
+const warm = timed(false, 5);
+rows.push(['throughput (median of 7 cold runs, CPU time)', `${kb.toFixed(1)} KB`, `${cold.cpu.toFixed(0)} ms CPU, ${cold.wall.toFixed(0)} ms wall`, `${cold.kbps.toFixed(1)} KB/s`, '≥ 100 KB/s', cold.kbps >= 100 ? 'met' : 'NOT met']);
+rows.push(['throughput, warm (models reused; median of 5)', `${kb.toFixed(1)} KB`, `${warm.cpu.toFixed(0)} ms CPU, ${warm.wall.toFixed(0)} ms wall`, `${warm.kbps.toFixed(1)} KB/s`, '—', '']);
 
 function pct(x: number) { return `${(x * 100).toFixed(2)}%`; }
 const head = ['measure', 'gold syllables', 'sub/del/ins', 'result', 'target', ''];
@@ -74,4 +99,4 @@ const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
 const worst = dev.errors.filter((e) => e[0] !== e[1]).slice(0, 80).map(([g, h]) => `${g || '∅'}→${h || '∅'}`).join(', ');
 mkdirSync(new URL('docs/', root), { recursive: true });
 writeFileSync(new URL('docs/ocr-results.md', root), `# OCR restoration results (last \`npm run bench:ocr\`)\n\n${table}\n\n` +
-  `Measured on ${new Date().toISOString().slice(0, 10)} (load average ${load} on 2 cores: other jobs were running, so wall-clock times are inflated; the throughput row uses CPU time).\n\nSER = syllable edit distance / gold syllables. Syllables are maximal runs of letters or digits (NFC, case-sensitive); punctuation-only tokens are ignored; Markdown markers and the gold's \`## Căn cứ\` label are stripped. The dev hypothesis is \`ingest --file content/sources/kien-giang-2022.ocr.txt --format md --no-corrections\` up to the regulation's Điều 7, aligned semi-globally (hypothesis tokens before and after the gold region are free; everything inside counts). The signature block of the export (between the recipients and QUY CHẾ) is removed because the gold keeps the signer only in its front matter. Synthetic rows corrupt each clean source with a damage model learned from the real OCR aligned with the dev gold, then restore it with that source excluded from the language model, the references and the confusion training.\n\nDev errors (gold→output): ${worst}\n`);
+  `Measured on ${new Date().toISOString().slice(0, 10)} (load average ${load} on 2 cores: other jobs were running, so wall-clock times are inflated; the throughput rows use CPU time, which a loaded machine inflates too). Cold throughput rebuilds every model that depends on the references each run; the syllable set, its search trie and the bundled lexicon are built once per process (rule-derived or bundled, independent of the input).\n\nSER = syllable edit distance / gold syllables. Syllables are maximal runs of letters or digits (NFC, case-sensitive); punctuation-only tokens are ignored; Markdown markers and the gold's \`## Căn cứ\` label are stripped. The dev hypothesis is \`ingest --file content/sources/kien-giang-2022.ocr.txt --format md --no-corrections\` up to the regulation's Điều 7, aligned semi-globally (hypothesis tokens before and after the gold region are free; everything inside counts). The signature block of the export (between the recipients and QUY CHẾ) is removed because the gold keeps the signer only in its front matter. Synthetic rows corrupt each clean source with a damage model learned from the real OCR aligned with the dev gold, then restore it with that source excluded from the language model, the references and the confusion training.\n\nDev errors (gold→output): ${worst}\n`);

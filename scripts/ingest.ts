@@ -49,4 +49,5 @@ const code = args.file
   : args.format !== 'json' || args.ocr !== undefined || args['no-ocr'] !== undefined
     ? (process.stderr.write(`--format/--ocr/--no-ocr need --file\n${USAGE}\n`), 2)
     : ingestManifest({ corrections, hooks });
-process.exit(code);
+// exitCode, not exit(): a large --format json/md output written to a pipe must drain before the process ends.
+process.exitCode = code;

@@ -108,4 +108,13 @@ describe('ingest --file', () => {
     expect(run(['--file', join(dir, 'bin.dat'), '--format', 'pdf']).status).toBe(2);
     expect(run(['--file', join(dir, 'missing.txt')]).status).toBe(1);
   });
+
+  it('writes the whole JSON to a pipe before exiting (a large output was cut at 64 KB)', () => {
+    // A reader that starts late (`sleep`) lets the 64 KB pipe buffer fill while the CLI is still writing.
+    const cli = [process.execPath, join(ROOT, 'scripts/ingest.ts'), '--file', join(ROOT, 'content/sources/kien-giang-2022.ocr.txt'), '--format', 'json'].map((x) => `'${x}'`).join(' ');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${cli} | (sleep 1; cat)`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(1 << 18);
+    expect(JSON.parse(r.stdout).id).toBe('kien-giang-2022');
+  }, 120_000);
 });

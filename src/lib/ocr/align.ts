@@ -38,9 +38,9 @@ export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number
 }
 
 /** Anchors: keys unique in both sequences, kept in a longest increasing chain (patience diff). */
-function patienceAnchors(a: string[], b: string[]): Pair[] {
-  const count = (xs: string[]) => {
-    const m = new Map<string, number>();
+function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
+  const count = (xs: readonly K[]) => {
+    const m = new Map<K, number>();
     xs.forEach((x, i) => m.set(x, m.has(x) ? -1 : i));
     return m;
   };
@@ -69,10 +69,10 @@ function patienceAnchors(a: string[], b: string[]): Pair[] {
 }
 
 /**
- * Align two long token sequences: anchors from keys unique in both (patience diff), then
+ * Align two long token sequences (keys: strings, or interned ids): anchors from keys unique in both (patience diff), then
  * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned).
  */
-export function anchoredAlign(aKeys: string[], bKeys: string[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000): Pair[] {
+export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000): Pair[] {
   const anchors = [...patienceAnchors(aKeys, bKeys), [aKeys.length, bKeys.length] as Pair];
   const out: Pair[] = [];
   let i = 0, j = 0;

@@ -17,6 +17,8 @@ export interface WorkToken {
   fixed?: boolean;
   /** Confidence of a fixed token (1 when it is exactly the OCR token). */
   confidence?: number;
+  /** Another reading of the same OCR token the decoder may prefer (the letters of a word a pass cut short). */
+  alt?: string;
 }
 
 /** What the passes may consult: abbreviations seen in the clean references. */
@@ -37,7 +39,7 @@ const KEEP_SYMBOL = /^([-–—+•]|\.\/\.|\.\.\.)$/u;
 const live = (ts: WorkToken[]) => ts.filter((t) => t.text !== '');
 const del = (t: WorkToken): WorkToken => ({ ...t, text: '' });
 
-/** Stamp debris at the end of a line: a last token of noise symbols (`'*)"z‘`, `,»al\`) or 1–2 stray capitals (`N`, `NG`). */
+/** Stamp debris at the end of a line: a last token of noise symbols (`'*)"z‘`, `,»al\`) or 1–2 stray capitals (`N`, `NG`), but not a chapter's Roman numeral (`Chuong II`). */
 export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const l = live(tokens);
   if (l.length < 2) return tokens;
@@ -47,20 +49,25 @@ export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const noisy = NOISE.test(last.text);
   NOISE.lastIndex = 0;
   const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
-  const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text);
+  const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && HEADING_WORD.test(foldKey(prev.text));
+  const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text) && !numeral;
   if ((noisy && lettersInPrefix < 2) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
   return tokens;
 }
 
-/** Stray quote marks and symbols inside words (`'Pho`, `‘mang`, `Pho\f;`, `trudc?:`): cut the tail after noise that follows a word, else drop the marks. */
+/** Stray quote marks and symbols inside words (`'Pho`, `‘mang`, `Pho\f;`, `trudc?:`): cut the tail after noise that follows a word (keeping all its letters as an alternative reading, `ngu’ou`), else drop the marks. */
 export function stripNoiseMarks(tokens: WorkToken[]): WorkToken[] {
   return tokens.map((t) => {
     if (!t.text || t.fixed || !/[‘’'"`*\\|»«~=_¦^{}<>\f?]/u.test(t.text)) return t;
     const m = /^([^‘’'"`*\\|»«~=_¦^{}<>\f?]*)[‘’'"`*\\|»«~=_¦^{}<>\f?]/u.exec(t.text)!;
     const prefix = m[1]!;
     let text: string;
-    if ((prefix.match(/\p{L}/gu) ?? []).length >= 2 && !/[,.;:]$/u.test(prefix)) text = prefix.replace(/[([]+$/u, '');
-    else text = t.text.replace(/[‘’'"`*\\|»«~=_¦^{}<>\f?]/gu, '');
+    if ((prefix.match(/\p{L}/gu) ?? []).length >= 2 && !/[,.;:]$/u.test(prefix)) {
+      text = prefix.replace(/[([]+$/u, '');
+      // The tail may be the rest of the word under a stamp (`ngu’ou` for người): the decoder gets both.
+      const letters = t.text.replace(/[^\p{L}]/gu, '');
+      if (letters.length > (text.match(/\p{L}/gu) ?? []).length) return { ...t, text, alt: letters };
+    } else text = t.text.replace(/[‘’'"`*\\|»«~=_¦^{}<>\f?]/gu, '');
     return { ...t, text };
   });
 }
@@ -95,10 +102,15 @@ export function splitAtComma(tokens: WorkToken[]): WorkToken[] {
   });
 }
 
+/** Folded words after which a Roman numeral is a heading number (`Chương II`, `Phần I`, `Mục IV`). */
+const HEADING_WORD = /^(ch[uw]{1,2}[o0]?ng|phan|muc)$/iu;
+
 const DIEU = /^[dpđ]{1,2}[ilj1]{1,2}[eêdtj]{0,2}u$/u;
+/** `Deu`/`Déu`/`Peu`: the keyword with its `i` lost; only a heading at line start (`Déu 2. Nguyén tắc`), since `đều 2` is a word. */
+const DIEU_NO_I = /^[dpđ]{1,2}[eê]u$/u;
 const CHUONG = /^ch[uưw]{1,2}[oơ0]?ng(.*)$/u;
 
-/** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `ChuongIl`, `Chuwong 1V`). */
+/** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`). */
 export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -106,7 +118,8 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     const next = tokens.slice(i + 1).find((x) => x.text !== '');
     const k = foldKey(t.text);
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
-    if (t.text && DIEU.test(k) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
+    const lineStart = out.every((x) => x.text === '');
+    if (t.text && (DIEU.test(k) || (lineStart && DIEU_NO_I.test(k) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
       out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.95 });
     } else if (merged && DIEU.test(foldKey(merged[1]!))) {
       out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.9 }, { text: '1.', ocr: '', fixed: true, confidence: 0.8 });
@@ -150,8 +163,17 @@ function restoreSegment(seg: string, ctx: PassContext): string {
   return ctx.nearestAbbreviation(seg, true) ?? seg;
 }
 
+/** Whether a line is set in capitals (a heading): 60% of its words and at least `min`, not counting known abbreviations (`VT`, `UBND`). */
+export function isCapsLine(tokens: WorkToken[], ctx: PassContext, min = 1): boolean {
+  const words = live(tokens).filter((t) => /\p{L}/u.test(t.text) && !ctx.abbreviations.has(foldKey(t.text.replace(/[^\p{L}]/gu, '')).toUpperCase()));
+  const caps = words.filter((t) => t.text === t.text.toUpperCase()).length;
+  return caps >= Math.max(min, 1) && caps >= words.length * 0.6;
+}
+
 /** Document numbers and symbols (`40 /QD-BCD`, `85/Qb-`, `32/TTr-STTTT`) and known abbreviations (`UBND`, `CPS` → `CĐS`) are restored segment by segment, never as syllables. */
 export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[] {
+  // In a heading set in capitals an unknown capital word is a damaged word (`TRUGNG BAN`), not an abbreviation.
+  const heading = isCapsLine(tokens, ctx, 3);
   return tokens.map((t) => {
     if (!t.text || t.fixed) return t;
     const code = /^(\(?)(\d*\s*\/?)((?:\p{L}+[-–—/]?)+)([,.;:)]*)$/u.exec(t.text);
@@ -167,7 +189,7 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
       if (exact) return { ...t, text: exact + abbr[2]!, fixed: true, confidence: exact === abbr[1] ? 1 : 0.9 };
       // Two capitals unknown to the references inside running text are more likely a damaged word
       // (`TS cong tac` for Tổ công tác) than an abbreviation; before `;`/`,` (lists) they are abbreviations.
-      if (!canSplit(abbr[1]!) && (abbr[1]!.length > 2 || abbr[2]!.length > 0)) {
+      if (!heading && !canSplit(abbr[1]!) && (abbr[1]!.length > 2 || abbr[2]!.length > 0)) {
         const near = ctx.nearestAbbreviation(abbr[1]!);
         return { ...t, text: (near ?? abbr[1]!) + abbr[2]!, fixed: true, confidence: near ? 0.7 : 0.5 };
       }
@@ -205,6 +227,17 @@ export function splitMergedSyllables(tokens: WorkToken[]): WorkToken[] {
   });
 }
 
+/**
+ * A lettered point marker at the start of a line (`b.`, `c)`, `đ.`) is kept as printed: the decoder would
+ * otherwise read the lone letter as a word (`b.` → `bổ.`).
+ */
+export function pointMarker(tokens: WorkToken[]): WorkToken[] {
+  const l = live(tokens);
+  const first = l[0];
+  if (!first || first.fixed || !l[1] || !/^[abcdđeghiklmn][.)]$/u.test(first.text)) return tokens;
+  return tokens.map((t) => (t === first ? { ...t, fixed: true, confidence: 0.95 } : t));
+}
+
 /** Emails, web addresses, times and dates are kept exactly. */
 export function keepVerbatim(tokens: WorkToken[]): WorkToken[] {
   return tokens.map((t) => (!t.fixed && /@|:\/\/|www\.|^\+?\d[\d.:/+-]*[.,;]?$/u.test(t.text) && !/^\d{1,2}$/u.test(t.text) ? { ...t, fixed: true, confidence: 1 } : t));
@@ -222,6 +255,7 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
   ['joinSplitNumber', joinSplitNumber],
   ['joinCodeDash', joinCodeDash],
   ['keepVerbatim', keepVerbatim],
+  ['pointMarker', pointMarker],
   ['restoreCodes', restoreCodes],
   ['splitMergedSyllables', splitMergedSyllables],
 ];

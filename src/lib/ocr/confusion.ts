@@ -24,6 +24,14 @@ const base = (c: string) => {
   return b;
 };
 
+/** Index of each true char in TRUE_CHARS. */
+export const TRUE_INDEX = new Map(TRUE_CHARS.map((c, i) => [c, i]));
+/** The folded letters of the true chars (`a` for a, à, ă, ấ …), in order of first appearance. */
+export const FOLDED_LETTERS = [...new Set(TRUE_CHARS.map(base))];
+/** Index of each folded letter in FOLDED_LETTERS. */
+export const FOLDED_INDEX = new Map(FOLDED_LETTERS.map((c, i) => [c, i]));
+const FOLDED_OF = TRUE_CHARS.map((c) => FOLDED_INDEX.get(base(c))!);
+
 /** Character-level alignment of an OCR string to the true string: one output string per true char. */
 export function charAlign(ocr: string, truth: string): string[] {
   const a = [...truth], b = [...ocr];
@@ -87,16 +95,22 @@ export interface Channel {
   foldedCost(f: string, out: string): number;
   /** Cost of the OCR string given a true syllable (both lower case). */
   word(ocr: string, truth: string): number;
+  /** `cost(t, out)` for every true char t, indexed as TRUE_CHARS (shared, do not modify). */
+  costRow(out: string): Float64Array;
+  /** `foldedCost(f, out)` for every folded letter f, indexed as FOLDED_LETTERS (shared, do not modify). */
+  foldedRow(out: string): Float64Array;
 }
 
-/** Prior probability of an unseen confusion; unrelated outputs use the global garbage rate `g`. */
-function prior(t: string, out: string, g: (out: string) => number): number {
+/**
+ * Prior probability of an unseen confusion of `t` read as `out` (`chars`: the code points of
+ * `out`); unrelated outputs use the global garbage rate `g()` of `out`.
+ */
+function prior(t: string, out: string, chars: string[], g: () => number): number {
   if (out === t) return 0.6;
-  const chars = [...out];
   if (chars.length === 0) return 0.01;
   if (chars.length === 1 && base(out) === base(t)) return 0.04;
   if (chars.length === 2 && chars.some((c) => base(c) === base(t))) return 0.002;
-  return g(out);
+  return g();
 }
 
 /** Build the channel from learned counts. */
@@ -118,38 +132,51 @@ export function buildChannel(data: ConfusionData): Channel {
     }
   }
   const g = (out: string) => ((garbage.get(out) ?? 0) + 0.05 / [...out].length ** 2) / Math.max(all, 1000);
-  // Two-level memo (char → output → cost): no key strings to build on the hot path.
-  const cache = new Map<string, Map<string, number>>();
-  const cost = (t: string, out: string): number => {
-    let row = cache.get(t);
-    if (!row) cache.set(t, (row = new Map()));
-    const hit = row.get(out);
-    if (hit !== undefined) return hit;
-    const c = data.counts[t]?.[out] ?? 0;
-    let p = (c + ALPHA * prior(t, out, g)) / ((totals.get(t) ?? 0) + ALPHA);
+  // Costs are computed a whole row at a time: for one output string, the cost from every true char
+  // (indexed as TRUE_CHARS) and the folded lower bound for every folded letter (as FOLDED_LETTERS).
+  // The search reads these rows directly; `cost` and `foldedCost` read them too.
+  const byOut = new Map<string, Map<string, number>>(); // output → true char → count
+  for (const [t, row] of Object.entries(data.counts)) {
+    for (const [out, c] of Object.entries(row)) {
+      let m = byOut.get(out);
+      if (!m) byOut.set(out, (m = new Map()));
+      m.set(t, c);
+    }
+  }
+  const scalar = (t: string, out: string, chars: string[], c: number, gOut: () => number): number => {
+    let p = (c + ALPHA * prior(t, out, chars, gOut)) / ((totals.get(t) ?? 0) + ALPHA);
     // A character printed correctly is always plausible, even from an engine that usually drops the
     // diacritics: without this floor, clean words forced through the restorer (`--ocr`) get rewritten.
     if (out === t) p = Math.max(p, IDENTITY_FLOOR);
-    const r = -Math.log(p);
-    row.set(out, r);
+    return -Math.log(p);
+  };
+  const rows = new Map<string, { exact: Float64Array; folded: Float64Array }>();
+  const rowsOf = (out: string) => {
+    let r = rows.get(out);
+    if (r) return r;
+    const chars = [...out];
+    let gv = -1;
+    const gOut = () => (gv < 0 ? (gv = g(out)) : gv);
+    const seen = byOut.get(out);
+    const exact = new Float64Array(TRUE_CHARS.length);
+    for (let i = 0; i < TRUE_CHARS.length; i++) exact[i] = scalar(TRUE_CHARS[i]!, out, chars, seen?.get(TRUE_CHARS[i]!) ?? 0, gOut);
+    const folded = new Float64Array(FOLDED_LETTERS.length).fill(Infinity);
+    for (let i = 0; i < TRUE_CHARS.length; i++) {
+      const f = FOLDED_OF[i]!;
+      folded[f] = Math.min(folded[f]!, exact[i]!);
+    }
+    rows.set(out, (r = { exact, folded }));
     return r;
   };
-  const classes = new Map<string, string[]>();
-  for (const t of TRUE_CHARS) {
-    const f = base(t);
-    if (!classes.has(f)) classes.set(f, []);
-    classes.get(f)!.push(t);
-  }
-  const fcache = new Map<string, Map<string, number>>();
+  const cost = (t: string, out: string): number => {
+    const i = TRUE_INDEX.get(t);
+    if (i !== undefined) return rowsOf(out).exact[i]!;
+    const chars = [...out];
+    return scalar(t, out, chars, data.counts[t]?.[out] ?? 0, () => g(out));
+  };
   const foldedCost = (f: string, out: string): number => {
-    let row = fcache.get(f);
-    if (!row) fcache.set(f, (row = new Map()));
-    const hit = row.get(out);
-    if (hit !== undefined) return hit;
-    let best = Infinity;
-    for (const t of classes.get(f) ?? [f]) best = Math.min(best, cost(t, out));
-    row.set(out, best);
-    return best;
+    const i = FOLDED_INDEX.get(f);
+    return i !== undefined ? rowsOf(out).folded[i]! : cost(f, out);
   };
   const word = (ocr: string, truth: string): number => {
     const a = [...truth], b = [...ocr];
@@ -169,5 +196,5 @@ export function buildChannel(data: ConfusionData): Channel {
     }
     return prev[m]!;
   };
-  return { cost, foldedCost, word };
+  return { cost, foldedCost, word, costRow: (out) => rowsOf(out).exact, foldedRow: (out) => rowsOf(out).folded };
 }

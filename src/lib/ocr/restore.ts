@@ -8,12 +8,15 @@ import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { anchoredAlign } from './align.ts';
 import { candidates, channelCost, type Candidate } from './candidates.ts';
-import { LINE_PASSES, debrisLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
+import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
-import { BOS, trainLanguageModel, type LanguageModel } from './lm.ts';
+import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel } from './lm.ts';
+import { bundledLexicon } from './lexicon.ts';
+import { trainCaseModel, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
 import { lmTokens } from './text.ts';
+import { decode, type Option, type Step } from './decode.ts';
 import { cleanWords } from './train.ts';
 import bundledConfusion from './data/confusion.json' with { type: 'json' };
 
@@ -48,12 +51,30 @@ export const WEIGHTS = {
   keep: 11,
   /** Channel cost bound of candidates. */
   bound: 14,
+  /** Channel cost bound of context candidates (words the references put after the previous word): the language model vouches for them, so a worse reading is allowed (`điện nr` → `điện tử`). */
+  contextBound: 24,
+  /** Extra channel cost of a candidate read from a token's alternative reading. */
+  alt: 1,
+  /** Weight of the document cache's pair model in the second decoding pass (0: one pass). */
+  cache: 0.1,
+  /** Weight of the document cache's word model in the second pass. */
+  cacheUni: 0.02,
+  /** First-pass confidence a reading needs to enter the document cache. */
+  cacheConf: 0.97,
+  /** Language-model prior: share of the floor mass for valid syllables the lexicon never uses. */
+  lexUnused: LEXICON_PRIOR.unusedShare,
+  /** Language-model prior: exponent on the lexicon's word counts. */
+  lexPower: LEXICON_PRIOR.power,
+  /** Language-model back-off: weight of the lexicon's within-word pairs. */
+  lexPair: LEXICON_PRIOR.pairWeight,
+  /** Language-model prior: pseudo-count mass of the floor per vocabulary item. */
+  lexMass: LEXICON_PRIOR.mass,
 };
 
 /** Tokens under this confidence are listed for reviewers. */
 export const LOW_CONFIDENCE = 0.6;
 
-interface Models { lm: LanguageModel; channel: Channel; pass: PassContext }
+interface Models { lm: LanguageModel; channel: Channel; pass: PassContext; cases: CaseModel }
 
 const modelCache = new Map<string, Models>();
 
@@ -62,11 +83,11 @@ export function clearModelCache(): void {
   modelCache.clear();
 }
 
-function buildModels(references: string[], confusion: ConfusionData): Models {
-  const cacheKey = references.map((r) => r.length + ':' + r.slice(0, 64)).join('|') + '#' + confusion.source + Object.keys(confusion.counts).length;
+function buildModels(references: string[], confusion: ConfusionData, W: typeof WEIGHTS): Models {
+  const cacheKey = references.map((r) => r.length + ':' + r.slice(0, 64)).join('|') + '#' + confusion.source + Object.keys(confusion.counts).length + '#' + [W.lexUnused, W.lexPower, W.lexPair, W.lexMass].join(',');
   const hit = modelCache.get(cacheKey);
   if (hit) return hit;
-  const lm = trainLanguageModel(references.map(lmTokens));
+  const lm = trainLanguageModel(references.map(lmTokens), { lexicon: bundledLexicon(), unusedShare: W.lexUnused, power: W.lexPower, pairWeight: W.lexPair, mass: W.lexMass });
   const channel = buildChannel(confusion);
   // Abbreviations: words of 2+ letters with 2+ capitals that are not syllables (UBND, QĐ, TTr).
   const counts = new Map<string, Map<string, number>>();
@@ -113,28 +134,52 @@ function buildModels(references: string[], confusion: ConfusionData): Models {
     // A symbol whose other segments match exactly may have one badly damaged segment.
     return bestCost <= 12 || (bestExact > 0 && bestCost <= 30) ? best : null;
   };
-  const models = { lm, channel, pass: { abbreviations, nearestAbbreviation, nearestCode } };
+  const models = { lm, channel, pass: { abbreviations, nearestAbbreviation, nearestCode }, cases: trainCaseModel(references) };
   modelCache.set(cacheKey, models);
   return models;
 }
 
-/** Apply the case pattern of the OCR word to a restored syllable. */
-export function applyCase(ocr: string, syllable: string, capsLine: boolean): string {
+/** Letters whose capital has the shape of the small letter, so the scan confuses their case. */
+const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;
+
+/**
+ * Apply the case pattern of the OCR word to a restored syllable. Where the OCR says nothing reliable
+ * about case (first character not a letter, mixed capitals, `I` for `l`), the context model decides
+ * (`context`: probability of a capital after the previous token); for letters whose capital looks like
+ * the small letter, a word clean texts never capitalise mid-sentence (`neverCapital`) stays small.
+ */
+export function applyCase(ocr: string, syllable: string, capsLine: boolean, context: { p: number; n: number } | null = null, neverCapital = false): string {
   const letters = [...ocr].filter((c) => /\p{L}/u.test(c));
   const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
-  if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
+  const title = () => syllable.charAt(0).toUpperCase() + syllable.slice(1);
   const first = [...ocr].find((c) => /[\p{L}\p{N}$&¢¥]/u.test(c)) ?? '';
-  // Mixed capitals inside a word (`VOl`) are misread letters, not a capitalised word.
-  if (upper >= 2 && upper < letters.length && !capsLine) return syllable;
+  const firstUpper = !!first && /\p{L}/u.test(first) && first !== first.toLowerCase();
+  if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
+  // On a line of capitals, a word that starts with a capital (or a digit read for one) is capitals too.
+  if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return syllable.toUpperCase();
+  if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
+  const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
+  // Mixed capitals inside a word (`VOl`) are misread letters: the case comes from the context.
+  if (upper >= 2 && upper < letters.length && !capsLine) return decided ?? syllable;
   // 'I' is the commonest misreading of 'l' at the start of a lower-case word.
-  if (first === 'I' && syllable.startsWith('l') && letters.length > 1 && upper === 1) return syllable;
-  if (first && first !== first.toLowerCase()) return syllable.charAt(0).toUpperCase() + syllable.slice(1);
+  if (first === 'I' && syllable.startsWith('l') && letters.length > 1 && upper === 1) return decided ?? syllable;
+  // A first letter read as a digit or symbol (`1uật`, `¢hi`) says nothing about case.
+  if (first && !/\p{L}/u.test(first)) return decided ?? syllable;
+  // `Ve` mid-sentence for `về`: a word clean texts never capitalise there keeps its small letter.
+  if (neverCapital && SHAPE_CASE.test(first) && SHAPE_CASE.test(syllable.normalize('NFD'))) return syllable;
+  if (firstUpper) return title();
   return syllable;
 }
 
-interface Option { lm: string; score: number; text: string }
-interface Step { options: Option[]; slot: number } // slot -1: context only (punctuation, fixed)
+/** Whether the scan shows a word's case reliably: a clear first letter, no mixed capitals. */
+export function caseIsReliable(ocr: string): boolean {
+  const letters = [...ocr].filter((c) => /\p{L}/u.test(c));
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  const first = [...ocr][0] ?? '';
+  if (!/\p{L}/u.test(first) || SHAPE_CASE.test(first) || first === 'I') return false;
+  return upper === 0 || (upper === 1 && first !== first.toLowerCase());
+}
+
 interface Slot { line: number; token: number; lead: string; trail: string; core: string; caps: boolean; cands: Candidate[]; keep: boolean; number: boolean; bonus: Map<string, number> }
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
@@ -146,7 +191,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const W = { ...WEIGHTS, ...ctx.weights };
   const T0 = process.cpuUsage();
   const lap = (what: string) => { if (process.env.OCR_TIMING) { const c = process.cpuUsage(T0); console.error(what, Math.round((c.user + c.system) / 1000)); } };
-  const models = buildModels(ctx.references, ctx.confusion ?? (bundledConfusion as ConfusionData));
+  const models = buildModels(ctx.references, ctx.confusion ?? (bundledConfusion as ConfusionData), W);
   lap('models');
   const discarded: DiscardedLine[] = [];
   const kept: Array<{ line: SourceLine; tokens: WorkToken[] }> = [];
@@ -159,6 +204,14 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     kept.push({ line, tokens });
   }
   romanChapterNumerals(kept.map((k) => k.tokens));
+  lap('cleanup');
+  // Syllable validity, memoised for this run (the same words recur).
+  const validMemo = new Map<string, boolean>();
+  const valid = (w: string) => {
+    let v = validMemo.get(w);
+    if (v === undefined) validMemo.set(w, (v = isValidSyllable(w)));
+    return v;
+  };
 
   // Build slots and the lattice.
   const slots: Slot[] = [];
@@ -166,12 +219,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const candCache = new Map<string, Candidate[]>();
   const push = (lm: string) => steps.push({ options: [{ lm, score: 0, text: '' }], slot: -1 });
   kept.forEach(({ tokens }, li) => {
-    const live = tokens.filter((t) => t.text);
-    const caps = live.length > 0 && live.filter((t) => /\p{L}/u.test(t.text) && t.text === t.text.toUpperCase()).length >= live.filter((t) => /\p{L}/u.test(t.text)).length * 0.6;
+    const caps = isCapsLine(tokens, models.pass);
     tokens.forEach((t, ti) => {
       if (!t.text) return;
       if (t.fixed) { for (const x of lmTokens(t.text)) push(x); return; }
-      const m = /^([(["]*)(.*?)([,.;:)\]!]*)$/u.exec(t.text)!;
+      // Trailing punctuation, including the end-of-text mark `./.`, stays outside the word.
+      const m = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u.exec(t.text)!;
       const core = m[2]!;
       const isNumber = /^\d{1,2}$/u.test(core);
       if (!core || (!/[\p{L}$&¢¥]/u.test(core) && !isNumber) || (/^\d+$/u.test(core) && !isNumber)) {
@@ -183,12 +236,26 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const key = core.toLowerCase();
       let cands = candCache.get(key);
       if (!cands) candCache.set(key, (cands = candidates(key, models.channel, 30, W.bound)));
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, caps, cands: [...cands], keep: !isValidSyllable(core) || isNumber, number: isNumber, bonus: new Map() });
+      const all = [...cands];
+      // An alternative reading of the OCR token (letters a pass cut off) adds its candidates, slightly penalised.
+      if (t.alt && t.alt.toLowerCase() !== key) {
+        const ak = t.alt.toLowerCase();
+        let ac = candCache.get(ak);
+        if (!ac) candCache.set(ak, (ac = candidates(ak, models.channel, 30, W.bound)));
+        for (const c of ac) {
+          const have = all.findIndex((x) => x.syllable === c.syllable);
+          const cost = c.channel + W.alt;
+          if (have < 0) all.push({ syllable: c.syllable, channel: cost });
+          else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost };
+        }
+      }
+      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map() });
       steps.push({ options: [], slot: slots.length - 1 });
       for (const c of m[3]!) if (',.;:)'.includes(c)) push(c);
     });
   });
 
+  lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
   const firstReading = (s: Slot) => s.cands.slice(0, 12)
@@ -200,10 +267,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     const have = new Set(s.cands.map((c) => c.syllable));
     for (const prev of firstReading(p)) {
       for (const w of models.lm.successors(prev)) {
-        if (have.has(w) || !isValidSyllable(w)) continue;
+        if (have.has(w) || !valid(w)) continue;
         have.add(w);
         const cost = channelCost(s.core.toLowerCase(), w, models.channel);
-        if (cost <= W.bound) s.cands.push({ syllable: w, channel: cost });
+        if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost });
       }
     }
   }
@@ -217,36 +284,53 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     }
     return foldKey(best);
   });
-  const levCache = new Map<string, number>();
-  const lev = (a: string, b: string) => {
-    if (a === b) return 0;
-    const k = a + ' ' + b;
-    const hit = levCache.get(k);
-    if (hit !== undefined) return hit;
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const cur = [i];
-      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-    const r = prev[b.length]! / Math.max(a.length, b.length);
-    levCache.set(k, r);
-    return r;
+  // Folded keys are interned to ids: the alignment compares and memoises on numbers.
+  const keyId = new Map<string, number>();
+  const keyOf: string[] = [];
+  const idOf = (k: string) => {
+    let i = keyId.get(k);
+    if (i === undefined) { keyId.set(k, (i = keyOf.length)); keyOf.push(k); }
+    return i;
   };
+  const folded = new Map<string, number>(); // word → id of its folded key
+  const foldedId = (w: string) => {
+    let i = folded.get(w);
+    if (i === undefined) folded.set(w, (i = idOf(foldKey(w))));
+    return i;
+  };
+  // Normalised Levenshtein distance of two folded keys (by UTF-16 unit), on two scratch rows: it is
+  // called for every cell of the alignment gaps, and computing it is cheaper than memoising it.
+  let levPrev = new Int32Array(64), levCur = new Int32Array(64);
+  const lev = (ia: number, ib: number) => {
+    if (ia === ib) return 0;
+    const a = keyOf[ia]!, b = keyOf[ib]!;
+    const n = a.length, m = b.length;
+    if (levPrev.length <= m) { levPrev = new Int32Array(m + 1); levCur = new Int32Array(m + 1); }
+    let prev = levPrev, cur = levCur;
+    for (let j = 0; j <= m; j++) prev[j] = j;
+    for (let i = 1; i <= n; i++) {
+      cur[0] = i;
+      const ca = a.charCodeAt(i - 1);
+      for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      const x = prev; prev = cur; cur = x;
+    }
+    return prev[m]! / Math.max(n, m);
+  };
+  const firstIds = first.map(idOf);
   for (const ref of ctx.references) {
     const words = cleanWords(ref);
-    const keys = words.map(foldKey);
-    const pairs = anchoredAlign(first, keys, (i, j) => 2 * lev(first[i]!, keys[j]!), 0.9, 60_000);
+    const keys = words.map(foldedId);
+    const pairs = anchoredAlign(firstIds, keys, (i, j) => 2 * lev(firstIds[i]!, keys[j]!), 0.9, 60_000);
     // Only near-duplicates are evidence: most OCR words must find an exact folded partner.
-    const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && first[i] === keys[j]).length;
+    const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === keys[j]).length;
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {
       if (i < 0 || j < 0) continue;
       const s = slots[i]!;
       const r = words[j]!;
-      const exactKey = first[i] === keys[j];
-      if (!isValidSyllable(r)) continue;
-      if (!exactKey && lev(first[i]!, keys[j]!) > 0.5) continue;
+      const exactKey = firstIds[i] === keys[j];
+      if (!valid(r)) continue;
+      if (!exactKey && lev(firstIds[i]!, keys[j]!) > 0.5) continue;
       const b = exactKey ? W.refExact : W.refGap;
       if (!s.cands.some((c) => c.syllable === r)) {
         // The OCR is the authority: the reference word must be a plausible reading of it.
@@ -260,121 +344,134 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 
   lap('references');
   // Emission options per slot: best candidates by channel + unigram + bonus, plus keeping the OCR word.
-  // Pruning looks at the left context too: the best first readings of the previous word.
+  // Pruning looks at the left context too: the best first readings of the previous word, and the
+  // options kept for the previous two steps.
   const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReading(slots[i - 1]!) : []));
-  for (const st of steps) {
-    if (st.slot < 0) continue;
-    const s = slots[st.slot]!;
-    const prevs = prevReadings[st.slot]!;
-    const opts: Option[] = s.cands.map((c) => ({ lm: c.syllable, text: c.syllable, score: -W.channel * c.channel + (s.bonus.get(c.syllable) ?? 0) }));
-    // Score each option once (the comparator would otherwise recompute the language model).
-    const preScore = new Map<Option, number>();
-    for (const o of opts) preScore.set(o, o.score + (prevs.length ? Math.max(...prevs.map((p) => models.lm.logProb(BOS, p, o.lm))) : models.lm.logUnigram(o.lm)));
-    const pre = (o: Option) => preScore.get(o)!;
-    opts.sort((a, b) => pre(b) - pre(a));
-    const top = opts.length ? pre(opts[0]!) : 0;
-    const keepN = opts.findIndex((o, i) => i >= 5 || pre(o) < top - 7);
-    if (keepN >= 0) opts.length = keepN;
-    if (s.keep) opts.push({ lm: s.number ? '<num>' : '<unk>', text: s.core, score: s.number ? -0.5 : -W.keep });
-    st.options = opts;
-  }
+  // Emission options under a language model (rerun for the second, cached pass).
+  const emit = (lm: LanguageModel) => {
+    // Left contexts (BOS, previous reading) of the language model, looked up once each.
+    const leftContexts = new Map<string, ReturnType<LanguageModel['context']>>();
+    const leftContext = (p: string) => {
+      let c = leftContexts.get(p);
+      if (!c) leftContexts.set(p, (c = lm.context(BOS, p)));
+      return c;
+    };
+    const contexts = new Map<string, ReturnType<LanguageModel['context']>>();
+    const contextOf = (u: string, v: string) => {
+      const k = u + ' ' + v;
+      let c = contexts.get(k);
+      if (!c) contexts.set(k, (c = lm.context(u, v)));
+      return c;
+    };
+    for (let ti = 0; ti < steps.length; ti++) {
+      const st = steps[ti]!;
+      if (st.slot < 0) continue;
+      const s = slots[st.slot]!;
+      const prevs = prevReadings[st.slot]!;
+      // Also the options already kept for the two previous steps (punctuation included), so a word the
+      // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
+      const us = ti >= 2 ? steps[ti - 2]!.options.slice(0, 2).map((o) => o.lm) : [BOS];
+      const vs = ti >= 1 ? steps[ti - 1]!.options.slice(0, 3).map((o) => o.lm) : [BOS];
+      const opts: Option[] = s.cands.map((c) => ({ lm: c.syllable, text: c.syllable, score: -W.channel * c.channel + (s.bonus.get(c.syllable) ?? 0) }));
+      // A context (u v) never seen in training scores w from v alone: keep one such context per v
+      // (the maximum over duplicates is the same), so each option is scored once per distinct context.
+      const ctxs: Array<ReturnType<LanguageModel['context']>> = [];
+      const seen = new Set<string>();
+      const add = (u: string, v: string, c: ReturnType<LanguageModel['context']>) => {
+        const k = c.trigram ? u + ' ' + v : v;
+        if (!seen.has(k)) { seen.add(k); ctxs.push(c); }
+      };
+      for (const p of prevs) add(BOS, p, leftContext(p));
+      for (const u of us) for (const v of vs) add(u, v, contextOf(u, v));
+      const preOf = (o: Option) => o.score + (ctxs.length === 0 ? lm.logUnigram(o.lm) : ctxs.length === 1 ? ctxs[0]!.logProb(o.lm)
+        : ctxs.length === 2 ? Math.max(ctxs[0]!.logProb(o.lm), ctxs[1]!.logProb(o.lm)) : Math.max(...ctxs.map((c) => c.logProb(o.lm))));
+      // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
+      // than 7 below the best. Log-probabilities are ≤ 0, so once the emission score alone falls below
+      // the 5th best total, no later option (taken by decreasing emission score) can enter.
+      const byScore = opts.map((_, i) => i).sort((a, b) => opts[b]!.score - opts[a]!.score);
+      const pre = new Float64Array(opts.length);
+      const done: number[] = [];
+      const best: number[] = []; // totals of the best 5 so far, decreasing
+      for (const i of byScore) {
+        if (best.length === 5 && opts[i]!.score + 1e-9 < best[4]!) break;
+        const v = (pre[i] = preOf(opts[i]!));
+        done.push(i);
+        let at = best.length;
+        while (at > 0 && best[at - 1]! < v) at--;
+        if (at < 5) { best.splice(at, 0, v); if (best.length > 5) best.length = 5; }
+      }
+      done.sort((a, b) => pre[b]! - pre[a]! || a - b);
+      const top = done.length ? pre[done[0]!]! : 0;
+      const kept: Option[] = [];
+      for (const i of done) { if (kept.length >= 5 || pre[i]! < top - 7) break; kept.push(opts[i]!); }
+      opts.length = 0;
+      opts.push(...kept);
+      if (s.keep) opts.push({ lm: s.number ? '<num>' : '<unk>', text: s.core, score: s.number ? -0.5 : -W.keep });
+      st.options = opts;
+    }
+  };
+  emit(models.lm);
 
-  // Second-order Viterbi with max-marginals.
-  const n = steps.length;
-  // Transition scores are memoised on interned token ids (numeric keys are much cheaper than strings),
-  // and each step's table trans[q][p][c] is computed once and shared by the forward and backward passes.
-  const ids = new Map<string, number>([[BOS, 0]]);
-  const idOf = (w: string) => {
-    let i = ids.get(w);
-    if (i === undefined) ids.set(w, (i = ids.size));
-    return i;
-  };
-  const stepIds = steps.map((st) => Int32Array.from(st.options.map((o) => idOf(o.lm))));
-  const transMemo = new Map<number, number>();
-  const trans = (iu: number, lu: string, iv: number, lv: string, iw: number, lw: string, hasV: boolean) => {
-    const key = (iu * 65536 + iv) * 65536 + iw;
-    const hit = transMemo.get(key);
-    if (hit !== undefined) return hit;
-    let s = W.lm * models.lm.logProb(lu, lv, lw);
-    if (hasV && W.phrase) {
-      const p = models.lm.phrase(lv, lw);
-      if (p !== null) s += W.phrase * p;
+  lap('emission');
+  // Second-order Viterbi with max-marginals (decode.ts).
+  let { chosen, conf } = decode(steps, models.lm, W);
+  // Second pass with a cache of what the first pass read confidently in this very document.
+  if (W.cache || W.cacheUni) {
+    const pairs: Array<[string, string]> = [];
+    for (let t = 1; t < steps.length; t++) {
+      if (steps[t]!.slot < 0 || conf[t]! < W.cacheConf) continue;
+      const w = steps[t]!.options[chosen[t]!]!.lm;
+      const v = steps[t - 1]!.options[chosen[t - 1]!]!.lm;
+      if (!w.startsWith('<') && (steps[t - 1]!.slot < 0 || conf[t - 1]! >= W.cacheConf)) pairs.push([v, w]);
     }
-    transMemo.set(key, s);
-    return s;
-  };
-  const K = (t: number) => (t < 0 || t >= n ? 1 : steps[t]!.options.length);
-  const T: Float64Array[] = new Array(n);
-  for (let t = 0; t < n; t++) {
-    const kpp = K(t - 2), kp = K(t - 1), kc = K(t);
-    const tab = new Float64Array(kpp * kp * kc);
-    for (let q = 0; q < kpp; q++) {
-      const iu = t >= 2 ? stepIds[t - 2]![q]! : 0, lu = t >= 2 ? steps[t - 2]!.options[q]!.lm : BOS;
-      for (let p = 0; p < kp; p++) {
-        const iv = t >= 1 ? stepIds[t - 1]![p]! : 0, lv = t >= 1 ? steps[t - 1]!.options[p]!.lm : BOS;
-        for (let c = 0; c < kc; c++) tab[(q * kp + p) * kc + c] = trans(iu, lu, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.lm, t >= 1);
+    const lm2 = withDocumentCache(models.lm, pairs, W.cache, W.cacheUni);
+    // Context candidates again, now from the words the first pass chose: a reading found only by
+    // the first pass (`gọi 1t` → `gọi tắt`) proposes its own successors (`Ia` → `là`).
+    for (let t = 1; t < steps.length; t++) {
+      const st = steps[t]!;
+      if (st.slot < 0) continue;
+      const s = slots[st.slot]!;
+      const prev = steps[t - 1]!.options[chosen[t - 1]!]!.lm;
+      if (prev.startsWith('<')) continue;
+      const have = new Set(s.cands.map((c) => c.syllable));
+      for (const w of models.lm.successors(prev)) {
+        if (have.has(w) || !valid(w)) continue;
+        const cost = channelCost(s.core.toLowerCase(), w, models.channel);
+        if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost });
       }
     }
-    T[t] = tab;
-  }
-  // alpha[t][p*K+c]: best score up to t with option p at t-1 and c at t.
-  const alpha: Float64Array[] = [];
-  for (let t = 0; t < n; t++) {
-    const kp = K(t - 1), kc = K(t), kpp = K(t - 2);
-    const a = new Float64Array(kp * kc).fill(-Infinity);
-    const tab = T[t]!, opts = steps[t]!.options;
-    for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
-      let best = -Infinity;
-      for (let q = 0; q < kpp; q++) {
-        const prev = t < 2 ? 0 : alpha[t - 1]![q * kp + p]!;
-        if (prev === -Infinity) continue;
-        const v = prev + tab[(q * kp + p) * kc + c]!;
-        if (v > best) best = v;
-      }
-      a[p * kc + c] = best + opts[c]!.score;
-    }
-    alpha.push(a);
-  }
-  // Backward: beta[t][p*K+c] best completion after t given (p at t-1, c at t).
-  const beta: Float64Array[] = new Array(n);
-  for (let t = n - 1; t >= 0; t--) {
-    const kp = K(t - 1), kc = K(t), kn = K(t + 1);
-    const b = new Float64Array(kp * kc).fill(t === n - 1 ? 0 : -Infinity);
-    if (t < n - 1) {
-      const tab = T[t + 1]!, nopts = steps[t + 1]!.options, nb = beta[t + 1]!;
-      for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
-        let best = -Infinity;
-        for (let x = 0; x < kn; x++) {
-          const v = tab[(p * kc + c) * kn + x]! + nopts[x]!.score + nb[c * kn + x]!;
-          if (v > best) best = v;
-        }
-        b[p * kc + c] = best;
-      }
-    }
-    beta[t] = b;
-  }
-  const chosen = new Array<number>(n).fill(0);
-  const conf = new Array<number>(n).fill(1);
-  for (let t = 0; t < n; t++) {
-    const kp = K(t - 1), kc = K(t);
-    const mm = new Array<number>(kc).fill(-Infinity);
-    for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) mm[c] = Math.max(mm[c]!, alpha[t]![p * kc + c]! + beta[t]![p * kc + c]!);
-    let best = 0;
-    for (let c = 1; c < kc; c++) if (mm[c]! > mm[best]!) best = c;
-    let z = 0;
-    for (const v of mm) z += Math.exp(v - mm[best]!);
-    chosen[t] = best;
-    conf[t] = 1 / z;
+    emit(lm2);
+    ({ chosen, conf } = decode(steps, lm2, W));
   }
 
   lap('decode');
-  // Write back.
-  for (let t = 0; t < n; t++) {
+  // Case: this document's own usage where the scan shows the case reliably comes first, then the
+  // clean references (documents differ: `Ban Chỉ đạo` in one, `Ban chỉ đạo` in another).
+  const prevLm = (t: number) => (t > 0 ? steps[t - 1]!.options[chosen[t - 1]!]!.lm : BOS);
+  const docCase = new Map<string, { cap: number; total: number }>();
+  for (let t = 0; t < steps.length; t++) {
     const st = steps[t]!;
     if (st.slot < 0) continue;
     const s = slots[st.slot]!;
     const o = st.options[chosen[t]!]!;
-    const text = o.lm === '<unk>' || o.lm === '<num>' ? s.core : applyCase(s.core, o.text, s.caps);
+    if (o.lm.startsWith('<') || s.caps || !caseIsReliable(s.core)) continue;
+    const k = prevLm(t) + ' ' + o.lm;
+    const e = docCase.get(k) ?? { cap: 0, total: 0 };
+    e.total++;
+    if (/^\p{Lu}/u.test(s.core)) e.cap++;
+    docCase.set(k, e);
+  }
+  const caseContext = (prev: string, w: string) => {
+    const d = docCase.get(prev + ' ' + w);
+    return d ? { p: (d.cap + 0.5) / (d.total + 1), n: d.total } : models.cases.capital(prev, w);
+  };
+  // Write back.
+  for (let t = 0; t < steps.length; t++) {
+    const st = steps[t]!;
+    if (st.slot < 0) continue;
+    const s = slots[st.slot]!;
+    const o = st.options[chosen[t]!]!;
+    const text = o.lm === '<unk>' || o.lm === '<num>' ? s.core : applyCase(s.core, o.text, s.caps, caseContext(prevLm(t), o.lm), /\p{L}/u.test(prevLm(t)) && !prevLm(t).startsWith('<') && models.cases.neverCapital(o.lm));
     const tok = kept[s.line]!.tokens[s.token]!;
     tok.text = s.lead + text + s.trail;
     tok.confidence = conf[t]!;

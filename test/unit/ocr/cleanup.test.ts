@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber,
-  keepVerbatim, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
+  isCapsLine, keepVerbatim, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
 
@@ -20,10 +20,37 @@ describe('clean-up passes', () => {
     expect(text(dropTrailingStamp(toks('kip thoi nhung NG')))).toBe('kip thoi nhung');
     expect(text(dropTrailingStamp(toks('Truéng ban, Pho\\f;')))).toBe('Truéng ban, Pho\\f;');
   });
+  it("dropTrailingStamp keeps a chapter's Roman numeral (Bình Định layout, `Chuong II` on its own line)", () => {
+    expect(text(dropTrailingStamp(toks('Chuong II')))).toBe('Chuong II');
+    expect(text(dropTrailingStamp(toks('Chương IV')))).toBe('Chương IV');
+    expect(text(dropTrailingStamp(toks('Mục III')))).toBe('Mục III');
+    expect(text(dropTrailingStamp(toks('thuc hien. II')))).toBe('thuc hien.');
+  });
+  it('pointMarker keeps a lettered point marker at line start as printed (Bình Định points `a.`–`h.`)', () => {
+    const out = pointMarker(toks('b. Giup Truong Ban to chuc'));
+    expect(out[0]).toMatchObject({ text: 'b.', fixed: true });
+    expect(pointMarker(toks('đ) Phoi hop'))[0]!.fixed).toBe(true);
+    expect(pointMarker(toks('ba. Giup'))[0]!.fixed).toBeUndefined();
+    expect(pointMarker(toks('b.'))[0]!.fixed).toBeUndefined();
+    expect(pointMarker(toks('cua b. Giup'))[0]!.fixed).toBeUndefined();
+  });
   it('stripNoiseMarks drops stray quotes and cuts noise after a word (32, 219, 346)', () => {
     expect(text(stripNoiseMarks(toks("Truyén thong - 'Pho Trudng")))).toBe('Truyén thong - Pho Trudng');
     expect(text(stripNoiseMarks(toks('tin, ‘mang may')))).toBe('tin, mang may');
     expect(text(stripNoiseMarks(toks('nhiém trudc?:')))).toBe('nhiém trudc');
+  });
+  it('stripNoiseMarks keeps the letters after the noise as an alternative reading (180, 187)', () => {
+    const [a] = stripNoiseMarks(toks('ngu’ou'));
+    expect(a).toMatchObject({ text: 'ngu', ocr: 'ngu’ou', alt: 'nguou' });
+    const [b] = stripNoiseMarks(toks("du’O'(;)"));
+    expect(b).toMatchObject({ text: 'du', alt: 'duO' });
+    expect(stripNoiseMarks(toks('trudc?:'))[0]!.alt).toBeUndefined();
+  });
+  it("headingKeywords reads an article keyword that lost its 'i' only as a heading at line start", () => {
+    expect(text(headingKeywords(toks('Déu 2. Nguyén t4c lam viéc')))).toBe('Điều 2. Nguyén t4c lam viéc');
+    expect(text(headingKeywords(toks('Peu 10. Ché do hop')))).toBe('Điều 10. Ché do hop');
+    expect(text(headingKeywords(toks('cac thanh vien déu 2. lan')))).toBe('cac thanh vien déu 2. lan');
+    expect(text(headingKeywords(toks('Déu 2 lan')))).toBe('Déu 2 lan');
   });
   it('dropSymbolTokens removes symbol-only debris but keeps dashes (111, 168)', () => {
     const out = dropSymbolTokens(toks(', ChuongIl . , - x'));
@@ -68,6 +95,16 @@ describe('clean-up passes', () => {
     expect(text(restoreCodes(toks('10 /Ob-BCD'), ctx))).toBe('10 /QĐ-BCĐ');
     expect(text(restoreCodes(toks('vé CPS;'), ctx))).toBe('vé CĐS;');
     expect(text(restoreCodes(toks('QUYET PINH'), ctx))).toBe('QUYET PINH');
+  });
+  it('restoreCodes leaves unknown capital words of a heading to the decoder (9: `TRUGNG BAN`), not abbreviations (49)', () => {
+    const heading = restoreCodes(toks('TRUGNG BAN CHI PAO CHUYEN POI SO TINH'), ctx);
+    expect(heading[0]).toEqual({ text: 'TRUGNG', ocr: 'TRUGNG' });
+    expect(isCapsLine(toks('TRUGNG BAN CHI PAO'), ctx, 3)).toBe(true);
+    // Two capital words of three, one of them a damaged abbreviation: not a heading.
+    expect(isCapsLine(toks('- UBQG vé CPS;'), ctx, 3)).toBe(false);
+    expect(text(restoreCodes(toks('- UBQG vé CPS;'), ctx))).toBe('- UBQG vé CĐS;');
+    // Known abbreviations do not make a line a heading (`- Lưu: VT, UBND`).
+    expect(isCapsLine(toks('- Lưu: UBND, STTTT.'), ctx)).toBe(false);
   });
   it('splitMergedSyllables splits glued words (1)', () => {
     expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);

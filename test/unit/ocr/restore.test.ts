@@ -83,3 +83,20 @@ describe('clean passthrough', () => {
     expect(r.discarded).toEqual([]);
   });
 });
+
+describe('context and pruning (real lines of the OCR source)', () => {
+  const restore = (...ls: string[]) => restoreLines(ls.map((t, i) => ({ n: i + 1, text: t, raw: t })), { references: refs, force: true }).lines.map((l) => l.text).join(' ');
+  it('reads a badly damaged word the references put after the previous one (17: `dién nr` → `điện tử`)', () => {
+    expect(restore('vé mét s6 nhiém vu, gidi | phdp trong tdm phdt trién Chinh phi dién nr giai dogn')).toContain('Chính phủ điện tử giai đoạn');
+  });
+  it('keeps the end-of-text mark outside the word (363: `quyét dinh./.`)', () => {
+    expect(restore('dao xem xét, quyét dinh./.')).toMatch(/quyết định\.\/\.$/u);
+  });
+});
+
+describe('second pass', () => {
+  it('proposes the successors of words only the first pass found (22: `(goi 1t Ia Ban` → `(gọi tắt là Ban`)', () => {
+    const r = restoreLines([{ n: 1, text: 'dao Chuyén déi sé tinh Kién Giang (goi 1t Ia Ban Chi dao).', raw: '' }], { references: refs, force: true });
+    expect(r.lines[0]!.text).toContain('(gọi tắt là Ban Chỉ đạo)');
+  });
+});

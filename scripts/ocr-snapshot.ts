@@ -1,0 +1,48 @@
+/**
+ * Snapshot of the restorer's output (a check for refactors that must not change it): restores the
+ * OCR source and the four leave-one-out synthetic documents of bench-ocr and writes every token's
+ * text and confidence (3 decimals, as stored) as JSON lines. With `--compare <file>` it diffs the
+ * fresh snapshot against a saved one and exits 1 on any difference.
+ * Usage: node --no-warnings scripts/ocr-snapshot.ts <out.jsonl> [--compare <before.jsonl>]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
+import { learnDamage, damageText } from '../src/lib/ocr/damage.ts';
+import { learnFromReferences } from '../src/lib/ocr/train.ts';
+
+const root = new URL('../', import.meta.url);
+const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
+const CLEAN = ['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
+const text = (id: string) => read(`content/sources/${id}.txt`).normalize('NFC');
+const ocrText = read('content/sources/kien-giang-2022.ocr.txt');
+const lines = (t: string) => t.split(/\r?\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
+
+const out: string[] = [];
+const dump = (doc: string, r: ReturnType<typeof restoreLines>) => {
+  out.push(JSON.stringify({ doc, mean: r.meanConfidence, discarded: r.discarded.map((d) => d.line) }));
+  for (const l of r.lines) out.push(JSON.stringify([doc, l.n, (l.tokens ?? []).map((t) => [t.text, t.ocr, t.confidence.toFixed(3)])]));
+};
+clearModelCache();
+dump('kien-giang-2022', restoreLines(lines(ocrText), { references: CLEAN.map(text) }));
+const damage = learnDamage(ocrText, read('test/fixtures/gold/kien-giang-2022.dev.md'));
+for (const id of CLEAN) {
+  const others = CLEAN.filter((x) => x !== id);
+  const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
+  clearModelCache();
+  dump(`synthetic ${id}`, restoreLines(lines(damageText(text(id), damage, 12345)), { references: others.map(text), confusion, force: true }));
+}
+const file = process.argv[2] ?? '/tmp/ocr-snapshot.jsonl';
+writeFileSync(file, out.join('\n') + '\n');
+const cmp = process.argv.indexOf('--compare');
+if (cmp > 0) {
+  const before = readFileSync(process.argv[cmp + 1]!, 'utf8').trimEnd().split('\n');
+  let diffs = 0;
+  for (let i = 0; i < Math.max(before.length, out.length); i++) {
+    if (before[i] !== out[i]) {
+      if (diffs++ < 20) console.error(`- ${before[i]}\n+ ${out[i]}`);
+    }
+  }
+  console.error(diffs ? `${diffs} differing lines` : `identical (${out.length} lines)`);
+  process.exit(diffs ? 1 : 0);
+}
+console.error(`wrote ${out.length} lines to ${file}`);

@@ -1,0 +1,82 @@
+/**
+ * Case model: how often clean texts capitalise a syllable after a given previous token (`Ban` →
+ * `Chỉ` capitalised, `chỉ` lower-case elsewhere; `về` never capitalised mid-sentence). The OCR often
+ * says nothing reliable about case (a first letter read as a digit or symbol `1uật`, `¢hi`; mixed
+ * capitals `TIy`; `I` for `l`; and C/O/S/V/X/W/Z whose capitals have the shape of the small letters),
+ * and there the restorer asks this model instead.
+ */
+import { LM_PUNCT } from './text.ts';
+
+/** Counts of capitalised and total occurrences. */
+interface Tally { cap: number; total: number }
+
+/** A case model trained on clean texts. */
+export interface CaseModel {
+  /**
+   * Probability that syllable `w` (lower case) is capitalised after the previous token `prev` (lower
+   * case word, punctuation mark, `<num>`, or `<s>` at the start of a text), with the number of
+   * observations it rests on; null when the texts never show `w` in a comparable position.
+   */
+  capital(prev: string, w: string): { p: number; n: number } | null;
+  /** Whether `w` is a word the texts write in small letters mid-sentence always (at least 10 times, never a capital). */
+  neverCapital(w: string): boolean;
+}
+
+const START = '<s>';
+
+/** Case-keeping tokens of a clean text: words (original case), context punctuation and `<num>`. */
+export function caseTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const chunk of text.normalize('NFC').split(/\s+/u)) {
+    if (!chunk) continue;
+    if (/\d/u.test(chunk)) { out.push('<num>'); continue; }
+    for (const m of chunk.matchAll(/(\p{L}[\p{L}\p{M}]*)|([,.;:()\-])/gu)) {
+      if (m[1]) out.push(m[1]);
+      else if (m[2] && LM_PUNCT.has(m[2])) out.push(m[2]);
+    }
+  }
+  return out;
+}
+
+/** Whether a word is written with a capital first letter and small letters after (`Ban`, `Ủy`). */
+const isTitle = (w: string) => w !== w.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
+
+/** Train the case model on clean texts. All-capital words (headings, abbreviations) are not counted. */
+export function trainCaseModel(texts: string[]): CaseModel {
+  const pair = new Map<string, Tally>();
+  const word = new Map<string, Tally>();
+  const add = (m: Map<string, Tally>, k: string, cap: boolean) => {
+    let t = m.get(k);
+    if (!t) m.set(k, (t = { cap: 0, total: 0 }));
+    t.total++;
+    if (cap) t.cap++;
+  };
+  for (const text of texts) {
+    let prev = START;
+    for (const tok of caseTokens(text)) {
+      const letter = /\p{L}/u.test(tok);
+      const lower = tok.toLowerCase();
+      if (letter && tok.length > 1 && tok === tok.toUpperCase()) { prev = lower; continue; }
+      if (letter && (isTitle(tok) || tok === lower)) {
+        const cap = tok !== lower;
+        add(pair, prev + ' ' + lower, cap);
+        // Mid-sentence statistics only: after a word or a comma.
+        if (/\p{L}/u.test(prev) || prev === ',') add(word, lower, cap);
+      }
+      prev = letter ? lower : tok;
+    }
+  }
+  return {
+    capital(prev, w) {
+      const p = pair.get(prev + ' ' + w);
+      if (p) return { p: (p.cap + 0.5) / (p.total + 1), n: p.total };
+      if (!/\p{L}/u.test(prev) && prev !== ',') return null;
+      const u = word.get(w);
+      return u ? { p: (u.cap + 0.5) / (u.total + 1), n: u.total } : null;
+    },
+    neverCapital(w) {
+      const u = word.get(w);
+      return !!u && u.total >= 10 && u.cap === 0;
+    },
+  };
+}

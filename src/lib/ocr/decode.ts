@@ -1,0 +1,121 @@
+/**
+ * Decoding of the restoration lattice: an exact second-order Viterbi over the options of each step
+ * with the syllable trigram model (plus the folded phrase table on bigrams), and max-marginals from
+ * a forward and a backward pass over the same lattice (max-product), giving each step's chosen
+ * option and its confidence (the chosen option's share of exp(max-marginal) over all options).
+ */
+import type { LanguageModel } from './lm.ts';
+import { BOS } from './lm.ts';
+
+/** One reading of a step: language-model token, emission score (log units) and output text. */
+export interface Option { lm: string; score: number; text: string }
+/** A lattice step: its options; slot -1 marks a context-only step (punctuation, fixed tokens). */
+export interface Step { options: Option[]; slot: number }
+
+/** Weights the decoder uses: language-model and phrase-table multipliers. */
+export interface DecodeWeights { lm: number; phrase: number }
+
+/** Best option per step (`chosen`, index into options) and its max-marginal confidence (`conf`). */
+export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { chosen: number[]; conf: number[] } {
+  const n = steps.length;
+  // Tokens are interned to ids (numeric memo keys are much cheaper than strings), and each step's table trans[q][p][c] is computed once and shared by the forward and backward passes.
+  const ids = new Map<string, number>([[BOS, 0]]);
+  const idOf = (w: string) => {
+    let i = ids.get(w);
+    if (i === undefined) ids.set(w, (i = ids.size));
+    return i;
+  };
+  const stepIds = steps.map((st) => Int32Array.from(st.options.map((o) => idOf(o.lm))));
+  // Contexts (u v) are looked up once per pair of ids. When the trigram context was never seen the
+  // score does not depend on u, so it is memoised on (v, w) and shared by every u.
+  type Ctx = ReturnType<LanguageModel['context']>;
+  const ctxMemo = new Map<number, Ctx>();
+  const contextOf = (iu: number, lu: string, iv: number, lv: string): Ctx => {
+    const key = iu * 65536 + iv;
+    let c = ctxMemo.get(key);
+    if (!c) ctxMemo.set(key, (c = lm.context(lu, lv)));
+    return c;
+  };
+  const pairMemo = new Map<number, number>();
+  const score = (ctx: Ctx, lv: string, lw: string, hasV: boolean) => {
+    let s = W.lm * ctx.logProb(lw);
+    if (hasV && W.phrase) {
+      const p = lm.phrase(lv, lw);
+      if (p !== null) s += W.phrase * p;
+    }
+    return s;
+  };
+  const trans = (ctx: Ctx, iv: number, lv: string, iw: number, lw: string, hasV: boolean) => {
+    if (ctx.trigram) return score(ctx, lv, lw, hasV);
+    const key = iv * 65536 + iw;
+    let s = pairMemo.get(key);
+    if (s === undefined) pairMemo.set(key, (s = score(ctx, lv, lw, hasV)));
+    return s;
+  };
+  const K = (t: number) => (t < 0 || t >= n ? 1 : steps[t]!.options.length);
+  const T: Float64Array[] = new Array(n);
+  for (let t = 0; t < n; t++) {
+    const kpp = K(t - 2), kp = K(t - 1), kc = K(t);
+    const tab = new Float64Array(kpp * kp * kc);
+    for (let q = 0; q < kpp; q++) {
+      const iu = t >= 2 ? stepIds[t - 2]![q]! : 0, lu = t >= 2 ? steps[t - 2]!.options[q]!.lm : BOS;
+      for (let p = 0; p < kp; p++) {
+        const iv = t >= 1 ? stepIds[t - 1]![p]! : 0, lv = t >= 1 ? steps[t - 1]!.options[p]!.lm : BOS;
+        const ctx = contextOf(iu, lu, iv, lv);
+        for (let c = 0; c < kc; c++) tab[(q * kp + p) * kc + c] = trans(ctx, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.lm, t >= 1);
+      }
+    }
+    T[t] = tab;
+  }
+  // alpha[t][p*K+c]: best score up to t with option p at t-1 and c at t.
+  const alpha: Float64Array[] = [];
+  for (let t = 0; t < n; t++) {
+    const kp = K(t - 1), kc = K(t), kpp = K(t - 2);
+    const a = new Float64Array(kp * kc).fill(-Infinity);
+    const tab = T[t]!, opts = steps[t]!.options;
+    for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
+      let best = -Infinity;
+      for (let q = 0; q < kpp; q++) {
+        const prev = t < 2 ? 0 : alpha[t - 1]![q * kp + p]!;
+        if (prev === -Infinity) continue;
+        const v = prev + tab[(q * kp + p) * kc + c]!;
+        if (v > best) best = v;
+      }
+      a[p * kc + c] = best + opts[c]!.score;
+    }
+    alpha.push(a);
+  }
+  // Backward: beta[t][p*K+c] best completion after t given (p at t-1, c at t).
+  const beta: Float64Array[] = new Array(n);
+  for (let t = n - 1; t >= 0; t--) {
+    const kp = K(t - 1), kc = K(t), kn = K(t + 1);
+    const b = new Float64Array(kp * kc).fill(t === n - 1 ? 0 : -Infinity);
+    if (t < n - 1) {
+      const tab = T[t + 1]!, nopts = steps[t + 1]!.options, nb = beta[t + 1]!;
+      for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
+        let best = -Infinity;
+        for (let x = 0; x < kn; x++) {
+          const v = tab[(p * kc + c) * kn + x]! + nopts[x]!.score + nb[c * kn + x]!;
+          if (v > best) best = v;
+        }
+        b[p * kc + c] = best;
+      }
+    }
+    beta[t] = b;
+  }
+  const chosen = new Array<number>(n).fill(0);
+  const conf = new Array<number>(n).fill(1);
+  for (let t = 0; t < n; t++) {
+    const kp = K(t - 1), kc = K(t);
+    const mm = new Array<number>(kc).fill(-Infinity);
+    for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) mm[c] = Math.max(mm[c]!, alpha[t]![p * kc + c]! + beta[t]![p * kc + c]!);
+    let best = 0;
+    for (let c = 1; c < kc; c++) if (mm[c]! > mm[best]!) best = c;
+    let z = 0;
+    for (const v of mm) z += Math.exp(v - mm[best]!);
+    chosen[t] = best;
+    conf[t] = 1 / z;
+  }
+
+  return { chosen, conf };
+}
