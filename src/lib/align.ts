@@ -158,9 +158,9 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
 
 // ─── units ────────────────────────────────────────────────────────────────────────────────────
 
-/** Full text of a clause: its own text, its points and its tail paragraphs. */
+/** Full text of a clause: its own text, its points (with their tail paragraphs) and its tail paragraphs. */
 export function clauseText(c: Clause): string {
-  return [c.text, ...c.points.map((p) => `${p.label}) ${p.text}`), ...(c.tail ?? [])].filter(Boolean).join(' ');
+  return [c.text, ...c.points.flatMap((p) => [`${p.label}) ${p.text}`, ...(p.tail ?? [])]), ...(c.tail ?? [])].filter(Boolean).join(' ');
 }
 
 /** Full text of an article (clauses joined; the heading is not included). */

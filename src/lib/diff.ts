@@ -133,7 +133,7 @@ export function partStats(parts: Part[]): { del: number; ins: number; eq: number
  * Passages of an article for redlining: a clause without points is one passage; a clause with points or
  * tail paragraphs is split into its lead-in, each point and each tail paragraph, so that texts that
  * structure the same content differently (a clause here, three points there) still align piece by piece.
- * Tail passages get ids `<clause id>@<n>` (mapped back to the clause id for links).
+ * Tail passages get ids `<clause or point id>@<n>` (mapped back to that element for links).
  */
 export function passageUnits(a: Article): Array<Unit & { label: string }> {
   const out: Array<Unit & { label: string }> = [];
@@ -144,13 +144,16 @@ export function passageUnits(a: Article): Array<Unit & { label: string }> {
       continue;
     }
     if (c.text) out.push({ id: c.id, number: c.number ?? '', title: '', text: c.text, label });
-    for (const p of c.points) out.push({ id: p.id, number: p.label, title: '', text: p.text, label: `${p.label})` });
+    for (const p of c.points) {
+      out.push({ id: p.id, number: p.label, title: '', text: p.text, label: `${p.label})` });
+      (p.tail ?? []).forEach((t, k) => out.push({ id: `${p.id}@${k + 1}`, number: '', title: '', text: t, label: '' }));
+    }
     (c.tail ?? []).forEach((t, k) => out.push({ id: `${c.id}@${k + 1}`, number: '', title: '', text: t, label: '' }));
   }
   return out;
 }
 
-/** Element id of a passage id (tail passages belong to their clause). */
+/** Element id of a passage id (tail passages belong to their clause or point). */
 const elementOf = (id: string | null) => (id ? id.replace(/@\d+$/, '') : null);
 
 /** Clause alignment inside an article pair: content only, with order as the tie-breaker. */

@@ -30,6 +30,7 @@ export function toPlainText(doc: Document, md = false): string {
   out.push(h(1, doc.title), '');
   out.push(`${d.type} số ${d.number.value ?? '…'}${d.date.value ? ` ngày ${d.date.value}` : ''}`, '');
   out.push(d.title, '');
+  if (d.note) for (const x of d.note.split('\n').filter((l) => l.trim())) out.push(x, '');
   if (d.issuer) out.push(d.issuer, '');
   for (const b of d.bases) out.push(b.text, '');
   for (const a of d.articles) out.push(...articleLines(a, md));

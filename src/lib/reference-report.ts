@@ -21,7 +21,7 @@ export function referenceReport(corpus: readonly Document[]): { resolved: number
     for (const { article, part } of allArticles(doc)) {
       for (const c of article.clauses) {
         texts.push({ element: c.id, text: [c.text, ...c.tail].join(' '), part, article: article.id });
-        for (const p of c.points) texts.push({ element: p.id, text: p.text, part, article: article.id });
+        for (const p of c.points) texts.push({ element: p.id, text: [p.text, ...(p.tail ?? [])].join(' '), part, article: article.id });
       }
     }
     for (const t of texts) {

@@ -114,3 +114,23 @@ describe('redlineArticles', () => {
     expect(rl.map((r) => [r.from, r.to])).toEqual(al.pairs.map((p) => [p.from, p.to]));
   });
 });
+
+describe('point tail paragraphs (Bình Định Điều 10 khoản 1 điểm a has one)', () => {
+  const bd = load('binh-dinh-2021');
+  const a10 = art(bd, 'dieu-10');
+  const point = a10.clauses[0]!.points[0]!;
+  const tail = point.tail[0]!;
+
+  it('are part of the clause text used for alignment', () => {
+    expect(point.tail.length).toBeGreaterThan(0);
+    expect(clauseText(a10.clauses[0]!)).toContain(tail);
+  });
+
+  it('are redlined as passages of their own, linked back to the point', () => {
+    const r = redlineArticles(a10, a10);
+    const passage = r.clauses.find((c) => c.parts.map((x) => x.text).join('') === tail);
+    expect(passage, 'the tail paragraph is a passage of the redline').toBeTruthy();
+    expect(passage!.to).toBe(point.id);
+    expect(passage!.parts.every((x) => x.op === 'eq')).toBe(true);
+  });
+});

@@ -220,16 +220,18 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
   if (articleCount === 0) ctx.diagnostics.push({ severity: 'error', code: 'no-articles', message: 'No article (Điều) found: this does not look like a legal text', line: firstLine });
 
   // ─── metadata the manifest may not give (unknown files) ───
-  // year: the resolved date, else a year printed in any date printing (blank day/month), else the first year in the text
+  // year: the resolved date, else a year printed in any date printing (blank day/month), else the latest date
+  // the legal bases cite (a text is issued after what it cites), else the first year in the text
   const printedYear = date.variants.map((v) => /\b(19|20)\d{2}\b/.exec(v.printed)?.[0]).find(Boolean);
+  const basesYear = latestCitedYear(bases.map((b) => b.text));
   const anyYear = lines.map((l) => /\b(19|20)\d{2}\b/.exec(l.text)?.[0]).find(Boolean);
-  const year = meta.year ?? Number((date.value ?? '').slice(0, 4) || printedYear || anyYear || 1970);
+  const year = meta.year ?? Number((date.value ?? '').slice(0, 4) || printedYear || basesYear || anyYear || 1970);
   const jurisdiction = meta.jurisdiction ?? deriveJurisdiction(head.place, head.authority, title);
   const committee = meta.committee ?? deriveCommittee(`${title} ${issuer ?? ''}`, reg?.title ?? '');
   const id = meta.id ?? (jurisdiction.id !== 'khong-ro' ? `${jurisdiction.id}-${year}` : slugify(file.split('/').pop()!.replace(/\.[^.]+$/, '')) || 'van-ban');
   const docTitle = reg && foldKey(reg.type).startsWith('quy che') && meta.committee
     ? `Quy chế hoạt động của ${meta.committee.name} (${year})`
-    : reg && reg.title ? `${capitalise(reg.type)} ${reg.title} (${year})` : `${capitalise(decisionType) || 'Văn bản'} ${title}`.trim();
+    : reg && reg.title ? `${capitalise(reg.type)} ${titleAfterType(reg.title)} (${year})` : `${capitalise(decisionType) || 'Văn bản'} ${title}`.trim();
 
   const decision: Decision = {
     type: decisionType,
@@ -273,6 +275,36 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     },
   };
   return { document, diagnostics: ctx.diagnostics, accounting: ctx.accounting };
+}
+
+/** The latest year of the dates (`ngày 19/02/2021`, `ngày 30 tháng 9 năm 2021`) in some texts, as a string, or null. */
+export function latestCitedYear(texts: string[]): string | null {
+  let best: number | null = null;
+  for (const t of texts) {
+    for (const m of t.matchAll(/ngày\s*\d{0,2}\s*(?:\/\s*\d{0,2}\s*\/|tháng\s*\d{0,2}\s*năm)\s*((?:19|20)\d{2})\b/giu)) {
+      const y = Number(m[1]);
+      if (best === null || y > best) best = y;
+    }
+  }
+  return best === null ? null : String(best);
+}
+
+/**
+ * A regulation title as it reads after its type (`Quy chế` + `Hoạt động của …` → `hoạt động của …`): a
+ * leading all-capitals run (`HOẠT ĐỘNG của`) and a capitalised first word are lowered, unless the next word is
+ * capitalised too (`Ban Chỉ đạo …` is a name and stays).
+ */
+export function titleAfterType(title: string): string {
+  const words = title.trim().split(/\s+/u);
+  const isCaps = (w: string) => /\p{L}/u.test(w) && w === w.toLocaleUpperCase('vi') && [...w.replace(/[^\p{L}]/gu, '')].length >= 2;
+  let i = 0;
+  while (i < words.length && isCaps(words[i]!)) i++;
+  if (i > 0 && i < words.length) return [...words.slice(0, i).map((w) => w.toLocaleLowerCase('vi')), ...words.slice(i)].join(' ');
+  if (i > 0) return title;
+  const [first, second] = words;
+  const capitalised = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w);
+  if (capitalised(first) && !capitalised(second)) return [first!.charAt(0).toLocaleLowerCase('vi') + first!.slice(1), ...words.slice(1)].join(' ');
+  return words.join(' ');
 }
 
 function capitalise(s: string): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { RestoredToken } from '../../../src/lib/schema.ts';
 import { normaliseSource } from '../../../src/lib/normalise/index.ts';
-import { parseLines, type ParseLine } from '../../../src/lib/parse/index.ts';
+import { latestCitedYear, parseLines, titleAfterType, type ParseLine } from '../../../src/lib/parse/index.ts';
 import { ingestBytes } from '../../../src/lib/ingest.ts';
 import { InputError } from '../../../src/lib/errors.ts';
 import { resolveVariants } from '../../../src/lib/parse/metadata.ts';
@@ -180,5 +180,30 @@ describe('sub-numbered clauses: amounts are not sub-numbers', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. Quy mô\n1. Hội nghị có khoảng\n2.000 người tham dự, kinh phí\n1.5 tỷ đồng.');
     const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
     expect([c.text, c.tail]).toEqual(['Hội nghị có khoảng 2.000 người tham dự, kinh phí 1.5 tỷ đồng.', []]);
+  });
+});
+
+describe('titleAfterType (document title of a file outside the manifest)', () => {
+  it.each([
+    ['Hoạt động của Ban Chỉ đạo Chuyển đổi số tỉnh Bắc Giang', 'hoạt động của Ban Chỉ đạo Chuyển đổi số tỉnh Bắc Giang'],
+    ['HOẠT ĐỘNG của Ban chỉ đạo xây dựng Chính quyền điện tử tỉnh Bình Định', 'hoạt động của Ban chỉ đạo xây dựng Chính quyền điện tử tỉnh Bình Định'],
+    ['Ban Chỉ đạo Chuyển đổi số tỉnh', 'Ban Chỉ đạo Chuyển đổi số tỉnh'],
+    ['HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO', 'HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO'],
+    ['tổ chức và hoạt động', 'tổ chức và hoạt động'],
+  ])('%s → %s', (title, expected) => {
+    expect(titleAfterType(title)).toBe(expected);
+  });
+});
+
+describe('latestCitedYear (year of a file outside the manifest whose own date is not printed)', () => {
+  it('takes the latest dated citation of the legal bases (Bình Định 2021 cites a 2015 law first)', () => {
+    expect(latestCitedYear([
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;',
+      'Căn cứ Quyết định số 684/QĐ-UBND ngày 01 /3 /2021 của Chủ tịch Ủy ban nhân dân tỉnh;',
+      'Căn cứ Luật Công nghệ thông tin ngày 29 tháng 6 năm 2006;',
+    ])).toBe('2021');
+  });
+  it('ignores years that are not dates (plans to 2025, 2030) and returns null without any date', () => {
+    expect(latestCitedYear(['định hướng đến năm 2030', 'giai đoạn 2021-2025'])).toBeNull();
   });
 });
