@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
-import { applyPolicyToSite } from './src/lib/csp.ts';
 
 /**
  * Sidebar of the whole site. Sections are plain objects so other parts of the project can add theirs
@@ -29,6 +28,13 @@ export default defineConfig({
   site: 'https://quyche.example',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  vite: {
+    resolve: {
+      // Starlight's search imports the Pagefind UI when the page is idle; this stand-in creates it only when the
+      // search dialog opens, so reading pages do not download it (src/site/pagefind-ui-lazy.ts).
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/site/pagefind-ui-lazy.ts', import.meta.url)) }],
+    },
+  },
   integrations: [
     starlight({
       title: 'Quy chế Ban Chỉ đạo',
@@ -42,7 +48,6 @@ export default defineConfig({
       pagination: false,
       credits: false,
     }),
-    // Content-Security-Policy on every page, hashing the inline scripts it has (src/lib/csp.ts)
-    { name: 'quyche-csp', hooks: { 'astro:build:done': ({ dir }) => { applyPolicyToSite(fileURLToPath(dir)); } } },
+    // Content-Security-Policy on every page, hashing the inline scripts it has: src/middleware.ts (src/lib/csp.ts)
   ],
 });

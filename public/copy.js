@@ -1,7 +1,35 @@
-// Copy buttons for clause links and Vietnamese citations (the only script on reading pages).
+// Copy buttons for clause links and Vietnamese citations (the only script on reading pages besides the frame).
 // Citation = element label (data-cite) + the part's data-cite-suffix, built at build time by src/lib/cite.ts.
 (function () {
-  if (!document.querySelector('button[data-copy]')) return;
+  var elements = document.querySelectorAll('[data-cite]');
+  if (!elements.length) return;
+
+  // The buttons are made here, once per element, rather than written into the HTML for every clause and
+  // point: they are useless without JavaScript, and hundreds of copies weighed on long pages. Where they go:
+  // an article's tool row, a clause's or point's own first line.
+  function tools(label) {
+    var span = document.createElement('span');
+    span.className = 'tools';
+    span.setAttribute('data-pagefind-ignore', '');
+    [['link', 'Liên kết', ' đến '], ['cite', 'Trích dẫn', ' ']].forEach(function (b) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy';
+      button.dataset.copy = b[0];
+      button.textContent = b[1];
+      var sr = document.createElement('span');
+      sr.className = 'sr-only';
+      sr.textContent = b[2] + label;
+      button.appendChild(sr);
+      span.appendChild(button);
+    });
+    return span;
+  }
+  elements.forEach(function (el) {
+    var host = el.querySelector(el.classList.contains('dieu') ? ':scope > .dieu-tools' : ':scope > .khoan-line');
+    if (host) host.appendChild(tools(el.dataset.cite));
+  });
+
   var status = document.createElement('p');
   status.className = 'sr-only copy-status';
   status.setAttribute('role', 'status');

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { parse as parseYaml } from 'yaml';
 import { DocumentSchema } from './lib/schema.ts';
 import { DutySchema, RoleSchema } from './lib/enrich/roles.ts';
@@ -24,6 +24,8 @@ function dataDir(): string {
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // UI strings Starlight's Vietnamese translation leaves in English (the header search's Pagefind UI).
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   regulations: defineCollection({
     loader: glob({ pattern: ['*.json', '!index.json'], base: dataDir() }),
     schema: DocumentSchema,

@@ -3,11 +3,9 @@
  * bundles, not Starlight's `is:inline` scripts, so after the build every HTML page gets a policy in a
  * `<meta http-equiv>` that allows exactly the inline scripts that page contains (by SHA-256 hash), scripts
  * from the site itself, and nothing else: no other inline script, no event-handler attribute, no
- * `javascript:` URL, no third-party origin. Pure functions; the build hook lives in astro.config.mjs.
+ * `javascript:` URL, no third-party origin. Pure functions; src/middleware.ts applies them to every page as it is rendered.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** Directives every page shares (script-src is added per page with the hashes of its inline scripts). */
 export const BASE_DIRECTIVES = [
@@ -59,21 +57,4 @@ export function withPolicy(html: string): string {
   const head = /<head[^>]*>/i.exec(clean);
   if (!head) return clean;
   return clean.slice(0, head.index + head[0].length) + meta + clean.slice(head.index + head[0].length);
-}
-
-/** Add the policy to every HTML file under a built site. Returns the number of pages. */
-export function applyPolicyToSite(dir: string): number {
-  let n = 0;
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html')) {
-        writeFileSync(p, withPolicy(readFileSync(p, 'utf8')));
-        n++;
-      }
-    }
-  };
-  walk(dir);
-  return n;
 }

@@ -14,18 +14,25 @@ import { answerMatrix, parseQuestions } from '../lib/questions.ts';
 import type { Answer, Question } from '../lib/questions.ts';
 import type { Annotation, Article, Document } from '../lib/schema.ts';
 import { loadCorpus } from './corpus.ts';
+import { paginate, pageSegment, pageSize } from '../lib/paging.ts';
 
-/** content/topics.yaml. */
+// The taxonomies are read once per build: every article page asks for the topics (parsing the YAML and
+// its schema per page cost ~8 % of the build).
+let topics: TopicTaxonomy | null = null;
+let questions: Question[] | null = null;
+let overrides: AlignOverride[] | null = null;
+
+/** content/topics.yaml (read once per build). */
 export function loadTopics(): TopicTaxonomy {
-  return parseTopics(parseYaml(readFileSync('content/topics.yaml', 'utf8')), 'content/topics.yaml');
+  return (topics ??= parseTopics(parseYaml(readFileSync('content/topics.yaml', 'utf8')), 'content/topics.yaml'));
 }
-/** content/questions.yaml. */
+/** content/questions.yaml (read once per build). */
 export function loadQuestions(): Question[] {
-  return parseQuestions(parseYaml(readFileSync('content/questions.yaml', 'utf8')), 'content/questions.yaml');
+  return (questions ??= parseQuestions(parseYaml(readFileSync('content/questions.yaml', 'utf8')), 'content/questions.yaml'));
 }
-/** content/align-overrides.yaml. */
+/** content/align-overrides.yaml (read once per build). */
 export function loadAlignOverrides(): AlignOverride[] {
-  return parseAlignOverrides(parseYaml(readFileSync('content/align-overrides.yaml', 'utf8')), 'content/align-overrides.yaml');
+  return (overrides ??= parseAlignOverrides(parseYaml(readFileSync('content/align-overrides.yaml', 'utf8')), 'content/align-overrides.yaml'));
 }
 
 /** Topic annotations of a document: those written by ingest, or computed now for documents without them. */
@@ -91,6 +98,30 @@ export function topicColumns(topic: string, docs: Document[], topics: TopicTaxon
       article: { id: `chu-de-${topic}`, number: '', title: hits.map((h) => `Điều ${h.article.number}. ${h.article.title}`).join(' · '), lines: [1, 1], clauses },
     };
   });
+}
+
+/**
+ * Documents side by side on one page of a topic: enough for the real corpus on one page, bounded at scale.
+ * QUYCHE_TOPIC_DOCS_PER_PAGE overrides (tests build the real corpus with small pages to see the paging).
+ */
+export const TOPIC_DOCS_PER_PAGE = pageSize(process.env.QUYCHE_TOPIC_DOCS_PER_PAGE, 5);
+
+/** URL of page n (1-based) of a topic comparison. */
+export const topicUrl = (topic: string, page = 1) => `/so-sanh/chu-de/${topic}/${pageSegment(page)}`;
+
+const topicPageCache = new Map<string, Promise<TopicColumn[][]>>();
+
+/**
+ * The columns of a topic, page by page (TOPIC_DOCS_PER_PAGE documents each, in corpus order), computed once
+ * per topic and build: a topic page shows one page, so its weight does not grow with the corpus.
+ */
+export function topicPages(topic: string): Promise<TopicColumn[][]> {
+  let pages = topicPageCache.get(topic);
+  if (!pages) {
+    pages = loadCorpus().then(({ docs }) => paginate(topicColumns(topic, docs, loadTopics()), TOPIC_DOCS_PER_PAGE));
+    topicPageCache.set(topic, pages);
+  }
+  return pages;
 }
 
 /** The coded matrix for all documents (rows = questions). */

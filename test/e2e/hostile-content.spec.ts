@@ -8,11 +8,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { ingestFile, ROOT } from '../../src/lib/ingest-cli.ts';
+import { serveDist } from './static-server.ts';
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -27,7 +28,9 @@ const PAYLOADS = [
   '\u202Eđảo pwned chiều\u202C \u2066cô lập\u2069',
   '**đậm** _nghiêng_ `pwned` import x from "y"',
 ];
-const PROSE = new Set(['text', 'title', 'name', 'label', 'issuer', 'effect', 'capacity', 'place']);
+const PROSE = new Set(['text', 'title', 'name', 'label', 'issuer', 'effect', 'capacity', 'place', 'note']);
+/** A consolidated text's note under the title (no real document of the corpus has one; shown on the document page). */
+const NOTE = 'Quyết định này được sửa đổi, bổ sung bởi:\nQuyết định số 12/QĐ-BCĐ ngày 01/02/2023, có hiệu lực kể từ ngày ký.';
 
 /** Append a payload to every prose string of a document (ids and machine fields untouched). */
 function poison(value: unknown, key = '', counter = { i: 0 }): unknown {
@@ -38,20 +41,6 @@ function poison(value: unknown, key = '', counter = { i: 0 }): unknown {
     return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'restoration').map(([k, v]) => [k, poison(v, k, counter)]));
   }
   return value;
-}
-
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8' };
-
-function serve(dist: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = join(dist, path);
-    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
 function walk(dir: string): string[] {
@@ -77,6 +66,7 @@ test.beforeAll(async () => {
   writeFileSync(join(data, `${hostile.id}.json`), json);
   for (const id of ['kien-giang-2019', 'kien-giang-2022']) {
     const doc = JSON.parse(readFileSync(join(ROOT, 'content/regulations', `${id}.json`), 'utf8'));
+    doc.decision.note = NOTE;
     writeFileSync(join(data, `${id}.json`), `${JSON.stringify(poison(doc), null, 2)}\n`);
   }
   for (const out of dists) {
@@ -85,7 +75,7 @@ test.beforeAll(async () => {
     });
     expect(r.status, `${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`).toBe(0);
   }
-  ({ server, base } = await serve(dists[0]!));
+  ({ server, base } = await serveDist(dists[0]!));
 });
 
 test.afterAll(() => {
@@ -104,6 +94,7 @@ function pageUrls(): Array<{ type: string; url: string }> {
     for (const a of [articles.find((x) => /^dieu-/.test(x)), articles.find((x) => /^qd-dieu-/.test(x))].filter(Boolean)) urls.push({ type: `article ${id}/${a}`, url: `/van-ban/${id}/${a}/` });
   }
   for (const r of dirs('vai-tro').slice(0, 3)) urls.push({ type: `role ${r}`, url: `/vai-tro/${r}/` });
+  for (const r of dirs('vai-tro').slice(0, 3)) for (const d of dirs(`vai-tro/${r}`).slice(0, 1)) urls.push({ type: `role ${r} in ${d}`, url: `/vai-tro/${r}/${d}/` });
   for (const t of dirs('so-sanh/chu-de').slice(0, 3)) urls.push({ type: `topic ${t}`, url: `/so-sanh/chu-de/${t}/` });
   for (const w of dirs('so-sanh', false).filter((x) => !['chu-de', 'bang', 'tu-chon'].includes(x))) for (const pair of dirs(`so-sanh/${w}`)) urls.push({ type: `version diff ${w}/${pair}`, url: `/so-sanh/${w}/${pair}/` });
   for (const u of ['/so-sanh/', '/so-sanh/bang/', '/so-sanh/tu-chon/', '/du-lieu/', '/vai-tro/', '/tim-kiem/?q=pwned', '/tim-kiem/?q=window']) if (existsSync(join(dist, u.split('?')[0]!, 'index.html'))) urls.push({ type: `page ${u}`, url: u });
@@ -156,6 +147,14 @@ test('bidi controls and markup from the hostile source stay visible as text on i
   // textContent: text in collapsed sections counts too (it is text in the DOM, not markup)
   const text = (await page.locator('main').textContent()) ?? '';
   for (const words of ['đảo chiều', 'cô lập', '<b>thực thể</b>', '<script>', 'window.pwned=8']) expect(text, words).toContain(words);
+});
+
+test("a consolidated text's note is shown under the decision title, paragraph by paragraph", async ({ page }) => {
+  await page.goto(`${base}/van-ban/kien-giang-2019/`);
+  const note = page.locator('.decision-note');
+  await expect(note.locator('p')).toHaveCount(2);
+  await expect(note).toContainText('được sửa đổi, bổ sung bởi:');
+  await expect(note).toContainText('Quyết định số 12/QĐ-BCĐ ngày 01/02/2023');
 });
 
 test('the policy is enforced: an inline script injected into a built page does not run', async ({ page }) => {

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { cite } from '../../src/lib/cite.ts';
+import { cite, elementLabel } from '../../src/lib/cite.ts';
 import { parseDocument } from '../../src/lib/schema.ts';
 import { allArticles } from '../../src/lib/enrich/roles.ts';
 import { builtCorpus } from './corpus.ts';
 
 const docs = builtCorpus();
+const label = (d: (typeof docs)[number], id: string) => elementLabel(d, id) ?? id;
 const doc = docs.find((d) => d.id === 'kien-giang-2019') ?? docs[0]!;
 const firstRegArticle = allArticles(doc).find((a) => a.part === 'regulation')!.article;
 
@@ -16,6 +17,7 @@ const pageTypes: [string, string][] = [
   ['article', `/van-ban/${doc.id}/${firstRegArticle.id}/`],
   ['roles', '/vai-tro/'],
   ['role', '/vai-tro/truong-ban/'],
+  ['role in one document', `/vai-tro/truong-ban/${doc.id}/`],
   ['search', '/tim-kiem/?q=truong+ban'],
   ['data', '/du-lieu/'],
   ['about', '/gioi-thieu/'],
@@ -67,6 +69,22 @@ test('copy citation writes the Vietnamese citation of the clause', async ({ page
   await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="link"]`).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(new URL(link).pathname + new URL(link).hash).toBe(`/van-ban/${doc.id}/#${clause.id}`);
+  // The buttons are made by /copy.js from the element's label: one pair per clause, named for screen readers.
+  await expect(page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy]`)).toHaveCount(2);
+  await expect(page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`)).toHaveAccessibleName(`Trích dẫn ${label(doc, clause.id)}`);
+  await expect(page.locator('section.dieu > .dieu-tools button[data-copy="link"]').first()).toBeVisible();
+});
+
+test('without JavaScript the clause anchors stay links and no dead copy button shows', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/van-ban/${doc.id}/`);
+  await expect(page.locator('button[data-copy]')).toHaveCount(0);
+  const marker = page.locator('.khoan .el-text > a.so').first();
+  const href = (await marker.getAttribute('href'))!;
+  expect(href).toMatch(/^#/);
+  await expect(page.locator(`[id="${href.slice(1)}"]`)).toHaveCount(1);
+  await context.close();
 });
 
 test('a cross-reference link lands on its anchor', async ({ page }) => {
@@ -88,12 +106,35 @@ test('article page has prev/next navigation and reading pages load no script but
   expect(own).toEqual(['/copy.js']);
 });
 
-test('role page lists the devoted article and other clauses with counts', async ({ page }) => {
+test('role page: counts per document linked to the role\'s page for each document, the first documents in full', async ({ page }) => {
   await page.goto('/vai-tro/truong-ban/');
   await expect(page.locator('table.counts-table tbody tr')).toHaveCount(docs.length);
   await expect(page.locator('.role-doc').first()).toBeVisible();
   await expect(page.locator('.role-doc .dieu').first()).toBeVisible();
   await expect(page.locator('.role-clause').first()).toBeVisible();
+  // Every row of a document that names the role links to the role's page for that document.
+  const links = await page.locator('table.counts-table tbody th a[href^="/vai-tro/truong-ban/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(links.length).toBeGreaterThan(0);
+  expect(links).toContain(`/vai-tro/truong-ban/${doc.id}/`);
+});
+
+test('role in one document: the devoted article in full and every other clause, linked to the document', async ({ page }) => {
+  await page.goto(`/vai-tro/truong-ban/${doc.id}/`);
+  await expect(page.locator('h1')).toContainText(doc.title);
+  await expect(page.locator('.dieu').first()).toBeVisible();
+  const where = page.locator('.role-clause a.where').first();
+  await expect(where).toHaveAttribute('href', new RegExp(`^/van-ban/${doc.id}/#`));
+  // The same clauses as in the document's section of the role page.
+  const onRolePage = await (async () => {
+    const other = await page.context().newPage();
+    await other.goto('/vai-tro/truong-ban/');
+    const n = await other.locator(`section.role-doc[aria-labelledby="${doc.id}"] .role-clause`).count();
+    await other.close();
+    return n;
+  })();
+  await expect(page.locator('.role-clause')).toHaveCount(onRolePage);
+  await page.locator('a', { hasText: 'Trưởng ban trong mọi văn bản' }).click();
+  await expect(page).toHaveURL(/\/vai-tro\/truong-ban\/$/);
 });
 
 test('data downloads are generated and the JSON matches the schema', async ({ request }) => {

@@ -12,6 +12,8 @@ const pages: [string, string][] = [
   ['article', `/van-ban/${doc.id}/dieu-5/#dieu-5-khoan-2`],
   ['roles', '/vai-tro/'],
   ['role', '/vai-tro/truong-ban/'],
+  ['role-document', `/vai-tro/truong-ban/${doc.id}/`],
+  ['topic', '/so-sanh/chu-de/cuoc-hop/'],
   ['search', '/tim-kiem/?q=hop+dinh+ky'],
   ['data', '/du-lieu/'],
   ['about', '/gioi-thieu/'],
@@ -32,6 +34,15 @@ for (const [name, url] of pages) {
         await page.evaluate(() => window.scrollTo(0, 0));
       }
       await page.screenshot({ path: `test-results/screens/${name}-${tag}.png`, fullPage: false });
+      if (name === 'document') {
+        // A clause with its copy buttons (made by /copy.js), then the header search dialog (Pagefind UI loaded on opening).
+        await page.locator(`[id="${doc.id === 'kien-giang-2019' ? 'dieu-5-khoan-2' : 'dieu-1'}"]`).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `test-results/screens/${name}-clause-${tag}.png` });
+        await page.locator('button[data-open-modal]').click();
+        await page.locator('#starlight__search input').fill('truong ban');
+        await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
+        await page.screenshot({ path: `test-results/screens/search-dialog-${tag}.png` });
+      }
     });
   }
 }

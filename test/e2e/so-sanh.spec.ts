@@ -69,7 +69,12 @@ test('version history: hiding systematic substitutions hides their runs only', a
 });
 
 test('topic page: all documents side by side; switching the base recomputes the redline in the browser', async ({ page }) => {
-  await page.goto('/so-sanh/chu-de/cuoc-hop/');
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/so-sanh/chu-de/cuoc-hop/', { waitUntil: 'networkidle' });
+  // The articles for recomputing are fetched when the base changes, not embedded in (or loaded with) the page.
+  await expect(page.locator('script[type="application/json"]')).toHaveCount(0);
+  expect(fetched.filter((p) => p.endsWith('.json'))).toEqual([]);
   const cols = page.locator('.topic-col');
   await expect(cols).toHaveCount(5);
   const base = page.locator('[data-topic-base]');
@@ -83,6 +88,7 @@ test('topic page: all documents side by side; switching the base recomputes the 
     await expect(page.locator('.topic-col.is-base')).toHaveCount(1);
     await expect(page.locator(`.topic-col[data-doc="${id}"] ins, .topic-col[data-doc="${id}"] del`)).toHaveCount(0);
   }
+  expect(fetched).toContain('/so-sanh/chu-de/cuoc-hop/1.json');
   // Bắc Giang says "một quý một lần", Bình Định "06 tháng một lần": the redline against Bắc Giang shows it
   await expect(page.locator('.topic-col[data-doc="binh-dinh-2021"] ins', { hasText: '06 tháng' }).first()).toBeVisible();
   await expect(page.locator('.topic-col[data-doc="binh-dinh-2021"] del').first()).toBeVisible();

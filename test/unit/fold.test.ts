@@ -16,4 +16,12 @@ describe('fold', () => {
     expect(slugify('Tổ công tác giúp việc')).toBe('to-cong-tac-giup-viec');
     expect(slugify('  Điều 10a. ')).toBe('dieu-10a');
   });
+  it('gives the same answer from its memo, for long texts and after the memo fills', () => {
+    const long = 'Điều 5. Phó Trưởng ban Thường trực '.repeat(200);
+    expect(fold(long)).toBe(fold(long.slice(0)));
+    expect(fold(long)).toBe('Dieu 5. Pho Truong ban Thuong truc '.repeat(200));
+    for (let i = 0; i < 200_100; i++) fold(`đợt ${i}`);
+    expect(fold('đợt 7')).toBe('dot 7');
+    expect(fold('Đợt 200099')).toBe('Dot 200099');
+  });
 });

@@ -13,11 +13,12 @@ export function fixtureDocs(): Document[] {
 }
 
 /** The ingested corpus when present (content/regulations), else null. */
-export function corpusDocs(): Document[] | null {
+export function corpusDocs(): Document[] {
   const dir = new URL('../../content/regulations/', import.meta.url);
-  if (!existsSync(dir)) return null;
+  // The corpus is committed: its absence is a failure, not a reason to skip.
+  if (!existsSync(dir)) throw new Error('content/regulations/ is missing (run npm run ingest)');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json');
-  if (files.length === 0) return null;
+  if (files.length === 0) throw new Error('content/regulations/ has no document (run npm run ingest)');
   return files.sort().map((f) => parseDocument(JSON.parse(readFileSync(new URL(f, dir), 'utf8')), f));
 }
 

@@ -3,7 +3,7 @@ import { allArticles, relatedArticles, topicsOfArticle } from '../../src/lib/sit
 import type { Document } from '../../src/lib/schema.ts';
 import { corpusDocs } from './helpers.ts';
 
-const docs = corpusDocs()!;
+const docs = corpusDocs();
 const byId = (id: string) => docs.find((d) => d.id === id)!;
 const article = (doc: Document, id: string) => allArticles(doc).find(({ article: a }) => a.id === id)!.article;
 
