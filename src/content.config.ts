@@ -22,8 +22,19 @@ function dataDir(): string {
   return 'test/fixtures/regulations';
 }
 
+/**
+ * Starlight's docs schema, built once. `<StarlightPage>` (every page of this site) builds the whole docs
+ * frontmatter schema anew for each page it renders, and zod initialises a new schema on its first parse: at
+ * 200 synthetic documents that was ~13 % of the build's CPU (profile in docs/benchmarks.md). The schema does
+ * not depend on the page; only its `image()` helper differs between the content layer and `<StarlightPage>`,
+ * and no page here has an image in its frontmatter (the docs collection is empty).
+ */
+const starlightDocsSchema = docsSchema();
+let builtDocsSchema: ReturnType<typeof starlightDocsSchema> | undefined;
+export const docsSchemaOnce: typeof starlightDocsSchema = (context) => (builtDocsSchema ??= starlightDocsSchema(context));
+
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchemaOnce }),
   // UI strings Starlight's Vietnamese translation leaves in English (the header search's Pagefind UI).
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   regulations: defineCollection({
