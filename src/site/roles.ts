@@ -31,10 +31,22 @@ export interface RolePages {
   detail: RoleInDocument[];
 }
 
-/** Everything the pages of one role show. */
+const rolePagesCache = new WeakMap<Corpus, Map<string, RolePages>>();
+
+/**
+ * Everything the pages of one role show, computed once per role and corpus: every page of the role and every
+ * `/vai-tro/<role>/<doc>/` page reads it (computing it per page made the role pages quadratic in the corpus).
+ */
 export function rolePages(corpus: Corpus, role: string): RolePages {
-  const views = corpus.docs.map((d) => roleInDocument(d, role, corpus.roles));
-  return { views, pages: paginate(views, ROLE_ROWS_PER_PAGE), detail: views.filter(isPresent).slice(0, ROLE_DETAIL_DOCS) };
+  let byRole = rolePagesCache.get(corpus);
+  if (!byRole) rolePagesCache.set(corpus, (byRole = new Map()));
+  let pages = byRole.get(role);
+  if (!pages) {
+    const views = corpus.docs.map((d) => roleInDocument(d, role, corpus.roles));
+    pages = { views, pages: paginate(views, ROLE_ROWS_PER_PAGE), detail: views.filter(isPresent).slice(0, ROLE_DETAIL_DOCS) };
+    byRole.set(role, pages);
+  }
+  return pages;
 }
 
 /** Clauses of a role in one document grouped by kind of duty, in the taxonomy's order ('khac' last). */
@@ -51,8 +63,27 @@ export function dutyGroups(v: RoleInDocument, corpus: Corpus): Array<{ id: strin
 
 /** Version comparisons (consecutive versions of one work) that end in one of the given documents. */
 export function versionPairsOf(docs: readonly Document[], corpus: Corpus): Array<{ work: string; from: Document; to: Document }> {
-  const works = new Map<string, Document[]>();
-  for (const d of corpus.docs) works.set(d.work, [...(works.get(d.work) ?? []), d]);
+  const byWork = consecutiveVersions(corpus);
+  const works = new Set(docs.map((d) => d.work));
   const wanted = new Set(docs.map((d) => d.id));
-  return [...works].flatMap(([work, ds]) => ds.slice(1).map((d, i) => ({ work, from: ds[i]!, to: d }))).filter((p) => wanted.has(p.to.id));
+  return [...works].flatMap((w) => byWork.get(w) ?? []).filter((p) => wanted.has(p.to.id));
+}
+
+/** Version comparisons of a document's work that involve it (it is the older or the newer version). */
+export function versionPairsAround(doc: Document, corpus: Corpus): Array<{ work: string; from: Document; to: Document }> {
+  return (consecutiveVersions(corpus).get(doc.work) ?? []).filter((p) => p.from.id === doc.id || p.to.id === doc.id);
+}
+
+const consecutiveCache = new WeakMap<Corpus, Map<string, Array<{ work: string; from: Document; to: Document }>>>();
+
+/** Consecutive version pairs of each work, in corpus order (once per corpus: every role page asks). */
+function consecutiveVersions(corpus: Corpus): Map<string, Array<{ work: string; from: Document; to: Document }>> {
+  let pairs = consecutiveCache.get(corpus);
+  if (!pairs) {
+    const works = new Map<string, Document[]>();
+    for (const d of corpus.docs) works.set(d.work, [...(works.get(d.work) ?? []), d]);
+    pairs = new Map([...works].map(([work, ds]) => [work, ds.slice(1).map((d, i) => ({ work, from: ds[i]!, to: d }))]));
+    consecutiveCache.set(corpus, pairs);
+  }
+  return pairs;
 }
