@@ -212,54 +212,100 @@ export function charGrams(text: string, n: number): Map<string, number> {
   return m;
 }
 
-type Vec = Map<string, number>;
-
-function norm(v: Vec): number {
-  let s = 0;
-  for (const x of v.values()) s += x * x;
-  return Math.sqrt(s);
+/**
+ * A sparse vector over character n-grams: gram ids in ascending order and their weights. The similarity
+ * matrix is the hot loop of every comparison page (topics, versions); string-keyed maps made it so, and
+ * sorted id arrays let a dot product be one merge.
+ */
+export interface Sparse {
+  ids: Int32Array;
+  w: Float64Array;
 }
 
-/** Cosine similarity of two sparse vectors. */
-export function cosine(a: Vec, b: Vec): number {
-  const na = norm(a);
-  const nb = norm(b);
-  if (!na || !nb) return 0;
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, x] of small) {
-    const y = big.get(k);
-    if (y) dot += x * y;
+/** Folded text uses 37 symbols (space, a–z, 0–9), so an n-gram (n ≤ 5) is exactly an integer below 37ⁿ. */
+const GRAM_BASE = 37;
+function gramCode(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96; // a–z → 1–26
+  if (c >= 48 && c <= 57) return c - 21; // 0–9 → 27–36
+  return 0; // space (foldedWords leaves nothing else)
+}
+
+// Bags recur: a base document's clauses on every page of a topic, each version in two comparisons. A bounded
+// memo (cleared when full) keeps memory flat on any corpus.
+const BAG_MEMO = new Map<string, Sparse>();
+const BAG_MEMO_MAX = 50_000;
+
+/** Character n-gram counts of folded text as a sparse vector (same grams as charGrams; ids instead of strings). */
+export function gramCounts(text: string, n: number): Sparse {
+  const key = `${n}\u0000${text}`;
+  const hit = BAG_MEMO.get(key);
+  if (hit) return hit;
+  const s = ` ${foldedWords(text)} `;
+  const count = Math.max(0, s.length - n + 1);
+  const all = new Int32Array(count);
+  const mod = GRAM_BASE ** (n - 1);
+  let id = 0;
+  for (let i = 0; i < s.length; i++) {
+    id = (i >= n ? id % mod : id) * GRAM_BASE + gramCode(s.charCodeAt(i));
+    if (i >= n - 1) all[i - n + 1] = id;
   }
-  return dot / (na * nb);
+  all.sort();
+  let k = 0;
+  const ids = new Int32Array(count);
+  const w = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    if (k > 0 && ids[k - 1] === all[i]) w[k - 1]!++;
+    else {
+      ids[k] = all[i]!;
+      w[k++] = 1;
+    }
+  }
+  const bag = { ids: ids.slice(0, k), w: w.slice(0, k) };
+  if (BAG_MEMO.size >= BAG_MEMO_MAX) BAG_MEMO.clear();
+  BAG_MEMO.set(key, bag);
+  return bag;
 }
 
 /** TF-IDF vectors (sublinear tf, smoothed idf) of n-gram bags over a small corpus of texts, unit length. */
-export function tfidf(bags: Vec[]): Vec[] {
-  const df = new Map<string, number>();
-  for (const b of bags) for (const k of b.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+export function tfidf(bags: Sparse[]): Sparse[] {
+  const df = new Map<number, number>();
+  for (const b of bags) for (const id of b.ids) df.set(id, (df.get(id) ?? 0) + 1);
   const n = bags.length;
   return bags.map((b) => {
-    const v: Vec = new Map();
-    for (const [k, tf] of b) v.set(k, (1 + Math.log(tf)) * Math.log((n + 1) / ((df.get(k) ?? 0) + 0.5)));
-    return unit(v);
+    const w = new Float64Array(b.w.length);
+    for (let i = 0; i < w.length; i++) w[i] = (1 + Math.log(b.w[i]!)) * Math.log((n + 1) / (df.get(b.ids[i]!)! + 0.5));
+    return unit({ ids: b.ids, w });
   });
 }
 
-/** Scale a vector to unit length (cosine of unit vectors is their dot product). */
-export function unit(v: Vec): Vec {
-  const nv = norm(v);
-  if (nv) for (const [k, x] of v) v.set(k, x / nv);
-  return v;
+/** Scale a vector to unit length (the cosine of unit vectors is their dot product). Returns a new vector. */
+export function unit(v: Sparse): Sparse {
+  let s = 0;
+  for (const x of v.w) s += x * x;
+  const nv = Math.sqrt(s);
+  return { ids: v.ids, w: nv ? v.w.map((x) => x / nv) : v.w };
 }
 
-/** Dot product of two sparse vectors. */
-function dot(a: Vec, b: Vec): number {
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+/** Cosine similarity of two sparse vectors. */
+export function cosine(a: Sparse, b: Sparse): number {
+  const ua = unit(a);
+  const ub = unit(b);
+  return dot(ua, ub);
+}
+
+/** Dot product of two sparse vectors (a merge over the sorted ids). */
+function dot(a: Sparse, b: Sparse): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
   let d = 0;
-  for (const [k, x] of small) {
-    const y = big.get(k);
-    if (y) d += x * y;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) d += a.w[i++]! * b.w[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return d;
 }
@@ -399,11 +445,11 @@ export function longestIncreasing(seq: number[]): Set<number> {
 
 /** Full similarity matrix of two unit lists, with component scores. */
 export function similarityMatrix(a: Unit[], b: Unit[], opts: AlignOptions = DEFAULT_ALIGN_OPTIONS): PairScores[][] {
-  const vecs = tfidf([...a, ...b].map((u) => charGrams(u.text, 4)));
+  const vecs = tfidf([...a, ...b].map((u) => gramCounts(u.text, 4)));
   const va = vecs.slice(0, a.length);
   const vb = vecs.slice(a.length);
-  const ta = a.map((u) => unit(charGrams(u.title, 3)));
-  const tb = b.map((u) => unit(charGrams(u.title, 3)));
+  const ta = a.map((u) => unit(gramCounts(u.title, 3)));
+  const tb = b.map((u) => unit(gramCounts(u.title, 3)));
   const rel = (i: number, n: number) => (n > 1 ? i / (n - 1) : 0.5);
   return a.map((_, i) =>
     b.map((_, j) => {

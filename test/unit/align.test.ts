@@ -7,6 +7,9 @@ import {
   documentArticles,
   similarityMatrix,
   hungarian,
+  charGrams,
+  foldedWords,
+  gramCounts,
   longestIncreasing,
 } from '../../src/lib/align.ts';
 import type { Alignable, AlignedPair } from '../../src/lib/align.ts';
@@ -192,4 +195,44 @@ describe('alignDocuments — edits with known answers on every real document (th
       }
     });
   }
+});
+
+describe('n-gram features', () => {
+  // Real clause texts of every document, OCR-restored and clean, with digits, đ and punctuation.
+  const texts = ['kien-giang-2019', 'kien-giang-2022', 'bac-giang-2021', 'binh-dinh-2021', 'phu-quoc-2022']
+    .flatMap((id) => documentArticles(load(id)).slice(0, 6).map((a) => articleUnit(a)))
+    .flatMap((u) => [u.text, u.title]);
+
+  it('gramCounts holds exactly the n-grams charGrams counts, one integer id per distinct gram', () => {
+    for (const n of [3, 4]) {
+      for (const t of texts) {
+        const bag = gramCounts(t, n);
+        const grams = charGrams(t, n);
+        expect(bag.ids.length).toBe(grams.size);
+        expect([...bag.w].reduce((x, y) => x + y, 0)).toBe([...grams.values()].reduce((x, y) => x + y, 0));
+        expect([...bag.ids]).toEqual([...bag.ids].sort((x, y) => x - y));
+        expect(new Set(bag.ids).size).toBe(bag.ids.length);
+        // Same multiset of counts (ids are a bijection of grams).
+        expect([...bag.w].sort()).toEqual([...grams.values()].sort());
+      }
+    }
+  });
+
+  it('each id decodes to its gram: the encoding is exact (base 37 over space, a–z, 0–9), not a hash', () => {
+    const symbols = ' abcdefghijklmnopqrstuvwxyz0123456789';
+    const decode = (id: number, n: number) => {
+      let g = '';
+      for (let k = 0; k < n; k++, id = Math.floor(id / 37)) g = symbols[id % 37]! + g;
+      return g;
+    };
+    for (const n of [3, 4]) {
+      for (const t of texts) {
+        const bag = gramCounts(t, n);
+        const grams = charGrams(t, n);
+        const decoded = new Map([...bag.ids].map((id, i) => [decode(id, n), bag.w[i]!]));
+        expect(decoded).toEqual(grams);
+      }
+    }
+    expect(foldedWords('Điều 1. Phạm vi')).toBe('dieu 1 pham vi');
+  });
 });
