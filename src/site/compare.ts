@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { documentArticles } from '../lib/align.ts';
-import { clauseText } from '../lib/align.ts';
+import { alignDocuments, clauseText, DEFAULT_ALIGN_OPTIONS, documentArticles } from '../lib/align.ts';
+import type { Alignment } from '../lib/align.ts';
+import { compareDocuments, type CompareReport } from '../lib/compare-report.ts';
 import { parseAlignOverrides } from '../lib/align-overrides.ts';
 import type { AlignOverride } from '../lib/align.ts';
 import { articlesForTopic, parseTopics, topicAnnotations } from '../lib/enrich/topics.ts';
@@ -63,6 +64,24 @@ export async function versionPairs(): Promise<VersionPair[]> {
       for (let j = i + 1; j < sorted.length; j++) out.push({ work, slug: `${key(sorted[i]!)}-${key(sorted[j]!)}`, from: sorted[i]!, to: sorted[j]! });
   }
   return out;
+}
+
+// Alignment summaries of the version pairs, remembered as each version page computes its comparison: the
+// comparisons index lists every pair with its summary, and aligning them all again cost it seconds per
+// hundred documents.
+const pairSummaries = new Map<string, Alignment['summary']>();
+const pairKey = (from: Document, to: Document) => `${from.id}\u0000${to.id}`;
+
+/** The comparison shown on a version page (with the curated overrides). */
+export function compareVersions(from: Document, to: Document): CompareReport {
+  const report = compareDocuments(from, to, loadAlignOverrides());
+  pairSummaries.set(pairKey(from, to), report.alignment.summary);
+  return report;
+}
+
+/** Summary of a version pair's alignment, the same as on its version page (overrides included). */
+export function versionSummary(from: Document, to: Document): Alignment['summary'] {
+  return pairSummaries.get(pairKey(from, to)) ?? alignDocuments(from, to, loadAlignOverrides(), DEFAULT_ALIGN_OPTIONS).summary;
 }
 
 /** What one document says about one topic: a pseudo-article made of the relevant articles' clauses. */
