@@ -12,6 +12,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   timeout: 30_000,
+  // Search pages load the Pagefind index and fragments before they settle; on a loaded 2-core machine that
+  // took over 5 s (the default) in a CI dry run. A wait limit, not a performance threshold.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
