@@ -1,6 +1,7 @@
 /**
- * Role and topic pages stay bounded as the corpus grows: they are paged. The real five documents fit on
- * one page, so this builds them again with small pages (2 documents a page, 1 in full on a role page)
+ * Role and topic pages stay bounded as the corpus grows: they are paged, and the home page turns from cards
+ * into a catalogue. The real five documents fit on one page, so this builds them again with small limits
+ * (2 documents a page, 1 in full on a role page, a catalogue above 2 documents)
  * and checks that the pages link to each other, that together they show every document, and that no
  * link of the paged site is broken.
  */
@@ -27,7 +28,7 @@ test.beforeAll(async () => {
   test.setTimeout(10 * 60_000);
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
     cwd: ROOT,
-    env: { ...process.env, QUYCHE_ROLE_ROWS_PER_PAGE: '2', QUYCHE_ROLE_DETAIL_DOCS: '1', QUYCHE_TOPIC_DOCS_PER_PAGE: '2', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, QUYCHE_ROLE_ROWS_PER_PAGE: '2', QUYCHE_ROLE_DETAIL_DOCS: '1', QUYCHE_TOPIC_DOCS_PER_PAGE: '2', QUYCHE_HOME_CARDS: '2', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
@@ -80,6 +81,18 @@ test('topic page: documents side by side a few at a time, every document on some
     }
   }
   expect([...ids].sort()).toEqual(docs.map((d) => d.id).sort());
+});
+
+test('home page: above the card limit, a catalogue row per place links every document, the graph moves to the data page', async ({ page }) => {
+  await page.goto(`${base}/`);
+  await expect(page.locator('.doc-card')).toHaveCount(0);
+  await expect(page.locator('main figure.graph')).toHaveCount(0);
+  const places = new Set(docs.map((d) => d.jurisdiction.id));
+  await expect(page.locator('table.catalogue tbody tr')).toHaveCount(places.size);
+  for (const id of places) await expect(page.locator(`table.catalogue tr[id="${id}"]`)).toHaveCount(1);
+  const hrefs = await page.locator('table.catalogue td a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect([...hrefs].sort()).toEqual(docs.map((d) => `/van-ban/${d.id}/`).sort());
+  await expect(page.locator('main a[href="/du-lieu/"]').first()).toBeVisible();
 });
 
 test('no broken link or anchor in the paged site', () => {
