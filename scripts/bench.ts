@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { check, growthPerDoubling, medianRun, parseGnuTime, table, verdict, type Run, type TargetCheck } from '../src/lib/bench-report.ts';
 import { ROOT, writeAtomic } from '../src/lib/ingest-cli.ts';
+import { SEARCH_GLOB } from '../src/site/search-index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -154,7 +155,7 @@ function pipeline(): void {
   let stats = null;
   if (existsSync(dist)) {
     stats = distStats(dist);
-    attempt('Pagefind alone (re-index dist/)', () => repeat('pagefind', RUNS, () => measure('pagefind', [BIN('pagefind'), '--site', dist])));
+    attempt('Pagefind alone (re-index dist/)', () => repeat('pagefind', RUNS, () => measure('pagefind', [BIN('pagefind'), '--site', dist, '--glob', SEARCH_GLOB])));
   }
   const md = [
     `# Pipeline benchmark (real corpus)`,
@@ -168,7 +169,7 @@ function pipeline(): void {
     '',
     stats ? `Built site: ${stats.pages} HTML pages (${stats.comparePages} under /so-sanh/), ${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB (Pagefind index ${(stats.pagefindBytes / 1048576).toFixed(1)} MiB).` : '',
     '',
-    'Commands: `node scripts/bench-ingest.ts --root <copy> --no-ocr|--ocr`, `astro build --outDir <tmp>`, `pagefind --site <tmp>`, each under `/usr/bin/time -f "%e %U %S %M"`.',
+    'Commands: `node scripts/bench-ingest.ts --root <copy> --no-ocr|--ocr`, `astro build --outDir <tmp>`, `pagefind --site <tmp> --glob ' + SEARCH_GLOB + '` (the pages the build indexes, src/site/search-index.ts), each under `/usr/bin/time -f "%e %U %S %M"`.',
   ].join('\n');
   save('pipeline', { runs: RUNS, stages: rows, site: stats }, md);
   if (existsSync(dist)) cpSync(dist, join(WORK, 'site'), { recursive: true });
