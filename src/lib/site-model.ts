@@ -142,31 +142,91 @@ export interface DocArticle {
   article: Article;
 }
 
-const topicIndexes = new WeakMap<readonly Document[], Map<string, DocArticle[]>>();
+/** A corpus article in the topic index, numbered in corpus order (one number per document id and article id). */
+interface Entry extends DocArticle {
+  ordinal: number;
+}
 
-/** Articles of the corpus grouped by topic, built once per corpus array (pages share it). */
-export function articlesByTopic(corpus: readonly Document[]): Map<string, DocArticle[]> {
-  let index = topicIndexes.get(corpus);
+/** What relatedArticles needs, built once per corpus array (every article page asks). */
+interface RelatedIndex {
+  /** Topic → its articles in corpus order. */
+  byTopic: Map<string, Entry[]>;
+  /** Topic → work → its articles in corpus order. */
+  byTopicWork: Map<string, Map<string, Entry[]>>;
+  /** Topic → jurisdiction id → its articles in corpus order. */
+  byTopicPlace: Map<string, Map<string, Entry[]>>;
+  /** Jurisdiction id → ids of the jurisdictions whose parent it is. */
+  children: Map<string, Set<string>>;
+  /** How many distinct articles carry each exact set of topics. */
+  signatures: Array<{ topics: Set<string>; count: number }>;
+  /** Document id → the topic set of each of its distinct articles. */
+  ownTopics: Map<string, Array<Set<string>>>;
+}
+
+const relatedIndexes = new WeakMap<readonly Document[], RelatedIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function relatedIndex(corpus: readonly Document[]): RelatedIndex {
+  let index = relatedIndexes.get(corpus);
   if (index) return index;
-  index = new Map();
+  const byTopic = new Map<string, Entry[]>();
+  const byTopicWork = new Map<string, Map<string, Entry[]>>();
+  const byTopicPlace = new Map<string, Map<string, Entry[]>>();
+  const children = new Map<string, Set<string>>();
+  const keys = new Map<string, { ordinal: number; topics: Set<string>; doc: string }>();
   for (const doc of corpus) {
+    const parent = doc.jurisdiction.parent;
+    if (parent) children.set(parent, (children.get(parent) ?? new Set()).add(doc.jurisdiction.id));
     for (const { article } of allArticles(doc)) {
-      for (const topic of topicsOfArticle(doc, article)) {
-        const list = index.get(topic) ?? [];
-        list.push({ doc, article });
-        index.set(topic, list);
+      const topics = topicsOfArticle(doc, article);
+      if (!topics.length) continue;
+      const key = `${doc.id}/${article.id}`;
+      let info = keys.get(key);
+      if (!info) keys.set(key, (info = { ordinal: keys.size, topics: new Set(), doc: doc.id }));
+      for (const topic of topics) {
+        if (info.topics.has(topic)) continue;
+        info.topics.add(topic);
+        const entry: Entry = { doc, article, ordinal: info.ordinal };
+        push(byTopic, topic, entry);
+        if (!byTopicWork.has(topic)) byTopicWork.set(topic, new Map());
+        push(byTopicWork.get(topic)!, doc.work, entry);
+        if (!byTopicPlace.has(topic)) byTopicPlace.set(topic, new Map());
+        push(byTopicPlace.get(topic)!, doc.jurisdiction.id, entry);
       }
     }
   }
-  topicIndexes.set(corpus, index);
+  const bySignature = new Map<string, { topics: Set<string>; count: number }>();
+  const ownTopics = new Map<string, Array<Set<string>>>();
+  for (const info of keys.values()) {
+    const sig = [...info.topics].sort().join('\u0000');
+    const s = bySignature.get(sig);
+    if (s) s.count++;
+    else bySignature.set(sig, { topics: info.topics, count: 1 });
+    push(ownTopics, info.doc, info.topics);
+  }
+  index = { byTopic, byTopicWork, byTopicPlace, children, signatures: [...bySignature.values()], ownTopics };
+  relatedIndexes.set(corpus, index);
   return index;
+}
+
+/** Articles of the corpus grouped by topic, in corpus order, built once per corpus array (pages share it). */
+export function articlesByTopic(corpus: readonly Document[]): Map<string, DocArticle[]> {
+  return relatedIndex(corpus).byTopic;
 }
 
 /**
  * Articles of other documents sharing a topic with `article`, at most `limit`: other versions of the
- * same work first, then parent/child jurisdictions, then the rest in corpus order. The cap keeps every
- * article page the same size as the corpus grows (the topic comparison pages list them all);
- * `total` says how many there are.
+ * same work first, then parent/child jurisdictions, then the rest in corpus order (within each rank, in
+ * the order of the article's topics, then corpus order). The cap keeps every article page the same size as
+ * the corpus grows (the topic comparison pages list them all); `total` says how many there are.
+ * Each rank is read from its own index and the total from counts per set of topics, so a page costs the
+ * same whatever the size of the corpus (scanning every article of its topics made the article pages
+ * quadratic in the corpus).
  */
 export function relatedArticles(
   corpus: readonly Document[],
@@ -174,25 +234,40 @@ export function relatedArticles(
   article: Article,
   limit = 8,
 ): { items: DocArticle[]; total: number } {
-  const index = articlesByTopic(corpus);
-  const seen = new Set<string>();
-  const candidates: DocArticle[] = [];
-  for (const topic of topicsOfArticle(doc, article)) {
-    for (const entry of index.get(topic) ?? []) {
-      const key = `${entry.doc.id}/${entry.article.id}`;
-      if (entry.doc.id === doc.id || seen.has(key)) continue;
-      seen.add(key);
-      candidates.push(entry);
+  const index = relatedIndex(corpus);
+  const topics = topicsOfArticle(doc, article);
+  const j = doc.jurisdiction;
+  const family = (o: Document) => o.jurisdiction.parent === j.id || j.parent === o.jurisdiction.id;
+  const items: DocArticle[] = [];
+  const taken = new Set<number>();
+  const take = (e: Entry) => {
+    if (items.length >= limit || taken.has(e.ordinal)) return;
+    taken.add(e.ordinal);
+    items.push({ doc: e.doc, article: e.article });
+  };
+  // 1. other versions of the same work
+  for (const t of topics) for (const e of index.byTopicWork.get(t)?.get(doc.work) ?? []) if (e.doc.id !== doc.id) take(e);
+  // 2. parent and child jurisdictions (their articles of each topic merged back into corpus order)
+  const places = [...(index.children.get(j.id) ?? []), ...(j.parent ? [j.parent] : [])];
+  for (const t of topics) {
+    if (items.length >= limit) break;
+    const byPlace = index.byTopicPlace.get(t);
+    const near = places.flatMap((p) => byPlace?.get(p) ?? []).filter((e) => e.doc.work !== doc.work && family(e.doc));
+    for (const e of near.sort((a, b) => a.ordinal - b.ordinal)) take(e);
+  }
+  // 3. the rest, in corpus order: skipping ranks 1–2 costs only the size of this work and family
+  for (const t of topics) {
+    if (items.length >= limit) break;
+    for (const e of index.byTopic.get(t) ?? []) {
+      if (items.length >= limit) break;
+      if (e.doc.id === doc.id || e.doc.work === doc.work || family(e.doc)) continue;
+      take(e);
     }
   }
-  const j = doc.jurisdiction;
-  const rank = ({ doc: o }: DocArticle) =>
-    o.work === doc.work ? 0 : o.jurisdiction.parent === j.id || j.parent === o.jurisdiction.id ? 1 : 2;
-  // Stable sort: within a rank, corpus order (index order) is kept.
-  const items = candidates
-    .map((c, i) => ({ c, i, r: rank(c) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .slice(0, limit)
-    .map(({ c }) => c);
-  return { items, total: candidates.length };
+  const wanted = new Set(topics);
+  const hits = (set: Set<string>) => [...set].some((t) => wanted.has(t));
+  let total = 0;
+  for (const s of index.signatures) if (hits(s.topics)) total += s.count;
+  for (const own of index.ownTopics.get(doc.id) ?? []) if (hits(own)) total--;
+  return { items, total };
 }

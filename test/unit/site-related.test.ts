@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allArticles, relatedArticles, topicsOfArticle } from '../../src/lib/site-model.ts';
-import type { Document } from '../../src/lib/schema.ts';
+import { allArticles, relatedArticles, topicsOfArticle, type DocArticle } from '../../src/lib/site-model.ts';
+import type { Article, Document } from '../../src/lib/schema.ts';
+import { generateCorpus } from '../../src/lib/synthetic-corpus.ts';
 import { corpusDocs } from './helpers.ts';
 
 const docs = corpusDocs();
@@ -35,5 +36,42 @@ describe('related articles (same subject in other documents)', () => {
     const { items, total } = relatedArticles(copies, doc, a, 8);
     expect(items).toHaveLength(8);
     expect(total).toBeGreaterThan(50);
+  });
+  it('gives exactly what ranking every article of its topics gives, on a synthetic corpus with districts', () => {
+    // The straightforward definition: every article of the corpus sharing a topic (first occurrence in topic
+    // order), stably sorted by rank (same work, then parent/child jurisdiction, then the rest).
+    const naive = (corpus: Document[], doc: Document, a: Article, limit: number) => {
+      const seen = new Set<string>();
+      const candidates: DocArticle[] = [];
+      for (const t of topicsOfArticle(doc, a)) {
+        for (const o of corpus) {
+          for (const { article: x } of allArticles(o)) {
+            const key = `${o.id}/${x.id}`;
+            if (o.id === doc.id || seen.has(key) || !topicsOf.get(key)!.includes(t)) continue;
+            seen.add(key);
+            candidates.push({ doc: o, article: x });
+          }
+        }
+      }
+      const j = doc.jurisdiction;
+      const rank = ({ doc: o }: DocArticle) => (o.work === doc.work ? 0 : o.jurisdiction.parent === j.id || j.parent === o.jurisdiction.id ? 1 : 2);
+      const items = candidates.map((c, i) => ({ c, i, r: rank(c) })).sort((x, y) => x.r - y.r || x.i - y.i).slice(0, limit).map(({ c }) => c);
+      return { items, total: candidates.length };
+    };
+    // 63 provinces × 3 versions come first, then districts (with a parent jurisdiction).
+    const corpus = generateCorpus(docs, { count: 230, seed: 7 });
+    const topicsOf = new Map(corpus.flatMap((o) => allArticles(o).map(({ article: x }) => [`${o.id}/${x.id}`, topicsOfArticle(o, x)] as const)));
+    expect(corpus.some((d) => d.jurisdiction.parent)).toBe(true);
+    const ids = (r: { items: DocArticle[]; total: number }) => ({ items: r.items.map((x) => `${x.doc.id}/${x.article.id}`), total: r.total });
+    let compared = 0;
+    for (const doc of [...corpus.slice(0, 4), ...corpus.filter((d) => d.jurisdiction.parent).slice(0, 6)]) {
+      for (const { article: a } of allArticles(doc)) {
+        for (const limit of [3, 8]) {
+          expect(ids(relatedArticles(corpus, doc, a, limit)), `${doc.id} ${a.id}`).toEqual(ids(naive(corpus, doc, a, limit)));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 });
