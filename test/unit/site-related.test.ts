@@ -60,7 +60,7 @@ describe('related articles (same subject in other documents)', () => {
     };
     // 63 provinces × 3 versions come first, then districts (with a parent jurisdiction).
     const corpus = generateCorpus(docs, { count: 230, seed: 7 });
-    const topicsOf = new Map(corpus.flatMap((o) => allArticles(o).map(({ article: x }) => [`${o.id}/${x.id}`, topicsOfArticle(o, x)] as const)));
+    const topicsOf = new Map<string, string[]>(corpus.flatMap((o) => allArticles(o).map(({ article: x }) => [`${o.id}/${x.id}`, topicsOfArticle(o, x)] as const)));
     expect(corpus.some((d) => d.jurisdiction.parent)).toBe(true);
     const ids = (r: { items: DocArticle[]; total: number }) => ({ items: r.items.map((x) => `${x.doc.id}/${x.article.id}`), total: r.total });
     let compared = 0;
