@@ -7,8 +7,8 @@
 import type { LanguageModel } from './lm.ts';
 import { BOS } from './lm.ts';
 
-/** One reading of a step: language-model token, emission score (log units) and output text. */
-export interface Option { lm: string; score: number; text: string }
+/** One reading of a step: language-model token (and its id in the model, `LanguageModel.id`), emission score (log units) and output text. */
+export interface Option { lm: string; id: number; score: number; text: string }
 /** A lattice step: its options; slot -1 marks a context-only step (punctuation, fixed tokens). */
 export interface Step { options: Option[]; slot: number }
 
@@ -18,34 +18,36 @@ export interface DecodeWeights { lm: number; phrase: number }
 /** Best option per step (`chosen`, index into options) and its max-marginal confidence (`conf`). */
 export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { chosen: number[]; conf: number[] } {
   const n = steps.length;
-  // Tokens are interned to ids (numeric memo keys are much cheaper than strings), and each step's table trans[q][p][c] is computed once and shared by the forward and backward passes.
-  const ids = new Map<string, number>([[BOS, 0]]);
-  const idOf = (w: string) => {
+  // The model's word ids (possibly negative) are renumbered densely from 0 for small numeric memo
+  // keys, and each step's table trans[q][p][c] is computed once and shared by the forward and backward passes.
+  const bos = lm.id(BOS);
+  const ids = new Map<number, number>([[bos, 0]]);
+  const idOf = (w: number) => {
     let i = ids.get(w);
     if (i === undefined) ids.set(w, (i = ids.size));
     return i;
   };
-  const stepIds = steps.map((st) => Int32Array.from(st.options.map((o) => idOf(o.lm))));
+  const stepIds = steps.map((st) => Int32Array.from(st.options.map((o) => idOf(o.id))));
   // Contexts (u v) are looked up once per pair of ids. When the trigram context was never seen the
   // score does not depend on u, so it is memoised on (v, w) and shared by every u.
   type Ctx = ReturnType<LanguageModel['context']>;
   const ctxMemo = new Map<number, Ctx>();
-  const contextOf = (iu: number, lu: string, iv: number, lv: string): Ctx => {
+  const contextOf = (iu: number, lu: number, iv: number, lv: number): Ctx => {
     const key = iu * 65536 + iv;
     let c = ctxMemo.get(key);
-    if (!c) ctxMemo.set(key, (c = lm.context(lu, lv)));
+    if (!c) ctxMemo.set(key, (c = lm.contextId(lu, lv)));
     return c;
   };
   const pairMemo = new Map<number, number>();
-  const score = (ctx: Ctx, lv: string, lw: string, hasV: boolean) => {
-    let s = W.lm * ctx.logProb(lw);
+  const score = (ctx: Ctx, lv: number, lw: number, hasV: boolean) => {
+    let s = W.lm * ctx.logProbId(lw);
     if (hasV && W.phrase) {
-      const p = lm.phrase(lv, lw);
+      const p = lm.phraseId(lv, lw);
       if (p !== null) s += W.phrase * p;
     }
     return s;
   };
-  const trans = (ctx: Ctx, iv: number, lv: string, iw: number, lw: string, hasV: boolean) => {
+  const trans = (ctx: Ctx, iv: number, lv: number, iw: number, lw: number, hasV: boolean) => {
     if (ctx.trigram) return score(ctx, lv, lw, hasV);
     const key = iv * 65536 + iw;
     let s = pairMemo.get(key);
@@ -58,11 +60,11 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
     const kpp = K(t - 2), kp = K(t - 1), kc = K(t);
     const tab = new Float64Array(kpp * kp * kc);
     for (let q = 0; q < kpp; q++) {
-      const iu = t >= 2 ? stepIds[t - 2]![q]! : 0, lu = t >= 2 ? steps[t - 2]!.options[q]!.lm : BOS;
+      const iu = t >= 2 ? stepIds[t - 2]![q]! : 0, lu = t >= 2 ? steps[t - 2]!.options[q]!.id : bos;
       for (let p = 0; p < kp; p++) {
-        const iv = t >= 1 ? stepIds[t - 1]![p]! : 0, lv = t >= 1 ? steps[t - 1]!.options[p]!.lm : BOS;
+        const iv = t >= 1 ? stepIds[t - 1]![p]! : 0, lv = t >= 1 ? steps[t - 1]!.options[p]!.id : bos;
         const ctx = contextOf(iu, lu, iv, lv);
-        for (let c = 0; c < kc; c++) tab[(q * kp + p) * kc + c] = trans(ctx, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.lm, t >= 1);
+        for (let c = 0; c < kc; c++) tab[(q * kp + p) * kc + c] = trans(ctx, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.id, t >= 1);
       }
     }
     T[t] = tab;

@@ -38,17 +38,35 @@ export interface LanguageModel {
    * The same for a fixed context (u v), faster when many w are scored: `trigram` is false when the
    * context was never seen in training, and then `logProb(w)` does not depend on u.
    */
-  context(u: string, v: string): { trigram: boolean; logProb(w: string): number };
+  context(u: string, v: string): LmContext;
+  /** The same context from word ids (`id`). */
+  contextId(ui: number, vi: number): LmContext;
+  /** The model's integer id of a word (negative for words never seen in training); stable for the model's life. */
+  id(w: string): number;
   /** log P(w) from the lowest order (continuation unigram + uniform). */
   logUnigram(w: string): number;
+  /** `logUnigram` by word id. */
+  logUnigramId(wi: number): number;
   /** Raw count of a word in the training text. */
   count(w: string): number;
   /** log P(accented pair | folded pair) when the folded pair was seen at least twice, else null. */
   phrase(v: string, w: string): number | null;
+  /** `phrase` by word ids. */
+  phraseId(vi: number, wi: number): number | null;
   /** The most frequent words seen right after `v` in training (at most 12). */
   successors(v: string): string[];
   /** Vocabulary size used for the uniform floor. */
   vocabSize: number;
+}
+
+/** A fixed left context (u v) of a model: scores many next words cheaply, by string or by id. */
+export interface LmContext {
+  /** False when the context was never seen in training: then the scores do not depend on u. */
+  trigram: boolean;
+  /** log P(w | u v). */
+  logProb(w: string): number;
+  /** log P(w | u v) for the word with id `wi`. */
+  logProbId(wi: number): number;
 }
 
 /** Train the model on token streams (one per document). */
@@ -66,10 +84,10 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   const N = words.length;
   // Words never seen in training get negative ids (-1, -2 …) on first use, so that one lookup
   // answers both "which training word" and "which memo slot" for a scored candidate.
-  let unseen = 0;
+  const unseenWords: string[] = [];
   const idOf = (w: string) => {
     let i = ids.get(w);
-    if (i === undefined) ids.set(w, (i = -++unseen));
+    if (i === undefined) { unseenWords.push(w); ids.set(w, (i = -unseenWords.length)); }
     return i;
   };
   const uni = new Float64Array(N);
@@ -105,6 +123,8 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   const contVW = new Map<number, number>(); // N1+(• v w) over trigram types, key v·N + w
   const ctxTri = new Map<number, { total: number; types: number }>(); // c(u v •), N1+(u v •), key u·N + v
   const ctxMid: Array<{ total: number; types: number } | undefined> = new Array(N); // Σ_w N1+(• v w), N1+(v •) over trigram-derived
+  const triSucc = new Map<number, number[]>(); // u·N + v → the w seen after (u v)
+  const midSucc: Array<number[] | undefined> = new Array(N); // v → the w with N1+(• v w) > 0
   for (const k of bi.keys()) contW[k % N]! += 1;
   for (const [k, c] of tri) {
     const w = k % N, uv = (k - w) / N, v = uv % N;
@@ -113,7 +133,11 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     e.total += c;
     e.types += 1;
     ctxTri.set(uv, e);
+    let ts = triSucc.get(uv);
+    if (!ts) triSucc.set(uv, (ts = []));
+    ts.push(w);
     const isNewVW = !contVW.has(vw);
+    if (isNewVW) (midSucc[v] ??= []).push(w);
     contVW.set(vw, (contVW.get(vw) ?? 0) + 1);
     const m = ctxMid[v] ?? { total: 0, types: 0 };
     m.total += 1;
@@ -152,100 +176,128 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     };
   }
   const M = (prior?.mass ?? BETA) * V;
-  // p1 depends on w only: memoised per word (the same candidates are scored in many contexts),
-  // in an array for training words.
+  // p1 depends on w only: memoised per word id (the same candidates are scored in many contexts),
+  // in an array for training words and one for words first met when scoring.
   const p1Known = new Float64Array(N).fill(NaN);
   const p1Unseen: number[] = [];
   const p1Of = (w: string, wi: number) => ((wi >= 0 ? contW[wi]! : 0) + M * q(w)) / (contTotal + M);
-  const p1 = (w: string, wi = idOf(w)) => {
+  const p1Id = (wi: number) => {
     if (wi >= 0) {
       let r = p1Known[wi]!;
-      if (r !== r) r = p1Known[wi] = p1Of(w, wi);
+      if (r !== r) r = p1Known[wi] = p1Of(words[wi]!, wi);
       return r;
     }
     let r = p1Unseen[-wi - 1];
-    if (r === undefined) r = p1Unseen[-wi - 1] = p1Of(w, wi);
+    if (r === undefined) r = p1Unseen[-wi - 1] = p1Of(unseenWords[-wi - 1]!, wi);
     return r;
   };
-  // The lower orders seen from a left word v, as functions of w prepared once per v (the lexicon
-  // successors and their total, the context counts): scoring many w after the same v is cheap.
-  type Lower = (w: string, wi: number) => number;
-  // Lowest order seen from a left context: the unigram, mixed with the lexicon's within-word pairs.
-  const p1vOf = (v: string): Lower => {
-    if (!prior || !prior.pairWeight) return p1;
-    const succ = prior.lexicon.successors(v);
-    if (succ.size === 0) return p1;
-    let total = 0;
-    for (const c of succ.values()) total += c;
-    return (w, wi) => prior.pairWeight * ((succ.get(w) ?? 0) / total) + (1 - prior.pairWeight) * p1(w, wi);
-  };
-  const p2Of = (v: string, vi: number): Lower => {
+  /**
+   * The lower orders seen from a left word v, prepared once per v. Most next words w occur in none
+   * of v's sparse tables (trigram-derived continuations of v, the lexicon's within-word successors),
+   * and for those the interpolation reduces to a fixed multiple chain of p1(w); the others are
+   * computed in full once and kept by id. Both give exactly the value of the full formula, operation
+   * for operation (a zero count adds an exact 0), so scores are bit-identical to scoring term by term.
+   */
+  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number }
+  const lowerOf = (v: string, vi: number): Lower => {
+    const sparse = new Map<number, number>();
     const m = vi >= 0 ? ctxMid[vi] : undefined;
-    const p1v = p1vOf(v);
-    if (!m) return p1v;
-    const base = vi * N;
-    return (w, wi) => {
-      const c = wi >= 0 ? (contVW.get(base + wi) ?? 0) : 0;
-      return Math.max(c - D, 0) / m.total + ((D * m.types) / m.total) * p1v(w, wi);
-    };
-  };
-  const p2Memo = new Map<string, Lower>();
-  const p2For = (v: string, vi: number) => {
-    let f = p2Memo.get(v);
-    if (!f) p2Memo.set(v, (f = p2Of(v, vi)));
-    return f;
-  };
-  const phraseCache = new Map<string, number | null>();
-  // Folded id of any word (folding is slow: once per word; training words are known already).
-  const foldIdMemo = new Map<string, number | undefined>();
-  const foldIdOf = (w: string) => {
-    const i = idOf(w);
-    if (i >= 0) return foldOf[i];
-    if (foldIdMemo.has(w)) return foldIdMemo.get(w);
-    const f = foldIds.get(foldKey(w));
-    foldIdMemo.set(w, f);
-    return f;
-  };
-  const context = (u: string, v: string) => {
-    const ui = idOf(u), vi = idOf(v);
-    const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
-    const p2 = p2For(v, vi);
-    const base = (ui * N + vi) * N;
-    // log P(w | u v): the trigram estimate over the context's lower order (or that alone when the
-    // context was never seen).
-    const logProb = (w: string) => {
-      const wi = idOf(w);
-      let p: number;
-      if (!e) p = p2(w, wi);
-      else {
-        const c = wi >= 0 ? (tri.get(base + wi) ?? 0) : 0;
-        p = Math.max(c - D, 0) / e.total + ((D * e.types) / e.total) * p2(w, wi);
+    // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs.
+    let p1v = p1Id;
+    let succIds: Map<number, number> | null = null;
+    if (prior && prior.pairWeight) {
+      const succ = prior.lexicon.successors(v);
+      if (succ.size) {
+        let total = 0;
+        for (const c of succ.values()) total += c;
+        const ids = (succIds = new Map<number, number>());
+        for (const [w, c] of succ) ids.set(idOf(w), c);
+        const pw = prior.pairWeight;
+        p1v = (wi) => pw * ((ids.get(wi) ?? 0) / total) + (1 - pw) * p1Id(wi);
       }
-      return Math.log(p);
+    }
+    if (!m) {
+      if (succIds) for (const wi of succIds.keys()) sparse.set(wi, p1v(wi));
+      const pw = prior?.pairWeight ?? 0;
+      return { sparse, dense: succIds ? (wi) => (1 - pw) * p1Id(wi) : p1Id };
+    }
+    const base = vi * N;
+    const g = (D * m.types) / m.total;
+    const full = (wi: number) => {
+      const c = wi >= 0 ? (contVW.get(base + wi) ?? 0) : 0;
+      return Math.max(c - D, 0) / m.total + g * p1v(wi);
     };
-    return { trigram: e !== undefined, logProb };
+    for (const wi of midSucc[vi]!) sparse.set(wi, full(wi));
+    if (succIds) for (const wi of succIds.keys()) if (!sparse.has(wi)) sparse.set(wi, full(wi));
+    const pw = prior?.pairWeight ?? 0;
+    return { sparse, dense: succIds ? (wi) => g * ((1 - pw) * p1Id(wi)) : (wi) => g * p1Id(wi) };
+  };
+  const lowerMemo = new Map<number, Lower>();
+  const lowerFor = (vi: number) => {
+    let f = lowerMemo.get(vi);
+    if (!f) lowerMemo.set(vi, (f = lowerOf(vi >= 0 ? words[vi]! : unseenWords[-vi - 1]!, vi)));
+    return f;
+  };
+  const phraseCache = new Map<number, Map<number, number | null>>();
+  // Folded id of any word (folding is slow: once per word; training words are known already).
+  const foldIdMemo = new Map<number, number | undefined>();
+  const foldIdOfId = (i: number) => {
+    if (i >= 0) return foldOf[i];
+    if (foldIdMemo.has(i)) return foldIdMemo.get(i);
+    const f = foldIds.get(foldKey(unseenWords[-i - 1]!));
+    foldIdMemo.set(i, f);
+    return f;
+  };
+  const contextId = (ui: number, vi: number): LmContext => {
+    const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
+    const lower = lowerFor(vi);
+    const lsparse = lower.sparse, ldense = lower.dense;
+    // log P(w | u v): the trigram estimate over the context's lower order (or that alone when the
+    // context was never seen). Words the trigram never saw after (u v) add a zero count.
+    let logProbId: (wi: number) => number;
+    if (!e) {
+      logProbId = (wi) => Math.log(lsparse.get(wi) ?? ldense(wi));
+    } else {
+      const g = (D * e.types) / e.total;
+      const tsparse = new Map<number, number>();
+      for (const wi of triSucc.get(ui * N + vi)!) {
+        const c = tri.get((ui * N + vi) * N + wi)!;
+        tsparse.set(wi, Math.log(Math.max(c - D, 0) / e.total + g * (lsparse.get(wi) ?? ldense(wi))));
+      }
+      logProbId = (wi) => {
+        const t = tsparse.get(wi);
+        return t !== undefined ? t : Math.log(g * (lsparse.get(wi) ?? ldense(wi)));
+      };
+    }
+    return { trigram: e !== undefined, logProb: (w) => logProbId(idOf(w)), logProbId };
+  };
+  const context = (u: string, v: string) => contextId(idOf(u), idOf(v));
+  const phraseId = (vi: number, wi: number): number | null => {
+    let row = phraseCache.get(vi);
+    if (!row) phraseCache.set(vi, (row = new Map()));
+    const hit = row.get(wi);
+    if (hit !== undefined) return hit;
+    const fv = foldIdOfId(vi), fw = foldIdOfId(wi);
+    const m = fv !== undefined && fw !== undefined ? foldPairs.get(fv * NF + fw) : undefined;
+    let r: number | null = null;
+    if (m) {
+      let total = 0;
+      for (const c of m.values()) total += c;
+      if (total >= 2) r = Math.log(((vi >= 0 && wi >= 0 ? (m.get(vi * N + wi) ?? 0) : 0) + 0.1) / (total + 0.1 * m.size));
+    }
+    row.set(wi, r);
+    return r;
   };
   return {
     logProb: (u, v, w) => context(u, v).logProb(w),
     context,
-    logUnigram: (w) => Math.log(p1(w)),
+    contextId,
+    id: idOf,
+    logUnigram: (w) => Math.log(p1Id(idOf(w))),
+    logUnigramId: (wi) => Math.log(p1Id(wi)),
     count: (w) => { const i = idOf(w); return i > 0 ? uni[i]! : 0; },
-    phrase(v, w) {
-      const key = v + ' ' + w;
-      const hit = phraseCache.get(key);
-      if (hit !== undefined) return hit;
-      const fv = foldIdOf(v), fw = foldIdOf(w);
-      const m = fv !== undefined && fw !== undefined ? foldPairs.get(fv * NF + fw) : undefined;
-      let r: number | null = null;
-      if (m) {
-        let total = 0;
-        for (const c of m.values()) total += c;
-        const vi = idOf(v), wi = idOf(w);
-        if (total >= 2) r = Math.log(((vi >= 0 && wi >= 0 ? (m.get(vi * N + wi) ?? 0) : 0) + 0.1) / (total + 0.1 * m.size));
-      }
-      phraseCache.set(key, r);
-      return r;
-    },
+    phrase: (v, w) => phraseId(idOf(v), idOf(w)),
+    phraseId,
     successors(v) {
       let r = succCache.get(v);
       if (!r) {
@@ -266,32 +318,42 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
  */
 export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, string]>, lambda: number, mu: number): LanguageModel {
   if (!pairs.length || (!lambda && !mu)) return lm;
-  const uni = new Map<string, number>();
-  const bi = new Map<string, Map<string, number>>();
-  const out = new Map<string, number>();
+  // Counts keyed by the base model's word ids (no strings in the scoring loop).
+  const uni = new Map<number, number>();
+  const bi = new Map<number, Map<number, number>>();
+  const out = new Map<number, number>();
   for (const [v, w] of pairs) {
-    uni.set(w, (uni.get(w) ?? 0) + 1);
-    let m = bi.get(v);
-    if (!m) bi.set(v, (m = new Map()));
-    m.set(w, (m.get(w) ?? 0) + 1);
-    out.set(v, (out.get(v) ?? 0) + 1);
+    const vi = lm.id(v), wi = lm.id(w);
+    uni.set(wi, (uni.get(wi) ?? 0) + 1);
+    let m = bi.get(vi);
+    if (!m) bi.set(vi, (m = new Map()));
+    m.set(wi, (m.get(wi) ?? 0) + 1);
+    out.set(vi, (out.get(vi) ?? 0) + 1);
   }
   const N = pairs.length;
-  const mix = (lp: number, v: string, w: string) => {
-    const o = out.get(v);
-    const pb = o ? (bi.get(v)!.get(w) ?? 0) / o : 0;
-    const pu = (uni.get(w) ?? 0) / N;
-    if (!pb && !pu) return Math.log(1 - lambda - mu) + lp;
-    return Math.log((1 - lambda - mu) * Math.exp(lp) + lambda * pb + mu * pu);
+  const keep = Math.log(1 - lambda - mu);
+  const contextId = (ui: number, vi: number): LmContext => {
+    const c = lm.contextId(ui, vi);
+    const o = out.get(vi);
+    const row = o ? bi.get(vi)! : undefined;
+    const base = c.logProbId;
+    const logProbId = (wi: number) => {
+      const lp = base(wi);
+      const pb = row ? (row.get(wi) ?? 0) / o! : 0;
+      const pu = (uni.get(wi) ?? 0) / N;
+      if (!pb && !pu) return keep + lp;
+      return Math.log((1 - lambda - mu) * Math.exp(lp) + lambda * pb + mu * pu);
+    };
+    return { trigram: c.trigram, logProb: (w) => logProbId(lm.id(w)), logProbId };
   };
+  const logUnigramId = (wi: number) => Math.log((1 - mu) * Math.exp(lm.logUnigramId(wi)) + mu * ((uni.get(wi) ?? 0) / N));
   return {
     ...lm,
-    logProb: (u, v, w) => mix(lm.logProb(u, v, w), v, w),
-    context(u, v) {
-      const c = lm.context(u, v);
-      return { trigram: c.trigram, logProb: (w: string) => mix(c.logProb(w), v, w) };
-    },
-    logUnigram: (w) => Math.log((1 - mu) * Math.exp(lm.logUnigram(w)) + mu * ((uni.get(w) ?? 0) / N)),
+    logProb: (u, v, w) => contextId(lm.id(u), lm.id(v)).logProbId(lm.id(w)),
+    context: (u, v) => contextId(lm.id(u), lm.id(v)),
+    contextId,
+    logUnigram: (w) => logUnigramId(lm.id(w)),
+    logUnigramId,
   };
 }
 

@@ -217,7 +217,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const slots: Slot[] = [];
   const steps: Step[] = [];
   const candCache = new Map<string, Candidate[]>();
-  const push = (lm: string) => steps.push({ options: [{ lm, score: 0, text: '' }], slot: -1 });
+  const push = (lm: string) => steps.push({ options: [{ lm, id: models.lm.id(lm), score: 0, text: '' }], slot: -1 });
   kept.forEach(({ tokens }, li) => {
     const caps = isCapsLine(tokens, models.pass);
     tokens.forEach((t, ti) => {
@@ -349,20 +349,30 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReading(slots[i - 1]!) : []));
   // Emission options under a language model (rerun for the second, cached pass).
   const emit = (lm: LanguageModel) => {
-    // Left contexts (BOS, previous reading) of the language model, looked up once each.
-    const leftContexts = new Map<string, ReturnType<LanguageModel['context']>>();
-    const leftContext = (p: string) => {
-      let c = leftContexts.get(p);
-      if (!c) leftContexts.set(p, (c = lm.context(BOS, p)));
+    type Ctx = ReturnType<LanguageModel['contextId']>;
+    const bos = lm.id(BOS);
+    // Contexts looked up once each, by word ids. A context never seen in training scores w from v
+    // alone, so one object per v stands for all of them: duplicates are then the same object and
+    // each option is scored once per distinct context (the maximum over duplicates is the same).
+    const contexts = new Map<number, Map<number, Ctx>>();
+    const lowerOnly = new Map<number, Ctx>();
+    const contextOf = (ui: number, vi: number): Ctx => {
+      let row = contexts.get(ui);
+      if (!row) contexts.set(ui, (row = new Map()));
+      let c = row.get(vi);
+      if (!c) {
+        c = lm.contextId(ui, vi);
+        if (!c.trigram) {
+          const shared = lowerOnly.get(vi);
+          if (shared) c = shared;
+          else lowerOnly.set(vi, c);
+        }
+        row.set(vi, c);
+      }
       return c;
     };
-    const contexts = new Map<string, ReturnType<LanguageModel['context']>>();
-    const contextOf = (u: string, v: string) => {
-      const k = u + ' ' + v;
-      let c = contexts.get(k);
-      if (!c) contexts.set(k, (c = lm.context(u, v)));
-      return c;
-    };
+    const ctxs: Ctx[] = [];
+    const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
       if (st.slot < 0) continue;
@@ -370,21 +380,19 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const prevs = prevReadings[st.slot]!;
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
-      const us = ti >= 2 ? steps[ti - 2]!.options.slice(0, 2).map((o) => o.lm) : [BOS];
-      const vs = ti >= 1 ? steps[ti - 1]!.options.slice(0, 3).map((o) => o.lm) : [BOS];
-      const opts: Option[] = s.cands.map((c) => ({ lm: c.syllable, text: c.syllable, score: -W.channel * c.channel + (s.bonus.get(c.syllable) ?? 0) }));
-      // A context (u v) never seen in training scores w from v alone: keep one such context per v
-      // (the maximum over duplicates is the same), so each option is scored once per distinct context.
-      const ctxs: Array<ReturnType<LanguageModel['context']>> = [];
-      const seen = new Set<string>();
-      const add = (u: string, v: string, c: ReturnType<LanguageModel['context']>) => {
-        const k = c.trigram ? u + ' ' + v : v;
-        if (!seen.has(k)) { seen.add(k); ctxs.push(c); }
+      const opts: Option[] = s.cands.map((c) => ({ lm: c.syllable, id: lm.id(c.syllable), text: c.syllable, score: -W.channel * c.channel + (s.bonus.get(c.syllable) ?? 0) }));
+      ctxs.length = 0;
+      for (const p of prevs) add(contextOf(bos, lm.id(p)));
+      const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
+      const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
+      for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(contextOf(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
+      const nc = ctxs.length;
+      const preOf = (o: Option) => {
+        if (nc === 0) return o.score + lm.logUnigramId(o.id);
+        let best = ctxs[0]!.logProbId(o.id);
+        for (let k = 1; k < nc; k++) { const v = ctxs[k]!.logProbId(o.id); if (v > best) best = v; }
+        return o.score + best;
       };
-      for (const p of prevs) add(BOS, p, leftContext(p));
-      for (const u of us) for (const v of vs) add(u, v, contextOf(u, v));
-      const preOf = (o: Option) => o.score + (ctxs.length === 0 ? lm.logUnigram(o.lm) : ctxs.length === 1 ? ctxs[0]!.logProb(o.lm)
-        : ctxs.length === 2 ? Math.max(ctxs[0]!.logProb(o.lm), ctxs[1]!.logProb(o.lm)) : Math.max(...ctxs.map((c) => c.logProb(o.lm))));
       // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
       // than 7 below the best. Log-probabilities are ≤ 0, so once the emission score alone falls below
       // the 5th best total, no later option (taken by decreasing emission score) can enter.
@@ -404,10 +412,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const top = done.length ? pre[done[0]!]! : 0;
       const kept: Option[] = [];
       for (const i of done) { if (kept.length >= 5 || pre[i]! < top - 7) break; kept.push(opts[i]!); }
-      opts.length = 0;
-      opts.push(...kept);
-      if (s.keep) opts.push({ lm: s.number ? '<num>' : '<unk>', text: s.core, score: s.number ? -0.5 : -W.keep });
-      st.options = opts;
+      if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
+      st.options = kept;
     }
   };
   emit(models.lm);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { bundledLexicon } from '../../../src/lib/ocr/lexicon.ts';
+import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel } from '../../../src/lib/ocr/lm.ts';
+import { allSyllables } from '../../../src/lib/ocr/syllable.ts';
+import { lmTokens } from '../../../src/lib/ocr/text.ts';
+import { clean } from './helpers.ts';
+
+const streams = [lmTokens(clean('kien-giang-2019')), lmTokens(clean('bac-giang-2021'))];
+const vocab = [...new Set([...allSyllables(), ...streams.flat()])];
+// Contexts seen as a trigram (`ban chỉ`), seen only as a left word (`<s> chỉ`), a lexicon-only left word, and never seen.
+const CONTEXTS: Array<[string, string]> = [['ban', 'chỉ'], [BOS, 'chỉ'], [',', 'và'], [BOS, 'giai'], ['xyz', 'tện'], [BOS, BOS]];
+const total = (lm: LanguageModel, u: string, v: string) => {
+  const c = lm.contextId(lm.id(u), lm.id(v));
+  let s = 0;
+  for (const w of vocab) s += Math.exp(c.logProbId(lm.id(w)));
+  return s;
+};
+
+describe('language model scoring by id', () => {
+  // The id path splits each context into the few words its sparse tables know and a dense rest
+  // scored from the unigram; a word put on the wrong side would break the normalisation.
+  it('is a distribution over the vocabulary in every kind of context (flat prior: exactly)', () => {
+    const lm = trainLanguageModel(streams);
+    expect(lm.contextId(lm.id('ban'), lm.id('chỉ')).trigram).toBe(true);
+    for (const [u, v] of CONTEXTS) expect(total(lm, u, v)).toBeCloseTo(1, 9);
+  });
+  it('stays (nearly) normalised with the lexicon prior, whose special tokens keep a uniform share', () => {
+    const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
+    for (const [u, v] of CONTEXTS) expect(Math.abs(total(lm, u, v) - 1)).toBeLessThan(2e-3);
+  });
+  it('gives the same number by string and by id, and through the document cache', () => {
+    const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
+    const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);
+    for (const m of [lm, cached]) {
+      for (const [u, v] of CONTEXTS) {
+        for (const w of ['quốc', 'tử', 'đạo', 'tện', 'phố', ',', '<unk>']) {
+          expect(m.contextId(m.id(u), m.id(v)).logProbId(m.id(w))).toBe(m.logProb(u, v, w));
+          expect(m.context(u, v).logProb(w)).toBe(m.logProb(u, v, w));
+        }
+      }
+      expect(m.logUnigramId(m.id('quốc'))).toBe(m.logUnigram('quốc'));
+    }
+    expect(lm.phraseId(lm.id('ban'), lm.id('chỉ'))).toBe(lm.phrase('ban', 'chỉ'));
+    // The cache mixes in its own pair and word distributions: still a distribution.
+    expect(Math.abs(total(cached, BOS, 'phú') - 1)).toBeLessThan(2e-3);
+    expect(cached.logProb(BOS, 'phú', 'quốc')).toBeGreaterThan(lm.logProb(BOS, 'phú', 'quốc'));
+  });
+});
