@@ -248,7 +248,16 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     foldIdMemo.set(i, f);
     return f;
   };
+  // Contexts are kept for the model's life: a run asks for the same ones in both passes and decodes.
+  const contextMemo = new Map<number, Map<number, LmContext>>();
   const contextId = (ui: number, vi: number): LmContext => {
+    let row = contextMemo.get(ui);
+    if (!row) contextMemo.set(ui, (row = new Map()));
+    let c = row.get(vi);
+    if (!c) row.set(vi, (c = makeContext(ui, vi)));
+    return c;
+  };
+  const makeContext = (ui: number, vi: number): LmContext => {
     const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
     const lower = lowerFor(vi);
     const lsparse = lower.sparse, ldense = lower.dense;
@@ -332,7 +341,15 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
   }
   const N = pairs.length;
   const keep = Math.log(1 - lambda - mu);
+  const memo = new Map<number, Map<number, LmContext>>();
   const contextId = (ui: number, vi: number): LmContext => {
+    let row = memo.get(ui);
+    if (!row) memo.set(ui, (row = new Map()));
+    let r = row.get(vi);
+    if (!r) row.set(vi, (r = makeContext(ui, vi)));
+    return r;
+  };
+  const makeContext = (ui: number, vi: number): LmContext => {
     const c = lm.contextId(ui, vi);
     const o = out.get(vi);
     const row = o ? bi.get(vi)! : undefined;

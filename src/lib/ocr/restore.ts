@@ -180,7 +180,10 @@ export function caseIsReliable(ocr: string): boolean {
   return upper === 0 || (upper === 1 && first !== first.toLowerCase());
 }
 
-interface Slot { line: number; token: number; lead: string; trail: string; core: string; caps: boolean; cands: Candidate[]; keep: boolean; number: boolean; bonus: Map<string, number> }
+/** A candidate with its word id in the run's language model (looked up once per distinct OCR word). */
+interface Cand extends Candidate { id: number }
+
+interface Slot { line: number; token: number; lead: string; trail: string; core: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean; bonus: Map<string, number> }
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
@@ -216,7 +219,13 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Build slots and the lattice.
   const slots: Slot[] = [];
   const steps: Step[] = [];
-  const candCache = new Map<string, Candidate[]>();
+  const candCache = new Map<string, Cand[]>();
+  const lmId = (w: string) => models.lm.id(w);
+  const candsOf = (key: string) => {
+    let c = candCache.get(key);
+    if (!c) candCache.set(key, (c = candidates(key, models.channel, 30, W.bound).map((x) => ({ syllable: x.syllable, channel: x.channel, id: lmId(x.syllable) }))));
+    return c;
+  };
   const push = (lm: string) => steps.push({ options: [{ lm, id: models.lm.id(lm), score: 0, text: '' }], slot: -1 });
   kept.forEach(({ tokens }, li) => {
     const caps = isCapsLine(tokens, models.pass);
@@ -234,19 +243,14 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       }
       for (const c of m[1]!) if (c === '(') push('(');
       const key = core.toLowerCase();
-      let cands = candCache.get(key);
-      if (!cands) candCache.set(key, (cands = candidates(key, models.channel, 30, W.bound)));
-      const all = [...cands];
+      const all = [...candsOf(key)];
       // An alternative reading of the OCR token (letters a pass cut off) adds its candidates, slightly penalised.
       if (t.alt && t.alt.toLowerCase() !== key) {
-        const ak = t.alt.toLowerCase();
-        let ac = candCache.get(ak);
-        if (!ac) candCache.set(ak, (ac = candidates(ak, models.channel, 30, W.bound)));
-        for (const c of ac) {
+        for (const c of candsOf(t.alt.toLowerCase())) {
           const have = all.findIndex((x) => x.syllable === c.syllable);
           const cost = c.channel + W.alt;
-          if (have < 0) all.push({ syllable: c.syllable, channel: cost });
-          else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost };
+          if (have < 0) all.push({ syllable: c.syllable, channel: cost, id: c.id });
+          else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
         }
       }
       slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map() });
@@ -258,19 +262,46 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
-  const firstReading = (s: Slot) => s.cands.slice(0, 12)
-    .map((c) => [c.syllable, -c.channel + models.lm.logUnigram(c.syllable)] as const)
-    .sort((a, b) => b[1] - a[1]).slice(0, 3).map((x) => x[0]);
+  const firstReading = (s: Slot): string[] => {
+    // The 3 best of the first 12 by channel + unigram, ties in candidate order.
+    const n = Math.min(12, s.cands.length);
+    const top: number[] = [], sc: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = s.cands[i]!;
+      const v = -c.channel + models.lm.logUnigramId(c.id);
+      let at = top.length;
+      while (at > 0 && sc[at - 1]! < v) at--;
+      if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
+    }
+    return top.map((i) => s.cands[i]!.syllable);
+  };
+  // The references' successors of a word, with their ids and validity, looked up once per word.
+  const succMemo = new Map<string, { words: string[]; ids: Int32Array; ok: Uint8Array }>();
+  const successorsOf = (prev: string) => {
+    let x = succMemo.get(prev);
+    if (!x) {
+      const words = models.lm.successors(prev);
+      succMemo.set(prev, (x = { words, ids: Int32Array.from(words, lmId), ok: Uint8Array.from(words, (w) => (valid(w) ? 1 : 0)) }));
+    }
+    return x;
+  };
+  const hasCand = (s: Slot, id: number) => {
+    for (const c of s.cands) if (c.id === id) return true;
+    return false;
+  };
   for (let i = 1; i < slots.length; i++) {
     const s = slots[i]!, p = slots[i - 1]!;
     if (p.line !== s.line && p.line + 1 !== s.line) continue;
-    const have = new Set(s.cands.map((c) => c.syllable));
+    const tried: number[] = []; // successors already scored and found too costly
     for (const prev of firstReading(p)) {
-      for (const w of models.lm.successors(prev)) {
-        if (have.has(w) || !valid(w)) continue;
-        have.add(w);
+      const sx = successorsOf(prev);
+      for (let k = 0; k < sx.words.length; k++) {
+        const id = sx.ids[k]!;
+        if (!sx.ok[k] || hasCand(s, id) || tried.includes(id)) continue;
+        const w = sx.words[k]!;
         const cost = channelCost(s.core.toLowerCase(), w, models.channel);
-        if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost });
+        if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost, id });
+        else tried.push(id);
       }
     }
   }
@@ -279,7 +310,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const first = slots.map((s) => {
     let best = s.number ? '#' : s.core.toLowerCase(), bestScore = s.number ? -2 : -W.keep - 12;
     for (const c of s.cands.slice(0, 12)) {
-      const sc = -c.channel + models.lm.logUnigram(c.syllable);
+      const sc = -c.channel + models.lm.logUnigramId(c.id);
       if (sc > bestScore) { bestScore = sc; best = c.syllable; }
     }
     return foldKey(best);
@@ -336,7 +367,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         // The OCR is the authority: the reference word must be a plausible reading of it.
         const cost = channelCost(s.core.toLowerCase(), r, models.channel);
         if (cost > W.bound) continue;
-        s.cands.push({ syllable: r, channel: cost });
+        s.cands.push({ syllable: r, channel: cost, id: lmId(r) });
       }
       s.bonus.set(r, Math.max(s.bonus.get(r) ?? 0, b));
     }
@@ -380,38 +411,50 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const prevs = prevReadings[st.slot]!;
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
-      const opts: Option[] = s.cands.map((c) => ({ lm: c.syllable, id: lm.id(c.syllable), text: c.syllable, score: -W.channel * c.channel + (s.bonus.get(c.syllable) ?? 0) }));
+      const cands = s.cands, n = cands.length;
+      const score = new Float64Array(n);
+      for (let i = 0; i < n; i++) score[i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(cands[i]!.syllable) ?? 0) : 0);
       ctxs.length = 0;
       for (const p of prevs) add(contextOf(bos, lm.id(p)));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
       for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(contextOf(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
       const nc = ctxs.length;
-      const preOf = (o: Option) => {
-        if (nc === 0) return o.score + lm.logUnigramId(o.id);
-        let best = ctxs[0]!.logProbId(o.id);
-        for (let k = 1; k < nc; k++) { const v = ctxs[k]!.logProbId(o.id); if (v > best) best = v; }
-        return o.score + best;
+      const preOf = (i: number) => {
+        const id = cands[i]!.id;
+        if (nc === 0) return score[i]! + lm.logUnigramId(id);
+        let best = ctxs[0]!.logProbId(id);
+        for (let k = 1; k < nc; k++) { const v = ctxs[k]!.logProbId(id); if (v > best) best = v; }
+        return score[i]! + best;
       };
       // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
       // than 7 below the best. Log-probabilities are ≤ 0, so once the emission score alone falls below
       // the 5th best total, no later option (taken by decreasing emission score) can enter.
-      const byScore = opts.map((_, i) => i).sort((a, b) => opts[b]!.score - opts[a]!.score);
-      const pre = new Float64Array(opts.length);
+      // Stable insertion sorts: the lists are short and the search already returns them nearly sorted.
+      const byScore = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        let at = i;
+        while (at > 0 && score[byScore[at - 1]!]! < score[i]!) { byScore[at] = byScore[at - 1]!; at--; }
+        byScore[at] = i;
+      }
+      const pre = new Float64Array(n);
       const done: number[] = [];
       const best: number[] = []; // totals of the best 5 so far, decreasing
       for (const i of byScore) {
-        if (best.length === 5 && opts[i]!.score + 1e-9 < best[4]!) break;
-        const v = (pre[i] = preOf(opts[i]!));
+        if (best.length === 5 && score[i]! + 1e-9 < best[4]!) break;
+        const v = (pre[i] = preOf(i));
+        let d = done.length;
         done.push(i);
+        // Insert by decreasing total, ties by candidate order.
+        while (d > 0 && (pre[done[d - 1]!]! < v || (pre[done[d - 1]!]! === v && done[d - 1]! > i))) { done[d] = done[d - 1]!; d--; }
+        done[d] = i;
         let at = best.length;
         while (at > 0 && best[at - 1]! < v) at--;
         if (at < 5) { best.splice(at, 0, v); if (best.length > 5) best.length = 5; }
       }
-      done.sort((a, b) => pre[b]! - pre[a]! || a - b);
       const top = done.length ? pre[done[0]!]! : 0;
       const kept: Option[] = [];
-      for (const i of done) { if (kept.length >= 5 || pre[i]! < top - 7) break; kept.push(opts[i]!); }
+      for (const i of done) { if (kept.length >= 5 || pre[i]! < top - 7) break; const c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[i]! }); }
       if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
       st.options = kept;
     }
@@ -439,11 +482,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const s = slots[st.slot]!;
       const prev = steps[t - 1]!.options[chosen[t - 1]!]!.lm;
       if (prev.startsWith('<')) continue;
-      const have = new Set(s.cands.map((c) => c.syllable));
-      for (const w of models.lm.successors(prev)) {
-        if (have.has(w) || !valid(w)) continue;
-        const cost = channelCost(s.core.toLowerCase(), w, models.channel);
-        if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost });
+      // (Successors are distinct, so the ones pushed here are never met again for this slot.)
+      const sx = successorsOf(prev);
+      for (let k = 0; k < sx.words.length; k++) {
+        if (!sx.ok[k] || hasCand(s, sx.ids[k]!)) continue;
+        const cost = channelCost(s.core.toLowerCase(), sx.words[k]!, models.channel);
+        if (cost <= W.contextBound) s.cands.push({ syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
       }
     }
     emit(lm2);
