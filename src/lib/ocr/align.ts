@@ -92,3 +92,31 @@ export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bK
   }
   return out;
 }
+
+/**
+ * An upper bound on the pairs with equal keys in `anchoredAlign(aKeys, bKeys, …, maxCells)`, from the
+ * anchors alone (no Needleman–Wunsch): every anchor, plus at most min(n, m) and at most the common
+ * keys (as multisets) inside each gap small enough to be aligned. Lets a caller that only wants
+ * near-duplicates skip the alignment of a sequence that cannot be one.
+ */
+export function exactPairsBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000): number {
+  const anchors = [...patienceAnchors(aKeys, bKeys), [aKeys.length, bKeys.length] as Pair];
+  let bound = anchors.length - 1;
+  let i = 0, j = 0;
+  const count = new Map<K, number>();
+  for (const [ai, bj] of anchors) {
+    const n = ai - i, m = bj - j;
+    if (n > 0 && m > 0 && n * m <= maxCells) {
+      count.clear();
+      for (let x = i; x < ai; x++) count.set(aKeys[x]!, (count.get(aKeys[x]!) ?? 0) + 1);
+      let common = 0;
+      for (let y = j; y < bj; y++) {
+        const c = count.get(bKeys[y]!);
+        if (c) { common++; count.set(bKeys[y]!, c - 1); }
+      }
+      bound += Math.min(common, n, m);
+    }
+    i = ai + 1; j = bj + 1;
+  }
+  return bound;
+}

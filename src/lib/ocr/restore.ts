@@ -6,7 +6,7 @@
  */
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
-import { anchoredAlign } from './align.ts';
+import { anchoredAlign, exactPairsBound } from './align.ts';
 import { candidates, channelCost, type Candidate } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
@@ -351,8 +351,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   for (const ref of ctx.references) {
     const words = cleanWords(ref);
     const keys = words.map(foldedId);
+    // Only near-duplicates are evidence: most OCR words must find an exact folded partner. A reference
+    // whose anchors already show it cannot be one is not aligned at all (the bound is never below the count).
+    if (exactPairsBound(firstIds, keys, 60_000) < 0.4 * slots.length) continue;
     const pairs = anchoredAlign(firstIds, keys, (i, j) => 2 * lev(firstIds[i]!, keys[j]!), 0.9, 60_000);
-    // Only near-duplicates are evidence: most OCR words must find an exact folded partner.
     const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === keys[j]).length;
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {
@@ -464,6 +466,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('emission');
   // Second-order Viterbi with max-marginals (decode.ts).
   let { chosen, conf } = decode(steps, models.lm, W);
+  lap('decode1');
   // Second pass with a cache of what the first pass read confidently in this very document.
   if (W.cache || W.cacheUni) {
     const pairs: Array<[string, string]> = [];
@@ -490,7 +493,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         if (cost <= W.contextBound) s.cands.push({ syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
       }
     }
+    lap('cands2');
     emit(lm2);
+    lap('emit2');
     ({ chosen, conf } = decode(steps, lm2, W));
   }
 

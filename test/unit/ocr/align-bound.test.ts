@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { anchoredAlign, exactPairsBound } from '../../../src/lib/ocr/align.ts';
+import { foldKey } from '../../../src/lib/fold.ts';
+import { cleanWords } from '../../../src/lib/ocr/train.ts';
+import { clean, ocrSource } from './helpers.ts';
+
+const exactPairs = (a: string[], b: string[], maxCells: number) =>
+  anchoredAlign(a, b, (i, j) => (a[i] === b[j] ? 0 : 2), 0.9, maxCells).filter(([i, j]) => i >= 0 && j >= 0 && a[i] === b[j]).length;
+
+describe('exactPairsBound', () => {
+  it('is never below the equal-key pairs of the anchored alignment (real texts, OCR against each clean source)', () => {
+    const ocr = cleanWords(ocrSource()).map(foldKey);
+    for (const id of ['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021']) {
+      const ref = cleanWords(clean(id)).map(foldKey);
+      for (const maxCells of [60_000, 400_000]) {
+        const exact = exactPairs(ocr, ref, maxCells);
+        const bound = exactPairsBound(ocr, ref, maxCells);
+        expect(bound).toBeGreaterThanOrEqual(exact);
+        expect(bound).toBeLessThanOrEqual(Math.min(ocr.length, ref.length));
+      }
+    }
+  });
+  it('counts anchors, and common keys only inside gaps small enough to align', () => {
+    const a = ['x', 'a', 'b', 'c', 'y'], b = ['x', 'c', 'b', 'q', 'y'];
+    expect(exactPairs(a, b, 100)).toBe(3);
+    // x, y and one of the crossed pair b/c anchor; the other cannot be matched as well.
+    expect(exactPairsBound(a, b, 100)).toBe(3);
+    // Gaps too large to align contribute nothing to either.
+    expect(exactPairsBound(['x', 'a', 'a', 'y'], ['x', 'a', 'a', 'y'], 1)).toBe(2);
+    expect(exactPairs(['x', 'a', 'a', 'y'], ['x', 'a', 'a', 'y'], 1)).toBe(2);
+  });
+});
