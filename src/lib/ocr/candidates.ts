@@ -173,7 +173,7 @@ class WordTables {
     }
   }
 
-  /** The exact table of char id `c` and its offset. */
+  /** The exact table of char id `c` (its offset is `exactOffset(c)`). */
   exactTable(c: number): Float64Array {
     if (c >= NT) {
       let t = this.extra.get(c);
@@ -192,6 +192,7 @@ class WordTables {
     return this.exact;
   }
 
+  /** Offset of char `c`'s costs in `exactTable(c)`. */
   exactOffset(c: number): number {
     return c >= NT ? 0 : c * this.stride;
   }
@@ -311,11 +312,12 @@ function search(tabs: WordTables, limit: number, bound: number): Candidate[] {
     }
   };
   const pri = new Float64Array((T.depth + 1) * T.maxKids);
+  const orderBuf = new Int32Array((T.depth + 1) * T.maxKids);
   const visit = (node: number, d: number) => {
     const k0 = T.kidStart[node]!, nk = T.kidStart[node + 1]! - k0;
     const base = (d + 1) * levelSize, pbase = (d + 1) * T.maxKids;
     const parentRow = rowAt[d]!; // offset of the node's own row
-    const order: number[] = [];
+    let len = 0; // kids to visit, in orderBuf[pbase ..], by increasing lower bound
     for (let x = 0; x < nk; x++) {
       const kid = T.kids[k0 + x]!;
       const no = base + x * W;
@@ -337,13 +339,13 @@ function search(tabs: WordTables, limit: number, bound: number): Candidate[] {
       }
       pri[pbase + x] = p;
       if (p <= cutoff) {
-        let at = order.length;
-        order.push(x);
-        while (at > 0 && pri[pbase + order[at - 1]!]! > p) { order[at] = order[at - 1]!; at--; }
-        order[at] = x;
+        let at = len++;
+        while (at > 0 && pri[pbase + orderBuf[pbase + at - 1]!]! > p) { orderBuf[pbase + at] = orderBuf[pbase + at - 1]!; at--; }
+        orderBuf[pbase + at] = x;
       }
     }
-    for (const x of order) {
+    for (let o = 0; o < len; o++) {
+      const x = orderBuf[pbase + o]!;
       if (pri[pbase + x]! > cutoff) break;
       const kid = T.kids[k0 + x]!;
       const no = base + x * W;
