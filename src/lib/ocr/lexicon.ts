@@ -27,6 +27,8 @@ export interface Lexicon {
   successors(syllable: string): ReadonlyMap<string, number>;
   /** Total of `count` over all syllables. */
   total: number;
+  /** Largest `count` of any syllable. */
+  maxCount: number;
 }
 
 /** Canonical spelling of a lower-case syllable (old-style tone placement: `hoà` → `hòa`). */
@@ -67,8 +69,8 @@ export function deriveLexicon(wordList: string, source: string): LexiconData {
 /** Build the lookup structure from lexicon data. */
 export function buildLexicon(data: LexiconData): Lexicon {
   const counts = new Map(Object.entries(data.syllables));
-  let total = 0;
-  for (const c of counts.values()) total += c;
+  let total = 0, maxCount = 0;
+  for (const c of counts.values()) { total += c; maxCount = Math.max(maxCount, c); }
   const parsed = new Map<string, Map<string, number>>();
   const empty = new Map<string, number>();
   return {
@@ -89,6 +91,7 @@ export function buildLexicon(data: LexiconData): Lexicon {
       return m;
     },
     total,
+    maxCount,
   };
 }
 

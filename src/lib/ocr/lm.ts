@@ -67,6 +67,8 @@ export interface LmContext {
   logProb(w: string): number;
   /** log P(w | u v) for the word with id `wi`. */
   logProbId(wi: number): number;
+  /** An upper bound of `logProbId` over all words (for pruning; ≤ 0). */
+  max: number;
 }
 
 /** Train the model on token streams (one per document). */
@@ -160,6 +162,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   const BETA = 0.5; // pseudo-count of the uniform floor, in continuation-count units
   // Prior q(w) over the vocabulary (sums to 1 over V items): uniform, or shaped by the lexicon.
   let q: (w: string) => number = () => 1 / V;
+  let qMax = 1 / V; // the largest value of q
   if (prior) {
     const lex = prior.lexicon;
     let used = 0, mass = 0;
@@ -168,6 +171,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
       if (c > 0) { used++; mass += (c + 1) ** prior.power; }
     }
     const unused = Math.max(1, V - used);
+    qMax = Math.max(1 / V, prior.unusedShare / unused, ((1 - prior.unusedShare) * Math.max(2 ** prior.power, (lex.maxCount + 1) ** prior.power)) / mass);
     // Special tokens (`<unk>`, punctuation) keep the uniform share: the lexicon says nothing about them.
     q = (w) => {
       const c = lex.count(w);
@@ -191,6 +195,14 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     if (r === undefined) r = p1Unseen[-wi - 1] = p1Of(unseenWords[-wi - 1]!, wi);
     return r;
   };
+  // The largest p1 of any word (training words computed, any other word bounded by the largest prior).
+  let p1MaxMemo = -1;
+  const p1Max = () => {
+    if (p1MaxMemo >= 0) return p1MaxMemo;
+    let best = ((0 + M * qMax) / (contTotal + M));
+    for (let wi = 0; wi < N; wi++) best = Math.max(best, p1Id(wi));
+    return (p1MaxMemo = best);
+  };
   /**
    * The lower orders seen from a left word v, prepared once per v. Most next words w occur in none
    * of v's sparse tables (trigram-derived continuations of v, the lexicon's within-word successors),
@@ -198,7 +210,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
    * computed in full once and kept by id. Both give exactly the value of the full formula, operation
    * for operation (a zero count adds an exact 0), so scores are bit-identical to scoring term by term.
    */
-  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number }
+  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number; /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number }
   const lowerOf = (v: string, vi: number): Lower => {
     const sparse = new Map<number, number>();
     const m = vi >= 0 ? ctxMid[vi] : undefined;
@@ -219,7 +231,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     if (!m) {
       if (succIds) for (const wi of succIds.keys()) sparse.set(wi, p1v(wi));
       const pw = prior?.pairWeight ?? 0;
-      return { sparse, dense: succIds ? (wi) => (1 - pw) * p1Id(wi) : p1Id };
+      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), chain: (x) => (1 - pw) * x } : { sparse, dense: p1Id, chain: (x) => x };
     }
     const base = vi * N;
     const g = (D * m.types) / m.total;
@@ -230,7 +242,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     for (const wi of midSucc[vi]!) sparse.set(wi, full(wi));
     if (succIds) for (const wi of succIds.keys()) if (!sparse.has(wi)) sparse.set(wi, full(wi));
     const pw = prior?.pairWeight ?? 0;
-    return { sparse, dense: succIds ? (wi) => g * ((1 - pw) * p1Id(wi)) : (wi) => g * p1Id(wi) };
+    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), chain: (x) => g * ((1 - pw) * x) } : { sparse, dense: (wi) => g * p1Id(wi), chain: (x) => g * x };
   };
   const lowerMemo = new Map<number, Lower>();
   const lowerFor = (vi: number) => {
@@ -264,21 +276,30 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     // log P(w | u v): the trigram estimate over the context's lower order (or that alone when the
     // context was never seen). Words the trigram never saw after (u v) add a zero count.
     let logProbId: (wi: number) => number;
+    // An upper bound of logProbId over every word: the best sparse value, or the dense value of the
+    // largest p1 (the dense chain and the logarithm are monotone, so rounding keeps the order).
+    let max: number;
     if (!e) {
       logProbId = (wi) => Math.log(lsparse.get(wi) ?? ldense(wi));
+      max = Math.log(lower.chain(p1Max()));
+      for (const v of lsparse.values()) max = Math.max(max, Math.log(v));
     } else {
       const g = (D * e.types) / e.total;
       const tsparse = new Map<number, number>();
+      max = Math.log(g * lower.chain(p1Max()));
+      for (const v of lsparse.values()) max = Math.max(max, Math.log(g * v));
       for (const wi of triSucc.get(ui * N + vi)!) {
         const c = tri.get((ui * N + vi) * N + wi)!;
-        tsparse.set(wi, Math.log(Math.max(c - D, 0) / e.total + g * (lsparse.get(wi) ?? ldense(wi))));
+        const t = Math.log(Math.max(c - D, 0) / e.total + g * (lsparse.get(wi) ?? ldense(wi)));
+        tsparse.set(wi, t);
+        max = Math.max(max, t);
       }
       logProbId = (wi) => {
         const t = tsparse.get(wi);
         return t !== undefined ? t : Math.log(g * (lsparse.get(wi) ?? ldense(wi)));
       };
     }
-    return { trigram: e !== undefined, logProb: (w) => logProbId(idOf(w)), logProbId };
+    return { trigram: e !== undefined, logProb: (w) => logProbId(idOf(w)), logProbId, max };
   };
   const context = (u: string, v: string) => contextId(idOf(u), idOf(v));
   const phraseId = (vi: number, wi: number): number | null => {
@@ -340,6 +361,8 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
     out.set(vi, (out.get(vi) ?? 0) + 1);
   }
   const N = pairs.length;
+  let uniMax = 0;
+  for (const x of uni.values()) uniMax = Math.max(uniMax, x);
   const keep = Math.log(1 - lambda - mu);
   const memo = new Map<number, Map<number, LmContext>>();
   const contextId = (ui: number, vi: number): LmContext => {
@@ -353,6 +376,10 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
     const c = lm.contextId(ui, vi);
     const o = out.get(vi);
     const row = o ? bi.get(vi)! : undefined;
+    let rowMax = 0;
+    if (row) for (const x of row.values()) rowMax = Math.max(rowMax, x);
+    // Bound: the base bound mixed with the largest cache probabilities (a hair added for rounding).
+    const max = Math.log((1 - lambda - mu) * Math.exp(c.max) + lambda * (o ? rowMax / o : 0) + mu * (uniMax / N)) + 1e-9;
     const base = c.logProbId;
     const logProbId = (wi: number) => {
       const lp = base(wi);
@@ -361,7 +388,7 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
       if (!pb && !pu) return keep + lp;
       return Math.log((1 - lambda - mu) * Math.exp(lp) + lambda * pb + mu * pu);
     };
-    return { trigram: c.trigram, logProb: (w) => logProbId(lm.id(w)), logProbId };
+    return { trigram: c.trigram, logProb: (w) => logProbId(lm.id(w)), logProbId, max };
   };
   const logUnigramId = (wi: number) => Math.log((1 - mu) * Math.exp(lm.logUnigramId(wi)) + mu * ((uni.get(wi) ?? 0) / N));
   return {

@@ -422,6 +422,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
       for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(contextOf(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
       const nc = ctxs.length;
+      // No option scores above its emission score plus the best any context gives any word.
+      let lmMax = nc ? -Infinity : 0;
+      for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
+      lmMax = Math.min(0, lmMax);
       const preOf = (i: number) => {
         const id = cands[i]!.id;
         if (nc === 0) return score[i]! + lm.logUnigramId(id);
@@ -431,7 +435,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       };
       // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
       // than 7 below the best. Log-probabilities are ≤ 0, so once the emission score alone falls below
-      // the 5th best total, no later option (taken by decreasing emission score) can enter.
+      // the 5th best total, no later option (taken by decreasing emission score) can enter; the contexts'
+      // bounds on the log-probability (`max`) make that test sharper.
       // Stable insertion sorts: the lists are short and the search already returns them nearly sorted.
       const byScore = new Int32Array(n);
       for (let i = 0; i < n; i++) {
@@ -443,7 +448,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const done: number[] = [];
       const best: number[] = []; // totals of the best 5 so far, decreasing
       for (const i of byScore) {
-        if (best.length === 5 && score[i]! + 1e-9 < best[4]!) break;
+        if (best.length === 5 && score[i]! + lmMax + 1e-9 < best[4]!) break;
         const v = (pre[i] = preOf(i));
         let d = done.length;
         done.push(i);

@@ -45,4 +45,17 @@ describe('language model scoring by id', () => {
     expect(Math.abs(total(cached, BOS, 'phú') - 1)).toBeLessThan(2e-3);
     expect(cached.logProb(BOS, 'phú', 'quốc')).toBeGreaterThan(lm.logProb(BOS, 'phú', 'quốc'));
   });
+  it('bounds each context from above by a number close to its best word (used to prune emissions)', () => {
+    const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
+    const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);
+    for (const m of [lm, cached, trainLanguageModel(streams)]) {
+      for (const [u, v] of [...CONTEXTS, [BOS, 'phú'] as [string, string]]) {
+        const c = m.contextId(m.id(u), m.id(v));
+        let best = -Infinity;
+        for (const w of vocab) best = Math.max(best, c.logProbId(m.id(w)));
+        expect(c.max).toBeGreaterThanOrEqual(best);
+        expect(c.max).toBeLessThan(best + 0.5);
+      }
+    }
+  });
 });
