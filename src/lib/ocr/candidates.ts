@@ -367,12 +367,23 @@ function search(tabs: WordTables, limit: number, bound: number): Candidate[] {
   return out;
 }
 
+// Char ids of target strings (they depend on the string alone; bounded so a long-lived process stays small).
+const SPELLED = new Map<string, Int32Array>();
+function spelledOf(target: string): Int32Array {
+  let sp = SPELLED.get(target);
+  if (!sp) {
+    if (SPELLED.size >= 200_000) SPELLED.clear();
+    SPELLED.set(target, (sp = Int32Array.from([...target], charId)));
+  }
+  return sp;
+}
+
 /** Exact channel cost of an OCR word given any target string (lower case). */
 export function channelCost(ocr: string, target: string, channel: Channel): number {
   const tabs = wordTables(ocr, channel);
   const hit = tabs.costs.get(target);
   if (hit !== undefined) return hit;
-  const r = exact(Int32Array.from([...target], charId), tabs, Infinity);
+  const r = exact(spelledOf(target), tabs, Infinity);
   tabs.costs.set(target, r);
   return r;
 }

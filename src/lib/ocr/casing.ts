@@ -43,6 +43,11 @@ const isTitle = (w: string) => w !== w.toLowerCase() && w.slice(1) === w.slice(1
 
 /** Train the case model on clean texts. All-capital words (headings, abbreviations) are not counted. */
 export function trainCaseModel(texts: string[]): CaseModel {
+  return trainCaseModelOnTokens(texts.map(caseTokens));
+}
+
+/** The same from the texts' `caseTokens` (shared with the language model, which lower-cases them). */
+export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
   const pair = new Map<string, Tally>();
   const word = new Map<string, Tally>();
   const add = (m: Map<string, Tally>, k: string, cap: boolean) => {
@@ -51,9 +56,9 @@ export function trainCaseModel(texts: string[]): CaseModel {
     t.total++;
     if (cap) t.cap++;
   };
-  for (const text of texts) {
+  for (const toks of tokenised) {
     let prev = START;
-    for (const tok of caseTokens(text)) {
+    for (const tok of toks) {
       const letter = /\p{L}/u.test(tok);
       const lower = tok.toLowerCase();
       if (letter && tok.length > 1 && tok === tok.toUpperCase()) { prev = lower; continue; }

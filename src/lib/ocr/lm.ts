@@ -71,6 +71,29 @@ export interface LmContext {
   max: number;
 }
 
+/** The syllable set, and the lexicon's used count and mass (Σ (count + 1)^power) over it, summed in its order. */
+interface SyllablePrior { set: Set<string>; used: number; mass: number }
+const SYLLABLE_PRIORS = new WeakMap<Lexicon, Map<number, SyllablePrior>>();
+let SYLLABLE_SET: Set<string> | null = null;
+
+/** Per process (rule-derived set, bundled lexicon): the part of the prior's sums over the syllable set. */
+function syllablePrior(prior: LexiconPrior | undefined): SyllablePrior {
+  const set = (SYLLABLE_SET ??= new Set(allSyllables()));
+  if (!prior) return { set, used: 0, mass: 0 };
+  let byPower = SYLLABLE_PRIORS.get(prior.lexicon);
+  if (!byPower) SYLLABLE_PRIORS.set(prior.lexicon, (byPower = new Map()));
+  let r = byPower.get(prior.power);
+  if (!r) {
+    let used = 0, mass = 0;
+    for (const w of set) {
+      const c = prior.lexicon.count(w);
+      if (c > 0) { used++; mass += (c + 1) ** prior.power; }
+    }
+    byPower.set(prior.power, (r = { set, used, mass }));
+  }
+  return r;
+}
+
 /** Train the model on token streams (one per document). */
 export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): LanguageModel {
   // Tokens are interned to ids and every count is keyed by numbers (pairs v·N + w, triples
@@ -156,17 +179,19 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   const succCache = new Map<string, string[]>();
   let contTotal = 0;
   for (const c of contW) contTotal += c;
-  const vocab = new Set(allSyllables());
-  for (const w of words.slice(1)) vocab.add(w);
-  const V = vocab.size;
+  // The vocabulary is the syllable set followed by the training words it lacks (in that order: the
+  // lexicon sums below run in it). The syllable set's part does not depend on the input: once per process.
+  const base = syllablePrior(prior);
+  const extra = words.slice(1).filter((w) => !base.set.has(w));
+  const V = base.set.size + extra.length;
   const BETA = 0.5; // pseudo-count of the uniform floor, in continuation-count units
   // Prior q(w) over the vocabulary (sums to 1 over V items): uniform, or shaped by the lexicon.
   let q: (w: string) => number = () => 1 / V;
   let qMax = 1 / V; // the largest value of q
   if (prior) {
     const lex = prior.lexicon;
-    let used = 0, mass = 0;
-    for (const w of vocab) {
+    let used = base.used, mass = base.mass;
+    for (const w of extra) {
       const c = lex.count(w);
       if (c > 0) { used++; mass += (c + 1) ** prior.power; }
     }

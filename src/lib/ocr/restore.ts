@@ -13,7 +13,7 @@ import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
-import { trainCaseModel, type CaseModel } from './casing.ts';
+import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
 import { lmTokens } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
@@ -87,7 +87,9 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   const cacheKey = references.map((r) => r.length + ':' + r.slice(0, 64)).join('|') + '#' + confusion.source + Object.keys(confusion.counts).length + '#' + [W.lexUnused, W.lexPower, W.lexPair, W.lexMass].join(',');
   const hit = modelCache.get(cacheKey);
   if (hit) return hit;
-  const lm = trainLanguageModel(references.map(lmTokens), { lexicon: bundledLexicon(), unusedShare: W.lexUnused, power: W.lexPower, pairWeight: W.lexPair, mass: W.lexMass });
+  // One tokenisation serves both models: the language model's tokens are the case tokens lower-cased.
+  const caseToks = references.map(caseTokens);
+  const lm = trainLanguageModel(caseToks.map((ts) => ts.map((t) => t.toLowerCase())), { lexicon: bundledLexicon(), unusedShare: W.lexUnused, power: W.lexPower, pairWeight: W.lexPair, mass: W.lexMass });
   const channel = buildChannel(confusion);
   // Abbreviations: words of 2+ letters with 2+ capitals that are not syllables (UBND, QĐ, TTr).
   const counts = new Map<string, Map<string, number>>();
@@ -134,7 +136,7 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
     // A symbol whose other segments match exactly may have one badly damaged segment.
     return bestCost <= 12 || (bestExact > 0 && bestCost <= 30) ? best : null;
   };
-  const models = { lm, channel, pass: { abbreviations, nearestAbbreviation, nearestCode }, cases: trainCaseModel(references) };
+  const models = { lm, channel, pass: { abbreviations, nearestAbbreviation, nearestCode }, cases: trainCaseModelOnTokens(caseToks) };
   modelCache.set(cacheKey, models);
   return models;
 }
@@ -183,7 +185,7 @@ export function caseIsReliable(ocr: string): boolean {
 /** A candidate with its word id in the run's language model (looked up once per distinct OCR word). */
 interface Cand extends Candidate { id: number }
 
-interface Slot { line: number; token: number; lead: string; trail: string; core: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean; bonus: Map<string, number> }
+interface Slot { line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean; bonus: Map<string, number> }
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
@@ -253,7 +255,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
           else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
         }
       }
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map() });
+      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map() });
       steps.push({ options: [], slot: slots.length - 1 });
       for (const c of m[3]!) if (',.;:)'.includes(c)) push(c);
     });
@@ -299,7 +301,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         const id = sx.ids[k]!;
         if (!sx.ok[k] || hasCand(s, id) || tried.includes(id)) continue;
         const w = sx.words[k]!;
-        const cost = channelCost(s.core.toLowerCase(), w, models.channel);
+        const cost = channelCost(s.lower, w, models.channel);
         if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost, id });
         else tried.push(id);
       }
@@ -308,7 +310,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('candidates');
   // Evidence from near-duplicate references: align first-pass readings with each reference.
   const first = slots.map((s) => {
-    let best = s.number ? '#' : s.core.toLowerCase(), bestScore = s.number ? -2 : -W.keep - 12;
+    let best = s.number ? '#' : s.lower, bestScore = s.number ? -2 : -W.keep - 12;
     for (const c of s.cands.slice(0, 12)) {
       const sc = -c.channel + models.lm.logUnigramId(c.id);
       if (sc > bestScore) { bestScore = sc; best = c.syllable; }
@@ -367,7 +369,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const b = exactKey ? W.refExact : W.refGap;
       if (!s.cands.some((c) => c.syllable === r)) {
         // The OCR is the authority: the reference word must be a plausible reading of it.
-        const cost = channelCost(s.core.toLowerCase(), r, models.channel);
+        const cost = channelCost(s.lower, r, models.channel);
         if (cost > W.bound) continue;
         s.cands.push({ syllable: r, channel: cost, id: lmId(r) });
       }
@@ -494,7 +496,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const sx = successorsOf(prev);
       for (let k = 0; k < sx.words.length; k++) {
         if (!sx.ok[k] || hasCand(s, sx.ids[k]!)) continue;
-        const cost = channelCost(s.core.toLowerCase(), sx.words[k]!, models.channel);
+        const cost = channelCost(s.lower, sx.words[k]!, models.channel);
         if (cost <= W.contextBound) s.cands.push({ syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
       }
     }

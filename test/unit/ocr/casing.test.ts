@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { caseTokens, trainCaseModel } from '../../../src/lib/ocr/casing.ts';
 import { applyCase, caseIsReliable } from '../../../src/lib/ocr/restore.ts';
-import { clean } from './helpers.ts';
+import { lmTokens } from '../../../src/lib/ocr/text.ts';
+import { CLEAN, clean, ocrSource } from './helpers.ts';
 
 describe('case model', () => {
   // Cut from content/sources/kien-giang-2019.txt.
@@ -52,5 +53,11 @@ describe('applyCase', () => {
     expect(caseIsReliable('Ban')).toBe(true);
     expect(caseIsReliable('nhiém')).toBe(true);
     for (const w of ['1uật', 'TIy', 'Ia', 'Ve', 'ca']) expect(caseIsReliable(w)).toBe(false);
+  });
+});
+
+describe('shared tokenisation', () => {
+  it('the language model tokens are the case tokens lower-cased (all clean sources and the OCR source)', () => {
+    for (const text of [...CLEAN.map(clean), ocrSource()]) expect(caseTokens(text).map((t) => t.toLowerCase())).toEqual(lmTokens(text));
   });
 });
