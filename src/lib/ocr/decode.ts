@@ -55,62 +55,64 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
     return s;
   };
   const K = (t: number) => (t < 0 || t >= n ? 1 : steps[t]!.options.length);
-  const T: Float64Array[] = new Array(n);
+  // Flat tables (no per-step allocation): step t's transition table starts at tOff[t], its alpha and
+  // beta rows at abOff[t].
+  const tOff = new Int32Array(n + 1), abOff = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    tOff[t + 1] = tOff[t]! + K(t - 2) * K(t - 1) * K(t);
+    abOff[t + 1] = abOff[t]! + K(t - 1) * K(t);
+  }
+  const T = new Float64Array(tOff[n]!);
   for (let t = 0; t < n; t++) {
     const kpp = K(t - 2), kp = K(t - 1), kc = K(t);
-    const tab = new Float64Array(kpp * kp * kc);
+    const to = tOff[t]!;
     for (let q = 0; q < kpp; q++) {
       const iu = t >= 2 ? stepIds[t - 2]![q]! : 0, lu = t >= 2 ? steps[t - 2]!.options[q]!.id : bos;
       for (let p = 0; p < kp; p++) {
         const iv = t >= 1 ? stepIds[t - 1]![p]! : 0, lv = t >= 1 ? steps[t - 1]!.options[p]!.id : bos;
         const ctx = contextOf(iu, lu, iv, lv);
-        for (let c = 0; c < kc; c++) tab[(q * kp + p) * kc + c] = trans(ctx, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.id, t >= 1);
+        for (let c = 0; c < kc; c++) T[to + (q * kp + p) * kc + c] = trans(ctx, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.id, t >= 1);
       }
     }
-    T[t] = tab;
   }
   // alpha[t][p*K+c]: best score up to t with option p at t-1 and c at t.
-  const alpha: Float64Array[] = [];
+  const alpha = new Float64Array(abOff[n]!).fill(-Infinity);
   for (let t = 0; t < n; t++) {
     const kp = K(t - 1), kc = K(t), kpp = K(t - 2);
-    const a = new Float64Array(kp * kc).fill(-Infinity);
-    const tab = T[t]!, opts = steps[t]!.options;
+    const to = tOff[t]!, ao = abOff[t]!, po = t >= 1 ? abOff[t - 1]! : 0, opts = steps[t]!.options;
     for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
       let best = -Infinity;
       for (let q = 0; q < kpp; q++) {
-        const prev = t < 2 ? 0 : alpha[t - 1]![q * kp + p]!;
+        const prev = t < 2 ? 0 : alpha[po + q * kp + p]!;
         if (prev === -Infinity) continue;
-        const v = prev + tab[(q * kp + p) * kc + c]!;
+        const v = prev + T[to + (q * kp + p) * kc + c]!;
         if (v > best) best = v;
       }
-      a[p * kc + c] = best + opts[c]!.score;
+      alpha[ao + p * kc + c] = best + opts[c]!.score;
     }
-    alpha.push(a);
   }
   // Backward: beta[t][p*K+c] best completion after t given (p at t-1, c at t).
-  const beta: Float64Array[] = new Array(n);
+  const beta = new Float64Array(abOff[n]!);
   for (let t = n - 1; t >= 0; t--) {
     const kp = K(t - 1), kc = K(t), kn = K(t + 1);
-    const b = new Float64Array(kp * kc).fill(t === n - 1 ? 0 : -Infinity);
-    if (t < n - 1) {
-      const tab = T[t + 1]!, nopts = steps[t + 1]!.options, nb = beta[t + 1]!;
-      for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
-        let best = -Infinity;
-        for (let x = 0; x < kn; x++) {
-          const v = tab[(p * kc + c) * kn + x]! + nopts[x]!.score + nb[c * kn + x]!;
-          if (v > best) best = v;
-        }
-        b[p * kc + c] = best;
+    const bo = abOff[t]!;
+    if (t === n - 1) { beta.fill(0, bo, bo + kp * kc); continue; }
+    const to = tOff[t + 1]!, nopts = steps[t + 1]!.options, nbo = abOff[t + 1]!;
+    for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
+      let best = -Infinity;
+      for (let x = 0; x < kn; x++) {
+        const v = T[to + (p * kc + c) * kn + x]! + nopts[x]!.score + beta[nbo + c * kn + x]!;
+        if (v > best) best = v;
       }
+      beta[bo + p * kc + c] = best;
     }
-    beta[t] = b;
   }
   const chosen = new Array<number>(n).fill(0);
   const conf = new Array<number>(n).fill(1);
   for (let t = 0; t < n; t++) {
-    const kp = K(t - 1), kc = K(t);
+    const kp = K(t - 1), kc = K(t), o = abOff[t]!;
     const mm = new Array<number>(kc).fill(-Infinity);
-    for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) mm[c] = Math.max(mm[c]!, alpha[t]![p * kc + c]! + beta[t]![p * kc + c]!);
+    for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) mm[c] = Math.max(mm[c]!, alpha[o + p * kc + c]! + beta[o + p * kc + c]!);
     let best = 0;
     for (let c = 1; c < kc; c++) if (mm[c]! > mm[best]!) best = c;
     let z = 0;

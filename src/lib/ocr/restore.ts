@@ -407,6 +407,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       return c;
     };
     const ctxs: Ctx[] = [];
+    // Scratch arrays shared by all slots (a slot has a few dozen candidates).
+    let score = new Float64Array(64), pre = new Float64Array(64), byScore = new Int32Array(64);
     const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
@@ -416,7 +418,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
       const cands = s.cands, n = cands.length;
-      const score = new Float64Array(n);
+      if (score.length < n) { score = new Float64Array(2 * n); pre = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
       for (let i = 0; i < n; i++) score[i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(cands[i]!.syllable) ?? 0) : 0);
       ctxs.length = 0;
       for (const p of prevs) add(contextOf(bos, lm.id(p)));
@@ -440,16 +442,15 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // the 5th best total, no later option (taken by decreasing emission score) can enter; the contexts'
       // bounds on the log-probability (`max`) make that test sharper.
       // Stable insertion sorts: the lists are short and the search already returns them nearly sorted.
-      const byScore = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         let at = i;
         while (at > 0 && score[byScore[at - 1]!]! < score[i]!) { byScore[at] = byScore[at - 1]!; at--; }
         byScore[at] = i;
       }
-      const pre = new Float64Array(n);
       const done: number[] = [];
       const best: number[] = []; // totals of the best 5 so far, decreasing
-      for (const i of byScore) {
+      for (let o = 0; o < n; o++) {
+        const i = byScore[o]!;
         if (best.length === 5 && score[i]! + lmMax + 1e-9 < best[4]!) break;
         const v = (pre[i] = preOf(i));
         let d = done.length;
