@@ -438,9 +438,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         return score[i]! + best;
       };
       // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
-      // than 7 below the best. Log-probabilities are ≤ 0, so once the emission score alone falls below
-      // the 5th best total, no later option (taken by decreasing emission score) can enter; the contexts'
-      // bounds on the log-probability (`max`) make that test sharper.
+      // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
+      // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
+      // option (taken by decreasing emission score) can be kept, and none is scored.
       // Stable insertion sorts: the lists are short and the search already returns them nearly sorted.
       for (let i = 0; i < n; i++) {
         let at = i;
@@ -451,7 +451,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const best: number[] = []; // totals of the best 5 so far, decreasing
       for (let o = 0; o < n; o++) {
         const i = byScore[o]!;
-        if (best.length === 5 && score[i]! + lmMax + 1e-9 < best[4]!) break;
+        // Below the 5th best total, or more than 7 below the best one, an option is never kept.
+        if (best.length && score[i]! + lmMax + 1e-9 < Math.max(best.length === 5 ? best[4]! : -Infinity, best[0]! - 7)) break;
         const v = (pre[i] = preOf(i));
         let d = done.length;
         done.push(i);
