@@ -208,7 +208,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   // p1 depends on w only: memoised per word id (the same candidates are scored in many contexts),
   // in an array for training words and one for words first met when scoring.
   const p1Known = new Float64Array(N).fill(NaN);
-  const p1Unseen: number[] = [];
+  let p1Unseen = new Float64Array(1024).fill(NaN); // by -id - 1
   const p1Of = (w: string, wi: number) => ((wi >= 0 ? contW[wi]! : 0) + M * q(w)) / (contTotal + M);
   const p1Id = (wi: number) => {
     if (wi >= 0) {
@@ -216,8 +216,10 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
       if (r !== r) r = p1Known[wi] = p1Of(words[wi]!, wi);
       return r;
     }
-    let r = p1Unseen[-wi - 1];
-    if (r === undefined) r = p1Unseen[-wi - 1] = p1Of(unseenWords[-wi - 1]!, wi);
+    const k = -wi - 1;
+    if (k >= p1Unseen.length) { const grown = new Float64Array(Math.max(2 * p1Unseen.length, k + 1024)).fill(NaN); grown.set(p1Unseen); p1Unseen = grown; }
+    let r = p1Unseen[k]!;
+    if (r !== r) r = p1Unseen[k] = p1Of(unseenWords[k]!, wi);
     return r;
   };
   // The largest p1 of any word (training words computed, any other word bounded by the largest prior).
