@@ -237,7 +237,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
    * computed in full once and kept by id. Both give exactly the value of the full formula, operation
    * for operation (a zero count adds an exact 0), so scores are bit-identical to scoring term by term.
    */
-  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number; /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number }
+  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number; /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number; /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number }
   const lowerOf = (v: string, vi: number): Lower => {
     const sparse = new Map<number, number>();
     const m = vi >= 0 ? ctxMid[vi] : undefined;
@@ -258,7 +258,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     if (!m) {
       if (succIds) for (const wi of succIds.keys()) sparse.set(wi, p1v(wi));
       const pw = prior?.pairWeight ?? 0;
-      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), chain: (x) => (1 - pw) * x } : { sparse, dense: p1Id, chain: (x) => x };
+      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), chain: (x) => (1 - pw) * x, sparseMax: -1 } : { sparse, dense: p1Id, chain: (x) => x, sparseMax: -1 };
     }
     const base = vi * N;
     const g = (D * m.types) / m.total;
@@ -269,7 +269,11 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     for (const wi of midSucc[vi]!) sparse.set(wi, full(wi));
     if (succIds) for (const wi of succIds.keys()) if (!sparse.has(wi)) sparse.set(wi, full(wi));
     const pw = prior?.pairWeight ?? 0;
-    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), chain: (x) => g * ((1 - pw) * x) } : { sparse, dense: (wi) => g * p1Id(wi), chain: (x) => g * x };
+    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), chain: (x) => g * ((1 - pw) * x), sparseMax: -1 } : { sparse, dense: (wi) => g * p1Id(wi), chain: (x) => g * x, sparseMax: -1 };
+  };
+  const sparseMaxOf = (l: Lower) => {
+    if (l.sparseMax < 0) { let x = 0; for (const v of l.sparse.values()) if (v > x) x = v; l.sparseMax = x; }
+    return l.sparseMax;
   };
   const lowerMemo = new Map<number, Lower>();
   const lowerFor = (vi: number) => {
@@ -308,13 +312,12 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     let max: number;
     if (!e) {
       logProbId = (wi) => Math.log(lsparse.get(wi) ?? ldense(wi));
-      max = Math.log(lower.chain(p1Max()));
-      for (const v of lsparse.values()) max = Math.max(max, Math.log(v));
+      max = Math.max(Math.log(lower.chain(p1Max())), Math.log(sparseMaxOf(lower)));
     } else {
       const g = (D * e.types) / e.total;
       const tsparse = new Map<number, number>();
-      max = Math.log(g * lower.chain(p1Max()));
-      for (const v of lsparse.values()) max = Math.max(max, Math.log(g * v));
+      // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
+      max = Math.max(Math.log(g * lower.chain(p1Max())), Math.log(g * sparseMaxOf(lower)));
       for (const wi of triSucc.get(ui * N + vi)!) {
         const c = tri.get((ui * N + vi) * N + wi)!;
         const t = Math.log(Math.max(c - D, 0) / e.total + g * (lsparse.get(wi) ?? ldense(wi)));
