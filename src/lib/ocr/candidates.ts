@@ -367,14 +367,13 @@ function search(tabs: WordTables, limit: number, bound: number): Candidate[] {
   return out;
 }
 
-// Char ids of target strings (they depend on the string alone; bounded so a long-lived process stays small).
-const SPELLED = new Map<string, Int32Array>();
-function spelledOf(target: string): Int32Array {
-  let sp = SPELLED.get(target);
-  if (!sp) {
-    if (SPELLED.size >= 200_000) SPELLED.clear();
-    SPELLED.set(target, (sp = Int32Array.from([...target], charId)));
-  }
+// Per channel (so per run, like the word tables): char ids of the target strings met.
+const SPELLED = new WeakMap<Channel, Map<string, Int32Array>>();
+function spelledOf(target: string, channel: Channel): Int32Array {
+  let m = SPELLED.get(channel);
+  if (!m) SPELLED.set(channel, (m = new Map()));
+  let sp = m.get(target);
+  if (!sp) m.set(target, (sp = Int32Array.from([...target], charId)));
   return sp;
 }
 
@@ -383,7 +382,7 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
   const tabs = wordTables(ocr, channel);
   const hit = tabs.costs.get(target);
   if (hit !== undefined) return hit;
-  const r = exact(spelledOf(target), tabs, Infinity);
+  const r = exact(spelledOf(target, channel), tabs, Infinity);
   tabs.costs.set(target, r);
   return r;
 }
