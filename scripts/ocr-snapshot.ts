@@ -3,7 +3,8 @@
  * OCR source and the four leave-one-out synthetic documents of bench-ocr and writes every token's
  * text and confidence (3 decimals, as stored) as JSON lines. With `--compare <file>` it diffs the
  * fresh snapshot against a saved one and exits 1 on any difference.
- * Usage: node --no-warnings scripts/ocr-snapshot.ts <out.jsonl> [--compare <before.jsonl>]
+ * With `--all-seeds` the synthetic documents are also damaged with the bench's extra seeds (1, 777, 2026).
+ * Usage: node --no-warnings scripts/ocr-snapshot.ts <out.jsonl> [--all-seeds] [--compare <before.jsonl>]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
@@ -30,8 +31,13 @@ for (const id of CLEAN) {
   const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
   clearModelCache();
   dump(`synthetic ${id}`, restoreLines(lines(damageText(text(id), damage, 12345)), { references: others.map(text), confusion, force: true }));
+  if (!process.argv.includes('--all-seeds')) continue;
+  for (const seed of [1, 777, 2026]) {
+    clearModelCache();
+    dump(`synthetic ${id} seed ${seed}`, restoreLines(lines(damageText(text(id), damage, seed)), { references: others.map(text), confusion, force: true }));
+  }
 }
-const file = process.argv[2] ?? '/tmp/ocr-snapshot.jsonl';
+const file = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '/tmp/ocr-snapshot.jsonl';
 writeFileSync(file, out.join('\n') + '\n');
 const cmp = process.argv.indexOf('--compare');
 if (cmp > 0) {
