@@ -31,7 +31,7 @@ function dataDir(): string {
  */
 const starlightDocsSchema = docsSchema();
 let builtDocsSchema: ReturnType<typeof starlightDocsSchema> | undefined;
-export const docsSchemaOnce: typeof starlightDocsSchema = (context) => (builtDocsSchema ??= starlightDocsSchema(context));
+const docsSchemaOnce: typeof starlightDocsSchema = (context) => (builtDocsSchema ??= starlightDocsSchema(context));
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchemaOnce }),

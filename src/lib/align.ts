@@ -201,17 +201,6 @@ export function foldedWords(text: string): string {
     .trim();
 }
 
-/** Character n-gram counts of folded text (spaces kept as word boundaries). */
-export function charGrams(text: string, n: number): Map<string, number> {
-  const s = ` ${foldedWords(text)} `;
-  const m = new Map<string, number>();
-  for (let i = 0; i + n <= s.length; i++) {
-    const g = s.slice(i, i + n);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
 /**
  * A sparse vector over character n-grams: gram ids in ascending order and their weights. The similarity
  * matrix is the hot loop of every comparison page (topics, versions); string-keyed maps made it so, and
@@ -235,7 +224,7 @@ function gramCode(c: number): number {
 const BAG_MEMO = new Map<string, Sparse>();
 const BAG_MEMO_MAX = 50_000;
 
-/** Character n-gram counts of folded text as a sparse vector (same grams as charGrams; ids instead of strings). */
+/** Character n-gram counts of folded text (spaces kept as word boundaries) as a sparse vector of gram ids. */
 export function gramCounts(text: string, n: number): Sparse {
   const key = `${n}\u0000${text}`;
   const hit = BAG_MEMO.get(key);
@@ -284,13 +273,6 @@ export function unit(v: Sparse): Sparse {
   for (const x of v.w) s += x * x;
   const nv = Math.sqrt(s);
   return { ids: v.ids, w: nv ? v.w.map((x) => x / nv) : v.w };
-}
-
-/** Cosine similarity of two sparse vectors. */
-export function cosine(a: Sparse, b: Sparse): number {
-  const ua = unit(a);
-  const ub = unit(b);
-  return dot(ua, ub);
 }
 
 /** Dot product of two sparse vectors (a merge over the sorted ids). */

@@ -214,11 +214,6 @@ function relatedIndex(corpus: readonly Document[]): RelatedIndex {
   return index;
 }
 
-/** Articles of the corpus grouped by topic, in corpus order, built once per corpus array (pages share it). */
-export function articlesByTopic(corpus: readonly Document[]): Map<string, DocArticle[]> {
-  return relatedIndex(corpus).byTopic;
-}
-
 /**
  * Articles of other documents sharing a topic with `article`, at most `limit`: other versions of the
  * same work first, then parent/child jurisdictions, then the rest in corpus order (within each rank, in

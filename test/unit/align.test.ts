@@ -7,7 +7,6 @@ import {
   documentArticles,
   similarityMatrix,
   hungarian,
-  charGrams,
   foldedWords,
   gramCounts,
   longestIncreasing,
@@ -196,6 +195,14 @@ describe('alignDocuments — edits with known answers on every real document (th
     });
   }
 });
+
+/** The n-grams of folded text counted by their strings: the reference the integer ids must reproduce. */
+function charGrams(text: string, n: number): Map<string, number> {
+  const s = ` ${foldedWords(text)} `;
+  const m = new Map<string, number>();
+  for (let i = 0; i + n <= s.length; i++) m.set(s.slice(i, i + n), (m.get(s.slice(i, i + n)) ?? 0) + 1);
+  return m;
+}
 
 describe('n-gram features', () => {
   // Real clause texts of every document, OCR-restored and clean, with digits, đ and punctuation.
