@@ -292,14 +292,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     return f;
   };
   // Contexts are kept for the model's life: a run asks for the same ones in both passes and decodes.
-  const contextMemo = new Map<number, Map<number, LmContext>>();
-  const contextId = (ui: number, vi: number): LmContext => {
-    let row = contextMemo.get(ui);
-    if (!row) contextMemo.set(ui, (row = new Map()));
-    let c = row.get(vi);
-    if (!c) row.set(vi, (c = makeContext(ui, vi)));
-    return c;
-  };
+  const contextId = pairMemo((ui, vi) => makeContext(ui, vi));
   const makeContext = (ui: number, vi: number): LmContext => {
     const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
     const lower = lowerFor(vi);
@@ -394,14 +387,7 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
   let uniMax = 0;
   for (const x of uni.values()) uniMax = Math.max(uniMax, x);
   const keep = Math.log(1 - lambda - mu);
-  const memo = new Map<number, Map<number, LmContext>>();
-  const contextId = (ui: number, vi: number): LmContext => {
-    let row = memo.get(ui);
-    if (!row) memo.set(ui, (row = new Map()));
-    let r = row.get(vi);
-    if (!r) row.set(vi, (r = makeContext(ui, vi)));
-    return r;
-  };
+  const contextId = pairMemo((ui, vi) => makeContext(ui, vi));
   const makeContext = (ui: number, vi: number): LmContext => {
     const c = lm.contextId(ui, vi);
     const o = out.get(vi);
@@ -432,3 +418,15 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
 }
 
 export { BOS };
+
+/** `make` memoised on a pair of ids (a row per first id): contexts are asked for again and again. */
+function pairMemo<T>(make: (a: number, b: number) => T): (a: number, b: number) => T {
+  const rows = new Map<number, Map<number, T>>();
+  return (a, b) => {
+    let row = rows.get(a);
+    if (!row) rows.set(a, (row = new Map()));
+    let v = row.get(b);
+    if (v === undefined) row.set(b, (v = make(a, b)));
+    return v;
+  };
+}
