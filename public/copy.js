@@ -25,10 +25,22 @@
     });
     return span;
   }
-  elements.forEach(function (el) {
+  function place(el) {
     var host = el.querySelector(el.classList.contains('dieu') ? ':scope > .dieu-tools' : ':scope > .khoan-line');
     if (host) host.appendChild(tools(el.dataset.cite));
-  });
+  }
+  // Placed in slices of a few milliseconds when the page is idle, not in one task at load: on a long page
+  // on a slow phone, one task for every clause held up the first taps and scrolls.
+  var queue = Array.prototype.slice.call(elements);
+  var later = window.requestIdleCallback
+    ? function (f) { window.requestIdleCallback(f, { timeout: 1000 }); }
+    : function (f) { setTimeout(f, 16); };
+  function slice() {
+    var until = Date.now() + 8;
+    while (queue.length && Date.now() < until) place(queue.shift());
+    if (queue.length) later(slice);
+  }
+  later(slice);
 
   var status = document.createElement('p');
   status.className = 'sr-only copy-status';
