@@ -1,6 +1,6 @@
 /**
- * Benchmarks (issue 6): `npm run bench [-- --only pipeline,scale,pages,lighthouse,compare,ocr]
- *   [--runs 3] [--sizes 50,200,1000] [--scale-runs 1] [--lh-runs 1]`
+ * Benchmarks (issue 6): `npm run bench [-- --only pipeline,scale,pages,lighthouse,mainthread,compare,ocr]
+ *   [--runs 3] [--sizes 50,200,1000] [--scale-runs 1] [--lh-runs 1] [--mt-runs 5] [--site <built dist>]`
  *
  *  pipeline    ingest without / with OCR restoration, astro build (Starlight runs Pagefind in it), Pagefind
  *              alone on the built site — wall, CPU (user+sys), peak RSS; median of --runs on the real corpus
@@ -8,6 +8,8 @@
  *              per document, growth per doubling, comparison pages per document
  *  pages       bytes per page type (gzip of every response, as a CDN would send it) and for the first search
  *  lighthouse  Lighthouse (mobile) scores per page type, Debian Chromium
+ *  mainthread  the main-thread work behind Lighthouse's total blocking time, per page type, in thread CPU time
+ *              (load on the machine stretches wall time, and with it Lighthouse's scores, far more than CPU time)
  *  compare/ocr the other helpers' benchmarks (scripts/bench-compare.ts, scripts/bench-ocr.ts), output kept
  *
  * Reports: bench/results/<section>.json + .md, summary in docs/benchmarks.md and the README. Times come
@@ -18,20 +20,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { check, growthPerDoubling, medianRun, parseGnuTime, table, verdict, type Run, type TargetCheck } from '../src/lib/bench-report.ts';
+import { check, growthPerDoubling, mainThreadCost, median, medianRun, parseGnuTime, table, verdict, type MainThreadCost, type Run, type TargetCheck, type TraceEvent } from '../src/lib/bench-report.ts';
 import { ROOT, writeAtomic } from '../src/lib/ingest-cli.ts';
 import { SEARCH_GLOB } from '../src/site/search-index.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'pipeline,scale,pages,lighthouse,compare,ocr' },
+    only: { type: 'string', default: 'pipeline,scale,pages,lighthouse,mainthread,compare,ocr' },
     runs: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '50,200,1000' },
     'scale-runs': { type: 'string', default: '1' },
     'lh-runs': { type: 'string', default: '1' },
+    'mt-runs': { type: 'string', default: '5' },
+    site: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -312,6 +316,12 @@ function serve(dist: string): Promise<{ server: Server; base: string }> {
 }
 
 function ensureSite(): string {
+  // --site <dir>: measure a site built before (e.g. an older commit's dist/, for a before/after comparison).
+  if (values.site) {
+    const dir = resolve(values.site);
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`--site ${values.site}: no index.html there`);
+    return dir;
+  }
   const site = join(WORK, 'site');
   if (!existsSync(site)) {
     log('building the real site for page measurements …');
@@ -464,6 +474,66 @@ function lhVersion(): string {
   try { return JSON.parse(readFileSync(join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version; } catch { return '?'; }
 }
 
+// ─── main thread ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Lighthouse's performance score on long pages is mostly total blocking time, which it simulates from the
+ * wall-clock length of each main-thread task × 4 (its mobile CPU slowdown). On a shared 2-core machine wall time
+ * swings with whatever else runs, and so do the scores. This section loads the same pages in Chromium at a phone
+ * viewport and reads each task's *thread CPU time* from the trace: main-thread CPU per load, the longest task,
+ * and the blocking time the tasks after first paint would add at 4× (median of --mt-runs loads). Not a
+ * Lighthouse score and no target of the issue: the stable measure of the work the score depends on.
+ */
+async function mainthread(): Promise<void> {
+  const site = ensureSite();
+  const { chromium } = await import('playwright-core');
+  const { server, base } = await serve(site);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
+  const n = Number(values['mt-runs']);
+  const rows: Array<{ type: string; url: string; runs: MainThreadCost[]; median: MainThreadCost | null }> = [];
+  try {
+    for (const t of TYPES) {
+      const found = pagesOfType(site, t.pages);
+      if (!found) continue;
+      for (const url of new Set([found.first, found.largest])) {
+        const label = url === found.first ? (url === found.largest ? t.type : `${t.type} (first)`) : `${t.type} (largest)`;
+        const runs: MainThreadCost[] = [];
+        for (let i = 0; i < n; i++) {
+          const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+          const page = await context.newPage();
+          const cdp = await context.newCDPSession(page);
+          const events: TraceEvent[] = [];
+          cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as TraceEvent[])); });
+          await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,loading', transferMode: 'ReportEvents' });
+          await page.goto(base + url, { waitUntil: 'load' });
+          await page.waitForTimeout(3000); // idle-time work (copy buttons, the table of contents) runs after load
+          const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+          await cdp.send('Tracing.end');
+          await complete;
+          await context.close();
+          const cost = mainThreadCost(events, base + url);
+          if (cost) runs.push(cost);
+        }
+        const pick = (k: keyof MainThreadCost) => median(runs.map((r) => r[k]));
+        const med = runs.length ? { cpuMs: pick('cpuMs'), longestMs: pick('longestMs'), blockingMs: pick('blockingMs') } : null;
+        rows.push({ type: label, url, runs, median: med });
+        log(`  ${label}: ${med ? `CPU ${med.cpuMs.toFixed(0)} ms, longest task ${med.longestMs.toFixed(0)} ms, blocking at 4× ${med.blockingMs.toFixed(0)} ms` : 'no trace'}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const md = [
+    '# Main-thread work per page load',
+    '',
+    `Chromium (Debian), 412×823 phone viewport, ${n} loads per page (median), thread CPU time from the trace of each load. "Blocking at 4×": Σ over the tasks after first contentful paint of max(0, 4 × CPU − 50 ms), the total blocking time a phone 4× slower than this machine would see (Lighthouse's mobile profile). Load average at the start: ${loadavg()[0]!.toFixed(1)}. Site: ${values.site ? `\`${values.site}\` (--site)` : 'built from this tree'}.`,
+    '',
+    table(['page type', 'URL', 'main-thread CPU ms', 'longest task ms', 'blocking at 4× ms'], rows.map((r) => [r.type, r.url, ...(r.median ? [r.median.cpuMs.toFixed(0), r.median.longestMs.toFixed(0), r.median.blockingMs.toFixed(0)] : ['—', '—', '—'])])),
+  ].join('\n');
+  save('mainthread', { rows }, md);
+}
+
 // ─── the other helpers' benchmarks ────────────────────────────────────────────────────────────
 
 function delegated(name: string, script: string): void {
@@ -516,6 +586,7 @@ try {
   if (only.has('scale')) scale();
   if (only.has('pages')) await pages();
   if (only.has('lighthouse')) await lighthouse();
+  if (only.has('mainthread')) await mainthread();
   if (only.has('compare')) delegated('compare', 'scripts/bench-compare.ts');
   if (only.has('ocr')) delegated('ocr', 'scripts/bench-ocr.ts');
   summary();

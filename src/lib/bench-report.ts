@@ -73,3 +73,48 @@ export function table(head: string[], rows: Array<Array<string | number>>): stri
 export function verdict(c: TargetCheck): string {
   return c.met === null ? '— not measured' : c.met ? '✅ met' : '❌ NOT met';
 }
+
+/** A Chrome trace event, as far as `mainThreadCost` reads it (times in microseconds; `tdur` = thread CPU time). */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+  pid?: number;
+  args?: { beginData?: { url?: string } };
+}
+
+export interface MainThreadCost {
+  /** CPU time of every top-level task of the page's main thread, ms. */
+  cpuMs: number;
+  /** The largest top-level task's CPU time, ms. */
+  longestMs: number;
+  /** Σ over tasks from first contentful paint on of max(0, slowdown × CPU − 50 ms): total blocking time as a phone
+   *  `slowdown` times slower than this machine would see it (Lighthouse's mobile profile simulates 4×). */
+  blockingMs: number;
+}
+
+/**
+ * The main-thread cost of one page load from its trace, in thread CPU time rather than wall time, so that other
+ * jobs on the machine (which stretch wall time and make Lighthouse's total blocking time swing) change it little.
+ * The page's main thread is the one that parsed `url`'s HTML; null when no such thread is in the trace.
+ */
+export function mainThreadCost(events: readonly TraceEvent[], url: string, slowdown = 4): MainThreadCost | null {
+  const parse = events.find((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url ?? '').startsWith(url));
+  if (!parse) return null;
+  const same = (e: TraceEvent) => e.tid === parse.tid && (parse.pid === undefined || e.pid === parse.pid);
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint' && same(e))?.ts ?? Infinity;
+  let cpu = 0;
+  let longest = 0;
+  let blocking = 0;
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !same(e)) continue;
+    const ms = (e.tdur ?? e.dur ?? 0) / 1000;
+    cpu += ms;
+    longest = Math.max(longest, ms);
+    if (e.ts >= fcp) blocking += Math.max(0, slowdown * ms - 50);
+  }
+  return { cpuMs: cpu, longestMs: longest, blockingMs: blocking };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, growthPerDoubling, median, medianRun, parseGnuTime, table } from '../../src/lib/bench-report.ts';
+import { check, growthPerDoubling, mainThreadCost, median, medianRun, parseGnuTime, table, type TraceEvent } from '../../src/lib/bench-report.ts';
 
 describe('bench report helpers', () => {
   it('median of odd and even counts', () => {
@@ -24,5 +24,21 @@ describe('bench report helpers', () => {
   });
   it('markdown table escapes pipes', () => {
     expect(table(['a', 'b'], [['x|y', 1]])).toBe('| a | b |\n| --- | --- |\n| x\\|y | 1 |');
+  });
+  it('main-thread cost: the thread that parsed the page, CPU time, blocking only after first paint', () => {
+    const url = 'http://127.0.0.1:1/van-ban/x/';
+    const task = (tid: number, ts: number, tdur: number, dur = tdur * 3): TraceEvent => ({ name: 'RunTask', ph: 'X', tid, pid: 1, ts, tdur, dur });
+    const events: TraceEvent[] = [
+      { name: 'ParseHTML', ph: 'X', tid: 7, pid: 1, ts: 10, dur: 5, args: { beginData: { url } } },
+      task(7, 0, 30_000), // before first paint: counts in CPU, not in blocking
+      { name: 'firstContentfulPaint', ph: 'R', tid: 7, pid: 1, ts: 50_000 },
+      task(7, 60_000, 10_000), // 4 × 10 = 40 ms: not blocking
+      task(7, 80_000, 20_000), // 4 × 20 = 80 ms: blocks 30 ms
+      task(9, 90_000, 500_000), // another thread (a browser UI renderer): ignored
+    ];
+    expect(mainThreadCost(events, url)).toEqual({ cpuMs: 60, longestMs: 30, blockingMs: 30 });
+    // Wall time (dur) three times the CPU time changes nothing: the measure is CPU time.
+    expect(mainThreadCost(events, url, 1)).toEqual({ cpuMs: 60, longestMs: 30, blockingMs: 0 });
+    expect(mainThreadCost(events, 'http://127.0.0.1:1/other/')).toBeNull();
   });
 });
