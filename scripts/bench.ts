@@ -503,7 +503,7 @@ async function mainthread(): Promise<void> {
           const page = await context.newPage();
           const cdp = await context.newCDPSession(page);
           const events: TraceEvent[] = [];
-          cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as TraceEvent[])); });
+          cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
           await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,loading', transferMode: 'ReportEvents' });
           await page.goto(base + url, { waitUntil: 'load' });
           await page.waitForTimeout(3000); // idle-time work (copy buttons, the table of contents) runs after load
