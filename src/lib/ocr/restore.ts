@@ -185,7 +185,15 @@ export function caseIsReliable(ocr: string): boolean {
 /** A candidate with its word id in the run's language model (looked up once per distinct OCR word). */
 interface Cand extends Candidate { id: number }
 
-interface Slot { line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean; bonus: Map<string, number> }
+interface Slot {
+  line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean; bonus: Map<string, number>;
+  /** Ids of `cands`, once asked for (kept in step by `addCand`). */
+  ids?: Set<number>;
+  /** `firstReading` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
+  first?: { n: number; words: string[]; ids: number[] };
+  /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
+  emission?: number[];
+}
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
@@ -264,9 +272,11 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
-  const firstReading = (s: Slot): string[] => {
-    // The 3 best of the first 12 by channel + unigram, ties in candidate order.
+  const firstReading = (s: Slot): string[] => firstReadingOf(s).words;
+  const firstReadingOf = (s: Slot): { n: number; words: string[]; ids: number[] } => {
+    // The 3 best of the first 12 by channel + unigram, ties in candidate order (depends on those 12 only).
     const n = Math.min(12, s.cands.length);
+    if (s.first && s.first.n === n) return s.first;
     const top: number[] = [], sc: number[] = [];
     for (let i = 0; i < n; i++) {
       const c = s.cands[i]!;
@@ -275,7 +285,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       while (at > 0 && sc[at - 1]! < v) at--;
       if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
     }
-    return top.map((i) => s.cands[i]!.syllable);
+    return (s.first = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id) });
   };
   // The references' successors of a word, with their ids and validity, looked up once per word.
   const succMemo = new Map<string, { words: string[]; ids: Int32Array; ok: Uint8Array }>();
@@ -288,8 +298,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     return x;
   };
   const hasCand = (s: Slot, id: number) => {
-    for (const c of s.cands) if (c.id === id) return true;
-    return false;
+    if (!s.ids) s.ids = new Set(s.cands.map((c) => c.id));
+    return s.ids.has(id);
+  };
+  const addCand = (s: Slot, c: Cand) => {
+    s.cands.push(c);
+    s.ids?.add(c.id);
   };
   for (let i = 1; i < slots.length; i++) {
     const s = slots[i]!, p = slots[i - 1]!;
@@ -302,7 +316,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         if (!sx.ok[k] || hasCand(s, id) || tried.includes(id)) continue;
         const w = sx.words[k]!;
         const cost = channelCost(s.lower, w, models.channel);
-        if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost, id });
+        if (cost <= W.contextBound) addCand(s, { syllable: w, channel: cost, id });
         else tried.push(id);
       }
     }
@@ -371,7 +385,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         // The OCR is the authority: the reference word must be a plausible reading of it.
         const cost = channelCost(s.lower, r, models.channel);
         if (cost > W.bound) continue;
-        s.cands.push({ syllable: r, channel: cost, id: lmId(r) });
+        addCand(s, { syllable: r, channel: cost, id: lmId(r) });
       }
       s.bonus.set(r, Math.max(s.bonus.get(r) ?? 0, b));
     }
@@ -381,7 +395,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Emission options per slot: best candidates by channel + unigram + bonus, plus keeping the OCR word.
   // Pruning looks at the left context too: the best first readings of the previous word, and the
   // options kept for the previous two steps.
-  const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReading(slots[i - 1]!) : []));
+  const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReadingOf(slots[i - 1]!).ids : []));
   // Emission options under a language model (rerun for the second, cached pass).
   const emit = (lm: LanguageModel) => {
     type Ctx = ReturnType<LanguageModel['contextId']>;
@@ -419,9 +433,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
       const cands = s.cands, n = cands.length;
       if (score.length < n) { score = new Float64Array(2 * n); pre = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
-      for (let i = 0; i < n; i++) score[i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(cands[i]!.syllable) ?? 0) : 0);
+      // (The reference bonus is final before the first pass; later candidates are scored as they come.)
+      const e = (s.emission ??= []);
+      for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(cands[i]!.syllable) ?? 0) : 0));
+      for (let i = 0; i < n; i++) score[i] = e[i]!;
       ctxs.length = 0;
-      for (const p of prevs) add(contextOf(bos, lm.id(p)));
+      for (const p of prevs) add(contextOf(bos, p));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
       for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(contextOf(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
@@ -499,7 +516,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       for (let k = 0; k < sx.words.length; k++) {
         if (!sx.ok[k] || hasCand(s, sx.ids[k]!)) continue;
         const cost = channelCost(s.lower, sx.words[k]!, models.channel);
-        if (cost <= W.contextBound) s.cands.push({ syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
+        if (cost <= W.contextBound) addCand(s, { syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
       }
     }
     lap('cands2');
