@@ -133,6 +133,12 @@ class WordTables {
   readonly minDel: number;
   /** `suffix[j]`: lowest folded cost of producing the OCR chars from j on with any letters. */
   readonly suffix: Float64Array;
+  /**
+   * `ahead[f * (m + 1) + j]`: lowest folded cost of letter f reading the OCR chars from j on as its
+   * output and the rest as any letters' (min over k of f read as the k chars at j, plus suffix[j + k]).
+   * A trie kid with letter f, under a parent row r, costs at least min over j of r[j] + ahead[f, j].
+   */
+  readonly ahead: Float64Array;
   private readonly built: Uint8Array;
   private readonly subs: string[];
   private readonly rows: Float64Array[];
@@ -169,6 +175,14 @@ class WordTables {
         let low = Infinity;
         for (let c = 0; c < NF; c++) low = Math.min(low, this.folded[c * stride + j * S + k]!);
         this.suffix[j] = Math.min(this.suffix[j]!, low + this.suffix[j + k]!);
+      }
+    }
+    this.ahead = new Float64Array(NF * (m + 1)).fill(Infinity);
+    for (let c = 0; c < NF; c++) {
+      for (let j = 0; j <= m; j++) {
+        let low = Infinity;
+        for (let k = 0; k <= MAXOUT && j + k <= m; k++) low = Math.min(low, this.folded[c * stride + j * S + k]! + this.suffix[j + k]!);
+        this.ahead[c * (m + 1) + j] = low;
       }
     }
   }
@@ -259,7 +273,7 @@ export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14
 let HEAP = new Int32Array(256); // item ids, a binary min-heap on PRI
 let PRI = new Float64Array(256); // item priority (a lower bound of every syllable the item leads to)
 let NODE = new Int32Array(256); // item trie node
-let ROW = new Int32Array(256); // item's folded DP row in ROWS, or -1 for "score the node's accented forms"
+let ROW = new Int32Array(256); // what to do with the item's node: see `run`
 let ROWS = new Float64Array(4096);
 
 /**
@@ -282,7 +296,7 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
   const T = trie();
   const m = tabs.m;
   const W = m + 1;
-  const minDel = tabs.minDel, suffix = tabs.suffix, folded = tabs.folded, stride = tabs.stride;
+  const minDel = tabs.minDel, suffix = tabs.suffix, folded = tabs.folded, stride = tabs.stride, ahead = tabs.ahead;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
   const erows = new Float64Array(9 * W);
   const found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
@@ -361,37 +375,53 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     return r;
   };
   // Expand a node: the folded DP row of each kid, and the kid's items if their bounds are within the cutoff.
+  // Expanding a node only bounds its kids cheaply (`ahead`); a kid's DP row is computed when the kid
+  // itself is taken, so the kids whose bound the tightening cutoff overtakes never cost a row.
   const expand = (node: number, parentRow: number) => {
     for (let x = T.kidStart[node]!, end = T.kidStart[node + 1]!; x < end; x++) {
       const kid = T.kids[x]!;
-      const no = newRow();
-      const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
-      if (min > cutoff) { rowTop = no; continue; }
-      // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
-      // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
-      // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
-      let p = Infinity;
-      const rmin = T.rmin[kid]!, rmax3 = 3 * T.rmax[kid]!;
-      for (let j = 0; j <= m; j++) {
-        const q = m - j;
-        if (q > rmax3) continue;
-        const v = ROWS[no + j]! + suffix[j]! + (rmin > q ? (rmin - q) * minDel : 0);
-        if (v < p) p = v;
-      }
-      // The bound adds costs in another order than the DP does: allow for rounding.
-      p -= 1e-9;
-      const last = ROWS[no + m]!;
-      // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
-      if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) push(kid, -1, last);
-      if (p <= cutoff && T.kidStart[kid + 1]! > T.kidStart[kid]!) push(kid, no, p);
-      else rowTop = no;
+      // A lower bound of everything below the kid and of its own forms (it sums in another order
+      // than the DP does: allow for rounding).
+      const ao = T.letter[kid]! * W;
+      let quick = Infinity;
+      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + ahead[ao + j]!; if (v < quick) quick = v; }
+      quick -= 1e-9;
+      if (quick <= cutoff) push(kid, -2 - parentRow, quick);
     }
   };
+  // A kid taken: its DP row from its parent's, then its forms and its own expansion as items.
+  const reach = (kid: number, parentRow: number) => {
+    const no = newRow();
+    const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
+    if (min > cutoff) { rowTop = no; return; }
+    // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
+    // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
+    // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
+    let p = Infinity;
+    const rmin = T.rmin[kid]!, rmax3 = 3 * T.rmax[kid]!;
+    for (let j = 0; j <= m; j++) {
+      const q = m - j;
+      if (q > rmax3) continue;
+      const v = ROWS[no + j]! + suffix[j]! + (rmin > q ? (rmin - q) * minDel : 0);
+      if (v < p) p = v;
+    }
+    // The bound adds costs in another order than the DP does: allow for rounding.
+    p -= 1e-9;
+    const last = ROWS[no + m]!;
+    // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
+    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) push(kid, -1, last);
+    if (p <= cutoff && T.kidStart[kid + 1]! > T.kidStart[kid]!) push(kid, no, p);
+    else rowTop = no;
+  };
+  // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
+  // or a kid not reached yet (ROW -2 - its parent's row).
   const run = (until: () => number) => {
     while (size > 0 && PRI[HEAP[0]!]! <= until()) {
       const it = pop();
-      if (ROW[it]! < 0) scoreForms(NODE[it]!, PRI[it]!);
-      else expand(NODE[it]!, ROW[it]!);
+      const r = ROW[it]!;
+      if (r >= 0) expand(NODE[it]!, r);
+      else if (r === -1) scoreForms(NODE[it]!, PRI[it]!);
+      else reach(NODE[it]!, -2 - r);
     }
   };
   const result = (within: number): Candidate[] => {
