@@ -346,12 +346,17 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     return i;
   };
   // Normalised Levenshtein distance of two folded keys (by UTF-16 unit), on two scratch rows: it is
-  // called for every cell of the alignment gaps, and computing it is cheaper than memoising it.
+  // called for every cell of the alignment gaps. The gaps repeat pairs (a gap of 200 × 200 words has
+  // far fewer distinct ones), so while a reference is aligned the distances of pairs (first-pass key,
+  // key) are kept in a byte matrix (distance + 1; 0: not computed yet).
   let levPrev = new Int32Array(64), levCur = new Int32Array(64);
+  let levMemo = new Uint8Array(0), memoRows = 0, memoCols = 0;
   const lev = (ia: number, ib: number) => {
     if (ia === ib) return 0;
     const a = keyOf[ia]!, b = keyOf[ib]!;
     const n = a.length, m = b.length;
+    const at = ia < memoRows && ib < memoCols ? ia * memoCols + ib : -1;
+    if (at >= 0 && levMemo[at]) return (levMemo[at]! - 1) / Math.max(n, m);
     if (levPrev.length <= m) { levPrev = new Int32Array(m + 1); levCur = new Int32Array(m + 1); }
     let prev = levPrev, cur = levCur;
     for (let j = 0; j <= m; j++) prev[j] = j;
@@ -361,15 +366,20 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
       const x = prev; prev = cur; cur = x;
     }
+    if (at >= 0 && prev[m]! < 255) levMemo[at] = prev[m]! + 1;
     return prev[m]! / Math.max(n, m);
   };
   const firstIds = first.map(idOf);
+  const firstKeys = keyOf.length;
   for (const ref of ctx.references) {
     const words = cleanWords(ref);
     const keys = words.map(foldedId);
     // Only near-duplicates are evidence: most OCR words must find an exact folded partner. A reference
     // whose anchors already show it cannot be one is not aligned at all (the bound is never below the count).
     if (exactPairsBound(firstIds, keys, 60_000) < 0.4 * slots.length) continue;
+    // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
+    memoRows = firstKeys; memoCols = keyOf.length;
+    levMemo = memoRows * memoCols <= 1 << 24 ? new Uint8Array(memoRows * memoCols) : (memoRows = 0, new Uint8Array(0));
     const pairs = anchoredAlign(firstIds, keys, (i, j) => 2 * lev(firstIds[i]!, keys[j]!), 0.9, 60_000);
     const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === keys[j]).length;
     if (exact < 0.4 * slots.length) continue;
