@@ -155,7 +155,7 @@ class WordTables {
     this.subs = new Array(stride).fill('');
     this.rows = new Array(stride);
     this.folded = new Float64Array(NF * stride).fill(Infinity);
-    this.exact = new Float64Array(NT * stride).fill(Infinity);
+    this.exact = new Float64Array(NT * stride); // each char's part is written whole on first use
     this.built = new Uint8Array(NT);
     this.minDel = Math.min(...channel.foldedRow(''));
     for (let j = 0; j <= m; j++) {
@@ -200,7 +200,7 @@ class WordTables {
     }
     if (!this.built[c]) {
       const o = c * this.stride;
-      for (let i = 0; i < this.stride; i++) { const r = this.rows[i]; if (r) this.exact[o + i] = r[c]!; }
+      for (let i = 0; i < this.stride; i++) { const r = this.rows[i]; this.exact[o + i] = r ? r[c]! : Infinity; }
       this.built[c] = 1;
     }
     return this.exact;

@@ -186,7 +186,9 @@ export function caseIsReliable(ocr: string): boolean {
 interface Cand extends Candidate { id: number }
 
 interface Slot {
-  line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean; bonus: Map<string, number>;
+  line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean;
+  /** Reference bonus by candidate index (every word given a bonus is a candidate, and candidates are only ever appended). */
+  bonus: Map<number, number>;
   /** Ids of `cands`, once asked for (kept in step by `addCand`). */
   ids?: Set<number>;
   /** `firstReading` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
@@ -391,13 +393,15 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       if (!valid(r)) continue;
       if (!exactKey && lev(firstIds[i]!, keys[j]!) > 0.5) continue;
       const b = exactKey ? W.refExact : W.refGap;
-      if (!s.cands.some((c) => c.syllable === r)) {
+      let at = s.cands.findIndex((c) => c.syllable === r);
+      if (at < 0) {
         // The OCR is the authority: the reference word must be a plausible reading of it.
         const cost = channelCost(s.lower, r, models.channel);
         if (cost > W.bound) continue;
         addCand(s, { syllable: r, channel: cost, id: lmId(r) });
+        at = s.cands.length - 1;
       }
-      s.bonus.set(r, Math.max(s.bonus.get(r) ?? 0, b));
+      s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
     }
   }
 
@@ -445,7 +449,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       if (score.length < n) { score = new Float64Array(2 * n); pre = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
       // (The reference bonus is final before the first pass; later candidates are scored as they come.)
       const e = (s.emission ??= []);
-      for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(cands[i]!.syllable) ?? 0) : 0));
+      for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
       for (let i = 0; i < n; i++) score[i] = e[i]!;
       ctxs.length = 0;
       for (const p of prevs) add(contextOf(bos, p));
