@@ -96,7 +96,7 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   for (const r of references) {
     for (const m of r.normalize('NFC').matchAll(/\p{L}+/gu)) {
       const w = m[0];
-      if ((w.match(/\p{Lu}/gu) ?? []).length < 2 || (isValidSyllable(w) && w.length > 2)) continue;
+      if (!TWO_CAPITALS.test(w) || (isValidSyllable(w) && w.length > 2)) continue;
       const k = foldKey(w).toUpperCase();
       const c = counts.get(k) ?? new Map<string, number>();
       c.set(w, (c.get(w) ?? 0) + 1);
@@ -140,6 +140,9 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   modelCache.set(cacheKey, models);
   return models;
 }
+
+/** At least two capital letters (without building the list of them for every word of the references). */
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 
 /** Letters whose capital has the shape of the small letter, so the scan confuses their case. */
 const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;
@@ -436,7 +439,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     };
     const ctxs: Ctx[] = [];
     // Scratch arrays shared by all slots (a slot has a few dozen candidates).
-    let score = new Float64Array(64), pre = new Float64Array(64), byScore = new Int32Array(64);
+    let score = new Float64Array(64), byScore = new Int32Array(64);
+    // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
+    const topI = new Int32Array(5), topV = new Float64Array(5);
     const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
@@ -446,7 +451,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
       const cands = s.cands, n = cands.length;
-      if (score.length < n) { score = new Float64Array(2 * n); pre = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
+      if (score.length < n) { score = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
       // (The reference bonus is final before the first pass; later candidates are scored as they come.)
       const e = (s.emission ??= []);
       for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
@@ -461,13 +466,6 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       let lmMax = nc ? -Infinity : 0;
       for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
       lmMax = Math.min(0, lmMax);
-      const preOf = (i: number) => {
-        const id = cands[i]!.id;
-        if (nc === 0) return score[i]! + lm.logUnigramId(id);
-        let best = ctxs[0]!.logProbId(id);
-        for (let k = 1; k < nc; k++) { const v = ctxs[k]!.logProbId(id); if (v > best) best = v; }
-        return score[i]! + best;
-      };
       // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
       // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
       // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
@@ -478,25 +476,31 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         while (at > 0 && score[byScore[at - 1]!]! < score[i]!) { byScore[at] = byScore[at - 1]!; at--; }
         byScore[at] = i;
       }
-      const done: number[] = [];
-      const best: number[] = []; // totals of the best 5 so far, decreasing
+      // Only the first 5 in that order can be kept, so only they are remembered.
+      let nt = 0;
       for (let o = 0; o < n; o++) {
         const i = byScore[o]!;
         // Below the 5th best total, or more than 7 below the best one, an option is never kept.
-        if (best.length && score[i]! + lmMax + 1e-9 < Math.max(best.length === 5 ? best[4]! : -Infinity, best[0]! - 7)) break;
-        const v = (pre[i] = preOf(i));
-        let d = done.length;
-        done.push(i);
-        // Insert by decreasing total, ties by candidate order.
-        while (d > 0 && (pre[done[d - 1]!]! < v || (pre[done[d - 1]!]! === v && done[d - 1]! > i))) { done[d] = done[d - 1]!; d--; }
-        done[d] = i;
-        let at = best.length;
-        while (at > 0 && best[at - 1]! < v) at--;
-        if (at < 5) { best.splice(at, 0, v); if (best.length > 5) best.length = 5; }
+        if (nt && score[i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
+        const id = cands[i]!.id;
+        let lp: number;
+        if (nc === 0) lp = lm.logUnigramId(id);
+        else {
+          lp = ctxs[0]!.logProbId(id);
+          for (let k = 1; k < nc; k++) { const x = ctxs[k]!.logProbId(id); if (x > lp) lp = x; }
+        }
+        const v = score[i]! + lp;
+        // Insert by decreasing total, ties by candidate order; the 6th falls off.
+        let d = nt < 5 ? nt++ : 5;
+        while (d > 0 && (topV[d - 1]! < v || (topV[d - 1]! === v && topI[d - 1]! > i))) {
+          if (d < 5) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
+          d--;
+        }
+        if (d < 5) { topV[d] = v; topI[d] = i; }
       }
-      const top = done.length ? pre[done[0]!]! : 0;
+      const top = nt ? topV[0]! : 0;
       const kept: Option[] = [];
-      for (const i of done) { if (kept.length >= 5 || pre[i]! < top - 7) break; const c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[i]! }); }
+      for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[i]! }); }
       if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
       st.options = kept;
     }
