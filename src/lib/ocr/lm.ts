@@ -233,72 +233,46 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   /**
    * The lower orders seen from a left word v, prepared once per v. Most next words w occur in none
    * of v's sparse tables (trigram-derived continuations of v, the lexicon's within-word successors),
-   * and for those the interpolation reduces to a fixed multiple chain of p1(w); the others get the
-   * full formula. Both give exactly the value of the full formula, operation for operation (a zero
-   * count adds an exact 0), so scores are bit-identical to scoring term by term. Values are computed
-   * on first use and kept by id; the lexicon's successors are looked up by spelling, never interned
-   * (a common syllable has hundreds, and few of them are ever scored).
+   * and for those the interpolation reduces to a fixed multiple chain of p1(w); the others are
+   * computed in full once and kept by id. Both give exactly the value of the full formula, operation
+   * for operation (a zero count adds an exact 0), so scores are bit-identical to scoring term by term.
    */
-  interface Lower {
-    /** The lower-order probability of the word with id wi after v. */
-    value: (wi: number) => number;
-    /** The dense value for a given p1 (monotone in it). */
-    chain: (p1: number) => number;
-    /** Largest sparse value (0 when none), computed on first use (-1 until then). */
-    sparseMax: number;
-    /** Compute `sparseMax`. */
-    maxOfSparse: () => number;
-  }
-  const wordOf = (wi: number) => (wi >= 0 ? words[wi]! : unseenWords[-wi - 1]!);
+  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number; /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number; /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number }
   const lowerOf = (v: string, vi: number): Lower => {
+    const sparse = new Map<number, number>();
     const m = vi >= 0 ? ctxMid[vi] : undefined;
-    const pw = prior?.pairWeight ?? 0;
     // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs.
-    let succ: ReadonlyMap<string, number> | null = null;
-    let total = 0;
+    let p1v = p1Id;
+    let succIds: Map<number, number> | null = null;
     if (prior && prior.pairWeight) {
-      const s = prior.lexicon.successors(v);
-      if (s.size) { succ = s; for (const c of s.values()) total += c; }
-    }
-    // p1v of a word from its lexicon pair count and its p1.
-    const p1vOf = (pair: number, p1: number) => (succ ? pw * (pair / total) + (1 - pw) * p1 : p1);
-    const base = vi * N;
-    const g = m ? (D * m.types) / m.total : 0;
-    // The full formula given the word's continuation count after v, pair count and p1.
-    const fullOf = (c: number, pair: number, p1: number) => Math.max(c - D, 0) / m!.total + g * p1vOf(pair, p1);
-    const dense = !m ? (succ ? (wi: number) => (1 - pw) * p1Id(wi) : p1Id) : succ ? (wi: number) => g * ((1 - pw) * p1Id(wi)) : (wi: number) => g * p1Id(wi);
-    const chain = !m ? (succ ? (x: number) => (1 - pw) * x : (x: number) => x) : succ ? (x: number) => g * ((1 - pw) * x) : (x: number) => g * x;
-    const memo = new Map<number, number>();
-    const value = (wi: number) => {
-      let r = memo.get(wi);
-      if (r !== undefined) return r;
-      const c = m && wi >= 0 ? contVW.get(base + wi) : undefined; // set exactly for v's trigram-derived continuations
-      const pair = succ ? succ.get(wordOf(wi)) : undefined;
-      if (c !== undefined) r = fullOf(c, pair ?? 0, p1Id(wi));
-      else if (pair !== undefined) r = m ? fullOf(0, pair, p1Id(wi)) : p1vOf(pair, p1Id(wi));
-      else r = dense(wi);
-      memo.set(wi, r);
-      return r;
-    };
-    const maxOfSparse = () => {
-      let x = 0;
-      if (m) for (const wi of midSucc[vi]!) { const y = value(wi); if (y > x) x = y; }
-      if (succ) {
-        for (const [w, pair] of succ) {
-          // By spelling: p1 of a word the model has not interned is that of an unseen word (p1Id's formula).
-          const wi = ids.get(w);
-          const p1 = wi !== undefined ? p1Id(wi) : p1Of(w, -1);
-          const c = m && wi !== undefined && wi >= 0 ? (contVW.get(base + wi) ?? 0) : 0;
-          const y = m ? fullOf(c, pair, p1) : p1vOf(pair, p1);
-          if (y > x) x = y;
-        }
+      const succ = prior.lexicon.successors(v);
+      if (succ.size) {
+        let total = 0;
+        for (const c of succ.values()) total += c;
+        const ids = (succIds = new Map<number, number>());
+        for (const [w, c] of succ) ids.set(idOf(w), c);
+        const pw = prior.pairWeight;
+        p1v = (wi) => pw * ((ids.get(wi) ?? 0) / total) + (1 - pw) * p1Id(wi);
       }
-      return x;
+    }
+    if (!m) {
+      if (succIds) for (const wi of succIds.keys()) sparse.set(wi, p1v(wi));
+      const pw = prior?.pairWeight ?? 0;
+      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), chain: (x) => (1 - pw) * x, sparseMax: -1 } : { sparse, dense: p1Id, chain: (x) => x, sparseMax: -1 };
+    }
+    const base = vi * N;
+    const g = (D * m.types) / m.total;
+    const full = (wi: number) => {
+      const c = wi >= 0 ? (contVW.get(base + wi) ?? 0) : 0;
+      return Math.max(c - D, 0) / m.total + g * p1v(wi);
     };
-    return { value, chain, sparseMax: -1, maxOfSparse };
+    for (const wi of midSucc[vi]!) sparse.set(wi, full(wi));
+    if (succIds) for (const wi of succIds.keys()) if (!sparse.has(wi)) sparse.set(wi, full(wi));
+    const pw = prior?.pairWeight ?? 0;
+    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), chain: (x) => g * ((1 - pw) * x), sparseMax: -1 } : { sparse, dense: (wi) => g * p1Id(wi), chain: (x) => g * x, sparseMax: -1 };
   };
   const sparseMaxOf = (l: Lower) => {
-    if (l.sparseMax < 0) l.sparseMax = l.maxOfSparse();
+    if (l.sparseMax < 0) { let x = 0; for (const v of l.sparse.values()) if (v > x) x = v; l.sparseMax = x; }
     return l.sparseMax;
   };
   const lowerMemo = new Map<number, Lower>();
@@ -322,7 +296,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   const makeContext = (ui: number, vi: number): LmContext => {
     const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
     const lower = lowerFor(vi);
-    const lv = lower.value;
+    const lsparse = lower.sparse, ldense = lower.dense;
     // log P(w | u v): the trigram estimate over the context's lower order (or that alone when the
     // context was never seen). Words the trigram never saw after (u v) add a zero count.
     let logProbId: (wi: number) => number;
@@ -330,7 +304,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     // largest p1 (the dense chain and the logarithm are monotone, so rounding keeps the order).
     let max: number;
     if (!e) {
-      logProbId = (wi) => Math.log(lv(wi));
+      logProbId = (wi) => Math.log(lsparse.get(wi) ?? ldense(wi));
       max = Math.max(Math.log(lower.chain(p1Max())), Math.log(sparseMaxOf(lower)));
     } else {
       const g = (D * e.types) / e.total;
@@ -339,13 +313,13 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
       max = Math.max(Math.log(g * lower.chain(p1Max())), Math.log(g * sparseMaxOf(lower)));
       for (const wi of triSucc.get(ui * N + vi)!) {
         const c = tri.get((ui * N + vi) * N + wi)!;
-        const t = Math.log(Math.max(c - D, 0) / e.total + g * lv(wi));
+        const t = Math.log(Math.max(c - D, 0) / e.total + g * (lsparse.get(wi) ?? ldense(wi)));
         tsparse.set(wi, t);
         max = Math.max(max, t);
       }
       logProbId = (wi) => {
         const t = tsparse.get(wi);
-        return t !== undefined ? t : Math.log(g * lv(wi));
+        return t !== undefined ? t : Math.log(g * (lsparse.get(wi) ?? ldense(wi)));
       };
     }
     return { trigram: e !== undefined, logProb: (w) => logProbId(idOf(w)), logProbId, max };
