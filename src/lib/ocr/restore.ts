@@ -192,6 +192,8 @@ interface Slot {
   line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean;
   /** Reference bonus by candidate index (every word given a bonus is a candidate, and candidates are only ever appended). */
   bonus: Map<number, number>;
+  /** What the slot's own candidates depend on: the OCR word in lower case and its alternative reading. */
+  source: string;
   /** Ids of `cands`, once asked for (kept in step by `addCand`). */
   ids?: Set<number>;
   /** `firstReading` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
@@ -268,7 +270,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
           else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
         }
       }
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map() });
+      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map(), source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key });
       steps.push({ options: [], slot: slots.length - 1 });
       for (const c of m[3]!) if (',.;:)'.includes(c)) push(c);
     });
@@ -310,21 +312,31 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     s.cands.push(c);
     s.ids?.add(c.id);
   };
+  // What this adds to a slot depends only on the slot's own candidates (its OCR word and alternative
+  // reading) and the previous slot's first readings: word pairs recur, so it is worked out once per
+  // such combination and the same candidates are appended to every slot that has it.
+  const contextMemo = new Map<string, Cand[]>();
   for (let i = 1; i < slots.length; i++) {
     const s = slots[i]!, p = slots[i - 1]!;
     if (p.line !== s.line && p.line + 1 !== s.line) continue;
+    const readings = firstReadingOf(p);
+    const memoKey = s.source + '\u0002' + readings.ids.join(',');
+    const known = contextMemo.get(memoKey);
+    if (known) { for (const c of known) addCand(s, c); continue; }
+    const added: Cand[] = [];
     const tried: number[] = []; // successors already scored and found too costly
-    for (const prev of firstReading(p)) {
+    for (const prev of readings.words) {
       const sx = successorsOf(prev);
       for (let k = 0; k < sx.words.length; k++) {
         const id = sx.ids[k]!;
         if (!sx.ok[k] || hasCand(s, id) || tried.includes(id)) continue;
         const w = sx.words[k]!;
         const cost = channelCost(s.lower, w, models.channel);
-        if (cost <= W.contextBound) addCand(s, { syllable: w, channel: cost, id });
+        if (cost <= W.contextBound) { const c = { syllable: w, channel: cost, id }; addCand(s, c); added.push(c); }
         else tried.push(id);
       }
     }
+    contextMemo.set(memoKey, added);
   }
   lap('candidates');
   // Evidence from near-duplicate references: align first-pass readings with each reference.
