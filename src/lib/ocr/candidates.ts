@@ -1,7 +1,7 @@
 /**
  * Candidate generation: for an OCR word, the valid syllables most likely to have produced it under
- * the learned channel. A trie of folded syllables is searched with a dynamic-programming row per
- * node (lower-bound costs per folded letter), then the surviving folded forms are expanded to their
+ * the learned channel. A trie of folded syllables is searched best-first with a dynamic-programming
+ * row per node (lower-bound costs per folded letter), then the surviving folded forms are expanded to their
  * accented spellings and rescored exactly. All per-word costs are tabulated once per word.
  *
  * Data layout (for speed; the results are those of the plain algorithm): the trie is flat typed
@@ -133,6 +133,12 @@ class WordTables {
   readonly minDel: number;
   /** `suffix[j]`: lowest folded cost of producing the OCR chars from j on with any letters. */
   readonly suffix: Float64Array;
+  /**
+   * `ahead[f * (m + 1) + j]`: lowest folded cost of letter f reading the OCR chars from j on as its
+   * output and the rest as any letters' (min over k of f read as the k chars at j, plus suffix[j + k]).
+   * A trie kid with letter f, under a parent row r, costs at least min over j of r[j] + ahead[f, j].
+   */
+  readonly ahead: Float64Array;
   private readonly built: Uint8Array;
   private readonly subs: string[];
   private readonly rows: Float64Array[];
@@ -149,7 +155,7 @@ class WordTables {
     this.subs = new Array(stride).fill('');
     this.rows = new Array(stride);
     this.folded = new Float64Array(NF * stride).fill(Infinity);
-    this.exact = new Float64Array(NT * stride).fill(Infinity);
+    this.exact = new Float64Array(NT * stride); // each char's part is written whole on first use
     this.built = new Uint8Array(NT);
     this.minDel = Math.min(...channel.foldedRow(''));
     for (let j = 0; j <= m; j++) {
@@ -171,6 +177,14 @@ class WordTables {
         this.suffix[j] = Math.min(this.suffix[j]!, low + this.suffix[j + k]!);
       }
     }
+    this.ahead = new Float64Array(NF * (m + 1)).fill(Infinity);
+    for (let c = 0; c < NF; c++) {
+      for (let j = 0; j <= m; j++) {
+        let low = Infinity;
+        for (let k = 0; k <= MAXOUT && j + k <= m; k++) low = Math.min(low, this.folded[c * stride + j * S + k]! + this.suffix[j + k]!);
+        this.ahead[c * (m + 1) + j] = low;
+      }
+    }
   }
 
   /** The exact table of char id `c` (its offset is `exactOffset(c)`). */
@@ -186,7 +200,7 @@ class WordTables {
     }
     if (!this.built[c]) {
       const o = c * this.stride;
-      for (let i = 0; i < this.stride; i++) { const r = this.rows[i]; if (r) this.exact[o + i] = r[c]!; }
+      for (let i = 0; i < this.stride; i++) { const r = this.rows[i]; this.exact[o + i] = r ? r[c]! : Infinity; }
       this.built[c] = 1;
     }
     return this.exact;
@@ -248,36 +262,46 @@ function exact(spelled: Int32Array, tabs: WordTables, cutoff: number): number {
 
 /**
  * Up to `limit` syllables for an OCR word (lower case), best channel cost first, none above `bound`.
+ * The result is that of a tight search (bound 9) when it finds at least 12 syllables, else that of
+ * the full bound: most words are cheap. One best-first search gives both (see `search`).
  */
 export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14): Candidate[] {
-  const tabs = wordTables(ocr, channel);
-  // Widen the search only when the tight bound finds too little: most words are cheap.
-  const tight = search(tabs, limit, Math.min(9, bound));
-  if (tight.length >= 12) return tight;
-  return search(tabs, limit, bound);
+  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound);
 }
 
+// Scratch of the best-first search, reused by every search (searches never overlap) and grown as needed.
+let HEAP = new Int32Array(256); // item ids, a binary min-heap on PRI
+let PRI = new Float64Array(256); // item priority (a lower bound of every syllable the item leads to)
+let NODE = new Int32Array(256); // item trie node
+let ROW = new Int32Array(256); // what to do with the item's node: see `run`
+let ROWS = new Float64Array(4096);
+
 /**
- * The `limit` syllables of least channel cost not above `bound`, ties broken by the folded lower
+ * The `limit` syllables of least channel cost not above the cutoff, ties broken by the folded lower
  * bound, then by trie order (the order of the plain algorithm: score folded forms by increasing lower
- * bound, keep the best). The trie is walked depth first, the kids of a node by increasing lower bound,
- * and the bound tightens to the `limit`-th best exact cost found so far, so most subtrees are pruned
- * once good candidates are known; every syllable within the final bound is still found.
+ * bound, keep the best). The cutoff is `tight` (or the `limit`-th best cost, if lower) when that
+ * finds at least 12 syllables, else `bound` (or the `limit`-th best cost).
+ *
+ * Best-first (A*, Hart, Nilsson & Raphael 1968) over the trie of folded syllables: an item is either
+ * a trie node to expand (priority: a lower bound of every completion below it) or a node whose
+ * accented forms are to be scored exactly (priority: the node's folded cost, a lower bound of each
+ * form's exact cost). Items are taken by increasing priority and the search stops once the next
+ * priority exceeds the cutoff, which tightens to the `limit`-th best exact cost found: every syllable
+ * within the final cutoff is then scored (its items' priorities are below its cost), and no node
+ * whose bound exceeds the final cutoff is expanded. (A depth-first walk expands every node within
+ * the cutoff known when it gets there, several times as many.) The output is a function of the exact
+ * costs, folded costs and trie order alone, so it does not depend on the order items are taken in.
  */
-function search(tabs: WordTables, limit: number, bound: number): Candidate[] {
+function search(tabs: WordTables, limit: number, tight: number, bound: number): Candidate[] {
   const T = trie();
   const m = tabs.m;
   const W = m + 1;
-  const minDel = tabs.minDel, suffix = tabs.suffix;
-  // Folded rows: for each depth, one row per kid of the node being expanded.
-  const rows = new Float64Array((T.depth + 1) * T.maxKids * W).fill(Infinity);
-  const levelSize = T.maxKids * W;
-  rows[0] = 0;
+  const minDel = tabs.minDel, suffix = tabs.suffix, folded = tabs.folded, stride = tabs.stride, ahead = tabs.ahead;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
   const erows = new Float64Array(9 * W);
   const found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
   const best: number[] = []; // the best `limit` exact costs so far, increasing
-  let cutoff = bound;
+  let cutoff = bound; // pruning bound for pushing and scoring: min(bound, limit-th best)
   const keep = (c: number) => {
     let at = best.length;
     while (at > 0 && best[at - 1]! > c) at--;
@@ -299,7 +323,6 @@ function search(tabs: WordTables, limit: number, bound: number): Candidate[] {
       dead = 1 << 20;
       let d = Math.min(l, valid);
       if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
-      let c = 0;
       for (; d < sp.length; d++) {
         const ch = sp[d]!;
         const min = dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
@@ -307,64 +330,118 @@ function search(tabs: WordTables, limit: number, bound: number): Candidate[] {
       }
       if (d < sp.length) { dead = d + 1; valid = d; continue; }
       valid = sp.length;
-      c = erows[sp.length * W + m]!;
+      const c = erows[sp.length * W + m]!;
       if (c <= cutoff) { found.push({ syllable: T.syllables[si]!, channel: c, lb, rank: T.rank[si]! }); keep(c); }
     }
   };
-  const pri = new Float64Array((T.depth + 1) * T.maxKids);
-  const orderBuf = new Int32Array((T.depth + 1) * T.maxKids);
-  const visit = (node: number, d: number) => {
-    const k0 = T.kidStart[node]!, nk = T.kidStart[node + 1]! - k0;
-    const base = (d + 1) * levelSize, pbase = (d + 1) * T.maxKids;
-    const parentRow = rowAt[d]!; // offset of the node's own row
-    let len = 0; // kids to visit, in orderBuf[pbase ..], by increasing lower bound
-    for (let x = 0; x < nk; x++) {
-      const kid = T.kids[k0 + x]!;
-      const no = base + x * W;
-      const min = dpStep(rows, parentRow, tabs.folded, T.letter[kid]! * tabs.stride, rows, no, m);
-      let p = Infinity;
-      if (min <= cutoff) {
-        // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
-        // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
-        // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
-        const rmin = T.rmin[kid]!, rmax3 = 3 * T.rmax[kid]!;
-        for (let j = 0; j <= m; j++) {
-          const q = m - j;
-          if (q > rmax3) continue;
-          const v = rows[no + j]! + suffix[j]! + (rmin > q ? (rmin - q) * minDel : 0);
-          if (v < p) p = v;
-        }
-        // The bound adds costs in another order than the DP does: allow for rounding.
-        p -= 1e-9;
-      }
-      pri[pbase + x] = p;
-      if (p <= cutoff) {
-        let at = len++;
-        while (at > 0 && pri[pbase + orderBuf[pbase + at - 1]!]! > p) { orderBuf[pbase + at] = orderBuf[pbase + at - 1]!; at--; }
-        orderBuf[pbase + at] = x;
-      }
+  // The heap of items.
+  let items = 0, size = 0, rowTop = 0;
+  const push = (node: number, row: number, p: number) => {
+    if (items === NODE.length) {
+      const grow = <A extends Int32Array | Float64Array>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(2 * a.length); b.set(a); return b; };
+      NODE = grow(NODE); ROW = grow(ROW); PRI = grow(PRI); HEAP = grow(HEAP);
     }
-    for (let o = 0; o < len; o++) {
-      const x = orderBuf[pbase + o]!;
-      if (pri[pbase + x]! > cutoff) break;
-      const kid = T.kids[k0 + x]!;
-      const no = base + x * W;
-      const last = rows[no + m]!;
-      if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) scoreForms(kid, last);
-      rowAt[d + 1] = no;
-      visit(kid, d + 1);
+    const it = items++;
+    NODE[it] = node; ROW[it] = row; PRI[it] = p;
+    let at = size++;
+    while (at > 0) {
+      const up = (at - 1) >> 1;
+      if (PRI[HEAP[up]!]! <= p) break;
+      HEAP[at] = HEAP[up]!;
+      at = up;
+    }
+    HEAP[at] = it;
+  };
+  const pop = (): number => {
+    const top = HEAP[0]!;
+    const last = HEAP[--size]!;
+    const p = PRI[last]!;
+    let at = 0;
+    for (;;) {
+      let kid = 2 * at + 1;
+      if (kid >= size) break;
+      if (kid + 1 < size && PRI[HEAP[kid + 1]!]! < PRI[HEAP[kid]!]!) kid++;
+      if (PRI[HEAP[kid]!]! >= p) break;
+      HEAP[at] = HEAP[kid]!;
+      at = kid;
+    }
+    HEAP[at] = last;
+    return top;
+  };
+  const newRow = (): number => {
+    if (rowTop + W > ROWS.length) { const b = new Float64Array(2 * ROWS.length + W); b.set(ROWS); ROWS = b; }
+    const r = rowTop;
+    rowTop += W;
+    return r;
+  };
+  // Expand a node: the folded DP row of each kid, and the kid's items if their bounds are within the cutoff.
+  // Expanding a node only bounds its kids cheaply (`ahead`); a kid's DP row is computed when the kid
+  // itself is taken, so the kids whose bound the tightening cutoff overtakes never cost a row.
+  const expand = (node: number, parentRow: number) => {
+    for (let x = T.kidStart[node]!, end = T.kidStart[node + 1]!; x < end; x++) {
+      const kid = T.kids[x]!;
+      // A lower bound of everything below the kid and of its own forms (it sums in another order
+      // than the DP does: allow for rounding).
+      const ao = T.letter[kid]! * W;
+      let quick = Infinity;
+      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + ahead[ao + j]!; if (v < quick) quick = v; }
+      quick -= 1e-9;
+      if (quick <= cutoff) push(kid, -2 - parentRow, quick);
     }
   };
-  const rowAt = new Int32Array(T.depth + 2);
-  rowAt[0] = 0;
-  visit(0, 0);
-  found.sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
-  const out: Candidate[] = [];
-  for (const f of found) {
-    if (out.length >= limit || f.channel > cutoff) break;
-    out.push({ syllable: f.syllable, channel: f.channel });
-  }
-  return out;
+  // A kid taken: its DP row from its parent's, then its forms and its own expansion as items.
+  const reach = (kid: number, parentRow: number) => {
+    const no = newRow();
+    const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
+    if (min > cutoff) { rowTop = no; return; }
+    // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
+    // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
+    // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
+    let p = Infinity;
+    const rmin = T.rmin[kid]!, rmax3 = 3 * T.rmax[kid]!;
+    for (let j = 0; j <= m; j++) {
+      const q = m - j;
+      if (q > rmax3) continue;
+      const v = ROWS[no + j]! + suffix[j]! + (rmin > q ? (rmin - q) * minDel : 0);
+      if (v < p) p = v;
+    }
+    // The bound adds costs in another order than the DP does: allow for rounding.
+    p -= 1e-9;
+    const last = ROWS[no + m]!;
+    // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
+    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) push(kid, -1, last);
+    if (p <= cutoff && T.kidStart[kid + 1]! > T.kidStart[kid]!) push(kid, no, p);
+    else rowTop = no;
+  };
+  // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
+  // or a kid not reached yet (ROW -2 - its parent's row).
+  const run = (until: () => number) => {
+    while (size > 0 && PRI[HEAP[0]!]! <= until()) {
+      const it = pop();
+      const r = ROW[it]!;
+      if (r >= 0) expand(NODE[it]!, r);
+      else if (r === -1) scoreForms(NODE[it]!, PRI[it]!);
+      else reach(NODE[it]!, -2 - r);
+    }
+  };
+  const result = (within: number): Candidate[] => {
+    const ok = found.filter((f) => f.channel <= within).sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
+    const out: Candidate[] = [];
+    for (const f of ok) { if (out.length >= limit) break; out.push({ syllable: f.syllable, channel: f.channel }); }
+    return out;
+  };
+  const root = newRow();
+  for (let j = 0; j <= m; j++) ROWS[root + j] = Infinity;
+  ROWS[root] = 0;
+  push(0, root, -Infinity);
+  // Tight phase: items are pushed under the full cutoff (the wide phase may need them) but taken only
+  // within the tight one; forms are scored under the full cutoff too, so a form dropped now is never needed.
+  const tightCutoff = () => Math.min(tight, best.length === limit ? best[limit - 1]! : Infinity);
+  run(tightCutoff);
+  const first = result(tightCutoff());
+  if (first.length >= 12) return first;
+  run(() => cutoff);
+  return result(cutoff);
 }
 
 // Per channel (so per run, like the word tables): char ids of the target strings met.
@@ -386,3 +463,6 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
   tabs.costs.set(target, r);
   return r;
 }
+
+/** The search's building blocks, for tests only (the depth-first reference search in test/unit/ocr checks the best-first one). */
+export const searchInternals = { trie, wordTables, dpStep };

@@ -31,6 +31,7 @@ export const FOLDED_LETTERS = [...new Set(TRUE_CHARS.map(base))];
 /** Index of each folded letter in FOLDED_LETTERS. */
 export const FOLDED_INDEX = new Map(FOLDED_LETTERS.map((c, i) => [c, i]));
 const FOLDED_OF = TRUE_CHARS.map((c) => FOLDED_INDEX.get(base(c))!);
+const TRUE_BASE = TRUE_CHARS.map(base);
 
 /** Character-level alignment of an OCR string to the true string: one output string per true char. */
 export function charAlign(ocr: string, truth: string): string[] {
@@ -150,6 +151,7 @@ export function buildChannel(data: ConfusionData): Channel {
     if (out === t) p = Math.max(p, IDENTITY_FLOOR);
     return -Math.log(p);
   };
+  const TOTAL = Float64Array.from(TRUE_CHARS, (t) => totals.get(t) ?? 0);
   const rows = new Map<string, { exact: Float64Array; folded: Float64Array }>();
   const rowsOf = (out: string) => {
     let r = rows.get(out);
@@ -159,7 +161,16 @@ export function buildChannel(data: ConfusionData): Channel {
     const gOut = () => (gv < 0 ? (gv = g(out)) : gv);
     const seen = byOut.get(out);
     const exact = new Float64Array(TRUE_CHARS.length);
-    for (let i = 0; i < TRUE_CHARS.length; i++) exact[i] = scalar(TRUE_CHARS[i]!, out, chars, seen?.get(TRUE_CHARS[i]!) ?? 0, gOut);
+    // `scalar` for every true char, with the prior's case analysis done once for the output: the
+    // same operations on the same values as `scalar(TRUE_CHARS[i], out, …)`.
+    const b0 = chars.length >= 1 ? base(chars[0]!) : '', b1 = chars.length === 2 ? base(chars[1]!) : '';
+    for (let i = 0; i < TRUE_CHARS.length; i++) {
+      const t = TRUE_CHARS[i]!, bt = TRUE_BASE[i]!;
+      const pr = out === t ? 0.6 : chars.length === 0 ? 0.01 : chars.length === 1 && b0 === bt ? 0.04 : chars.length === 2 && (b0 === bt || b1 === bt) ? 0.002 : gOut();
+      let p = ((seen?.get(t) ?? 0) + ALPHA * pr) / (TOTAL[i]! + ALPHA);
+      if (out === t) p = Math.max(p, IDENTITY_FLOOR);
+      exact[i] = -Math.log(p);
+    }
     const folded = new Float64Array(FOLDED_LETTERS.length).fill(Infinity);
     for (let i = 0; i < TRUE_CHARS.length; i++) {
       const f = FOLDED_OF[i]!;

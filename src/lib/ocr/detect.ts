@@ -14,6 +14,13 @@ export const INVALID_THRESHOLD = 0.12;
 /** Judge whether lines are damaged OCR output. */
 export function detectOcr(lines: SourceLine[]): { detected: boolean; invalidShare: number } {
   let words = 0, invalid = 0, patterns = 0;
+  // Texts repeat their words: each distinct one is checked once.
+  const memo = new Map<string, boolean>();
+  const valid = (p: string) => {
+    let v = memo.get(p);
+    if (v === undefined) memo.set(p, (v = isValidSyllable(p)));
+    return v;
+  };
   for (const l of lines) {
     for (const raw of l.text.split(/\s+/)) {
       const w = raw.replace(/^[^\p{L}\p{N}$&¢]+|[^\p{L}\p{N}$&¢]+$/gu, '');
@@ -21,7 +28,7 @@ export function detectOcr(lines: SourceLine[]): { detected: boolean; invalidShar
       if (/[/@]/u.test(w) || /^\p{Lu}[\p{Lu}\d.-]+$/u.test(w)) continue; // codes and abbreviations
       words++;
       if (/\p{L}\d|\d\p{L}|[&$¢¥]/u.test(w)) patterns++;
-      if (!w.split('-').every((p) => isValidSyllable(p))) invalid++;
+      if (!w.split('-').every(valid)) invalid++;
     }
   }
   const invalidShare = words ? Math.round((invalid / words) * 10000) / 10000 : 0;

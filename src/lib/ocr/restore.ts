@@ -96,7 +96,7 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   for (const r of references) {
     for (const m of r.normalize('NFC').matchAll(/\p{L}+/gu)) {
       const w = m[0];
-      if ((w.match(/\p{Lu}/gu) ?? []).length < 2 || (isValidSyllable(w) && w.length > 2)) continue;
+      if (!TWO_CAPITALS.test(w) || (isValidSyllable(w) && w.length > 2)) continue;
       const k = foldKey(w).toUpperCase();
       const c = counts.get(k) ?? new Map<string, number>();
       c.set(w, (c.get(w) ?? 0) + 1);
@@ -140,6 +140,9 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   modelCache.set(cacheKey, models);
   return models;
 }
+
+/** At least two capital letters (without building the list of them for every word of the references). */
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 
 /** Letters whose capital has the shape of the small letter, so the scan confuses their case. */
 const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;
@@ -185,7 +188,19 @@ export function caseIsReliable(ocr: string): boolean {
 /** A candidate with its word id in the run's language model (looked up once per distinct OCR word). */
 interface Cand extends Candidate { id: number }
 
-interface Slot { line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean; bonus: Map<string, number> }
+interface Slot {
+  line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean;
+  /** Reference bonus by candidate index (every word given a bonus is a candidate, and candidates are only ever appended). */
+  bonus: Map<number, number>;
+  /** What the slot's own candidates depend on: the OCR word in lower case and its alternative reading. */
+  source: string;
+  /** Ids of `cands`, once asked for (kept in step by `addCand`). */
+  ids?: Set<number>;
+  /** `firstReading` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
+  first?: { n: number; words: string[]; ids: number[] };
+  /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
+  emission?: number[];
+}
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
@@ -255,7 +270,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
           else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
         }
       }
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map() });
+      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map(), source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key });
       steps.push({ options: [], slot: slots.length - 1 });
       for (const c of m[3]!) if (',.;:)'.includes(c)) push(c);
     });
@@ -264,9 +279,11 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
-  const firstReading = (s: Slot): string[] => {
-    // The 3 best of the first 12 by channel + unigram, ties in candidate order.
+  const firstReading = (s: Slot): string[] => firstReadingOf(s).words;
+  const firstReadingOf = (s: Slot): { n: number; words: string[]; ids: number[] } => {
+    // The 3 best of the first 12 by channel + unigram, ties in candidate order (depends on those 12 only).
     const n = Math.min(12, s.cands.length);
+    if (s.first && s.first.n === n) return s.first;
     const top: number[] = [], sc: number[] = [];
     for (let i = 0; i < n; i++) {
       const c = s.cands[i]!;
@@ -275,7 +292,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       while (at > 0 && sc[at - 1]! < v) at--;
       if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
     }
-    return top.map((i) => s.cands[i]!.syllable);
+    return (s.first = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id) });
   };
   // The references' successors of a word, with their ids and validity, looked up once per word.
   const succMemo = new Map<string, { words: string[]; ids: Int32Array; ok: Uint8Array }>();
@@ -288,24 +305,38 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     return x;
   };
   const hasCand = (s: Slot, id: number) => {
-    for (const c of s.cands) if (c.id === id) return true;
-    return false;
+    if (!s.ids) s.ids = new Set(s.cands.map((c) => c.id));
+    return s.ids.has(id);
   };
+  const addCand = (s: Slot, c: Cand) => {
+    s.cands.push(c);
+    s.ids?.add(c.id);
+  };
+  // What this adds to a slot depends only on the slot's own candidates (its OCR word and alternative
+  // reading) and the previous slot's first readings: word pairs recur, so it is worked out once per
+  // such combination and the same candidates are appended to every slot that has it.
+  const contextMemo = new Map<string, Cand[]>();
   for (let i = 1; i < slots.length; i++) {
     const s = slots[i]!, p = slots[i - 1]!;
     if (p.line !== s.line && p.line + 1 !== s.line) continue;
+    const readings = firstReadingOf(p);
+    const memoKey = s.source + '\u0002' + readings.ids.join(',');
+    const known = contextMemo.get(memoKey);
+    if (known) { for (const c of known) addCand(s, c); continue; }
+    const added: Cand[] = [];
     const tried: number[] = []; // successors already scored and found too costly
-    for (const prev of firstReading(p)) {
+    for (const prev of readings.words) {
       const sx = successorsOf(prev);
       for (let k = 0; k < sx.words.length; k++) {
         const id = sx.ids[k]!;
         if (!sx.ok[k] || hasCand(s, id) || tried.includes(id)) continue;
         const w = sx.words[k]!;
         const cost = channelCost(s.lower, w, models.channel);
-        if (cost <= W.contextBound) s.cands.push({ syllable: w, channel: cost, id });
+        if (cost <= W.contextBound) { const c = { syllable: w, channel: cost, id }; addCand(s, c); added.push(c); }
         else tried.push(id);
       }
     }
+    contextMemo.set(memoKey, added);
   }
   lap('candidates');
   // Evidence from near-duplicate references: align first-pass readings with each reference.
@@ -332,12 +363,17 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     return i;
   };
   // Normalised Levenshtein distance of two folded keys (by UTF-16 unit), on two scratch rows: it is
-  // called for every cell of the alignment gaps, and computing it is cheaper than memoising it.
+  // called for every cell of the alignment gaps. The gaps repeat pairs (a gap of 200 × 200 words has
+  // far fewer distinct ones), so while a reference is aligned the distances of pairs (first-pass key,
+  // key) are kept in a byte matrix (distance + 1; 0: not computed yet).
   let levPrev = new Int32Array(64), levCur = new Int32Array(64);
+  let levMemo = new Uint8Array(0), memoRows = 0, memoCols = 0;
   const lev = (ia: number, ib: number) => {
     if (ia === ib) return 0;
     const a = keyOf[ia]!, b = keyOf[ib]!;
     const n = a.length, m = b.length;
+    const at = ia < memoRows && ib < memoCols ? ia * memoCols + ib : -1;
+    if (at >= 0 && levMemo[at]) return (levMemo[at]! - 1) / Math.max(n, m);
     if (levPrev.length <= m) { levPrev = new Int32Array(m + 1); levCur = new Int32Array(m + 1); }
     let prev = levPrev, cur = levCur;
     for (let j = 0; j <= m; j++) prev[j] = j;
@@ -347,15 +383,20 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
       const x = prev; prev = cur; cur = x;
     }
+    if (at >= 0 && prev[m]! < 255) levMemo[at] = prev[m]! + 1;
     return prev[m]! / Math.max(n, m);
   };
   const firstIds = first.map(idOf);
+  const firstKeys = keyOf.length;
   for (const ref of ctx.references) {
     const words = cleanWords(ref);
     const keys = words.map(foldedId);
     // Only near-duplicates are evidence: most OCR words must find an exact folded partner. A reference
     // whose anchors already show it cannot be one is not aligned at all (the bound is never below the count).
     if (exactPairsBound(firstIds, keys, 60_000) < 0.4 * slots.length) continue;
+    // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
+    memoRows = firstKeys; memoCols = keyOf.length;
+    levMemo = memoRows * memoCols <= 1 << 24 ? new Uint8Array(memoRows * memoCols) : (memoRows = 0, new Uint8Array(0));
     const pairs = anchoredAlign(firstIds, keys, (i, j) => 2 * lev(firstIds[i]!, keys[j]!), 0.9, 60_000);
     const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === keys[j]).length;
     if (exact < 0.4 * slots.length) continue;
@@ -367,13 +408,15 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       if (!valid(r)) continue;
       if (!exactKey && lev(firstIds[i]!, keys[j]!) > 0.5) continue;
       const b = exactKey ? W.refExact : W.refGap;
-      if (!s.cands.some((c) => c.syllable === r)) {
+      let at = s.cands.findIndex((c) => c.syllable === r);
+      if (at < 0) {
         // The OCR is the authority: the reference word must be a plausible reading of it.
         const cost = channelCost(s.lower, r, models.channel);
         if (cost > W.bound) continue;
-        s.cands.push({ syllable: r, channel: cost, id: lmId(r) });
+        addCand(s, { syllable: r, channel: cost, id: lmId(r) });
+        at = s.cands.length - 1;
       }
-      s.bonus.set(r, Math.max(s.bonus.get(r) ?? 0, b));
+      s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
     }
   }
 
@@ -381,7 +424,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Emission options per slot: best candidates by channel + unigram + bonus, plus keeping the OCR word.
   // Pruning looks at the left context too: the best first readings of the previous word, and the
   // options kept for the previous two steps.
-  const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReading(slots[i - 1]!) : []));
+  const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReadingOf(slots[i - 1]!).ids : []));
   // Emission options under a language model (rerun for the second, cached pass).
   const emit = (lm: LanguageModel) => {
     type Ctx = ReturnType<LanguageModel['contextId']>;
@@ -408,7 +451,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     };
     const ctxs: Ctx[] = [];
     // Scratch arrays shared by all slots (a slot has a few dozen candidates).
-    let score = new Float64Array(64), pre = new Float64Array(64), byScore = new Int32Array(64);
+    let score = new Float64Array(64), byScore = new Int32Array(64);
+    // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
+    const topI = new Int32Array(5), topV = new Float64Array(5);
     const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
@@ -418,10 +463,13 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
       const cands = s.cands, n = cands.length;
-      if (score.length < n) { score = new Float64Array(2 * n); pre = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
-      for (let i = 0; i < n; i++) score[i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(cands[i]!.syllable) ?? 0) : 0);
+      if (score.length < n) { score = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
+      // (The reference bonus is final before the first pass; later candidates are scored as they come.)
+      const e = (s.emission ??= []);
+      for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
+      for (let i = 0; i < n; i++) score[i] = e[i]!;
       ctxs.length = 0;
-      for (const p of prevs) add(contextOf(bos, lm.id(p)));
+      for (const p of prevs) add(contextOf(bos, p));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
       for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(contextOf(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
@@ -430,13 +478,6 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       let lmMax = nc ? -Infinity : 0;
       for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
       lmMax = Math.min(0, lmMax);
-      const preOf = (i: number) => {
-        const id = cands[i]!.id;
-        if (nc === 0) return score[i]! + lm.logUnigramId(id);
-        let best = ctxs[0]!.logProbId(id);
-        for (let k = 1; k < nc; k++) { const v = ctxs[k]!.logProbId(id); if (v > best) best = v; }
-        return score[i]! + best;
-      };
       // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
       // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
       // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
@@ -447,25 +488,31 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         while (at > 0 && score[byScore[at - 1]!]! < score[i]!) { byScore[at] = byScore[at - 1]!; at--; }
         byScore[at] = i;
       }
-      const done: number[] = [];
-      const best: number[] = []; // totals of the best 5 so far, decreasing
+      // Only the first 5 in that order can be kept, so only they are remembered.
+      let nt = 0;
       for (let o = 0; o < n; o++) {
         const i = byScore[o]!;
         // Below the 5th best total, or more than 7 below the best one, an option is never kept.
-        if (best.length && score[i]! + lmMax + 1e-9 < Math.max(best.length === 5 ? best[4]! : -Infinity, best[0]! - 7)) break;
-        const v = (pre[i] = preOf(i));
-        let d = done.length;
-        done.push(i);
-        // Insert by decreasing total, ties by candidate order.
-        while (d > 0 && (pre[done[d - 1]!]! < v || (pre[done[d - 1]!]! === v && done[d - 1]! > i))) { done[d] = done[d - 1]!; d--; }
-        done[d] = i;
-        let at = best.length;
-        while (at > 0 && best[at - 1]! < v) at--;
-        if (at < 5) { best.splice(at, 0, v); if (best.length > 5) best.length = 5; }
+        if (nt && score[i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
+        const id = cands[i]!.id;
+        let lp: number;
+        if (nc === 0) lp = lm.logUnigramId(id);
+        else {
+          lp = ctxs[0]!.logProbId(id);
+          for (let k = 1; k < nc; k++) { const x = ctxs[k]!.logProbId(id); if (x > lp) lp = x; }
+        }
+        const v = score[i]! + lp;
+        // Insert by decreasing total, ties by candidate order; the 6th falls off.
+        let d = nt < 5 ? nt++ : 5;
+        while (d > 0 && (topV[d - 1]! < v || (topV[d - 1]! === v && topI[d - 1]! > i))) {
+          if (d < 5) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
+          d--;
+        }
+        if (d < 5) { topV[d] = v; topI[d] = i; }
       }
-      const top = done.length ? pre[done[0]!]! : 0;
+      const top = nt ? topV[0]! : 0;
       const kept: Option[] = [];
-      for (const i of done) { if (kept.length >= 5 || pre[i]! < top - 7) break; const c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[i]! }); }
+      for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[i]! }); }
       if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
       st.options = kept;
     }
@@ -499,7 +546,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       for (let k = 0; k < sx.words.length; k++) {
         if (!sx.ok[k] || hasCand(s, sx.ids[k]!)) continue;
         const cost = channelCost(s.lower, sx.words[k]!, models.channel);
-        if (cost <= W.contextBound) s.cands.push({ syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
+        if (cost <= W.contextBound) addCand(s, { syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
       }
     }
     lap('cands2');

@@ -3,7 +3,10 @@ import { buildChannel, type ConfusionData } from '../../../src/lib/ocr/confusion
 import { candidates, channelCost } from '../../../src/lib/ocr/candidates.ts';
 import { allSyllables } from '../../../src/lib/ocr/syllable.ts';
 import data from '../../../src/lib/ocr/data/confusion.json' with { type: 'json' };
-import { ocrSource } from './helpers.ts';
+import { CLEAN, clean, ocrSource, read } from './helpers.ts';
+import { damageText, learnDamage } from '../../../src/lib/ocr/damage.ts';
+import { learnFromReferences } from '../../../src/lib/ocr/train.ts';
+import { referenceCandidates } from './reference-search.ts';
 
 // Real OCR words: every 23rd distinct word of the scan (clean, damaged, digits and symbols alike).
 function sample(): string[] {
@@ -43,4 +46,33 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
       expect(channelCost(w, t, ch)).toBe(ch.word(w, t));
     }
   });
+
+  it('returns what the depth-first search it replaced returns, on every distinct word of the scan and of damaged texts', () => {
+    // The real scan and the four clean sources damaged as the benchmark does (its four seeds): some 2,500 distinct words.
+    const damage = learnDamage(ocrSource(), read('test/fixtures/gold/kien-giang-2022.dev.md'));
+    const texts = [ocrSource(), ...CLEAN.flatMap((id) => [12345, 1, 777, 2026].map((seed) => damageText(clean(id), damage, seed)))];
+    const distinct = new Set<string>();
+    for (const t of texts) for (const tok of t.split(/\s+/u)) {
+      const core = /^[(["]*(.*?)[,.;:)\]!]*$/u.exec(tok)![1]!;
+      if (core && /[\p{L}$&¢¥]/u.test(core)) distinct.add(core.toLowerCase());
+    }
+    expect(distinct.size).toBeGreaterThan(2000);
+    // The bundled channel, and a leave-one-out one as the benchmark builds (another cost landscape).
+    const loo = buildChannel(learnFromReferences(ocrSource(), [{ id: 'phu-quoc-2022', text: clean('phu-quoc-2022') }]));
+    let differ = 0, compared = 0;
+    for (const channel of [ch, loo]) {
+      for (const w of distinct) {
+        const got = candidates(w, channel), want = referenceCandidates(w, channel);
+        compared++;
+        if (JSON.stringify(got) !== JSON.stringify(want)) { differ++; expect(got, w).toEqual(want); }
+      }
+    }
+    // Other limits and bounds (a bound under the tight one, a short list).
+    for (const w of [...distinct].filter((_, i) => i % 7 === 0)) {
+      expect(candidates(w, ch, 5, 14), w).toEqual(referenceCandidates(w, ch, 5, 14));
+      expect(candidates(w, ch, 30, 6), w).toEqual(referenceCandidates(w, ch, 30, 6));
+    }
+    expect(compared).toBe(2 * distinct.size);
+    expect(differ).toBe(0);
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildChannel, charAlign, learnConfusion, type ConfusionData } from '../../../src/lib/ocr/confusion.ts';
+import { buildChannel, charAlign, learnConfusion, TRUE_CHARS, type ConfusionData } from '../../../src/lib/ocr/confusion.ts';
+import { fold } from '../../../src/lib/fold.ts';
 import { candidates } from '../../../src/lib/ocr/candidates.ts';
 import data from '../../../src/lib/ocr/data/confusion.json' with { type: 'json' };
 import { learnFromReferences } from '../../../src/lib/ocr/train.ts';
@@ -31,6 +32,27 @@ describe('confusion model', () => {
     expect(learned.counts['ố']!['6']).toBeGreaterThan(5);
     expect(learned.counts['ư']!['w']).toBeGreaterThan(2);
     expect(learned.counts['ê']!['é']).toBeGreaterThan(20);
+  });
+  it('cost rows are the smoothed estimate (counts + 3 × prior) / (total + 3), identity floored at 0.2, for every true char', () => {
+    const ch = buildChannel(learned);
+    const base = (c: string) => fold(c).toLowerCase();
+    let all = 0;
+    const garbage = new Map<string, number>();
+    for (const [t, row] of Object.entries(learned.counts)) for (const [out, c] of Object.entries(row)) {
+      all += c;
+      if (out !== t && ![...out].some((x) => base(x) === base(t))) garbage.set(out, (garbage.get(out) ?? 0) + c);
+    }
+    for (const out of ['', 'a', 'é', 'd', 'p', '6', '&', 'ir', 'dp', 'li', 'xq', 'abc']) {
+      const row = ch.costRow(out), chars = [...out];
+      TRUE_CHARS.forEach((t, i) => {
+        const total = Object.values(learned.counts[t] ?? {}).reduce((a, b) => a + b, 0);
+        const g = ((garbage.get(out) ?? 0) + 0.05 / chars.length ** 2) / Math.max(all, 1000);
+        const prior = out === t ? 0.6 : !chars.length ? 0.01 : chars.length === 1 && base(out) === base(t) ? 0.04 : chars.length === 2 && chars.some((c) => base(c) === base(t)) ? 0.002 : g;
+        let p = ((learned.counts[t]?.[out] ?? 0) + 3 * prior) / (total + 3);
+        if (out === t) p = Math.max(p, 0.2);
+        expect(row[i], `${t} → "${out}"`).toBe(-Math.log(p));
+      });
+    }
   });
   it('costs follow the data, not a flat edit distance', () => {
     const ch = buildChannel(learned);

@@ -1,0 +1,127 @@
+/**
+ * The depth-first candidate search that the best-first one in src/lib/ocr/candidates.ts replaced,
+ * kept verbatim as the reference its results must equal (same syllables, same costs, same order).
+ */
+import { searchInternals, type Candidate } from '../../../src/lib/ocr/candidates.ts';
+import type { Channel } from '../../../src/lib/ocr/confusion.ts';
+
+const { trie, wordTables, dpStep } = searchInternals;
+type Tables = ReturnType<typeof wordTables>;
+
+/** `candidates()` as it was: a tight depth-first search, widened when it finds fewer than 12. */
+export function referenceCandidates(ocr: string, channel: Channel, limit = 30, bound = 14): Candidate[] {
+  const tabs = wordTables(ocr, channel);
+  const tight = depthFirstSearch(tabs, limit, Math.min(9, bound));
+  if (tight.length >= 12) return tight;
+  return depthFirstSearch(tabs, limit, bound);
+}
+
+/**
+ * The `limit` syllables of least channel cost not above `bound`, ties broken by the folded lower
+ * bound, then by trie order (the order of the plain algorithm: score folded forms by increasing lower
+ * bound, keep the best). The trie is walked depth first, the kids of a node by increasing lower bound,
+ * and the bound tightens to the `limit`-th best exact cost found so far, so most subtrees are pruned
+ * once good candidates are known; every syllable within the final bound is still found.
+ */
+export function depthFirstSearch(tabs: Tables, limit: number, bound: number): Candidate[] {
+  const T = trie();
+  const m = tabs.m;
+  const W = m + 1;
+  const minDel = tabs.minDel, suffix = tabs.suffix;
+  // Folded rows: for each depth, one row per kid of the node being expanded.
+  const rows = new Float64Array((T.depth + 1) * T.maxKids * W).fill(Infinity);
+  const levelSize = T.maxKids * W;
+  rows[0] = 0;
+  // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
+  const erows = new Float64Array(9 * W);
+  const found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
+  const best: number[] = []; // the best `limit` exact costs so far, increasing
+  let cutoff = bound;
+  const keep = (c: number) => {
+    let at = best.length;
+    while (at > 0 && best[at - 1]! > c) at--;
+    if (at < limit) {
+      best.splice(at, 0, c);
+      if (best.length > limit) best.length = limit;
+      if (best.length === limit) cutoff = Math.min(bound, best[limit - 1]!);
+    }
+  };
+  // Score the accented forms of a folded node, sharing the DP rows of common prefixes.
+  const scoreForms = (node: number, lb: number) => {
+    let valid = 0; // rows 0..valid are those of the previous form's prefix
+    let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
+    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
+      const si = T.byForm[x]!;
+      const sp = T.spelled[si]!;
+      const l = T.lcp[x]!;
+      if (l >= dead) continue;
+      dead = 1 << 20;
+      let d = Math.min(l, valid);
+      if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
+      let c = 0;
+      for (; d < sp.length; d++) {
+        const ch = sp[d]!;
+        const min = dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
+        if (min > cutoff) break;
+      }
+      if (d < sp.length) { dead = d + 1; valid = d; continue; }
+      valid = sp.length;
+      c = erows[sp.length * W + m]!;
+      if (c <= cutoff) { found.push({ syllable: T.syllables[si]!, channel: c, lb, rank: T.rank[si]! }); keep(c); }
+    }
+  };
+  const pri = new Float64Array((T.depth + 1) * T.maxKids);
+  const orderBuf = new Int32Array((T.depth + 1) * T.maxKids);
+  const visit = (node: number, d: number) => {
+    const k0 = T.kidStart[node]!, nk = T.kidStart[node + 1]! - k0;
+    const base = (d + 1) * levelSize, pbase = (d + 1) * T.maxKids;
+    const parentRow = rowAt[d]!; // offset of the node's own row
+    let len = 0; // kids to visit, in orderBuf[pbase ..], by increasing lower bound
+    for (let x = 0; x < nk; x++) {
+      const kid = T.kids[k0 + x]!;
+      const no = base + x * W;
+      const min = dpStep(rows, parentRow, tabs.folded, T.letter[kid]! * tabs.stride, rows, no, m);
+      let p = Infinity;
+      if (min <= cutoff) {
+        // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
+        // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
+        // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
+        const rmin = T.rmin[kid]!, rmax3 = 3 * T.rmax[kid]!;
+        for (let j = 0; j <= m; j++) {
+          const q = m - j;
+          if (q > rmax3) continue;
+          const v = rows[no + j]! + suffix[j]! + (rmin > q ? (rmin - q) * minDel : 0);
+          if (v < p) p = v;
+        }
+        // The bound adds costs in another order than the DP does: allow for rounding.
+        p -= 1e-9;
+      }
+      pri[pbase + x] = p;
+      if (p <= cutoff) {
+        let at = len++;
+        while (at > 0 && pri[pbase + orderBuf[pbase + at - 1]!]! > p) { orderBuf[pbase + at] = orderBuf[pbase + at - 1]!; at--; }
+        orderBuf[pbase + at] = x;
+      }
+    }
+    for (let o = 0; o < len; o++) {
+      const x = orderBuf[pbase + o]!;
+      if (pri[pbase + x]! > cutoff) break;
+      const kid = T.kids[k0 + x]!;
+      const no = base + x * W;
+      const last = rows[no + m]!;
+      if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) scoreForms(kid, last);
+      rowAt[d + 1] = no;
+      visit(kid, d + 1);
+    }
+  };
+  const rowAt = new Int32Array(T.depth + 2);
+  rowAt[0] = 0;
+  visit(0, 0);
+  found.sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
+  const out: Candidate[] = [];
+  for (const f of found) {
+    if (out.length >= limit || f.channel > cutoff) break;
+    out.push({ syllable: f.syllable, channel: f.channel });
+  }
+  return out;
+}
