@@ -15,6 +15,7 @@
  *     the rest are `added`/`removed`; matched pairs are `renumbered` › `renamed` › `modified` › `unchanged`.
  */
 import { foldKey } from './fold.ts';
+import { pushTo } from './multimap.ts';
 import type { Article, Clause, Document } from './schema.ts';
 
 /** Kinds of change an aligned pair can show. */
@@ -667,7 +668,7 @@ export function alignUnits(
         anchor = aTo.get(p)!;
         break;
       }
-    removedAfter.set(anchor, [...(removedAfter.get(anchor) ?? []), unmatched('a', i)]);
+    pushTo(removedAfter, anchor, unmatched('a', i));
   }
   pairs.push(...(removedAfter.get(-1) ?? []));
   const byTo = new Map(matched.map((p, k) => [matches[k]![1], p]));

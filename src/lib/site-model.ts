@@ -6,6 +6,7 @@ import type { Annotation, Article, Document } from './schema.ts';
 import { fold } from './fold.ts';
 import { allArticles, dutiesOf, type RoleTaxonomy } from './enrich/roles.ts';
 import { formatDate } from './cite.ts';
+import { pushTo } from './multimap.ts';
 
 /** URL of a document page. */
 export const docUrl = (id: string) => `/van-ban/${id}/`;
@@ -165,12 +166,6 @@ interface RelatedIndex {
 
 const relatedIndexes = new WeakMap<readonly Document[], RelatedIndex>();
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 function relatedIndex(corpus: readonly Document[]): RelatedIndex {
   let index = relatedIndexes.get(corpus);
   if (index) return index;
@@ -192,11 +187,11 @@ function relatedIndex(corpus: readonly Document[]): RelatedIndex {
         if (info.topics.has(topic)) continue;
         info.topics.add(topic);
         const entry: Entry = { doc, article, ordinal: info.ordinal };
-        push(byTopic, topic, entry);
+        pushTo(byTopic, topic, entry);
         if (!byTopicWork.has(topic)) byTopicWork.set(topic, new Map());
-        push(byTopicWork.get(topic)!, doc.work, entry);
+        pushTo(byTopicWork.get(topic)!, doc.work, entry);
         if (!byTopicPlace.has(topic)) byTopicPlace.set(topic, new Map());
-        push(byTopicPlace.get(topic)!, doc.jurisdiction.id, entry);
+        pushTo(byTopicPlace.get(topic)!, doc.jurisdiction.id, entry);
       }
     }
   }
@@ -207,7 +202,7 @@ function relatedIndex(corpus: readonly Document[]): RelatedIndex {
     const s = bySignature.get(sig);
     if (s) s.count++;
     else bySignature.set(sig, { topics: info.topics, count: 1 });
-    push(ownTopics, info.doc, info.topics);
+    pushTo(ownTopics, info.doc, info.topics);
   }
   index = { byTopic, byTopicWork, byTopicPlace, children, signatures: [...bySignature.values()], ownTopics };
   relatedIndexes.set(corpus, index);

@@ -4,11 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { alignDocuments, clauseText, DEFAULT_ALIGN_OPTIONS, documentArticles } from '../lib/align.ts';
-import type { Alignment } from '../lib/align.ts';
+import { alignDocuments, clauseText, DEFAULT_ALIGN_OPTIONS, documentArticles, type Alignment, type AlignOverride } from '../lib/align.ts';
 import { compareDocuments, type CompareReport } from '../lib/compare-report.ts';
 import { parseAlignOverrides } from '../lib/align-overrides.ts';
-import type { AlignOverride } from '../lib/align.ts';
 import { articlesForTopic, parseTopics, topicAnnotations } from '../lib/enrich/topics.ts';
 import type { TopicTaxonomy } from '../lib/enrich/topics.ts';
 import { answerMatrix, parseQuestions } from '../lib/questions.ts';
@@ -16,6 +14,7 @@ import type { Answer, Question } from '../lib/questions.ts';
 import type { Annotation, Article, Document } from '../lib/schema.ts';
 import { loadCorpus } from './corpus.ts';
 import { paginate, pageSegment, pageSize } from '../lib/paging.ts';
+import { pushTo } from '../lib/multimap.ts';
 
 // The taxonomies are read once per build: every article page asks for the topics (parsing the YAML and
 // its schema per page cost ~8 % of the build).
@@ -54,7 +53,7 @@ export interface VersionPair {
 export async function versionPairs(): Promise<VersionPair[]> {
   const { docs } = await loadCorpus();
   const works = new Map<string, Document[]>();
-  for (const d of docs) works.set(d.work, [...(works.get(d.work) ?? []), d]);
+  for (const d of docs) pushTo(works, d.work, d);
   const out: VersionPair[] = [];
   for (const [work, vs] of works) {
     const sorted = [...vs].sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));

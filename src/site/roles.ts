@@ -7,6 +7,7 @@ import type { Document } from '../lib/schema.ts';
 import { paginate, pageSegment, pageSize } from '../lib/paging.ts';
 import { roleInDocument, type RoleInDocument } from '../lib/site-model.ts';
 import type { Corpus } from './corpus.ts';
+import { pushTo } from '../lib/multimap.ts';
 
 // The environment variables exist for tests, which build the five-document corpus with small pages to see the paging.
 /** Rows of the summary table per page (one row per document); QUYCHE_ROLE_ROWS_PER_PAGE overrides. */
@@ -56,7 +57,7 @@ export function dutyGroups(v: RoleInDocument, corpus: Corpus): Array<{ id: strin
   const map = new Map<string, RoleInDocument['clauses']>();
   for (const c of v.clauses) {
     const key = c.duties[0] ?? 'khac';
-    map.set(key, [...(map.get(key) ?? []), c]);
+    pushTo(map, key, c);
   }
   return [...duties.map((d) => d.id), 'khac'].filter((k) => map.has(k)).map((k) => ({ id: k, name: name.get(k) ?? 'Khác', clauses: map.get(k)! }));
 }
@@ -81,7 +82,7 @@ function consecutiveVersions(corpus: Corpus): Map<string, Array<{ work: string; 
   let pairs = consecutiveCache.get(corpus);
   if (!pairs) {
     const works = new Map<string, Document[]>();
-    for (const d of corpus.docs) works.set(d.work, [...(works.get(d.work) ?? []), d]);
+    for (const d of corpus.docs) pushTo(works, d.work, d);
     pairs = new Map([...works].map(([work, ds]) => [work, ds.slice(1).map((d, i) => ({ work, from: ds[i]!, to: d }))]));
     consecutiveCache.set(corpus, pairs);
   }
