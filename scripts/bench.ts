@@ -272,6 +272,22 @@ const TYPES: Array<{ type: string; reading: boolean; pages: RegExp }> = [
 ];
 
 /** First (sorted by URL) and largest (HTML gzip bytes) page of a type in dist/, as URLs; null when the type has none. */
+/**
+ * The pages Lighthouse and the main-thread section measure: the first and the largest page of each type, labelled
+ * "<type> (first)" / "<type> (largest)" (or just the type when they are the same page); a type the site does not
+ * have gives one entry with no URL.
+ */
+function measuredPages(site: string): Array<{ label: string; url: string | null }> {
+  return TYPES.flatMap((t): Array<{ label: string; url: string | null }> => {
+    const found = pagesOfType(site, t.pages);
+    if (!found) return [{ label: t.type, url: null }];
+    return [...new Set([found.first, found.largest])].map((url) => ({
+      url,
+      label: url === found.first ? (url === found.largest ? t.type : `${t.type} (first)`) : `${t.type} (largest)`,
+    }));
+  });
+}
+
 function pagesOfType(dist: string, pattern: RegExp): { first: string; largest: string; count: number } | null {
   const files = walk(dist).map((f) => relative(dist, f).split('\\').join('/')).filter((r) => pattern.test(r)).sort();
   if (!files.length) return null;
@@ -430,28 +446,24 @@ async function lighthouse(): Promise<void> {
   const cats = ['performance', 'accessibility', 'best-practices', 'seo'];
   const rows: Array<{ type: string; url: string | null; scores: Record<string, number | null>; error?: string }> = [];
   try {
-    for (const t of TYPES) {
-      const found = pagesOfType(site, t.pages);
-      if (!found) { rows.push({ type: t.type, url: null, scores: {} }); continue; }
-      for (const url of new Set([found.first, found.largest])) {
-        const label = url === found.first ? (url === found.largest ? t.type : `${t.type} (first)`) : `${t.type} (largest)`;
-        const all: Array<Record<string, number | null>> = [];
-        let error: string | undefined;
-        for (let i = 0; i < n; i++) {
-          const out = join(WORK, `lh-${label.replace(/\W/g, '')}-${i}.json`);
-          const r = await run(BIN('lighthouse'), [base + url, '--output=json', `--output-path=${out}`, `--only-categories=${cats.join(',')}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`], { CHROME_PATH: CHROMIUM });
-          if (r.code !== 0 || !existsSync(out)) { error = r.out.slice(-300); continue; }
-          const report = JSON.parse(readFileSync(out, 'utf8'));
-          all.push(Object.fromEntries(cats.map((c) => [c, report.categories[c]?.score ?? null])));
-          if (report.runtimeError) error = report.runtimeError.message;
-        }
-        const scores = Object.fromEntries(cats.map((c) => {
-          const xs = all.map((s) => s[c]).filter((x): x is number => typeof x === 'number').sort((a, b) => a - b);
-          return [c, xs.length ? xs[(xs.length - 1) >> 1]! : null];
-        }));
-        rows.push({ type: label, url, scores, ...(error ? { error } : {}) });
-        log(`  ${label}: ${cats.map((c) => `${c} ${scores[c] ?? '—'}`).join(', ')}`);
+    for (const { label, url } of measuredPages(site)) {
+      if (!url) { rows.push({ type: label, url: null, scores: {} }); continue; }
+      const all: Array<Record<string, number | null>> = [];
+      let error: string | undefined;
+      for (let i = 0; i < n; i++) {
+        const out = join(WORK, `lh-${label.replace(/\W/g, '')}-${i}.json`);
+        const r = await run(BIN('lighthouse'), [base + url, '--output=json', `--output-path=${out}`, `--only-categories=${cats.join(',')}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`], { CHROME_PATH: CHROMIUM });
+        if (r.code !== 0 || !existsSync(out)) { error = r.out.slice(-300); continue; }
+        const report = JSON.parse(readFileSync(out, 'utf8'));
+        all.push(Object.fromEntries(cats.map((c) => [c, report.categories[c]?.score ?? null])));
+        if (report.runtimeError) error = report.runtimeError.message;
       }
+      const scores = Object.fromEntries(cats.map((c) => {
+        const xs = all.map((s) => s[c]).filter((x): x is number => typeof x === 'number').sort((a, b) => a - b);
+        return [c, xs.length ? xs[(xs.length - 1) >> 1]! : null];
+      }));
+      rows.push({ type: label, url, scores, ...(error ? { error } : {}) });
+      log(`  ${label}: ${cats.map((c) => `${c} ${scores[c] ?? '—'}`).join(', ')}`);
     }
   } finally {
     server.close();
@@ -492,33 +504,29 @@ async function mainthread(): Promise<void> {
   const n = Number(values['mt-runs']);
   const rows: Array<{ type: string; url: string; runs: MainThreadCost[]; median: MainThreadCost | null }> = [];
   try {
-    for (const t of TYPES) {
-      const found = pagesOfType(site, t.pages);
-      if (!found) continue;
-      for (const url of new Set([found.first, found.largest])) {
-        const label = url === found.first ? (url === found.largest ? t.type : `${t.type} (first)`) : `${t.type} (largest)`;
-        const runs: MainThreadCost[] = [];
-        for (let i = 0; i < n; i++) {
-          const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
-          const page = await context.newPage();
-          const cdp = await context.newCDPSession(page);
-          const events: TraceEvent[] = [];
-          cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
-          await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,loading', transferMode: 'ReportEvents' });
-          await page.goto(base + url, { waitUntil: 'load' });
-          await page.waitForTimeout(3000); // idle-time work (copy buttons, the table of contents) runs after load
-          const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-          await cdp.send('Tracing.end');
-          await complete;
-          await context.close();
-          const cost = mainThreadCost(events, base + url);
-          if (cost) runs.push(cost);
-        }
-        const pick = (k: keyof MainThreadCost) => median(runs.map((r) => r[k]));
-        const med = runs.length ? { cpuMs: pick('cpuMs'), longestMs: pick('longestMs'), blockingMs: pick('blockingMs') } : null;
-        rows.push({ type: label, url, runs, median: med });
-        log(`  ${label}: ${med ? `CPU ${med.cpuMs.toFixed(0)} ms, longest task ${med.longestMs.toFixed(0)} ms, blocking at 4× ${med.blockingMs.toFixed(0)} ms` : 'no trace'}`);
+    for (const { label, url } of measuredPages(site)) {
+      if (!url) continue;
+      const runs: MainThreadCost[] = [];
+      for (let i = 0; i < n; i++) {
+        const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        const events: TraceEvent[] = [];
+        cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,loading', transferMode: 'ReportEvents' });
+        await page.goto(base + url, { waitUntil: 'load' });
+        await page.waitForTimeout(3000); // idle-time work (copy buttons, the table of contents) runs after load
+        const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+        await cdp.send('Tracing.end');
+        await complete;
+        await context.close();
+        const cost = mainThreadCost(events, base + url);
+        if (cost) runs.push(cost);
       }
+      const pick = (k: keyof MainThreadCost) => median(runs.map((r) => r[k]));
+      const med = runs.length ? { cpuMs: pick('cpuMs'), longestMs: pick('longestMs'), blockingMs: pick('blockingMs') } : null;
+      rows.push({ type: label, url, runs, median: med });
+      log(`  ${label}: ${med ? `CPU ${med.cpuMs.toFixed(0)} ms, longest task ${med.longestMs.toFixed(0)} ms, blocking at 4× ${med.blockingMs.toFixed(0)} ms` : 'no trace'}`);
     }
   } finally {
     await browser.close();

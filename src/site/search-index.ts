@@ -4,7 +4,7 @@
  * `data-pagefind-body`. Only document and article pages (/van-ban/) are searchable; every other page sets
  * `pagefind: false`. Starlight hands Pagefind the whole output, and Pagefind reads and parses every HTML
  * file to find that out: at 200 synthetic documents that was 16 s of a 124 s build (6,665 files read,
- * 3,827 indexed). test/e2e/links.spec.ts checks on the built site that no page outside the glob carries
+ * 3,827 indexed). test/e2e/search-index.spec.ts checks on the built site that no page outside the glob carries
  * `data-pagefind-body`, so the restriction cannot silently drop a searchable page.
  */
 import { fileURLToPath } from 'node:url';
