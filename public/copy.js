@@ -31,14 +31,14 @@
   }
   // Placed in slices of a few milliseconds when the page is idle, not in one task at load: on a long page
   // on a slow phone, one task for every clause held up the first taps and scrolls.
-  var queue = Array.prototype.slice.call(elements);
+  var next = 0;
   var later = window.requestIdleCallback
     ? function (f) { window.requestIdleCallback(f, { timeout: 1000 }); }
     : function (f) { setTimeout(f, 16); };
   function slice() {
     var until = Date.now() + 8;
-    while (queue.length && Date.now() < until) place(queue.shift());
-    if (queue.length) later(slice);
+    while (next < elements.length && Date.now() < until) place(elements[next++]);
+    if (next < elements.length) later(slice);
   }
   later(slice);
 
