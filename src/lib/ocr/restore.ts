@@ -196,7 +196,7 @@ interface Slot {
   source: string;
   /** Ids of `cands`, once asked for (kept in step by `addCand`). */
   ids?: Set<number>;
-  /** `firstReading` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
+  /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
   first?: { n: number; words: string[]; ids: number[] };
   /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
   emission?: number[];
@@ -279,7 +279,6 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
-  const firstReading = (s: Slot): string[] => firstReadingOf(s).words;
   const firstReadingOf = (s: Slot): { n: number; words: string[]; ids: number[] } => {
     // The 3 best of the first 12 by channel + unigram, ties in candidate order (depends on those 12 only).
     const n = Math.min(12, s.cands.length);
