@@ -188,6 +188,9 @@ export function caseIsReliable(ocr: string): boolean {
 /** A candidate with its word id in the run's language model (looked up once per distinct OCR word). */
 interface Cand extends Candidate { id: number }
 
+/** A slot's best first readings: the 3 best of its first `n` (≤ 12) candidates by channel + unigram, best first, with their ids and scores. */
+interface FirstReading { n: number; words: string[]; ids: number[]; scores: number[] }
+
 interface Slot {
   line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean;
   /** Reference bonus by candidate index (every word given a bonus is a candidate, and candidates are only ever appended). */
@@ -197,7 +200,7 @@ interface Slot {
   /** Ids of `cands`, once asked for (kept in step by `addCand`). */
   ids?: Set<number>;
   /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
-  first?: { n: number; words: string[]; ids: number[] };
+  first?: FirstReading;
   /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
   emission?: number[];
 }
@@ -279,7 +282,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
-  const firstReadingOf = (s: Slot): { n: number; words: string[]; ids: number[] } => {
+  const firstReadingOf = (s: Slot): FirstReading => {
     // The 3 best of the first 12 by channel + unigram, ties in candidate order (depends on those 12 only).
     const n = Math.min(12, s.cands.length);
     if (s.first && s.first.n === n) return s.first;
@@ -291,7 +294,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       while (at > 0 && sc[at - 1]! < v) at--;
       if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
     }
-    return (s.first = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id) });
+    return (s.first = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id), scores: sc });
   };
   // The references' successors of a word, with their ids and validity, looked up once per word.
   const succMemo = new Map<string, { words: string[]; ids: Int32Array; ok: Uint8Array }>();
@@ -340,12 +343,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('candidates');
   // Evidence from near-duplicate references: align first-pass readings with each reference.
   const first = slots.map((s) => {
-    let best = s.number ? '#' : s.lower, bestScore = s.number ? -2 : -W.keep - 12;
-    for (const c of s.cands.slice(0, 12)) {
-      const sc = -c.channel + models.lm.logUnigramId(c.id);
-      if (sc > bestScore) { bestScore = sc; best = c.syllable; }
-    }
-    return foldKey(best);
+    // The best first reading, if it beats keeping the OCR word (or the number).
+    const r = firstReadingOf(s);
+    return foldKey(r.words.length && r.scores[0]! > (s.number ? -2 : -W.keep - 12) ? r.words[0]! : s.number ? '#' : s.lower);
   });
   // Folded keys are interned to ids: the alignment compares and memoises on numbers.
   const keyId = new Map<string, number>();
