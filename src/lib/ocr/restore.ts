@@ -14,7 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
-import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
+import { isFoldedSyllable, isValidSyllable, validSyllableMemo } from './syllable.ts';
 import { lmTokens } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
 import { cleanWords } from './train.ts';
@@ -229,12 +229,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   romanChapterNumerals(kept.map((k) => k.tokens));
   lap('cleanup');
   // Syllable validity, memoised for this run (the same words recur).
-  const validMemo = new Map<string, boolean>();
-  const valid = (w: string) => {
-    let v = validMemo.get(w);
-    if (v === undefined) validMemo.set(w, (v = isValidSyllable(w)));
-    return v;
-  };
+  const valid = validSyllableMemo();
 
   // Build slots and the lattice.
   const slots: Slot[] = [];
