@@ -423,26 +423,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const emit = (lm: LanguageModel) => {
     type Ctx = ReturnType<LanguageModel['contextId']>;
     const bos = lm.id(BOS);
-    // Contexts looked up once each, by word ids. A context never seen in training scores w from v
-    // alone, so one object per v stands for all of them: duplicates are then the same object and
-    // each option is scored once per distinct context (the maximum over duplicates is the same).
-    const contexts = new Map<number, Map<number, Ctx>>();
-    const lowerOnly = new Map<number, Ctx>();
-    const contextOf = (ui: number, vi: number): Ctx => {
-      let row = contexts.get(ui);
-      if (!row) contexts.set(ui, (row = new Map()));
-      let c = row.get(vi);
-      if (!c) {
-        c = lm.contextId(ui, vi);
-        if (!c.trigram) {
-          const shared = lowerOnly.get(vi);
-          if (shared) c = shared;
-          else lowerOnly.set(vi, c);
-        }
-        row.set(vi, c);
-      }
-      return c;
-    };
+    // The model hands out one object per context, and one per v for all the contexts (u v) it never
+    // saw (those score w from v alone): duplicates are the same object, so each option is scored once
+    // per distinct context (the maximum over duplicates is the same).
     const ctxs: Ctx[] = [];
     // Scratch arrays shared by all slots (a slot has a few dozen candidates).
     let score = new Float64Array(64), byScore = new Int32Array(64);
@@ -463,10 +446,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
       for (let i = 0; i < n; i++) score[i] = e[i]!;
       ctxs.length = 0;
-      for (const p of prevs) add(contextOf(bos, p));
+      for (const p of prevs) add(lm.contextId(bos, p));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
-      for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(contextOf(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
+      for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(lm.contextId(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
       const nc = ctxs.length;
       // No option scores above its emission score plus the best any context gives any word.
       let lmMax = nc ? -Infinity : 0;
