@@ -269,6 +269,81 @@ export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14
   return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound);
 }
 
+/**
+ * The exact scoring of a search's accented forms, whatever order the trie is walked in: the forms
+ * found within the cutoff, and the cutoff, which tightens from `bound` to the `limit`-th best exact
+ * cost found so far.
+ */
+class FormScorer {
+  /** The forms scored within the cutoff at the time, with their folded lower bound and trie rank. */
+  private readonly found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
+  private readonly best: number[] = []; // the best `limit` exact costs so far, increasing
+  /** Pruning bound for pushing and scoring: min(bound, `kth()`). */
+  cutoff: number;
+  // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
+  private readonly erows: Float64Array;
+
+  private readonly T: FlatTrie;
+  private readonly tabs: WordTables;
+  private readonly limit: number;
+  private readonly bound: number;
+
+  constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number) {
+    this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
+    this.cutoff = bound;
+    this.erows = new Float64Array(9 * (tabs.m + 1));
+  }
+
+  /** The `limit`-th best exact cost so far (Infinity until `limit` are found). */
+  kth(): number {
+    return this.best.length === this.limit ? this.best[this.limit - 1]! : Infinity;
+  }
+
+  private keep(c: number): void {
+    const best = this.best, limit = this.limit;
+    let at = best.length;
+    while (at > 0 && best[at - 1]! > c) at--;
+    if (at < limit) {
+      best.splice(at, 0, c);
+      if (best.length > limit) best.length = limit;
+      if (best.length === limit) this.cutoff = Math.min(this.bound, best[limit - 1]!);
+    }
+  }
+
+  /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
+  score(node: number, lb: number): void {
+    const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
+    let valid = 0; // rows 0..valid are those of the previous form's prefix
+    let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
+    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
+      const si = T.byForm[x]!;
+      const sp = T.spelled[si]!;
+      const l = T.lcp[x]!;
+      if (l >= dead) continue;
+      dead = 1 << 20;
+      let d = Math.min(l, valid);
+      if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
+      for (; d < sp.length; d++) {
+        const ch = sp[d]!;
+        const min = dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
+        if (min > this.cutoff) break;
+      }
+      if (d < sp.length) { dead = d + 1; valid = d; continue; }
+      valid = sp.length;
+      const c = erows[sp.length * W + m]!;
+      if (c <= this.cutoff) { this.found.push({ syllable: T.syllables[si]!, channel: c, lb, rank: T.rank[si]! }); this.keep(c); }
+    }
+  }
+
+  /** The (at most `limit`) forms found within `within`, by exact cost, then folded lower bound, then trie order. */
+  result(within: number): Candidate[] {
+    const ok = this.found.filter((f) => f.channel <= within).sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
+    const out: Candidate[] = [];
+    for (const f of ok) { if (out.length >= this.limit) break; out.push({ syllable: f.syllable, channel: f.channel }); }
+    return out;
+  }
+}
+
 // Scratch of the best-first search, reused by every search (searches never overlap) and grown as needed.
 let HEAP = new Int32Array(256); // item ids, a binary min-heap on PRI
 let PRI = new Float64Array(256); // item priority (a lower bound of every syllable the item leads to)
@@ -297,43 +372,7 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
   const m = tabs.m;
   const W = m + 1;
   const minDel = tabs.minDel, suffix = tabs.suffix, folded = tabs.folded, stride = tabs.stride, ahead = tabs.ahead;
-  // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
-  const erows = new Float64Array(9 * W);
-  const found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
-  const best: number[] = []; // the best `limit` exact costs so far, increasing
-  let cutoff = bound; // pruning bound for pushing and scoring: min(bound, limit-th best)
-  const keep = (c: number) => {
-    let at = best.length;
-    while (at > 0 && best[at - 1]! > c) at--;
-    if (at < limit) {
-      best.splice(at, 0, c);
-      if (best.length > limit) best.length = limit;
-      if (best.length === limit) cutoff = Math.min(bound, best[limit - 1]!);
-    }
-  };
-  // Score the accented forms of a folded node, sharing the DP rows of common prefixes.
-  const scoreForms = (node: number, lb: number) => {
-    let valid = 0; // rows 0..valid are those of the previous form's prefix
-    let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
-    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
-      const si = T.byForm[x]!;
-      const sp = T.spelled[si]!;
-      const l = T.lcp[x]!;
-      if (l >= dead) continue;
-      dead = 1 << 20;
-      let d = Math.min(l, valid);
-      if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
-      for (; d < sp.length; d++) {
-        const ch = sp[d]!;
-        const min = dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
-        if (min > cutoff) break;
-      }
-      if (d < sp.length) { dead = d + 1; valid = d; continue; }
-      valid = sp.length;
-      const c = erows[sp.length * W + m]!;
-      if (c <= cutoff) { found.push({ syllable: T.syllables[si]!, channel: c, lb, rank: T.rank[si]! }); keep(c); }
-    }
-  };
+  const forms = new FormScorer(T, tabs, limit, bound);
   // The heap of items.
   let items = 0, size = 0, rowTop = 0;
   const push = (node: number, row: number, p: number) => {
@@ -386,14 +425,14 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
       let quick = Infinity;
       for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + ahead[ao + j]!; if (v < quick) quick = v; }
       quick -= 1e-9;
-      if (quick <= cutoff) push(kid, -2 - parentRow, quick);
+      if (quick <= forms.cutoff) push(kid, -2 - parentRow, quick);
     }
   };
   // A kid taken: its DP row from its parent's, then its forms and its own expansion as items.
   const reach = (kid: number, parentRow: number) => {
     const no = newRow();
     const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
-    if (min > cutoff) { rowTop = no; return; }
+    if (min > forms.cutoff) { rowTop = no; return; }
     // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
     // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
     // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
@@ -409,8 +448,8 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     p -= 1e-9;
     const last = ROWS[no + m]!;
     // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
-    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) push(kid, -1, last);
-    if (p <= cutoff && T.kidStart[kid + 1]! > T.kidStart[kid]!) push(kid, no, p);
+    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= forms.cutoff) push(kid, -1, last);
+    if (p <= forms.cutoff && T.kidStart[kid + 1]! > T.kidStart[kid]!) push(kid, no, p);
     else rowTop = no;
   };
   // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
@@ -420,15 +459,9 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
       const it = pop();
       const r = ROW[it]!;
       if (r >= 0) expand(NODE[it]!, r);
-      else if (r === -1) scoreForms(NODE[it]!, PRI[it]!);
+      else if (r === -1) forms.score(NODE[it]!, PRI[it]!);
       else reach(NODE[it]!, -2 - r);
     }
-  };
-  const result = (within: number): Candidate[] => {
-    const ok = found.filter((f) => f.channel <= within).sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
-    const out: Candidate[] = [];
-    for (const f of ok) { if (out.length >= limit) break; out.push({ syllable: f.syllable, channel: f.channel }); }
-    return out;
   };
   const root = newRow();
   for (let j = 0; j <= m; j++) ROWS[root + j] = Infinity;
@@ -436,12 +469,12 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
   push(0, root, -Infinity);
   // Tight phase: items are pushed under the full cutoff (the wide phase may need them) but taken only
   // within the tight one; forms are scored under the full cutoff too, so a form dropped now is never needed.
-  const tightCutoff = () => Math.min(tight, best.length === limit ? best[limit - 1]! : Infinity);
+  const tightCutoff = () => Math.min(tight, forms.kth());
   run(tightCutoff);
-  const first = result(tightCutoff());
+  const first = forms.result(tightCutoff());
   if (first.length >= 12) return first;
-  run(() => cutoff);
-  return result(cutoff);
+  run(() => forms.cutoff);
+  return forms.result(forms.cutoff);
 }
 
 // Per channel (so per run, like the word tables): char ids of the target strings met.
@@ -464,5 +497,5 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
   return r;
 }
 
-/** The search's building blocks, for tests only (the depth-first reference search in test/unit/ocr checks the best-first one). */
-export const searchInternals = { trie, wordTables, dpStep };
+/** The search's building blocks, for tests only (the depth-first reference search in test/unit/ocr checks the best-first one's walk of the trie; both score forms with `FormScorer`). */
+export const searchInternals = { trie, wordTables, dpStep, FormScorer };

@@ -102,15 +102,21 @@ export interface Channel {
   foldedRow(out: string): Float64Array;
 }
 
+/** An output string as the prior looks at it: its length in code points, and the base letters of its first two. */
+interface OutputShape { n: number; b0: string; b1: string }
+function shapeOf(chars: string[]): OutputShape {
+  return { n: chars.length, b0: chars.length >= 1 ? base(chars[0]!) : '', b1: chars.length === 2 ? base(chars[1]!) : '' };
+}
+
 /**
- * Prior probability of an unseen confusion of `t` read as `out` (`chars`: the code points of
- * `out`); unrelated outputs use the global garbage rate `g()` of `out`.
+ * Prior probability of an unseen confusion of `t` (base letter `bt`) read as `out` (of shape `o`);
+ * unrelated outputs use the global garbage rate `g()` of `out`.
  */
-function prior(t: string, out: string, chars: string[], g: () => number): number {
+function prior(t: string, bt: string, out: string, o: OutputShape, g: () => number): number {
   if (out === t) return 0.6;
-  if (chars.length === 0) return 0.01;
-  if (chars.length === 1 && base(out) === base(t)) return 0.04;
-  if (chars.length === 2 && chars.some((c) => base(c) === base(t))) return 0.002;
+  if (o.n === 0) return 0.01;
+  if (o.n === 1 && o.b0 === bt) return 0.04;
+  if (o.n === 2 && (o.b0 === bt || o.b1 === bt)) return 0.002;
   return g();
 }
 
@@ -144,11 +150,12 @@ export function buildChannel(data: ConfusionData): Channel {
       m.set(t, c);
     }
   }
-  const scalar = (t: string, out: string, chars: string[], c: number, gOut: () => number): number => {
-    let p = (c + ALPHA * prior(t, out, chars, gOut)) / ((totals.get(t) ?? 0) + ALPHA);
+  // Cost of `t` read as `out`: the count `c` smoothed towards the prior `pr`, over `total` (t's count).
+  const estimate = (c: number, pr: number, total: number, identity: boolean): number => {
+    let p = (c + ALPHA * pr) / (total + ALPHA);
     // A character printed correctly is always plausible, even from an engine that usually drops the
     // diacritics: without this floor, clean words forced through the restorer (`--ocr`) get rewritten.
-    if (out === t) p = Math.max(p, IDENTITY_FLOOR);
+    if (identity) p = Math.max(p, IDENTITY_FLOOR);
     return -Math.log(p);
   };
   const TOTAL = Float64Array.from(TRUE_CHARS, (t) => totals.get(t) ?? 0);
@@ -161,15 +168,10 @@ export function buildChannel(data: ConfusionData): Channel {
     const gOut = () => (gv < 0 ? (gv = g(out)) : gv);
     const seen = byOut.get(out);
     const exact = new Float64Array(TRUE_CHARS.length);
-    // `scalar` for every true char, with the prior's case analysis done once for the output: the
-    // same operations on the same values as `scalar(TRUE_CHARS[i], out, …)`.
-    const b0 = chars.length >= 1 ? base(chars[0]!) : '', b1 = chars.length === 2 ? base(chars[1]!) : '';
+    const shape = shapeOf(chars); // the output's part of the prior, once for the row
     for (let i = 0; i < TRUE_CHARS.length; i++) {
-      const t = TRUE_CHARS[i]!, bt = TRUE_BASE[i]!;
-      const pr = out === t ? 0.6 : chars.length === 0 ? 0.01 : chars.length === 1 && b0 === bt ? 0.04 : chars.length === 2 && (b0 === bt || b1 === bt) ? 0.002 : gOut();
-      let p = ((seen?.get(t) ?? 0) + ALPHA * pr) / (TOTAL[i]! + ALPHA);
-      if (out === t) p = Math.max(p, IDENTITY_FLOOR);
-      exact[i] = -Math.log(p);
+      const t = TRUE_CHARS[i]!;
+      exact[i] = estimate(seen?.get(t) ?? 0, prior(t, TRUE_BASE[i]!, out, shape, gOut), TOTAL[i]!, out === t);
     }
     const folded = new Float64Array(FOLDED_LETTERS.length).fill(Infinity);
     for (let i = 0; i < TRUE_CHARS.length; i++) {
@@ -182,8 +184,7 @@ export function buildChannel(data: ConfusionData): Channel {
   const cost = (t: string, out: string): number => {
     const i = TRUE_INDEX.get(t);
     if (i !== undefined) return rowsOf(out).exact[i]!;
-    const chars = [...out];
-    return scalar(t, out, chars, data.counts[t]?.[out] ?? 0, () => g(out));
+    return estimate(data.counts[t]?.[out] ?? 0, prior(t, base(t), out, shapeOf([...out]), () => g(out)), totals.get(t) ?? 0, out === t);
   };
   const foldedCost = (f: string, out: string): number => {
     const i = FOLDED_INDEX.get(f);

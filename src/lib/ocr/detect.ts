@@ -3,7 +3,7 @@
  * syllables (abbreviations in capitals excluded) plus typical damage patterns (digits inside words
  * such as `s6`, `14n`; `&`, `$`, `¢` inside words).
  */
-import { isValidSyllable } from './syllable.ts';
+import { validSyllableMemo } from './syllable.ts';
 
 /** One line of a source (as produced by the normaliser). */
 export interface SourceLine { n: number; text: string; raw: string }
@@ -14,13 +14,7 @@ export const INVALID_THRESHOLD = 0.12;
 /** Judge whether lines are damaged OCR output. */
 export function detectOcr(lines: SourceLine[]): { detected: boolean; invalidShare: number } {
   let words = 0, invalid = 0, patterns = 0;
-  // Texts repeat their words: each distinct one is checked once.
-  const memo = new Map<string, boolean>();
-  const valid = (p: string) => {
-    let v = memo.get(p);
-    if (v === undefined) memo.set(p, (v = isValidSyllable(p)));
-    return v;
-  };
+  const valid = validSyllableMemo(); // texts repeat their words: each distinct one is checked once
   for (const l of lines) {
     for (const raw of l.text.split(/\s+/)) {
       const w = raw.replace(/^[^\p{L}\p{N}$&¢]+|[^\p{L}\p{N}$&¢]+$/gu, '');

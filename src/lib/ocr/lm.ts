@@ -36,7 +36,8 @@ export interface LanguageModel {
   logProb(u: string, v: string, w: string): number;
   /**
    * The same for a fixed context (u v), faster when many w are scored: `trigram` is false when the
-   * context was never seen in training, and then `logProb(w)` does not depend on u.
+   * context was never seen in training, and then `logProb(w)` does not depend on u (and every such
+   * context of the same v is the same object).
    */
   context(u: string, v: string): LmContext;
   /** The same context from word ids (`id`). */
@@ -292,7 +293,14 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     return f;
   };
   // Contexts are kept for the model's life: a run asks for the same ones in both passes and decodes.
-  const contextId = pairMemo((ui, vi) => makeContext(ui, vi));
+  // A context never seen in training does not depend on u: one object per v stands for all of them.
+  const lowerContexts = new Map<number, LmContext>();
+  const contextId = pairMemo((ui, vi) => {
+    if (ui >= 0 && vi >= 0 && ctxTri.has(ui * N + vi)) return makeContext(ui, vi);
+    let c = lowerContexts.get(vi);
+    if (!c) lowerContexts.set(vi, (c = makeContext(ui, vi)));
+    return c;
+  });
   const makeContext = (ui: number, vi: number): LmContext => {
     const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
     const lower = lowerFor(vi);
@@ -387,9 +395,15 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
   let uniMax = 0;
   for (const x of uni.values()) uniMax = Math.max(uniMax, x);
   const keep = Math.log(1 - lambda - mu);
-  const contextId = pairMemo((ui, vi) => makeContext(ui, vi));
-  const makeContext = (ui: number, vi: number): LmContext => {
+  // One mixed context per base context (the base shares one per v among the contexts it never saw, and so does this).
+  const mixed = new Map<LmContext, LmContext>();
+  const contextId = pairMemo((ui, vi) => {
     const c = lm.contextId(ui, vi);
+    let x = mixed.get(c);
+    if (!x) mixed.set(c, (x = makeContext(c, vi)));
+    return x;
+  });
+  const makeContext = (c: LmContext, vi: number): LmContext => {
     const o = out.get(vi);
     const row = o ? bi.get(vi)! : undefined;
     let rowMax = 0;

@@ -14,7 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
-import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
+import { isFoldedSyllable, isValidSyllable, validSyllableMemo } from './syllable.ts';
 import { lmTokens } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
 import { cleanWords } from './train.ts';
@@ -188,6 +188,9 @@ export function caseIsReliable(ocr: string): boolean {
 /** A candidate with its word id in the run's language model (looked up once per distinct OCR word). */
 interface Cand extends Candidate { id: number }
 
+/** A slot's best first readings: the 3 best of its first `n` (≤ 12) candidates by channel + unigram, best first, with their ids and scores. */
+interface FirstReading { n: number; words: string[]; ids: number[]; scores: number[] }
+
 interface Slot {
   line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean;
   /** Reference bonus by candidate index (every word given a bonus is a candidate, and candidates are only ever appended). */
@@ -196,8 +199,8 @@ interface Slot {
   source: string;
   /** Ids of `cands`, once asked for (kept in step by `addCand`). */
   ids?: Set<number>;
-  /** `firstReading` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
-  first?: { n: number; words: string[]; ids: number[] };
+  /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
+  first?: FirstReading;
   /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
   emission?: number[];
 }
@@ -226,12 +229,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   romanChapterNumerals(kept.map((k) => k.tokens));
   lap('cleanup');
   // Syllable validity, memoised for this run (the same words recur).
-  const validMemo = new Map<string, boolean>();
-  const valid = (w: string) => {
-    let v = validMemo.get(w);
-    if (v === undefined) validMemo.set(w, (v = isValidSyllable(w)));
-    return v;
-  };
+  const valid = validSyllableMemo();
 
   // Build slots and the lattice.
   const slots: Slot[] = [];
@@ -279,8 +277,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
-  const firstReading = (s: Slot): string[] => firstReadingOf(s).words;
-  const firstReadingOf = (s: Slot): { n: number; words: string[]; ids: number[] } => {
+  const firstReadingOf = (s: Slot): FirstReading => {
     // The 3 best of the first 12 by channel + unigram, ties in candidate order (depends on those 12 only).
     const n = Math.min(12, s.cands.length);
     if (s.first && s.first.n === n) return s.first;
@@ -292,7 +289,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       while (at > 0 && sc[at - 1]! < v) at--;
       if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
     }
-    return (s.first = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id) });
+    return (s.first = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id), scores: sc });
   };
   // The references' successors of a word, with their ids and validity, looked up once per word.
   const succMemo = new Map<string, { words: string[]; ids: Int32Array; ok: Uint8Array }>();
@@ -341,12 +338,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('candidates');
   // Evidence from near-duplicate references: align first-pass readings with each reference.
   const first = slots.map((s) => {
-    let best = s.number ? '#' : s.lower, bestScore = s.number ? -2 : -W.keep - 12;
-    for (const c of s.cands.slice(0, 12)) {
-      const sc = -c.channel + models.lm.logUnigramId(c.id);
-      if (sc > bestScore) { bestScore = sc; best = c.syllable; }
-    }
-    return foldKey(best);
+    // The best first reading, if it beats keeping the OCR word (or the number).
+    const r = firstReadingOf(s);
+    return foldKey(r.words.length && r.scores[0]! > (s.number ? -2 : -W.keep - 12) ? r.words[0]! : s.number ? '#' : s.lower);
   });
   // Folded keys are interned to ids: the alignment compares and memoises on numbers.
   const keyId = new Map<string, number>();
@@ -429,26 +423,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const emit = (lm: LanguageModel) => {
     type Ctx = ReturnType<LanguageModel['contextId']>;
     const bos = lm.id(BOS);
-    // Contexts looked up once each, by word ids. A context never seen in training scores w from v
-    // alone, so one object per v stands for all of them: duplicates are then the same object and
-    // each option is scored once per distinct context (the maximum over duplicates is the same).
-    const contexts = new Map<number, Map<number, Ctx>>();
-    const lowerOnly = new Map<number, Ctx>();
-    const contextOf = (ui: number, vi: number): Ctx => {
-      let row = contexts.get(ui);
-      if (!row) contexts.set(ui, (row = new Map()));
-      let c = row.get(vi);
-      if (!c) {
-        c = lm.contextId(ui, vi);
-        if (!c.trigram) {
-          const shared = lowerOnly.get(vi);
-          if (shared) c = shared;
-          else lowerOnly.set(vi, c);
-        }
-        row.set(vi, c);
-      }
-      return c;
-    };
+    // The model hands out one object per context, and one per v for all the contexts (u v) it never
+    // saw (those score w from v alone): duplicates are the same object, so each option is scored once
+    // per distinct context (the maximum over duplicates is the same).
     const ctxs: Ctx[] = [];
     // Scratch arrays shared by all slots (a slot has a few dozen candidates).
     let score = new Float64Array(64), byScore = new Int32Array(64);
@@ -469,10 +446,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
       for (let i = 0; i < n; i++) score[i] = e[i]!;
       ctxs.length = 0;
-      for (const p of prevs) add(contextOf(bos, p));
+      for (const p of prevs) add(lm.contextId(bos, p));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
-      for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(contextOf(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
+      for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(lm.contextId(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
       const nc = ctxs.length;
       // No option scores above its emission score plus the best any context gives any word.
       let lmMax = nc ? -Infinity : 0;

@@ -118,6 +118,16 @@ export function isValidSyllable(word: string): boolean {
   return mask !== undefined && (mask & (1 << s.tone)) !== 0;
 }
 
+/** `isValidSyllable` memoised for one run over a text (texts repeat their words). */
+export function validSyllableMemo(): (word: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (w) => {
+    let v = memo.get(w);
+    if (v === undefined) memo.set(w, (v = isValidSyllable(w)));
+    return v;
+  };
+}
+
 let ALL: string[] | null = null;
 
 /** Every valid syllable (lower case, NFC, canonical tone placement). */

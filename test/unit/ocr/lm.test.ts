@@ -45,6 +45,20 @@ describe('language model scoring by id', () => {
     expect(Math.abs(total(cached, BOS, 'phú') - 1)).toBeLessThan(2e-3);
     expect(cached.logProb(BOS, 'phú', 'quốc')).toBeGreaterThan(lm.logProb(BOS, 'phú', 'quốc'));
   });
+  it('hands out one context per v for the contexts never seen in training, and one per (u v) for the others', () => {
+    const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
+    const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);
+    for (const m of [lm, cached]) {
+      const ctx = (u: string, v: string) => m.contextId(m.id(u), m.id(v));
+      expect(ctx('xyz', 'chỉ').trigram).toBe(false);
+      expect(ctx('qwv', 'chỉ')).toBe(ctx('xyz', 'chỉ'));
+      expect(ctx('ban', 'chỉ').trigram).toBe(true);
+      expect(ctx('ban', 'chỉ')).not.toBe(ctx('xyz', 'chỉ'));
+      expect(ctx('ban', 'chỉ')).toBe(ctx('ban', 'chỉ'));
+      expect(ctx('xyz', 'tện')).not.toBe(ctx('xyz', 'chỉ'));
+      for (const w of ['quốc', 'đạo', 'tện']) expect(ctx('qwv', 'chỉ').logProb(w)).toBe(m.logProb('xyz', 'chỉ', w));
+    }
+  });
   it('bounds each context from above by a number close to its best word (used to prune emissions)', () => {
     const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
     const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);

@@ -1,11 +1,13 @@
 /**
  * The depth-first candidate search that the best-first one in src/lib/ocr/candidates.ts replaced,
- * kept verbatim as the reference its results must equal (same syllables, same costs, same order).
+ * kept as the reference its results must equal (same syllables, same costs, same order). Only the
+ * walk of the trie is kept here; the exact scoring of accented forms, the tightening cutoff and the
+ * final ranking are the search's own (`FormScorer`), which both walks call the same way.
  */
 import { searchInternals, type Candidate } from '../../../src/lib/ocr/candidates.ts';
 import type { Channel } from '../../../src/lib/ocr/confusion.ts';
 
-const { trie, wordTables, dpStep } = searchInternals;
+const { trie, wordTables, dpStep, FormScorer } = searchInternals;
 type Tables = ReturnType<typeof wordTables>;
 
 /** `candidates()` as it was: a tight depth-first search, widened when it finds fewer than 12. */
@@ -32,44 +34,7 @@ export function depthFirstSearch(tabs: Tables, limit: number, bound: number): Ca
   const rows = new Float64Array((T.depth + 1) * T.maxKids * W).fill(Infinity);
   const levelSize = T.maxKids * W;
   rows[0] = 0;
-  // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
-  const erows = new Float64Array(9 * W);
-  const found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
-  const best: number[] = []; // the best `limit` exact costs so far, increasing
-  let cutoff = bound;
-  const keep = (c: number) => {
-    let at = best.length;
-    while (at > 0 && best[at - 1]! > c) at--;
-    if (at < limit) {
-      best.splice(at, 0, c);
-      if (best.length > limit) best.length = limit;
-      if (best.length === limit) cutoff = Math.min(bound, best[limit - 1]!);
-    }
-  };
-  // Score the accented forms of a folded node, sharing the DP rows of common prefixes.
-  const scoreForms = (node: number, lb: number) => {
-    let valid = 0; // rows 0..valid are those of the previous form's prefix
-    let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
-    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
-      const si = T.byForm[x]!;
-      const sp = T.spelled[si]!;
-      const l = T.lcp[x]!;
-      if (l >= dead) continue;
-      dead = 1 << 20;
-      let d = Math.min(l, valid);
-      if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
-      let c = 0;
-      for (; d < sp.length; d++) {
-        const ch = sp[d]!;
-        const min = dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
-        if (min > cutoff) break;
-      }
-      if (d < sp.length) { dead = d + 1; valid = d; continue; }
-      valid = sp.length;
-      c = erows[sp.length * W + m]!;
-      if (c <= cutoff) { found.push({ syllable: T.syllables[si]!, channel: c, lb, rank: T.rank[si]! }); keep(c); }
-    }
-  };
+  const forms = new FormScorer(T, tabs, limit, bound);
   const pri = new Float64Array((T.depth + 1) * T.maxKids);
   const orderBuf = new Int32Array((T.depth + 1) * T.maxKids);
   const visit = (node: number, d: number) => {
@@ -82,7 +47,7 @@ export function depthFirstSearch(tabs: Tables, limit: number, bound: number): Ca
       const no = base + x * W;
       const min = dpStep(rows, parentRow, tabs.folded, T.letter[kid]! * tabs.stride, rows, no, m);
       let p = Infinity;
-      if (min <= cutoff) {
+      if (min <= forms.cutoff) {
         // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
         // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
         // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
@@ -97,7 +62,7 @@ export function depthFirstSearch(tabs: Tables, limit: number, bound: number): Ca
         p -= 1e-9;
       }
       pri[pbase + x] = p;
-      if (p <= cutoff) {
+      if (p <= forms.cutoff) {
         let at = len++;
         while (at > 0 && pri[pbase + orderBuf[pbase + at - 1]!]! > p) { orderBuf[pbase + at] = orderBuf[pbase + at - 1]!; at--; }
         orderBuf[pbase + at] = x;
@@ -105,11 +70,11 @@ export function depthFirstSearch(tabs: Tables, limit: number, bound: number): Ca
     }
     for (let o = 0; o < len; o++) {
       const x = orderBuf[pbase + o]!;
-      if (pri[pbase + x]! > cutoff) break;
+      if (pri[pbase + x]! > forms.cutoff) break;
       const kid = T.kids[k0 + x]!;
       const no = base + x * W;
       const last = rows[no + m]!;
-      if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) scoreForms(kid, last);
+      if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= forms.cutoff) forms.score(kid, last);
       rowAt[d + 1] = no;
       visit(kid, d + 1);
     }
@@ -117,11 +82,5 @@ export function depthFirstSearch(tabs: Tables, limit: number, bound: number): Ca
   const rowAt = new Int32Array(T.depth + 2);
   rowAt[0] = 0;
   visit(0, 0);
-  found.sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
-  const out: Candidate[] = [];
-  for (const f of found) {
-    if (out.length >= limit || f.channel > cutoff) break;
-    out.push({ syllable: f.syllable, channel: f.channel });
-  }
-  return out;
+  return forms.result(forms.cutoff);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allSyllables, isFoldedSyllable, isValidSyllable, placeTone, withTone } from '../../../src/lib/ocr/syllable.ts';
+import { allSyllables, isFoldedSyllable, isValidSyllable, placeTone, validSyllableMemo, withTone } from '../../../src/lib/ocr/syllable.ts';
+import { ocrSource } from './helpers.ts';
 
 describe('syllable enumeration', () => {
   it('enumerates about 17k forms by rule', () => {
@@ -35,5 +36,16 @@ describe('syllable enumeration', () => {
   it('knows folded spellings', () => {
     expect(isFoldedSyllable('chuyen')).toBe(true);
     expect(isFoldedSyllable('tinhkien')).toBe(false);
+  });
+});
+
+describe('validSyllableMemo', () => {
+  it('answers as isValidSyllable, asked once or again (every word of the OCR source)', () => {
+    const valid = validSyllableMemo();
+    const words = ocrSource().split(/\s+/u).filter(Boolean);
+    let yes = 0;
+    for (const pass of [1, 2]) for (const w of words) { const v = isValidSyllable(w); expect(valid(w), w).toBe(v); if (pass === 1 && v) yes++; }
+    expect(yes).toBeGreaterThan(1000);
+    expect(yes).toBeLessThan(words.length);
   });
 });
