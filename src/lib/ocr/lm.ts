@@ -170,12 +170,11 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     if (isNewVW) m.types += 1;
     ctxMid[v] = m;
   }
-  const next = new Map<string, Map<string, number>>();
+  // For each training word v, the words seen right after it and the pair counts, interleaved (w, c, w, c …).
+  const next: Array<number[] | undefined> = new Array(N);
   for (const [k, c] of bi) {
     const w = k % N, v = (k - w) / N;
-    let m = next.get(words[v]!);
-    if (!m) next.set(words[v]!, (m = new Map()));
-    m.set(words[w]!, c);
+    (next[v] ??= []).push(w, c);
   }
   const succCache = new Map<string, string[]>();
   let contTotal = 0;
@@ -362,7 +361,12 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     successors(v) {
       let r = succCache.get(v);
       if (!r) {
-        r = [...(next.get(v) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
+        // By decreasing count, ties by spelling.
+        const vi = ids.get(v);
+        const xs = vi !== undefined && vi >= 0 ? next[vi] : undefined;
+        const pairs: Array<[string, number]> = [];
+        if (xs) for (let x = 0; x < xs.length; x += 2) pairs.push([words[xs[x]!]!, xs[x + 1]!]);
+        r = pairs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
         succCache.set(v, r);
       }
       return r;

@@ -197,8 +197,10 @@ interface Slot {
   bonus: Map<number, number>;
   /** What the slot's own candidates depend on: the OCR word in lower case and its alternative reading. */
   source: string;
-  /** Ids of `cands`, once asked for (kept in step by `addCand`). */
-  ids?: Set<number>;
+  /** How many of `cands` are the slot's own (from its OCR word and alternative reading: the same for every slot with the same `source`); the rest were appended. */
+  own: number;
+  /** Ids of the appended candidates `cands[own .. own + extra.size)`, once asked for (brought up to date by `hasCand`). */
+  extra?: Set<number>;
   /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
   first?: FirstReading;
   /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
@@ -268,7 +270,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
           else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
         }
       }
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map(), source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key });
+      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key });
       steps.push({ options: [], slot: slots.length - 1 });
       for (const c of m[3]!) if (',.;:)'.includes(c)) push(c);
     });
@@ -277,10 +279,18 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('search');
   // Context candidates: words the references put after the likely readings of the previous word
   // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
+  // Slots of the same OCR word have the same own candidates, so while the first 12 are all their own
+  // they share their first readings (worked out once per distinct word, not once per slot).
+  const firstBySource = new Map<string, FirstReading>();
   const firstReadingOf = (s: Slot): FirstReading => {
     // The 3 best of the first 12 by channel + unigram, ties in candidate order (depends on those 12 only).
     const n = Math.min(12, s.cands.length);
     if (s.first && s.first.n === n) return s.first;
+    const shared = n <= s.own;
+    if (shared) {
+      const f = firstBySource.get(s.source);
+      if (f && f.n === n) return (s.first = f);
+    }
     const top: number[] = [], sc: number[] = [];
     for (let i = 0; i < n; i++) {
       const c = s.cands[i]!;
@@ -289,7 +299,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       while (at > 0 && sc[at - 1]! < v) at--;
       if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
     }
-    return (s.first = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id), scores: sc });
+    const r: FirstReading = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id), scores: sc };
+    if (shared) firstBySource.set(s.source, r);
+    return (s.first = r);
   };
   // The references' successors of a word, with their ids and validity, looked up once per word.
   const succMemo = new Map<string, { words: string[]; ids: Int32Array; ok: Uint8Array }>();
@@ -301,13 +313,24 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     }
     return x;
   };
+  // Membership: the own candidates' ids once per distinct OCR word, the appended ones per slot.
+  const ownIds = new Map<string, Set<number>>();
   const hasCand = (s: Slot, id: number) => {
-    if (!s.ids) s.ids = new Set(s.cands.map((c) => c.id));
-    return s.ids.has(id);
+    let own = ownIds.get(s.source);
+    if (!own) {
+      own = new Set<number>();
+      for (let i = 0; i < s.own; i++) own.add(s.cands[i]!.id);
+      ownIds.set(s.source, own);
+    }
+    if (own.has(id)) return true;
+    const n = s.cands.length;
+    if (n === s.own) return false;
+    const extra = (s.extra ??= new Set<number>());
+    for (let i = s.own + extra.size; i < n; i++) extra.add(s.cands[i]!.id);
+    return extra.has(id);
   };
   const addCand = (s: Slot, c: Cand) => {
     s.cands.push(c);
-    s.ids?.add(c.id);
   };
   // What this adds to a slot depends only on the slot's own candidates (its OCR word and alternative
   // reading) and the previous slot's first readings: word pairs recur, so it is worked out once per
