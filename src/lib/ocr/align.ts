@@ -120,3 +120,67 @@ export function exactPairsBound<K extends string | number>(aKeys: readonly K[], 
   }
   return bound;
 }
+
+// Bit masks of the pattern's ASCII chars (one bit per position), reset after every call.
+const PEQ = new Int32Array(128);
+
+/**
+ * Levenshtein distance of two strings (unit costs, by UTF-16 unit). Bit-parallel (Myers 1999, in
+ * Hyyrö's form for the global distance): one pass over `b` with the columns of up to 32 chars of `a`
+ * held in machine words; longer strings take the two-row dynamic programme.
+ */
+export function levenshtein(a: string, b: string): number {
+  if (a.length > 32 && b.length <= 32) { const x = a; a = b; b = x; }
+  const n = a.length, m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  if (n > 32) return levenshteinRows(a, b);
+  // Chars beyond ASCII are few (folded keys are mostly ASCII): their masks in a short list.
+  let wide: number[] | null = null; // char, mask, char, mask …
+  for (let i = 0; i < n; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) PEQ[c]! |= 1 << i;
+    else {
+      wide ??= [];
+      let k = 0;
+      while (k < wide.length && wide[k] !== c) k += 2;
+      if (k === wide.length) wide.push(c, 0);
+      wide[k + 1]! |= 1 << i;
+    }
+  }
+  const last = 1 << (n - 1);
+  let pv = -1, mv = 0, score = n;
+  for (let j = 0; j < m; j++) {
+    const c = b.charCodeAt(j);
+    let eq = 0;
+    if (c < 128) eq = PEQ[c]!;
+    else if (wide) for (let k = 0; k < wide.length; k += 2) if (wide[k] === c) { eq = wide[k + 1]!; break; }
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    // Row 0 of the table is 0, 1, 2 …: every column adds +1 there.
+    ph = (ph << 1) | 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let i = 0; i < n; i++) { const c = a.charCodeAt(i); if (c < 128) PEQ[c] = 0; }
+  return score;
+}
+
+/** The same by the two-row dynamic programme (strings of any length). */
+function levenshteinRows(a: string, b: string): number {
+  const m = b.length;
+  let prev = new Int32Array(m + 1), cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+    const x = prev; prev = cur; cur = x;
+  }
+  return prev[m]!;
+}

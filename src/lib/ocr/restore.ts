@@ -6,7 +6,7 @@
  */
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
-import { anchoredAlign, exactPairsBound } from './align.ts';
+import { anchoredAlign, exactPairsBound, levenshtein } from './align.ts';
 import { candidates, channelCost, type Candidate } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
@@ -379,11 +379,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     if (i === undefined) folded.set(w, (i = idOf(foldKey(w))));
     return i;
   };
-  // Normalised Levenshtein distance of two folded keys (by UTF-16 unit), on two scratch rows: it is
+  // Normalised Levenshtein distance of two folded keys (by UTF-16 unit, bit-parallel): it is
   // called for every cell of the alignment gaps. The gaps repeat pairs (a gap of 200 × 200 words has
   // far fewer distinct ones), so while a reference is aligned the distances of pairs (first-pass key,
   // key) are kept in a byte matrix (distance + 1; 0: not computed yet).
-  let levPrev = new Int32Array(64), levCur = new Int32Array(64);
   let levMemo = new Uint8Array(0), memoRows = 0, memoCols = 0;
   const lev = (ia: number, ib: number) => {
     if (ia === ib) return 0;
@@ -391,17 +390,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     const n = a.length, m = b.length;
     const at = ia < memoRows && ib < memoCols ? ia * memoCols + ib : -1;
     if (at >= 0 && levMemo[at]) return (levMemo[at]! - 1) / Math.max(n, m);
-    if (levPrev.length <= m) { levPrev = new Int32Array(m + 1); levCur = new Int32Array(m + 1); }
-    let prev = levPrev, cur = levCur;
-    for (let j = 0; j <= m; j++) prev[j] = j;
-    for (let i = 1; i <= n; i++) {
-      cur[0] = i;
-      const ca = a.charCodeAt(i - 1);
-      for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
-      const x = prev; prev = cur; cur = x;
-    }
-    if (at >= 0 && prev[m]! < 255) levMemo[at] = prev[m]! + 1;
-    return prev[m]! / Math.max(n, m);
+    const d = levenshtein(a, b);
+    if (at >= 0 && d < 255) levMemo[at] = d + 1;
+    return d / Math.max(n, m);
   };
   const firstIds = first.map(idOf);
   const firstKeys = keyOf.length;

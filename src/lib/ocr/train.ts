@@ -4,7 +4,7 @@
  * character by character and counted. The token alignment uses a crude key (folded, common digit
  * and symbol confusions read as letters) only to find corresponding tokens.
  */
-import { anchoredAlign } from './align.ts';
+import { anchoredAlign, levenshtein } from './align.ts';
 import { learnConfusion, type Channel, type ConfusionData } from './confusion.ts';
 import { isValidSyllable } from './syllable.ts';
 import { foldKey } from '../fold.ts';
@@ -26,23 +26,13 @@ export function cleanWords(text: string): string[] {
 const CRUDE: Record<string, string> = { '6': 'o', '0': 'o', '1': 'l', '4': 'a', $: 's', '&': 'o', w: 'u', '¢': 'c', '8': 'o', '5': 's' };
 const crude = (w: string) => [...foldKey(w)].map((c) => CRUDE[c] ?? c).join('');
 
-function lev(a: string, b: string): number {
-  const m = b.length;
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[m]!;
-}
 
 /** Token pairs (ocr, truth) that correspond, from aligning the OCR words with one reference. */
 export function correspondingPairs(ocr: string[], ref: string[], channel: Channel | null): Array<[string, string]> {
   const ka = ocr.map(crude), kb = ref.map(foldKey);
   const sub = channel
     ? (i: number, j: number) => Math.min(2, channel.word(ocr[i]!, ref[j]!) / 8)
-    : (i: number, j: number) => Math.min(2, (2 * lev(ka[i]!, kb[j]!)) / Math.max(ka[i]!.length, kb[j]!.length, 1));
+    : (i: number, j: number) => Math.min(2, (2 * levenshtein(ka[i]!, kb[j]!)) / Math.max(ka[i]!.length, kb[j]!.length, 1));
   const pairs: Array<[string, string]> = [];
   for (const [i, j] of anchoredAlign(ka, kb, sub, 0.9)) {
     if (i < 0 || j < 0) continue;
