@@ -5,7 +5,7 @@
  * capitals `TIy`; `I` for `l`; and C/O/S/V/X/W/Z whose capitals have the shape of the small letters),
  * and there the restorer asks this model instead.
  */
-import { LM_PUNCT } from './text.ts';
+import { wordTokens } from './text.ts';
 
 /** Counts of capitalised and total occurrences. */
 interface Tally { cap: number; total: number }
@@ -26,16 +26,7 @@ const START = '<s>';
 
 /** Case-keeping tokens of a clean text: words (original case), context punctuation and `<num>`. */
 export function caseTokens(text: string): string[] {
-  const out: string[] = [];
-  for (const chunk of text.normalize('NFC').split(/\s+/u)) {
-    if (!chunk) continue;
-    if (/\d/u.test(chunk)) { out.push('<num>'); continue; }
-    for (const m of chunk.matchAll(/(\p{L}[\p{L}\p{M}]*)|([,.;:()\-])/gu)) {
-      if (m[1]) out.push(m[1]);
-      else if (m[2] && LM_PUNCT.has(m[2])) out.push(m[2]);
-    }
-  }
-  return out;
+  return wordTokens(text, false);
 }
 
 /** Whether a word is written with a capital first letter and small letters after (`Ban`, `Ủy`). */
@@ -56,19 +47,33 @@ export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
     t.total++;
     if (cap) t.cap++;
   };
-  for (const toks of tokenised) {
-    let prev = START;
-    for (const tok of toks) {
+  // What the loop needs of a token, worked out once per distinct token (texts repeat their words).
+  interface Shape { letter: boolean; lower: string; caps: boolean; counted: boolean; cap: boolean }
+  const shapes = new Map<string, Shape>();
+  const shapeOf = (tok: string): Shape => {
+    let x = shapes.get(tok);
+    if (!x) {
       const letter = /\p{L}/u.test(tok);
       const lower = tok.toLowerCase();
-      if (letter && tok.length > 1 && tok === tok.toUpperCase()) { prev = lower; continue; }
-      if (letter && (isTitle(tok) || tok === lower)) {
-        const cap = tok !== lower;
-        add(pair, prev + ' ' + lower, cap);
+      const caps = letter && tok.length > 1 && tok === tok.toUpperCase();
+      x = { letter, lower, caps, counted: letter && !caps && (isTitle(tok) || tok === lower), cap: tok !== lower };
+      shapes.set(tok, x);
+    }
+    return x;
+  };
+  for (const toks of tokenised) {
+    // (`prevWord`: whether \p{L} matches `prev`, as it does for `<s>` and `<num>`.)
+    let prev = START, prevWord = true;
+    for (const tok of toks) {
+      const x = shapeOf(tok);
+      if (x.caps) { prev = x.lower; prevWord = true; continue; }
+      if (x.counted) {
+        add(pair, prev + ' ' + x.lower, x.cap);
         // Mid-sentence statistics only: after a word or a comma.
-        if (/\p{L}/u.test(prev) || prev === ',') add(word, lower, cap);
+        if (prevWord || prev === ',') add(word, x.lower, x.cap);
       }
-      prev = letter ? lower : tok;
+      prev = x.letter ? x.lower : tok;
+      prevWord = x.letter;
     }
   }
   return {

@@ -16,16 +16,70 @@ export function hasLetter(s: string): boolean {
 
 /** Language-model tokens of a clean text, lower-cased, in reading order. */
 export function lmTokens(text: string): string[] {
+  return wordTokens(text, true);
+}
+
+// Character classes by UTF-16 unit, looked up once per unit met: 1 letter (\p{L}), 2 combining
+// mark (\p{M}), 3 white space (\s), 4 digit 0–9, 5 context punctuation (`LM_PUNCT`), 6 anything else.
+const CLASS = new Uint8Array(65536);
+const MARK = /\p{M}/u, SPACE = /\s/u;
+function classOf(unit: number): number {
+  let c = CLASS[unit]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(unit);
+    c = LETTER.test(ch) ? 1 : MARK.test(ch) ? 2 : SPACE.test(ch) ? 3 : unit >= 48 && unit <= 57 ? 4 : LM_PUNCT.has(ch) ? 5 : 6;
+    CLASS[unit] = c;
+  }
+  return c;
+}
+/** UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
+function unitsAt(text: string, i: number): number {
+  const u = text.charCodeAt(i);
+  if (u < 0xd800 || u > 0xdbff) return 1;
+  const v = text.charCodeAt(i + 1);
+  return v >= 0xdc00 && v <= 0xdfff ? 2 : 1;
+}
+/** The class of the code point at `i` (one outside the BMP is looked up whole). */
+function classAt(text: string, i: number): number {
+  if (unitsAt(text, i) === 1) return classOf(text.charCodeAt(i));
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return LETTER.test(ch) ? 1 : MARK.test(ch) ? 2 : 6;
+}
+
+/**
+ * Words, context punctuation and `<num>` of a text, in reading order (the tokens of `lmTokens` and
+ * of the case model): a white-space-separated chunk with a digit is `<num>`; otherwise each maximal
+ * run of a letter and then letters or marks is a word (`lower`: lower-cased) and each mark of
+ * `LM_PUNCT` a token; other characters are dropped. One scan of the text, no regular expression per chunk.
+ */
+export function wordTokens(text: string, lower: boolean): string[] {
+  const t = text.normalize('NFC');
   const out: string[] = [];
-  for (const chunk of text.normalize('NFC').split(/\s+/)) {
-    if (!chunk) continue;
-    if (/\d/.test(chunk)) {
-      out.push('<num>');
-      continue;
-    }
-    for (const m of chunk.matchAll(/(\p{L}[\p{L}\p{M}]*)|([,.;:()\-])/gu)) {
-      if (m[1]) out.push(m[1].toLowerCase());
-      else if (m[2] && LM_PUNCT.has(m[2])) out.push(m[2]);
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && classOf(t.charCodeAt(i)) === 3) i++;
+    if (i >= n) break;
+    let end = i, digit = false;
+    while (end < n && classOf(t.charCodeAt(end)) !== 3) { if (classOf(t.charCodeAt(end)) === 4) digit = true; end++; }
+    if (digit) { out.push('<num>'); i = end; continue; }
+    while (i < end) {
+      const c = classAt(t, i);
+      if (c === 1) {
+        let j = i + unitsAt(t, i);
+        for (;;) {
+          if (j >= end) break;
+          const k = classAt(t, j);
+          if (k !== 1 && k !== 2) break;
+          j += unitsAt(t, j);
+        }
+        const w = t.slice(i, j);
+        out.push(lower ? w.toLowerCase() : w);
+        i = j;
+      } else {
+        if (c === 5) out.push(t[i]!);
+        i += unitsAt(t, i);
+      }
     }
   }
   return out;
