@@ -15,7 +15,7 @@ import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type Languag
 import { bundledLexicon } from './lexicon.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, validSyllableMemo } from './syllable.ts';
-import { lmTokens } from './text.ts';
+import { capitalisedRuns, lmTokens } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
 import { cleanWords } from './train.ts';
 import bundledConfusion from './data/confusion.json' with { type: 'json' };
@@ -94,9 +94,8 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   // Abbreviations: words of 2+ letters with 2+ capitals that are not syllables (UBND, QĐ, TTr).
   const counts = new Map<string, Map<string, number>>();
   for (const r of references) {
-    for (const m of r.normalize('NFC').matchAll(/\p{L}+/gu)) {
-      const w = m[0];
-      if (!TWO_CAPITALS.test(w) || (isValidSyllable(w) && w.length > 2)) continue;
+    for (const w of capitalisedRuns(r.normalize('NFC'))) {
+      if (isValidSyllable(w) && w.length > 2) continue;
       const k = foldKey(w).toUpperCase();
       const c = counts.get(k) ?? new Map<string, number>();
       c.set(w, (c.get(w) ?? 0) + 1);
@@ -140,9 +139,6 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   modelCache.set(cacheKey, models);
   return models;
 }
-
-/** At least two capital letters (without building the list of them for every word of the references). */
-const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 
 /** Letters whose capital has the shape of the small letter, so the scan confuses their case. */
 const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;

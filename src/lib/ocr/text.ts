@@ -85,6 +85,38 @@ export function wordTokens(text: string, lower: boolean): string[] {
   return out;
 }
 
+// Capital letters (\p{Lu}) by UTF-16 unit: 1 yes, 2 no, 0 not looked up yet.
+const UPPER = new Uint8Array(65536);
+const LU = /\p{Lu}/u;
+
+/**
+ * The maximal runs of letters (`\p{L}+`) of a text that have at least two capital letters (`UBND`,
+ * `QĐ`, `TTr`), in reading order: what a scan with that regular expression and a capital count per
+ * word finds, in one pass with per-unit class tables.
+ */
+export function capitalisedRuns(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (classAt(text, i) !== 1) { i += unitsAt(text, i); continue; }
+    let j = i, caps = 0;
+    while (j < n && classAt(text, j) === 1) {
+      const k = unitsAt(text, j);
+      if (k === 1) {
+        const u = text.charCodeAt(j);
+        let up = UPPER[u]!;
+        if (up === 0) UPPER[u] = up = LU.test(String.fromCharCode(u)) ? 1 : 2;
+        if (up === 1) caps++;
+      } else if (LU.test(String.fromCodePoint(text.codePointAt(j)!))) caps++;
+      j += k;
+    }
+    if (caps >= 2) out.push(text.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
 /** Syllable tokens for error-rate scoring: maximal runs of letters or digits, NFC (case kept). */
 export function scoreTokens(text: string): string[] {
   return [...text.normalize('NFC').matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => m[0]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LM_PUNCT, lmTokens, wordTokens } from '../../../src/lib/ocr/text.ts';
+import { LM_PUNCT, capitalisedRuns, lmTokens, wordTokens } from '../../../src/lib/ocr/text.ts';
 import { caseTokens } from '../../../src/lib/ocr/casing.ts';
 import { CLEAN, clean, ocrSource } from './helpers.ts';
 
@@ -34,5 +34,21 @@ describe('wordTokens', () => {
   it('is what lmTokens and caseTokens return', () => {
     expect(lmTokens('Ban Chỉ đạo, 12 người')).toEqual(['ban', 'chỉ', 'đạo', ',', '<num>', 'người']);
     expect(caseTokens('Ban Chỉ đạo, 12 người')).toEqual(['Ban', 'Chỉ', 'đạo', ',', '<num>', 'người']);
+  });
+});
+
+describe('capitalisedRuns', () => {
+  const byRegex = (text: string) => [...text.normalize('NFC').matchAll(/\p{L}+/gu)].map((m) => m[0]).filter((w) => /\p{Lu}[^]*\p{Lu}/u.test(w));
+  it('finds the letter runs with two or more capitals that a regular expression scan finds, on every real text', () => {
+    for (const text of [...CLEAN.map(clean), ocrSource()]) {
+      const runs = capitalisedRuns(text.normalize('NFC'));
+      expect(runs).toEqual(byRegex(text));
+      expect(runs.length).toBeGreaterThan(0);
+    }
+  });
+  it('handles marks, digits, lone capitals and letters outside the BMP', () => {
+    for (const text of ['QĐ-UBND, TTr-STTTT', 'Quyết định 12/QĐ-BCĐ', 'A B C', 'ǅX', 'x𝐀𝐁y', 'Q\u0110 Đ\u0300Đ', 'ABCdefGH12IJ', '']) {
+      expect(capitalisedRuns(text)).toEqual(byRegex(text));
+    }
   });
 });
