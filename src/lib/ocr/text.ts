@@ -46,6 +46,31 @@ function classAt(text: string, i: number): number {
   return LETTER.test(ch) ? 1 : MARK.test(ch) ? 2 : 6;
 }
 
+/** End of the word (a letter, then letters or marks) that starts with the letter at `i`, at most `end`. */
+function wordEnd(t: string, i: number, end: number): number {
+  let j = i + unitsAt(t, i);
+  while (j < end) {
+    const k = classAt(t, j);
+    if (k !== 1 && k !== 2) break;
+    j += unitsAt(t, j);
+  }
+  return j;
+}
+
+/** The words of a text (maximal runs of a letter and then letters or marks, `\p{L}[\p{L}\p{M}]*`), as they are written, in one scan. */
+export function letterWords(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (classAt(text, i) !== 1) { i += unitsAt(text, i); continue; }
+    const j = wordEnd(text, i, n);
+    out.push(text.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
 /**
  * Words, context punctuation and `<num>` of a text, in reading order (the tokens of `lmTokens` and
  * of the case model): a white-space-separated chunk with a digit is `<num>`; otherwise each maximal
@@ -66,13 +91,7 @@ export function wordTokens(text: string, lower: boolean): string[] {
     while (i < end) {
       const c = classAt(t, i);
       if (c === 1) {
-        let j = i + unitsAt(t, i);
-        for (;;) {
-          if (j >= end) break;
-          const k = classAt(t, j);
-          if (k !== 1 && k !== 2) break;
-          j += unitsAt(t, j);
-        }
+        const j = wordEnd(t, i, end);
         const w = t.slice(i, j);
         out.push(lower ? w.toLowerCase() : w);
         i = j;

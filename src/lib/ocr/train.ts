@@ -8,6 +8,7 @@ import { anchoredAlign, levenshtein } from './align.ts';
 import { learnConfusion, type Channel, type ConfusionData } from './confusion.ts';
 import { isValidSyllable } from './syllable.ts';
 import { foldKey } from '../fold.ts';
+import { letterWords } from './text.ts';
 
 /** Word-like tokens of an OCR text (punctuation stripped at the edges), lower case. */
 export function ocrWords(text: string): string[] {
@@ -19,7 +20,7 @@ export function ocrWords(text: string): string[] {
 
 /** Lower-case syllables of a clean text. */
 export function cleanWords(text: string): string[] {
-  return [...text.normalize('NFC').matchAll(/\p{L}[\p{L}\p{M}]*/gu)].map((m) => m[0].toLowerCase());
+  return letterWords(text.normalize('NFC')).map((w) => w.toLowerCase());
 }
 
 // Crude bootstrap key: fold, and read the commonest digit/symbol confusions as letters.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LM_PUNCT, capitalisedRuns, lmTokens, wordTokens } from '../../../src/lib/ocr/text.ts';
+import { LM_PUNCT, capitalisedRuns, letterWords, lmTokens, wordTokens } from '../../../src/lib/ocr/text.ts';
 import { caseTokens } from '../../../src/lib/ocr/casing.ts';
 import { CLEAN, clean, ocrSource } from './helpers.ts';
 
@@ -49,6 +49,15 @@ describe('capitalisedRuns', () => {
   it('handles marks, digits, lone capitals and letters outside the BMP', () => {
     for (const text of ['QĐ-UBND, TTr-STTTT', 'Quyết định 12/QĐ-BCĐ', 'A B C', 'ǅX', 'x𝐀𝐁y', 'Q\u0110 Đ\u0300Đ', 'ABCdefGH12IJ', '']) {
       expect(capitalisedRuns(text)).toEqual(byRegex(text));
+    }
+  });
+});
+
+describe('letterWords', () => {
+  const byRegex = (text: string) => [...text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)].map((m) => m[0]);
+  it('finds the words the regular expression finds, on every real text and odd inputs', () => {
+    for (const text of [...CLEAN.map(clean), ocrSource(), 'Đie\u0300u 5', '\u0301abc d\u0301', 'x𝐀y', 'a\ud800b', '']) {
+      expect(letterWords(text)).toEqual(byRegex(text));
     }
   });
 });
