@@ -205,13 +205,15 @@ interface Slot {
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
+  // Stage timings on stderr when OCR_TIMING is set (cumulative CPU ms of this call).
+  const T0 = process.cpuUsage();
+  const lap = (what: string) => { if (process.env.OCR_TIMING) { const c = process.cpuUsage(T0); console.error(what, Math.round((c.user + c.system) / 1000)); } };
   const detection = detectOcr(lines);
   if (!detection.detected && !ctx.force) {
     return { lines: lines.map((l) => ({ ...l })), discarded: [], meanConfidence: 1, method: 'Không phát hiện lỗi nhận dạng ký tự (OCR); văn bản giữ nguyên.' };
   }
+  lap('detect');
   const W = { ...WEIGHTS, ...ctx.weights };
-  const T0 = process.cpuUsage();
-  const lap = (what: string) => { if (process.env.OCR_TIMING) { const c = process.cpuUsage(T0); console.error(what, Math.round((c.user + c.system) / 1000)); } };
   const models = buildModels(ctx.references, ctx.confusion ?? (bundledConfusion as ConfusionData), W);
   lap('models');
   const discarded: DiscardedLine[] = [];
@@ -574,6 +576,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     tok.text = s.lead + text + s.trail;
     tok.confidence = conf[t]!;
   }
+  lap('case');
   const out: RestoredLine[] = [];
   let sum = 0, count = 0;
   for (const { line, tokens } of kept) {
@@ -581,6 +584,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     for (const t of rt) if (t.text) { sum += t.confidence; count++; }
     out.push({ ...line, text: rt.filter((t) => t.text !== '').map((t) => t.text).join(' '), tokens: rt });
   }
+  lap('output');
   return {
     lines: out,
     discarded,
