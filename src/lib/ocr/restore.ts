@@ -15,7 +15,7 @@ import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type Languag
 import { bundledLexicon } from './lexicon.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, validSyllableMemo } from './syllable.ts';
-import { capitalisedRuns, lmTokens } from './text.ts';
+import { capitalisedRuns, isLetter, lmTokens } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
 import { cleanWords } from './train.ts';
 import bundledConfusion from './data/confusion.json' with { type: 'json' };
@@ -150,22 +150,21 @@ const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;
  * the small letter, a word clean texts never capitalise mid-sentence (`neverCapital`) stays small.
  */
 export function applyCase(ocr: string, syllable: string, capsLine: boolean, context: { p: number; n: number } | null = null, neverCapital = false): string {
-  const letters = [...ocr].filter((c) => /\p{L}/u.test(c));
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  const { letters, upper, first } = wordShape(ocr);
   const title = () => syllable.charAt(0).toUpperCase() + syllable.slice(1);
-  const first = [...ocr].find((c) => /[\p{L}\p{N}$&¢¥]/u.test(c)) ?? '';
-  const firstUpper = !!first && /\p{L}/u.test(first) && first !== first.toLowerCase();
-  if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
+  const firstLetter = !!first && isLetter(first);
+  const firstUpper = firstLetter && first !== first.toLowerCase();
+  if (capsLine && letters >= 2 && upper === letters) return syllable.toUpperCase();
   // On a line of capitals, a word that starts with a capital (or a digit read for one) is capitals too.
-  if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return syllable.toUpperCase();
-  if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
+  if (capsLine && upper >= 1 && (firstUpper || !firstLetter)) return syllable.toUpperCase();
+  if (upper === letters && letters >= 3) return syllable.toUpperCase();
   const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
   // Mixed capitals inside a word (`VOl`) are misread letters: the case comes from the context.
-  if (upper >= 2 && upper < letters.length && !capsLine) return decided ?? syllable;
+  if (upper >= 2 && upper < letters && !capsLine) return decided ?? syllable;
   // 'I' is the commonest misreading of 'l' at the start of a lower-case word.
-  if (first === 'I' && syllable.startsWith('l') && letters.length > 1 && upper === 1) return decided ?? syllable;
+  if (first === 'I' && syllable.startsWith('l') && letters > 1 && upper === 1) return decided ?? syllable;
   // A first letter read as a digit or symbol (`1uật`, `¢hi`) says nothing about case.
-  if (first && !/\p{L}/u.test(first)) return decided ?? syllable;
+  if (first && !firstLetter) return decided ?? syllable;
   // `Ve` mid-sentence for `về`: a word clean texts never capitalise there keeps its small letter.
   if (neverCapital && SHAPE_CASE.test(first) && SHAPE_CASE.test(syllable.normalize('NFD'))) return syllable;
   if (firstUpper) return title();
@@ -174,12 +173,28 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
 
 /** Whether the scan shows a word's case reliably: a clear first letter, no mixed capitals. */
 export function caseIsReliable(ocr: string): boolean {
-  const letters = [...ocr].filter((c) => /\p{L}/u.test(c));
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  const first = [...ocr][0] ?? '';
-  if (!/\p{L}/u.test(first) || SHAPE_CASE.test(first) || first === 'I') return false;
-  return upper === 0 || (upper === 1 && first !== first.toLowerCase());
+  const { upper, start } = wordShape(ocr);
+  if (!isLetter(start) || SHAPE_CASE.test(start) || start === 'I') return false;
+  return upper === 0 || (upper === 1 && start !== start.toLowerCase());
 }
+
+/**
+ * What the case rules read from an OCR word, in one pass over its code points: the number of letters
+ * and of capital letters among them, the first letter, digit or `$&¢¥` (`first`, '' if none), and
+ * the first code point whatever it is (`start`, '' for an empty word).
+ */
+function wordShape(ocr: string): { letters: number; upper: number; first: string; start: string } {
+  let letters = 0, upper = 0, first = '', start = '';
+  for (const c of ocr) {
+    if (!start) start = c;
+    const letter = isLetter(c);
+    if (letter) { letters++; if (c !== c.toLowerCase()) upper++; }
+    if (!first && (letter || FIRST_OTHER.test(c))) first = c;
+  }
+  return { letters, upper, first, start };
+}
+/** Characters other than letters that can stand first in a word (`1uật`, `$ố`). */
+const FIRST_OTHER = /^[\p{N}$&¢¥]$/u;
 
 /** A candidate with its word id in the run's language model (looked up once per distinct OCR word). */
 interface Cand extends Candidate { id: number }

@@ -32,6 +32,11 @@ function classOf(unit: number): number {
   }
   return c;
 }
+/** Whether one code point (a string of 1–2 units) is a letter (\p{L}), by the class table. */
+export function isLetter(ch: string): boolean {
+  return ch.length === 1 ? classOf(ch.charCodeAt(0)) === 1 : LETTER.test(ch);
+}
+
 /** UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
 function unitsAt(text: string, i: number): number {
   const u = text.charCodeAt(i);

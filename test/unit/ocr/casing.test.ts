@@ -61,3 +61,44 @@ describe('shared tokenisation', () => {
     for (const text of [...CLEAN.map(clean), ocrSource()]) expect(caseTokens(text).map((t) => t.toLowerCase())).toEqual(lmTokens(text));
   });
 });
+
+describe('applyCase and caseIsReliable on every OCR token', () => {
+  // The rules as first written (a regular expression per character), the reference for the one-pass version.
+  const SHAPE = /^[cosvwxzCOSVWXZ]/u;
+  const refApply = (ocr: string, syllable: string, capsLine: boolean, context: { p: number; n: number } | null, neverCapital: boolean): string => {
+    const letters = [...ocr].filter((c) => /\p{L}/u.test(c));
+    const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+    const title = () => syllable.charAt(0).toUpperCase() + syllable.slice(1);
+    const first = [...ocr].find((c) => /[\p{L}\p{N}$&¢¥]/u.test(c)) ?? '';
+    const firstUpper = !!first && /\p{L}/u.test(first) && first !== first.toLowerCase();
+    if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
+    if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return syllable.toUpperCase();
+    if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
+    const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
+    if (upper >= 2 && upper < letters.length && !capsLine) return decided ?? syllable;
+    if (first === 'I' && syllable.startsWith('l') && letters.length > 1 && upper === 1) return decided ?? syllable;
+    if (first && !/\p{L}/u.test(first)) return decided ?? syllable;
+    if (neverCapital && SHAPE.test(first) && SHAPE.test(syllable.normalize('NFD'))) return syllable;
+    if (firstUpper) return title();
+    return syllable;
+  };
+  const refReliable = (ocr: string): boolean => {
+    const letters = [...ocr].filter((c) => /\p{L}/u.test(c));
+    const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+    const first = [...ocr][0] ?? '';
+    if (!/\p{L}/u.test(first) || SHAPE.test(first) || first === 'I') return false;
+    return upper === 0 || (upper === 1 && first !== first.toLowerCase());
+  };
+  it('give what the per-character rules give', () => {
+    const tokens = [...new Set(ocrSource().split(/\s+/u).filter(Boolean)), '', '𝐀bc', '1uật', '$ố', 'TIy', 'Ve', 'VOl'];
+    let n = 0;
+    for (const ocr of tokens) {
+      expect(caseIsReliable(ocr)).toBe(refReliable(ocr));
+      for (const syl of ['luật', 'về', 'chỉ']) for (const caps of [false, true]) for (const ctx of [null, { p: 0.9, n: 3 }, { p: 0.1, n: 1 }]) for (const never of [false, true]) {
+        expect(applyCase(ocr, syl, caps, ctx, never)).toBe(refApply(ocr, syl, caps, ctx, never));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(10_000);
+  });
+});
