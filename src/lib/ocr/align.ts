@@ -38,7 +38,7 @@ export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number
 }
 
 /** Anchors: keys unique in both sequences, kept in a longest increasing chain (patience diff). */
-function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
+export function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
   const count = (xs: readonly K[]) => {
     const m = new Map<K, number>();
     xs.forEach((x, i) => m.set(x, m.has(x) ? -1 : i));
@@ -71,9 +71,10 @@ function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
 /**
  * Align two long token sequences (keys: strings, or interned ids): anchors from keys unique in both (patience diff), then
  * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned).
+ * `known`: the anchors, if the caller has them already (`patienceAnchors(aKeys, bKeys)`).
  */
-export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000): Pair[] {
-  const anchors = [...patienceAnchors(aKeys, bKeys), [aKeys.length, bKeys.length] as Pair];
+export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
+  const anchors = [...(known ?? patienceAnchors(aKeys, bKeys)), [aKeys.length, bKeys.length] as Pair];
   const out: Pair[] = [];
   let i = 0, j = 0;
   for (const [ai, bj] of anchors) {
@@ -97,10 +98,10 @@ export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bK
  * An upper bound on the pairs with equal keys in `anchoredAlign(aKeys, bKeys, …, maxCells)`, from the
  * anchors alone (no Needleman–Wunsch): every anchor, plus at most min(n, m) and at most the common
  * keys (as multisets) inside each gap small enough to be aligned. Lets a caller that only wants
- * near-duplicates skip the alignment of a sequence that cannot be one.
+ * near-duplicates skip the alignment of a sequence that cannot be one. `known`: as in `anchoredAlign`.
  */
-export function exactPairsBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000): number {
-  const anchors = [...patienceAnchors(aKeys, bKeys), [aKeys.length, bKeys.length] as Pair];
+export function exactPairsBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000, known?: Pair[]): number {
+  const anchors = [...(known ?? patienceAnchors(aKeys, bKeys)), [aKeys.length, bKeys.length] as Pair];
   let bound = anchors.length - 1;
   let i = 0, j = 0;
   const count = new Map<K, number>();

@@ -6,7 +6,7 @@
  */
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
-import { anchoredAlign, exactPairsBound, levenshtein } from './align.ts';
+import { anchoredAlign, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
 import { candidates, channelCost, type Candidate } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
@@ -414,11 +414,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     const keys = words.map(foldedId);
     // Only near-duplicates are evidence: most OCR words must find an exact folded partner. A reference
     // whose anchors already show it cannot be one is not aligned at all (the bound is never below the count).
-    if (exactPairsBound(firstIds, keys, 60_000) < 0.4 * slots.length) continue;
+    const anchors = patienceAnchors(firstIds, keys);
+    if (exactPairsBound(firstIds, keys, 60_000, anchors) < 0.4 * slots.length) continue;
     // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
     memoRows = firstKeys; memoCols = keyOf.length;
     levMemo = memoRows * memoCols <= 1 << 24 ? new Uint8Array(memoRows * memoCols) : (memoRows = 0, new Uint8Array(0));
-    const pairs = anchoredAlign(firstIds, keys, (i, j) => 2 * lev(firstIds[i]!, keys[j]!), 0.9, 60_000);
+    const pairs = anchoredAlign(firstIds, keys, (i, j) => 2 * lev(firstIds[i]!, keys[j]!), 0.9, 60_000, anchors);
     const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === keys[j]).length;
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {

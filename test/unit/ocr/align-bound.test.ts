@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredAlign, exactPairsBound } from '../../../src/lib/ocr/align.ts';
+import { anchoredAlign, exactPairsBound, patienceAnchors } from '../../../src/lib/ocr/align.ts';
 import { foldKey } from '../../../src/lib/fold.ts';
 import { cleanWords } from '../../../src/lib/ocr/train.ts';
 import { clean, ocrSource } from './helpers.ts';
@@ -28,5 +28,14 @@ describe('exactPairsBound', () => {
     // Gaps too large to align contribute nothing to either.
     expect(exactPairsBound(['x', 'a', 'a', 'y'], ['x', 'a', 'a', 'y'], 1)).toBe(2);
     expect(exactPairs(['x', 'a', 'a', 'y'], ['x', 'a', 'a', 'y'], 1)).toBe(2);
+  });
+  it('gives the same with the anchors passed in as with the anchors worked out inside (real texts)', () => {
+    const ocr = cleanWords(ocrSource()).map(foldKey);
+    const ref = cleanWords(clean('phu-quoc-2022')).map(foldKey);
+    const anchors = patienceAnchors(ocr, ref);
+    expect(anchors.length).toBeGreaterThan(10);
+    expect(exactPairsBound(ocr, ref, 60_000, anchors)).toBe(exactPairsBound(ocr, ref, 60_000));
+    const sub = (i: number, j: number) => (ocr[i] === ref[j] ? 0 : 2);
+    expect(anchoredAlign(ocr, ref, sub, 0.9, 60_000, anchors)).toEqual(anchoredAlign(ocr, ref, sub, 0.9, 60_000));
   });
 });
