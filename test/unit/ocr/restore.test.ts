@@ -26,6 +26,18 @@ describe('decoding real snippets of the OCR source', () => {
   });
 });
 
+describe('stage timings', () => {
+  it('reports every stage once, in order, with non-decreasing CPU times, without changing the output', () => {
+    const s = snippets[0]!;
+    const input = s.ocr.map((t, i) => ({ n: i + 1, text: t, raw: t }));
+    const seen: Array<[string, number]> = [];
+    const r = restoreLines(input, { references: refs, force: true, timing: (stage, ms) => seen.push([stage, ms]) });
+    expect(seen.map(([stage]) => stage)).toEqual(['detect', 'models', 'cleanup', 'search', 'candidates', 'references', 'emission', 'decode1', 'cands2', 'emit2', 'decode', 'case', 'output']);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![1]).toBeGreaterThanOrEqual(seen[i - 1]![1]);
+    expect(r.lines).toEqual(restoreLines(input, { references: refs, force: true }).lines);
+  });
+});
+
 describe('the whole OCR source', () => {
   let restored: ReturnType<typeof restoreLines>;
   beforeAll(() => {
