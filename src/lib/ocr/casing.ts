@@ -39,54 +39,65 @@ export function trainCaseModel(texts: string[]): CaseModel {
 
 /** The same from the texts' `caseTokens` (shared with the language model, which lower-cases them). */
 export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
-  const pair = new Map<string, Tally>();
-  const word = new Map<string, Tally>();
-  const add = (m: Map<string, Tally>, k: string, cap: boolean) => {
-    let t = m.get(k);
-    if (!t) m.set(k, (t = { cap: 0, total: 0 }));
-    t.total++;
-    if (cap) t.cap++;
-  };
-  // What the loop needs of a token, worked out once per distinct token (texts repeat their words).
-  interface Shape { letter: boolean; lower: string; caps: boolean; counted: boolean; cap: boolean }
+  const model = new TallyCaseModel();
   const shapes = new Map<string, Shape>();
-  const shapeOf = (tok: string): Shape => {
-    let x = shapes.get(tok);
-    if (!x) {
-      const letter = /\p{L}/u.test(tok);
-      const lower = tok.toLowerCase();
-      const caps = letter && tok.length > 1 && tok === tok.toUpperCase();
-      x = { letter, lower, caps, counted: letter && !caps && (isTitle(tok) || tok === lower), cap: tok !== lower };
-      shapes.set(tok, x);
-    }
-    return x;
-  };
   for (const toks of tokenised) {
     // (`prevWord`: whether \p{L} matches `prev`, as it does for `<s>` and `<num>`.)
     let prev = START, prevWord = true;
     for (const tok of toks) {
-      const x = shapeOf(tok);
+      const x = shapeOf(tok, shapes);
       if (x.caps) { prev = x.lower; prevWord = true; continue; }
       if (x.counted) {
-        add(pair, prev + ' ' + x.lower, x.cap);
+        add(model.pair, prev + ' ' + x.lower, x.cap);
         // Mid-sentence statistics only: after a word or a comma.
-        if (prevWord || prev === ',') add(word, x.lower, x.cap);
+        if (prevWord || prev === ',') add(model.word, x.lower, x.cap);
       }
       prev = x.letter ? x.lower : tok;
       prevWord = x.letter;
     }
   }
-  return {
-    capital(prev, w) {
-      const p = pair.get(prev + ' ' + w);
-      if (p) return { p: (p.cap + 0.5) / (p.total + 1), n: p.total };
-      if (!/\p{L}/u.test(prev) && prev !== ',') return null;
-      const u = word.get(w);
-      return u ? { p: (u.cap + 0.5) / (u.total + 1), n: u.total } : null;
-    },
-    neverCapital(w) {
-      const u = word.get(w);
-      return !!u && u.total >= 10 && u.cap === 0;
-    },
-  };
+  return model;
+}
+
+// (Module-level functions and a class rather than closures made per model: a benchmark trains a
+// model per run, and code optimised for one run's closures would be thrown away in the next.)
+
+function add(m: Map<string, Tally>, k: string, cap: boolean): void {
+  let t = m.get(k);
+  if (!t) m.set(k, (t = { cap: 0, total: 0 }));
+  t.total++;
+  if (cap) t.cap++;
+}
+
+/** What training needs of a token, worked out once per distinct token (texts repeat their words). */
+interface Shape { letter: boolean; lower: string; caps: boolean; counted: boolean; cap: boolean }
+function shapeOf(tok: string, shapes: Map<string, Shape>): Shape {
+  let x = shapes.get(tok);
+  if (!x) {
+    const letter = /\p{L}/u.test(tok);
+    const lower = tok.toLowerCase();
+    const caps = letter && tok.length > 1 && tok === tok.toUpperCase();
+    x = { letter, lower, caps, counted: letter && !caps && (isTitle(tok) || tok === lower), cap: tok !== lower };
+    shapes.set(tok, x);
+  }
+  return x;
+}
+
+/** The case model's tallies: by (previous token, word), and by word mid-sentence. */
+class TallyCaseModel implements CaseModel {
+  readonly pair = new Map<string, Tally>();
+  readonly word = new Map<string, Tally>();
+
+  capital(prev: string, w: string): { p: number; n: number } | null {
+    const p = this.pair.get(prev + ' ' + w);
+    if (p) return { p: (p.cap + 0.5) / (p.total + 1), n: p.total };
+    if (!/\p{L}/u.test(prev) && prev !== ',') return null;
+    const u = this.word.get(w);
+    return u ? { p: (u.cap + 0.5) / (u.total + 1), n: u.total } : null;
+  }
+
+  neverCapital(w: string): boolean {
+    const u = this.word.get(w);
+    return !!u && u.total >= 10 && u.cap === 0;
+  }
 }
