@@ -14,7 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
-import { isFoldedSyllable, isValidSyllable, validSyllableMemo } from './syllable.ts';
+import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
 import { capitalisedRuns, isLetter, lmTokens } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
 import { cleanWords } from './train.ts';
@@ -234,218 +234,21 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const W = { ...WEIGHTS, ...ctx.weights };
   const models = buildModels(ctx.references, ctx.confusion ?? (bundledConfusion as ConfusionData), W);
   lap('models');
-  const discarded: DiscardedLine[] = [];
-  const kept: Array<{ line: SourceLine; tokens: WorkToken[] }> = [];
-  for (const line of lines) {
-    if (!line.text.trim()) { kept.push({ line, tokens: [] }); continue; }
-    const reason = debrisLine(line.text);
-    if (reason) { discarded.push({ line: line.n, text: line.raw, reason }); continue; }
-    let tokens: WorkToken[] = line.text.split(/\s+/u).filter(Boolean).map((t) => ({ text: t, ocr: t }));
-    for (const [, pass] of LINE_PASSES) tokens = pass(tokens, models.pass);
-    kept.push({ line, tokens });
-  }
-  romanChapterNumerals(kept.map((k) => k.tokens));
+  const { kept, discarded } = cleanLines(lines, models.pass);
   lap('cleanup');
-  // Syllable validity, memoised for this run (the same words recur).
-  const valid = validSyllableMemo();
-
-  // Build slots and the lattice.
-  const slots: Slot[] = [];
-  const steps: Step[] = [];
-  const candCache = new Map<string, Cand[]>();
-  const lmId = (w: string) => models.lm.id(w);
-  const candsOf = (key: string) => {
-    let c = candCache.get(key);
-    if (!c) candCache.set(key, (c = candidates(key, models.channel, 30, W.bound).map((x) => ({ syllable: x.syllable, channel: x.channel, id: lmId(x.syllable) }))));
-    return c;
-  };
-  const push = (lm: string) => steps.push({ options: [{ lm, id: models.lm.id(lm), score: 0, text: '' }], slot: -1 });
-  kept.forEach(({ tokens }, li) => {
-    const caps = isCapsLine(tokens, models.pass);
-    tokens.forEach((t, ti) => {
-      if (!t.text) return;
-      if (t.fixed) { for (const x of lmTokens(t.text)) push(x); return; }
-      // Trailing punctuation, including the end-of-text mark `./.`, stays outside the word.
-      const m = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u.exec(t.text)!;
-      const core = m[2]!;
-      const isNumber = /^\d{1,2}$/u.test(core);
-      if (!core || (!/[\p{L}$&¢¥]/u.test(core) && !isNumber) || (/^\d+$/u.test(core) && !isNumber)) {
-        t.fixed = true; t.confidence = 1;
-        for (const x of lmTokens(t.text)) push(x);
-        return;
-      }
-      for (const c of m[1]!) if (c === '(') push('(');
-      const key = core.toLowerCase();
-      const all = [...candsOf(key)];
-      // An alternative reading of the OCR token (letters a pass cut off) adds its candidates, slightly penalised.
-      if (t.alt && t.alt.toLowerCase() !== key) {
-        for (const c of candsOf(t.alt.toLowerCase())) {
-          const have = all.findIndex((x) => x.syllable === c.syllable);
-          const cost = c.channel + W.alt;
-          if (have < 0) all.push({ syllable: c.syllable, channel: cost, id: c.id });
-          else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
-        }
-      }
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !valid(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key });
-      steps.push({ options: [], slot: slots.length - 1 });
-      for (const c of m[3]!) if (',.;:)'.includes(c)) push(c);
-    });
-  });
-
+  const run = new Run(models, W);
+  buildLattice(run, kept);
   lap('search');
-  // Context candidates: words the references put after the likely readings of the previous word
-  // (`điện` → `tử`), when the channel finds them plausible for this OCR word.
-  // Slots of the same OCR word have the same own candidates, so while the first 12 are all their own
-  // they share their first readings (worked out once per distinct word, not once per slot).
-  const firstBySource = new Map<string, FirstReading>();
-  const firstReadingOf = (s: Slot): FirstReading => {
-    // The 3 best of the first 12 by channel + unigram, ties in candidate order (depends on those 12 only).
-    const n = Math.min(12, s.cands.length);
-    if (s.first && s.first.n === n) return s.first;
-    const shared = n <= s.own;
-    if (shared) {
-      const f = firstBySource.get(s.source);
-      if (f && f.n === n) return (s.first = f);
-    }
-    const top: number[] = [], sc: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const c = s.cands[i]!;
-      const v = -c.channel + models.lm.logUnigramId(c.id);
-      let at = top.length;
-      while (at > 0 && sc[at - 1]! < v) at--;
-      if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
-    }
-    const r: FirstReading = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id), scores: sc };
-    if (shared) firstBySource.set(s.source, r);
-    return (s.first = r);
-  };
-  // The references' successors of a word, with their ids and validity, looked up once per word.
-  const succMemo = new Map<string, { words: string[]; ids: Int32Array; ok: Uint8Array }>();
-  const successorsOf = (prev: string) => {
-    let x = succMemo.get(prev);
-    if (!x) {
-      const words = models.lm.successors(prev);
-      succMemo.set(prev, (x = { words, ids: Int32Array.from(words, lmId), ok: Uint8Array.from(words, (w) => (valid(w) ? 1 : 0)) }));
-    }
-    return x;
-  };
-  // Membership: the own candidates' ids once per distinct OCR word, the appended ones per slot.
-  const ownIds = new Map<string, Set<number>>();
-  const hasCand = (s: Slot, id: number) => {
-    let own = ownIds.get(s.source);
-    if (!own) {
-      own = new Set<number>();
-      for (let i = 0; i < s.own; i++) own.add(s.cands[i]!.id);
-      ownIds.set(s.source, own);
-    }
-    if (own.has(id)) return true;
-    const n = s.cands.length;
-    if (n === s.own) return false;
-    const extra = (s.extra ??= new Set<number>());
-    for (let i = s.own + extra.size; i < n; i++) extra.add(s.cands[i]!.id);
-    return extra.has(id);
-  };
-  const addCand = (s: Slot, c: Cand) => {
-    s.cands.push(c);
-  };
-  // What this adds to a slot depends only on the slot's own candidates (its OCR word and alternative
-  // reading) and the previous slot's first readings: word pairs recur, so it is worked out once per
-  // such combination and the same candidates are appended to every slot that has it.
-  const contextMemo = new Map<string, Cand[]>();
-  for (let i = 1; i < slots.length; i++) {
-    const s = slots[i]!, p = slots[i - 1]!;
-    if (p.line !== s.line && p.line + 1 !== s.line) continue;
-    const readings = firstReadingOf(p);
-    const memoKey = s.source + '\u0002' + readings.ids.join(',');
-    const known = contextMemo.get(memoKey);
-    if (known) { for (const c of known) addCand(s, c); continue; }
-    const added: Cand[] = [];
-    const tried: number[] = []; // successors already scored and found too costly
-    for (const prev of readings.words) {
-      const sx = successorsOf(prev);
-      for (let k = 0; k < sx.words.length; k++) {
-        const id = sx.ids[k]!;
-        if (!sx.ok[k] || hasCand(s, id) || tried.includes(id)) continue;
-        const w = sx.words[k]!;
-        const cost = channelCost(s.lower, w, models.channel);
-        if (cost <= W.contextBound) { const c = { syllable: w, channel: cost, id }; addCand(s, c); added.push(c); }
-        else tried.push(id);
-      }
-    }
-    contextMemo.set(memoKey, added);
-  }
+  addContextCandidates(run);
   lap('candidates');
-  // Evidence from near-duplicate references: align first-pass readings with each reference.
-  const first = slots.map((s) => {
-    // The best first reading, if it beats keeping the OCR word (or the number).
-    const r = firstReadingOf(s);
-    return foldKey(r.words.length && r.scores[0]! > (s.number ? -2 : -W.keep - 12) ? r.words[0]! : s.number ? '#' : s.lower);
-  });
-  // Folded keys are interned to ids: the alignment compares and memoises on numbers.
-  const keyId = new Map<string, number>();
-  const keyOf: string[] = [];
-  const idOf = (k: string) => {
-    let i = keyId.get(k);
-    if (i === undefined) { keyId.set(k, (i = keyOf.length)); keyOf.push(k); }
-    return i;
-  };
-  const folded = new Map<string, number>(); // word → id of its folded key
-  const foldedId = (w: string) => {
-    let i = folded.get(w);
-    if (i === undefined) folded.set(w, (i = idOf(foldKey(w))));
-    return i;
-  };
-  // Normalised Levenshtein distance of two folded keys (by UTF-16 unit, bit-parallel): it is
-  // called for every cell of the alignment gaps. The gaps repeat pairs (a gap of 200 × 200 words has
-  // far fewer distinct ones), so while a reference is aligned the distances of pairs (first-pass key,
-  // key) are kept in a byte matrix (distance + 1; 0: not computed yet).
-  let levMemo = new Uint8Array(0), memoRows = 0, memoCols = 0;
-  const lev = (ia: number, ib: number) => {
-    if (ia === ib) return 0;
-    const a = keyOf[ia]!, b = keyOf[ib]!;
-    const n = a.length, m = b.length;
-    const at = ia < memoRows && ib < memoCols ? ia * memoCols + ib : -1;
-    if (at >= 0 && levMemo[at]) return (levMemo[at]! - 1) / Math.max(n, m);
-    const d = levenshtein(a, b);
-    if (at >= 0 && d < 255) levMemo[at] = d + 1;
-    return d / Math.max(n, m);
-  };
-  const firstIds = first.map(idOf);
-  const firstKeys = keyOf.length;
-  for (const ref of ctx.references) {
-    const words = cleanWords(ref);
-    const keys = words.map(foldedId);
-    // Only near-duplicates are evidence: most OCR words must find an exact folded partner. A reference
-    // whose anchors already show it cannot be one is not aligned at all (the bound is never below the count).
-    const anchors = patienceAnchors(firstIds, keys);
-    if (exactPairsBound(firstIds, keys, 60_000, anchors) < 0.4 * slots.length) continue;
-    // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
-    memoRows = firstKeys; memoCols = keyOf.length;
-    levMemo = memoRows * memoCols <= 1 << 24 ? new Uint8Array(memoRows * memoCols) : (memoRows = 0, new Uint8Array(0));
-    const pairs = anchoredAlign(firstIds, keys, (i, j) => 2 * lev(firstIds[i]!, keys[j]!), 0.9, 60_000, anchors);
-    const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === keys[j]).length;
-    if (exact < 0.4 * slots.length) continue;
-    for (const [i, j] of pairs) {
-      if (i < 0 || j < 0) continue;
-      const s = slots[i]!;
-      const r = words[j]!;
-      const exactKey = firstIds[i] === keys[j];
-      if (!valid(r)) continue;
-      if (!exactKey && lev(firstIds[i]!, keys[j]!) > 0.5) continue;
-      const b = exactKey ? W.refExact : W.refGap;
-      let at = s.cands.findIndex((c) => c.syllable === r);
-      if (at < 0) {
-        // The OCR is the authority: the reference word must be a plausible reading of it.
-        const cost = channelCost(s.lower, r, models.channel);
-        if (cost > W.bound) continue;
-        addCand(s, { syllable: r, channel: cost, id: lmId(r) });
-        at = s.cands.length - 1;
-      }
-      s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
-    }
-  }
-
+  addReferenceEvidence(run, ctx.references);
   lap('references');
+  // (The decoding stages below read the run's state through these.)
+  const { slots, steps } = run;
+  const firstReadingOf = (s: Slot) => run.firstReadingOf(s);
+  const successorsOf = (prev: string) => run.successorsOf(prev);
+  const hasCand = (s: Slot, id: number) => run.hasCand(s, id);
+  const addCand = (s: Slot, c: Cand) => run.addCand(s, c);
   // Emission options per slot: best candidates by channel + unigram + bonus, plus keeping the OCR word.
   // Pruning looks at the left context too: the best first readings of the previous word, and the
   // options kept for the previous two steps.
@@ -564,8 +367,307 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   }
 
   lap('decode');
-  // Case: this document's own usage where the scan shows the case reliably comes first, then the
-  // clean references (documents differ: `Ban Chỉ đạo` in one, `Ban chỉ đạo` in another).
+  writeBack(run, kept, chosen, conf);
+  lap('case');
+  const { out, meanConfidence } = collect(kept);
+  lap('output');
+  return {
+    lines: out,
+    discarded,
+    meanConfidence,
+    method: 'Khôi phục tự động: lọc nhiễu quét, sinh ứng viên âm tiết theo mô hình nhầm lẫn ký tự học từ dữ liệu, mô hình ngôn ngữ trigram âm tiết và đối chiếu văn bản gần giống; giải mã Viterbi.',
+  };
+}
+
+// The stages before and after decoding, as module functions over one `Run` (rather than closures
+// made inside `restoreLines` per call: code optimised for one call's closures is thrown away at the
+// next call, and one long function is recompiled whole whenever any part of it is).
+
+/** The references' most frequent successors of a word, with their ids and syllable validity. */
+interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array }
+
+/** One restoration's state: models and weights, the slots and lattice steps, and the memos keyed by this input. */
+class Run {
+  readonly slots: Slot[] = [];
+  readonly steps: Step[] = [];
+  /** Syllable validity of the words met (the same words recur). */
+  readonly syllables = new ValidSyllables();
+  private readonly candCache = new Map<string, Cand[]>();
+  /** First readings by OCR word (see `firstReadingOf`). */
+  private readonly firstBySource = new Map<string, FirstReading>();
+  private readonly succMemo = new Map<string, Successors>();
+  /** Ids of each OCR word's own candidates (see `hasCand`). */
+  private readonly ownIds = new Map<string, Set<number>>();
+
+  readonly models: Models;
+  readonly W: typeof WEIGHTS;
+
+  constructor(models: Models, W: typeof WEIGHTS) {
+    this.models = models;
+    this.W = W;
+  }
+
+  /** The candidates of an OCR word (lower case), with their language-model ids, once per distinct word. */
+  candsOf(key: string): Cand[] {
+    let c = this.candCache.get(key);
+    if (!c) {
+      const lm = this.models.lm;
+      this.candCache.set(key, (c = candidates(key, this.models.channel, 30, this.W.bound).map((x) => ({ syllable: x.syllable, channel: x.channel, id: lm.id(x.syllable) }))));
+    }
+    return c;
+  }
+
+  /** Append a context-only step (punctuation, a fixed token's language-model token). */
+  push(lm: string): void {
+    this.steps.push({ options: [{ lm, id: this.models.lm.id(lm), score: 0, text: '' }], slot: -1 });
+  }
+
+  /**
+   * The 3 best of a slot's first 12 candidates by channel + unigram, ties in candidate order (they
+   * depend on those 12 only). Slots of the same OCR word have the same own candidates, so while the
+   * first 12 are all their own they share their first readings (worked out once per distinct word).
+   */
+  firstReadingOf(s: Slot): FirstReading {
+    const n = Math.min(12, s.cands.length);
+    if (s.first && s.first.n === n) return s.first;
+    const shared = n <= s.own;
+    if (shared) {
+      const f = this.firstBySource.get(s.source);
+      if (f && f.n === n) return (s.first = f);
+    }
+    const lm = this.models.lm;
+    const top: number[] = [], sc: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = s.cands[i]!;
+      const v = -c.channel + lm.logUnigramId(c.id);
+      let at = top.length;
+      while (at > 0 && sc[at - 1]! < v) at--;
+      if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
+    }
+    const r: FirstReading = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id), scores: sc };
+    if (shared) this.firstBySource.set(s.source, r);
+    return (s.first = r);
+  }
+
+  /** The references' successors of a word, looked up once per word. */
+  successorsOf(prev: string): Successors {
+    let x = this.succMemo.get(prev);
+    if (!x) {
+      const lm = this.models.lm;
+      const words = lm.successors(prev);
+      const ids = new Int32Array(words.length), ok = new Uint8Array(words.length);
+      for (let k = 0; k < words.length; k++) { ids[k] = lm.id(words[k]!); ok[k] = this.syllables.has(words[k]!) ? 1 : 0; }
+      this.succMemo.set(prev, (x = { words, ids, ok }));
+    }
+    return x;
+  }
+
+  /** Whether a slot has a candidate: the own candidates' ids once per distinct OCR word, the appended ones per slot. */
+  hasCand(s: Slot, id: number): boolean {
+    let own = this.ownIds.get(s.source);
+    if (!own) {
+      own = new Set<number>();
+      for (let i = 0; i < s.own; i++) own.add(s.cands[i]!.id);
+      this.ownIds.set(s.source, own);
+    }
+    if (own.has(id)) return true;
+    const n = s.cands.length;
+    if (n === s.own) return false;
+    const extra = (s.extra ??= new Set<number>());
+    for (let i = s.own + extra.size; i < n; i++) extra.add(s.cands[i]!.id);
+    return extra.has(id);
+  }
+
+  /** Append a candidate the slot does not have (candidates are only ever appended). */
+  addCand(s: Slot, c: Cand): void {
+    s.cands.push(c);
+  }
+}
+
+/** Clean-up passes over every line: debris lines discarded, the others' work tokens. */
+function cleanLines(lines: SourceLine[], pass: PassContext): { kept: Array<{ line: SourceLine; tokens: WorkToken[] }>; discarded: DiscardedLine[] } {
+  const discarded: DiscardedLine[] = [];
+  const kept: Array<{ line: SourceLine; tokens: WorkToken[] }> = [];
+  for (const line of lines) {
+    if (!line.text.trim()) { kept.push({ line, tokens: [] }); continue; }
+    const reason = debrisLine(line.text);
+    if (reason) { discarded.push({ line: line.n, text: line.raw, reason }); continue; }
+    let tokens: WorkToken[] = line.text.split(/\s+/u).filter(Boolean).map((t) => ({ text: t, ocr: t }));
+    for (const [, p] of LINE_PASSES) tokens = p(tokens, pass);
+    kept.push({ line, tokens });
+  }
+  romanChapterNumerals(kept.map((k) => k.tokens));
+  return { kept, discarded };
+}
+
+/** Slots (a word to restore, with its candidates) and lattice steps for every token of the kept lines. */
+function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): void {
+  const { slots, steps, W, models } = run;
+  for (let li = 0; li < kept.length; li++) {
+    const tokens = kept[li]!.tokens;
+    const caps = isCapsLine(tokens, models.pass);
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti]!;
+      if (!t.text) continue;
+      if (t.fixed) { for (const x of lmTokens(t.text)) run.push(x); continue; }
+      // Trailing punctuation, including the end-of-text mark `./.`, stays outside the word.
+      const m = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u.exec(t.text)!;
+      const core = m[2]!;
+      const isNumber = /^\d{1,2}$/u.test(core);
+      if (!core || (!/[\p{L}$&¢¥]/u.test(core) && !isNumber) || (/^\d+$/u.test(core) && !isNumber)) {
+        t.fixed = true; t.confidence = 1;
+        for (const x of lmTokens(t.text)) run.push(x);
+        continue;
+      }
+      for (const c of m[1]!) if (c === '(') run.push('(');
+      const key = core.toLowerCase();
+      const all = [...run.candsOf(key)];
+      // An alternative reading of the OCR token (letters a pass cut off) adds its candidates, slightly penalised.
+      if (t.alt && t.alt.toLowerCase() !== key) {
+        for (const c of run.candsOf(t.alt.toLowerCase())) {
+          const have = all.findIndex((x) => x.syllable === c.syllable);
+          const cost = c.channel + W.alt;
+          if (have < 0) all.push({ syllable: c.syllable, channel: cost, id: c.id });
+          else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
+        }
+      }
+      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key });
+      steps.push({ options: [], slot: slots.length - 1 });
+      for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
+    }
+  }
+}
+
+/**
+ * Context candidates: words the references put after the likely readings of the previous word
+ * (`điện` → `tử`), when the channel finds them plausible for this OCR word. What this adds to a slot
+ * depends only on the slot's own candidates (its OCR word and alternative reading) and the previous
+ * slot's first readings: word pairs recur, so it is worked out once per such combination and the
+ * same candidates are appended to every slot that has it.
+ */
+function addContextCandidates(run: Run): void {
+  const { slots, models, W } = run;
+  const contextMemo = new Map<string, Cand[]>();
+  for (let i = 1; i < slots.length; i++) {
+    const s = slots[i]!, p = slots[i - 1]!;
+    if (p.line !== s.line && p.line + 1 !== s.line) continue;
+    const readings = run.firstReadingOf(p);
+    const memoKey = s.source + '\u0002' + readings.ids.join(',');
+    const known = contextMemo.get(memoKey);
+    if (known) { for (const c of known) run.addCand(s, c); continue; }
+    const added: Cand[] = [];
+    const tried: number[] = []; // successors already scored and found too costly
+    for (const prev of readings.words) {
+      const sx = run.successorsOf(prev);
+      for (let k = 0; k < sx.words.length; k++) {
+        const id = sx.ids[k]!;
+        if (!sx.ok[k] || run.hasCand(s, id) || tried.includes(id)) continue;
+        const w = sx.words[k]!;
+        const cost = channelCost(s.lower, w, models.channel);
+        if (cost <= W.contextBound) { const c = { syllable: w, channel: cost, id }; run.addCand(s, c); added.push(c); }
+        else tried.push(id);
+      }
+    }
+    contextMemo.set(memoKey, added);
+  }
+}
+
+/** Folded keys interned to ids, and the normalised edit distance of two of them with a memo (see `addReferenceEvidence`). */
+class FoldedKeys {
+  private readonly keyId = new Map<string, number>();
+  readonly keyOf: string[] = [];
+  private readonly folded = new Map<string, number>(); // word → id of its folded key
+  // Distances of pairs (first-pass key, key) while a reference is aligned: a byte matrix (distance + 1; 0: not computed yet).
+  private memo = new Uint8Array(0);
+  private memoRows = 0;
+  private memoCols = 0;
+
+  idOf(k: string): number {
+    let i = this.keyId.get(k);
+    if (i === undefined) { this.keyId.set(k, (i = this.keyOf.length)); this.keyOf.push(k); }
+    return i;
+  }
+
+  /** Id of a word's folded key. */
+  foldedId(w: string): number {
+    let i = this.folded.get(w);
+    if (i === undefined) this.folded.set(w, (i = this.idOf(foldKey(w))));
+    return i;
+  }
+
+  /** Memoise the distances of pairs (id below `rows`, any id met so far), when the matrix stays under 16 MB. */
+  memoise(rows: number): void {
+    this.memoRows = rows; this.memoCols = this.keyOf.length;
+    this.memo = rows * this.memoCols <= 1 << 24 ? new Uint8Array(rows * this.memoCols) : (this.memoRows = 0, new Uint8Array(0));
+  }
+
+  /** Levenshtein distance of two keys (by UTF-16 unit) over the longer length. */
+  distance(ia: number, ib: number): number {
+    if (ia === ib) return 0;
+    const a = this.keyOf[ia]!, b = this.keyOf[ib]!;
+    const n = a.length, m = b.length;
+    const at = ia < this.memoRows && ib < this.memoCols ? ia * this.memoCols + ib : -1;
+    if (at >= 0 && this.memo[at]) return (this.memo[at]! - 1) / Math.max(n, m);
+    const d = levenshtein(a, b);
+    if (at >= 0 && d < 255) this.memo[at] = d + 1;
+    return d / Math.max(n, m);
+  }
+}
+
+/**
+ * Evidence from near-duplicate references: the first-pass readings are aligned with each reference
+ * (on folded keys; gaps by normalised edit distance, called for every cell of them and memoised
+ * because gaps repeat pairs), and an aligned reference word gets a bonus as a reading of its slot.
+ */
+function addReferenceEvidence(run: Run, references: string[]): void {
+  const { slots, models, W } = run;
+  const keys = new FoldedKeys();
+  // The best first reading, if it beats keeping the OCR word (or the number).
+  const firstIds = slots.map((s) => {
+    const r = run.firstReadingOf(s);
+    return keys.idOf(foldKey(r.words.length && r.scores[0]! > (s.number ? -2 : -W.keep - 12) ? r.words[0]! : s.number ? '#' : s.lower));
+  });
+  const firstKeys = keys.keyOf.length;
+  for (const ref of references) {
+    const words = cleanWords(ref);
+    const refIds = words.map((w) => keys.foldedId(w));
+    // Only near-duplicates are evidence: most OCR words must find an exact folded partner. A reference
+    // whose anchors already show it cannot be one is not aligned at all (the bound is never below the count).
+    const anchors = patienceAnchors(firstIds, refIds);
+    if (exactPairsBound(firstIds, refIds, 60_000, anchors) < 0.4 * slots.length) continue;
+    // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
+    keys.memoise(firstKeys);
+    const pairs = anchoredAlign(firstIds, refIds, (i, j) => 2 * keys.distance(firstIds[i]!, refIds[j]!), 0.9, 60_000, anchors);
+    const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === refIds[j]).length;
+    if (exact < 0.4 * slots.length) continue;
+    for (const [i, j] of pairs) {
+      if (i < 0 || j < 0) continue;
+      const s = slots[i]!;
+      const r = words[j]!;
+      const exactKey = firstIds[i] === refIds[j];
+      if (!run.syllables.has(r)) continue;
+      if (!exactKey && keys.distance(firstIds[i]!, refIds[j]!) > 0.5) continue;
+      const b = exactKey ? W.refExact : W.refGap;
+      let at = s.cands.findIndex((c) => c.syllable === r);
+      if (at < 0) {
+        // The OCR is the authority: the reference word must be a plausible reading of it.
+        const cost = channelCost(s.lower, r, models.channel);
+        if (cost > W.bound) continue;
+        run.addCand(s, { syllable: r, channel: cost, id: models.lm.id(r) });
+        at = s.cands.length - 1;
+      }
+      s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
+    }
+  }
+}
+
+/**
+ * The chosen readings written back into the work tokens, with their case: this document's own usage
+ * where the scan shows the case reliably comes first, then the clean references (documents differ:
+ * `Ban Chỉ đạo` in one, `Ban chỉ đạo` in another).
+ */
+function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[]): void {
+  const { steps, slots, models } = run;
   const prevLm = (t: number) => (t > 0 ? steps[t - 1]!.options[chosen[t - 1]!]!.lm : BOS);
   const docCase = new Map<string, { cap: number; total: number }>();
   for (let t = 0; t < steps.length; t++) {
@@ -584,7 +686,6 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     const d = docCase.get(prev + ' ' + w);
     return d ? { p: (d.cap + 0.5) / (d.total + 1), n: d.total } : models.cases.capital(prev, w);
   };
-  // Write back.
   for (let t = 0; t < steps.length; t++) {
     const st = steps[t]!;
     if (st.slot < 0) continue;
@@ -595,7 +696,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     tok.text = s.lead + text + s.trail;
     tok.confidence = conf[t]!;
   }
-  lap('case');
+}
+
+/** The restored lines with their tokens (NFC, confidences rounded), and the mean confidence of the words. */
+function collect(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): { out: RestoredLine[]; meanConfidence: number } {
   const out: RestoredLine[] = [];
   let sum = 0, count = 0;
   for (const { line, tokens } of kept) {
@@ -603,13 +707,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     for (const t of rt) if (t.text) { sum += t.confidence; count++; }
     out.push({ ...line, text: rt.filter((t) => t.text !== '').map((t) => t.text).join(' '), tokens: rt });
   }
-  lap('output');
-  return {
-    lines: out,
-    discarded,
-    meanConfidence: count ? round(sum / count) : 1,
-    method: 'Khôi phục tự động: lọc nhiễu quét, sinh ứng viên âm tiết theo mô hình nhầm lẫn ký tự học từ dữ liệu, mô hình ngôn ngữ trigram âm tiết và đối chiếu văn bản gần giống; giải mã Viterbi.',
-  };
+  return { out, meanConfidence: count ? round(sum / count) : 1 };
 }
 
 function round(x: number): number {

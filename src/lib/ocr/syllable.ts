@@ -120,12 +120,19 @@ export function isValidSyllable(word: string): boolean {
 
 /** `isValidSyllable` memoised for one run over a text (texts repeat their words). */
 export function validSyllableMemo(): (word: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (w) => {
-    let v = memo.get(w);
-    if (v === undefined) memo.set(w, (v = isValidSyllable(w)));
+  const memo = new ValidSyllables();
+  return (w) => memo.has(w);
+}
+
+/** `isValidSyllable`, memoised per word for one run (the same words recur). */
+export class ValidSyllables {
+  private readonly memo = new Map<string, boolean>();
+
+  has(w: string): boolean {
+    let v = this.memo.get(w);
+    if (v === undefined) this.memo.set(w, (v = isValidSyllable(w)));
     return v;
-  };
+  }
 }
 
 let ALL: string[] | null = null;
