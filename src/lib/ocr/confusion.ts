@@ -122,75 +122,102 @@ function prior(t: string, bt: string, out: string, o: OutputShape, g: () => numb
 
 /** Build the channel from learned counts. */
 export function buildChannel(data: ConfusionData): Channel {
-  const totals = new Map<string, number>();
-  for (const [t, row] of Object.entries(data.counts)) {
-    let s = 0;
-    for (const c of Object.values(row)) s += c;
-    totals.set(t, s);
-  }
-  // Global rate of each output when it is unrelated to the true char (digits, symbols, splits).
-  const garbage = new Map<string, number>();
-  let all = 0;
-  for (const [t, row] of Object.entries(data.counts)) {
-    for (const [out, c] of Object.entries(row)) {
-      all += c;
-      const related = out === t || [...out].some((x) => base(x) === base(t));
-      if (!related) garbage.set(out, (garbage.get(out) ?? 0) + c);
+  return new LearnedChannel(data);
+}
+
+/** One output string's costs: from every true char (indexed as TRUE_CHARS) and the folded lower bound for every folded letter (as FOLDED_LETTERS). */
+interface Rows { exact: Float64Array; folded: Float64Array }
+
+/**
+ * The channel of `buildChannel`. Costs are computed a whole row at a time: for one output string, the
+ * cost from every true char and the folded lower bound for every folded letter; the search reads these
+ * rows directly, and `cost` and `foldedCost` read them too. An output the counts never show (most
+ * 2–3 char strings of an OCR word) has a row that depends only on its shape (length, base letters of
+ * its first two chars), so such rows are computed once per shape. (A class, not closures made per
+ * channel: a benchmark builds a channel per run, and code optimised for one run's closures would be
+ * thrown away in the next.)
+ */
+class LearnedChannel implements Channel {
+  private readonly data: ConfusionData;
+  private readonly totals = new Map<string, number>();
+  /** Global count of each output when it is unrelated to the true char (digits, symbols, splits). */
+  private readonly garbage = new Map<string, number>();
+  private readonly all: number;
+  /** Output → true char → count. */
+  private readonly byOut = new Map<string, Map<string, number>>();
+  private readonly total: Float64Array;
+  private readonly rows = new Map<string, Rows>();
+  private readonly unseenRows = new Map<string, Rows>();
+
+  constructor(data: ConfusionData) {
+    this.data = data;
+    for (const [t, row] of Object.entries(data.counts)) {
+      let s = 0;
+      for (const c of Object.values(row)) s += c;
+      this.totals.set(t, s);
     }
-  }
-  const g = (out: string) => ((garbage.get(out) ?? 0) + 0.05 / [...out].length ** 2) / Math.max(all, 1000);
-  // Costs are computed a whole row at a time: for one output string, the cost from every true char
-  // (indexed as TRUE_CHARS) and the folded lower bound for every folded letter (as FOLDED_LETTERS).
-  // The search reads these rows directly; `cost` and `foldedCost` read them too.
-  const byOut = new Map<string, Map<string, number>>(); // output → true char → count
-  for (const [t, row] of Object.entries(data.counts)) {
-    for (const [out, c] of Object.entries(row)) {
-      let m = byOut.get(out);
-      if (!m) byOut.set(out, (m = new Map()));
-      m.set(t, c);
+    let all = 0;
+    for (const [t, row] of Object.entries(data.counts)) {
+      for (const [out, c] of Object.entries(row)) {
+        all += c;
+        const related = out === t || [...out].some((x) => base(x) === base(t));
+        if (!related) this.garbage.set(out, (this.garbage.get(out) ?? 0) + c);
+        let m = this.byOut.get(out);
+        if (!m) this.byOut.set(out, (m = new Map()));
+        m.set(t, c);
+      }
     }
+    this.all = all;
+    this.total = Float64Array.from(TRUE_CHARS, (t) => this.totals.get(t) ?? 0);
   }
-  // Cost of `t` read as `out`: the count `c` smoothed towards the prior `pr`, over `total` (t's count).
-  const estimate = (c: number, pr: number, total: number, identity: boolean): number => {
-    let p = (c + ALPHA * pr) / (total + ALPHA);
-    // A character printed correctly is always plausible, even from an engine that usually drops the
-    // diacritics: without this floor, clean words forced through the restorer (`--ocr`) get rewritten.
-    if (identity) p = Math.max(p, IDENTITY_FLOOR);
-    return -Math.log(p);
-  };
-  const TOTAL = Float64Array.from(TRUE_CHARS, (t) => totals.get(t) ?? 0);
-  const rows = new Map<string, { exact: Float64Array; folded: Float64Array }>();
-  const rowsOf = (out: string) => {
-    let r = rows.get(out);
+
+  /** The global rate of an output unrelated to the true char. */
+  private g(out: string): number {
+    return ((this.garbage.get(out) ?? 0) + 0.05 / [...out].length ** 2) / Math.max(this.all, 1000);
+  }
+
+  private rowsOf(out: string): Rows {
+    let r = this.rows.get(out);
     if (r) return r;
     const chars = [...out];
-    let gv = -1;
-    const gOut = () => (gv < 0 ? (gv = g(out)) : gv);
-    const seen = byOut.get(out);
-    const exact = new Float64Array(TRUE_CHARS.length);
     const shape = shapeOf(chars); // the output's part of the prior, once for the row
+    const seen = this.byOut.get(out);
+    // Unseen and no true char itself: every term below depends on the shape alone (g(out) on the length).
+    const key = !seen && !TRUE_INDEX.has(out) ? `${shape.n}\u0000${shape.b0}\u0000${shape.b1}` : null;
+    if (key !== null) {
+      r = this.unseenRows.get(key);
+      if (r) { this.rows.set(out, r); return r; }
+    }
+    let gv = -1;
+    const gOut = () => (gv < 0 ? (gv = this.g(out)) : gv);
+    const exact = new Float64Array(TRUE_CHARS.length);
     for (let i = 0; i < TRUE_CHARS.length; i++) {
       const t = TRUE_CHARS[i]!;
-      exact[i] = estimate(seen?.get(t) ?? 0, prior(t, TRUE_BASE[i]!, out, shape, gOut), TOTAL[i]!, out === t);
+      exact[i] = estimate(seen?.get(t) ?? 0, prior(t, TRUE_BASE[i]!, out, shape, gOut), this.total[i]!, out === t);
     }
     const folded = new Float64Array(FOLDED_LETTERS.length).fill(Infinity);
     for (let i = 0; i < TRUE_CHARS.length; i++) {
       const f = FOLDED_OF[i]!;
       folded[f] = Math.min(folded[f]!, exact[i]!);
     }
-    rows.set(out, (r = { exact, folded }));
+    r = { exact, folded };
+    this.rows.set(out, r);
+    if (key !== null) this.unseenRows.set(key, r);
     return r;
-  };
-  const cost = (t: string, out: string): number => {
+  }
+
+  cost(t: string, out: string): number {
     const i = TRUE_INDEX.get(t);
-    if (i !== undefined) return rowsOf(out).exact[i]!;
-    return estimate(data.counts[t]?.[out] ?? 0, prior(t, base(t), out, shapeOf([...out]), () => g(out)), totals.get(t) ?? 0, out === t);
-  };
-  const foldedCost = (f: string, out: string): number => {
+    if (i !== undefined) return this.rowsOf(out).exact[i]!;
+    return estimate(this.data.counts[t]?.[out] ?? 0, prior(t, base(t), out, shapeOf([...out]), () => this.g(out)), this.totals.get(t) ?? 0, out === t);
+  }
+
+  foldedCost(f: string, out: string): number {
     const i = FOLDED_INDEX.get(f);
-    return i !== undefined ? rowsOf(out).folded[i]! : cost(f, out);
-  };
-  const word = (ocr: string, truth: string): number => {
+    return i !== undefined ? this.rowsOf(out).folded[i]! : this.cost(f, out);
+  }
+
+  word(ocr: string, truth: string): number {
     const a = [...truth], b = [...ocr];
     const n = a.length, m = b.length;
     let prev = new Float64Array(m + 1).fill(Infinity);
@@ -200,13 +227,29 @@ export function buildChannel(data: ConfusionData): Channel {
       for (let j = 0; j <= m; j++) {
         for (let k = 0; k <= 3 && j + k <= m; k++) {
           if (prev[j] === Infinity) continue;
-          const v = prev[j]! + cost(a[i]!, b.slice(j, j + k).join(''));
+          const v = prev[j]! + this.cost(a[i]!, b.slice(j, j + k).join(''));
           if (v < cur[j + k]!) cur[j + k] = v;
         }
       }
       prev = cur;
     }
     return prev[m]!;
-  };
-  return { cost, foldedCost, word, costRow: (out) => rowsOf(out).exact, foldedRow: (out) => rowsOf(out).folded };
+  }
+
+  costRow(out: string): Float64Array {
+    return this.rowsOf(out).exact;
+  }
+
+  foldedRow(out: string): Float64Array {
+    return this.rowsOf(out).folded;
+  }
+}
+
+/** Cost of `t` read as `out`: the count `c` smoothed towards the prior `pr`, over `total` (t's count). */
+function estimate(c: number, pr: number, total: number, identity: boolean): number {
+  let p = (c + ALPHA * pr) / (total + ALPHA);
+  // A character printed correctly is always plausible, even from an engine that usually drops the
+  // diacritics: without this floor, clean words forced through the restorer (`--ocr`) get rewritten.
+  if (identity) p = Math.max(p, IDENTITY_FLOOR);
+  return -Math.log(p);
 }

@@ -33,7 +33,7 @@ describe('confusion model', () => {
     expect(learned.counts['ư']!['w']).toBeGreaterThan(2);
     expect(learned.counts['ê']!['é']).toBeGreaterThan(20);
   });
-  it('cost rows are the smoothed estimate (counts + 3 × prior) / (total + 3), identity floored at 0.2, for every true char', () => {
+  it('cost rows are the smoothed estimate (counts + 3 × prior) / (total + 3), identity floored at 0.2, for every true char and output', () => {
     const ch = buildChannel(learned);
     const base = (c: string) => fold(c).toLowerCase();
     let all = 0;
@@ -42,7 +42,9 @@ describe('confusion model', () => {
       all += c;
       if (out !== t && ![...out].some((x) => base(x) === base(t))) garbage.set(out, (garbage.get(out) ?? 0) + c);
     }
-    for (const out of ['', 'a', 'é', 'd', 'p', '6', '&', 'ir', 'dp', 'li', 'xq', 'abc']) {
+    // (Outputs the counts never show share a row per shape: 'abc'/'abd' and 'éq'/'èq'/'eq' are checked one
+    // after another on the same channel, so a shared row must fit each of them; 'xq'/'xz', '¢¥'/'¥¢' must not share.)
+    for (const out of ['', 'a', 'é', 'd', 'p', '6', '&', 'ir', 'dp', 'li', 'xq', 'xz', 'abc', 'abd', 'qqq', 'éq', 'èq', 'eq', '¢¥', '¥¢']) {
       const row = ch.costRow(out), chars = [...out];
       TRUE_CHARS.forEach((t, i) => {
         const total = Object.values(learned.counts[t] ?? {}).reduce((a, b) => a + b, 0);
