@@ -70,6 +70,11 @@ export interface LmContext {
   logProbId(wi: number): number;
   /** An upper bound of `logProbId` over all words (for pruning; ≤ 0). */
   max: number;
+  /**
+   * `logProbId` of `ids[from..to)` into `out[from..to)` (`first`), or the larger of that and what
+   * `out` holds: one call scores a run of candidates (the same numbers as `logProbId`, one by one).
+   */
+  maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void;
 }
 
 /** The syllable set, and the lexicon's used count and mass (Σ (count + 1)^power) over it, summed in its order. */
@@ -97,282 +102,443 @@ function syllablePrior(prior: LexiconPrior | undefined): SyllablePrior {
 
 /** Train the model on token streams (one per document). */
 export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): LanguageModel {
+  return new TrigramModel(streams, prior);
+}
+
+// The model, its contexts and the document cache are classes, not closures made per model: a
+// benchmark trains a model per run, and code optimised for one run's closures would be thrown away
+// (deoptimised, 'wrong call target') in the next.
+
+/** Counts of a context: total and number of distinct continuations. */
+interface Tally { total: number; types: number }
+
+/**
+ * The lower orders seen from a left word v, prepared once per v. Most next words w occur in none
+ * of v's sparse tables (trigram-derived continuations of v, the lexicon's within-word successors),
+ * and for those the interpolation reduces to a fixed multiple chain of p1(w): `dg · (da · p1(w))`
+ * (a factor 1 where the formula has none, which is exact); the others are computed in full once and
+ * kept by id. Both give exactly the value of the full formula, operation for operation (a zero count
+ * adds an exact 0), so scores are bit-identical to scoring term by term.
+ */
+class Lower {
+  readonly sparse = new Map<number, number>();
+  readonly da: number;
+  readonly dg: number;
+  /** Largest sparse value (0 when none), computed on first use (-1 until then). */
+  sparseMax = -1;
+
+  constructor(da: number, dg: number) {
+    this.da = da;
+    this.dg = dg;
+  }
+
+  /** The dense value for a given p1 (monotone in it). */
+  chain(p1: number): number {
+    return this.dg * (this.da * p1);
+  }
+
+  max(): number {
+    if (this.sparseMax < 0) { let x = 0; for (const v of this.sparse.values()) if (v > x) x = v; this.sparseMax = x; }
+    return this.sparseMax;
+  }
+}
+
+/** A context (u v) the model never saw: P(w | v) from the lower orders alone (the same for every u). */
+class LowerContext implements LmContext {
+  readonly trigram = false;
+  readonly max: number;
+  private readonly model: TrigramModel;
+  private readonly lower: Lower;
+
+  constructor(model: TrigramModel, lower: Lower) {
+    this.model = model;
+    this.lower = lower;
+    // The best sparse value, or the dense value of the largest p1 (the dense chain and the logarithm are monotone).
+    this.max = Math.max(Math.log(lower.chain(model.p1Max())), Math.log(lower.max()));
+  }
+
+  logProb(w: string): number {
+    return this.logProbId(this.model.id(w));
+  }
+
+  logProbId(wi: number): number {
+    const l = this.lower;
+    return Math.log(l.sparse.get(wi) ?? l.dg * (l.da * this.model.p1Id(wi)));
+  }
+
+  maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
+    const l = this.lower, sparse = l.sparse, da = l.da, dg = l.dg, model = this.model;
+    for (let j = from; j < to; j++) {
+      const wi = ids[j]!;
+      const x = Math.log(sparse.get(wi) ?? dg * (da * model.p1Id(wi)));
+      if (first || x > out[j]!) out[j] = x;
+    }
+  }
+}
+
+/** A context (u v) seen in training: the trigram estimate over the lower orders of v. */
+class TrigramContext implements LmContext {
+  readonly trigram = true;
+  readonly max: number;
+  private readonly model: TrigramModel;
+  private readonly lower: Lower;
+  private readonly g: number;
+  /** log P(w | u v) of the words seen after (u v). */
+  private readonly tsparse = new Map<number, number>();
+
+  constructor(model: TrigramModel, lower: Lower, e: Tally, seen: number[], count: (wi: number) => number) {
+    this.model = model;
+    this.lower = lower;
+    const g = (this.g = (D * e.types) / e.total);
+    // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
+    let max = Math.max(Math.log(g * lower.chain(model.p1Max())), Math.log(g * lower.max()));
+    for (const wi of seen) {
+      const t = Math.log(Math.max(count(wi) - D, 0) / e.total + g * (lower.sparse.get(wi) ?? lower.dg * (lower.da * model.p1Id(wi))));
+      this.tsparse.set(wi, t);
+      max = Math.max(max, t);
+    }
+    this.max = max;
+  }
+
+  logProb(w: string): number {
+    return this.logProbId(this.model.id(w));
+  }
+
+  logProbId(wi: number): number {
+    const t = this.tsparse.get(wi);
+    if (t !== undefined) return t;
+    const l = this.lower;
+    return Math.log(this.g * (l.sparse.get(wi) ?? l.dg * (l.da * this.model.p1Id(wi))));
+  }
+
+  maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
+    const l = this.lower, sparse = l.sparse, da = l.da, dg = l.dg, g = this.g, tsparse = this.tsparse, model = this.model;
+    for (let j = from; j < to; j++) {
+      const wi = ids[j]!;
+      const t = tsparse.get(wi);
+      const x = t !== undefined ? t : Math.log(g * (sparse.get(wi) ?? dg * (da * model.p1Id(wi))));
+      if (first || x > out[j]!) out[j] = x;
+    }
+  }
+}
+
+/** `make` memoised on a pair of ids (a row per first id): contexts are asked for again and again. */
+class PairMemo<T> {
+  private readonly rows = new Map<number, Map<number, T>>();
+
+  get(a: number, b: number): T | undefined {
+    return this.rows.get(a)?.get(b);
+  }
+
+  set(a: number, b: number, v: T): T {
+    let row = this.rows.get(a);
+    if (!row) this.rows.set(a, (row = new Map()));
+    row.set(b, v);
+    return v;
+  }
+}
+
+/** The interpolated Kneser–Ney trigram model of `trainLanguageModel`. */
+class TrigramModel implements LanguageModel {
   // Tokens are interned to ids and every count is keyed by numbers (pairs v·N + w, triples
   // (u·N + v)·N + w, exact in doubles for N < 2^17): no key strings are built when training or scoring.
-  const ids = new Map<string, number>([[BOS, 0]]);
-  const words: string[] = [BOS];
-  const intern = (w: string) => {
-    let i = ids.get(w);
-    if (i === undefined) { ids.set(w, (i = words.length)); words.push(w); }
-    return i;
-  };
-  const coded = streams.map((s) => Int32Array.from(s, intern));
-  const N = words.length;
-  // Words never seen in training get negative ids (-1, -2 …) on first use, so that one lookup
-  // answers both "which training word" and "which memo slot" for a scored candidate.
-  const unseenWords: string[] = [];
-  const idOf = (w: string) => {
-    let i = ids.get(w);
-    if (i === undefined) { unseenWords.push(w); ids.set(w, (i = -unseenWords.length)); }
-    return i;
-  };
-  const uni = new Float64Array(N);
-  const bi = new Map<number, number>(); // v·N + w
-  const tri = new Map<number, number>(); // (u·N + v)·N + w
-  const inc = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
-  // Folded pairs: folded ids of both words → accented pair (v·N + w) → count.
-  const foldIds = new Map<string, number>();
-  const foldOf = words.map((w) => {
-    const k = foldKey(w);
-    let i = foldIds.get(k);
-    if (i === undefined) foldIds.set(k, (i = foldIds.size));
-    return i;
-  });
-  const NF = foldIds.size;
-  const foldPairs = new Map<number, Map<number, number>>();
-  for (const s of coded) {
-    let u = 0, v = 0;
-    for (let i = 0; i < s.length; i++) {
-      const w = s[i]!;
-      uni[w]! += 1;
-      inc(bi, v * N + w);
-      inc(tri, (u * N + v) * N + w);
-      const fk = foldOf[v]! * NF + foldOf[w]!;
-      let m = foldPairs.get(fk);
-      if (!m) foldPairs.set(fk, (m = new Map()));
-      inc(m, v * N + w);
-      u = v; v = w;
+  private readonly ids = new Map<string, number>([[BOS, 0]]);
+  private readonly words: string[] = [BOS];
+  /** Words never seen in training, by -id - 1: they get negative ids (-1, -2 …) on first use, so one lookup answers both "which training word" and "which memo slot". */
+  private readonly unseenWords: string[] = [];
+  private readonly N: number;
+  private readonly uni: Float64Array;
+  private readonly tri = new Map<number, number>(); // (u·N + v)·N + w
+  /** Folded pairs: folded ids of both words → accented pair (v·N + w) → count. */
+  private readonly foldIds = new Map<string, number>();
+  private readonly foldOf: number[];
+  private readonly NF: number;
+  private readonly foldPairs = new Map<number, Map<number, number>>();
+  private readonly contW: Float64Array; // N1+(• w) over bigram types
+  private readonly contVW = new Map<number, number>(); // N1+(• v w) over trigram types, key v·N + w
+  private readonly ctxTri = new Map<number, Tally>(); // c(u v •), N1+(u v •), key u·N + v
+  private readonly ctxMid: Array<Tally | undefined>; // Σ_w N1+(• v w), N1+(v •) over trigram-derived
+  private readonly triSucc = new Map<number, number[]>(); // u·N + v → the w seen after (u v)
+  private readonly midSucc: Array<number[] | undefined>; // v → the w with N1+(• v w) > 0
+  /** For each training word v, the words seen right after it and the pair counts, interleaved (w, c, w, c …). */
+  private readonly next: Array<number[] | undefined>;
+  private readonly succCache = new Map<string, string[]>();
+  private contTotal = 0;
+  readonly vocabSize: number;
+  private readonly prior: LexiconPrior | undefined;
+  /** Prior q(w) over the vocabulary (sums to 1 over V items): uniform, or shaped by the lexicon (see `q`). */
+  private readonly qUsedMass: number;
+  private readonly qUnused: number;
+  private readonly qMax: number;
+  private readonly M: number;
+  // p1 depends on w only: memoised per word id (the same candidates are scored in many contexts), in
+  // an array for training words and one for words first met when scoring.
+  private readonly p1Known: Float64Array;
+  private p1Unseen = new Float64Array(1024).fill(NaN);
+  private p1MaxMemo = -1;
+  private readonly lowerMemo = new Map<number, Lower>();
+  private readonly phraseCache = new Map<number, Map<number, number | null>>();
+  /** Folded id of any word (folding is slow: once per word; training words are known already). */
+  private readonly foldIdMemo = new Map<number, number | undefined>();
+  // Contexts are kept for the model's life: a run asks for the same ones in both passes and decodes.
+  // A context never seen in training does not depend on u: one object per v stands for all of them.
+  private readonly lowerContexts = new Map<number, LmContext>();
+  private readonly contexts = new PairMemo<LmContext>();
+
+  constructor(streams: string[][], prior?: LexiconPrior) {
+    this.prior = prior;
+    const coded = streams.map((s) => Int32Array.from(s, (w) => this.intern(w)));
+    const N = (this.N = this.words.length);
+    const words = this.words;
+    const uni = (this.uni = new Float64Array(N));
+    const bi = new Map<number, number>(); // v·N + w
+    const tri = this.tri;
+    const foldIds = this.foldIds;
+    this.foldOf = words.map((w) => {
+      const k = foldKey(w);
+      let i = foldIds.get(k);
+      if (i === undefined) foldIds.set(k, (i = foldIds.size));
+      return i;
+    });
+    const NF = (this.NF = foldIds.size);
+    for (const s of coded) {
+      let u = 0, v = 0;
+      for (let i = 0; i < s.length; i++) {
+        const w = s[i]!;
+        uni[w]! += 1;
+        inc(bi, v * N + w);
+        inc(tri, (u * N + v) * N + w);
+        const fk = this.foldOf[v]! * NF + this.foldOf[w]!;
+        let m = this.foldPairs.get(fk);
+        if (!m) this.foldPairs.set(fk, (m = new Map()));
+        inc(m, v * N + w);
+        u = v; v = w;
+      }
     }
-  }
-  // Continuation counts.
-  const contW = new Float64Array(N); // N1+(• w) over bigram types
-  const contVW = new Map<number, number>(); // N1+(• v w) over trigram types, key v·N + w
-  const ctxTri = new Map<number, { total: number; types: number }>(); // c(u v •), N1+(u v •), key u·N + v
-  const ctxMid: Array<{ total: number; types: number } | undefined> = new Array(N); // Σ_w N1+(• v w), N1+(v •) over trigram-derived
-  const triSucc = new Map<number, number[]>(); // u·N + v → the w seen after (u v)
-  const midSucc: Array<number[] | undefined> = new Array(N); // v → the w with N1+(• v w) > 0
-  for (const k of bi.keys()) contW[k % N]! += 1;
-  for (const [k, c] of tri) {
-    const w = k % N, uv = (k - w) / N, v = uv % N;
-    const vw = v * N + w;
-    const e = ctxTri.get(uv) ?? { total: 0, types: 0 };
-    e.total += c;
-    e.types += 1;
-    ctxTri.set(uv, e);
-    let ts = triSucc.get(uv);
-    if (!ts) triSucc.set(uv, (ts = []));
-    ts.push(w);
-    const isNewVW = !contVW.has(vw);
-    if (isNewVW) (midSucc[v] ??= []).push(w);
-    contVW.set(vw, (contVW.get(vw) ?? 0) + 1);
-    const m = ctxMid[v] ?? { total: 0, types: 0 };
-    m.total += 1;
-    if (isNewVW) m.types += 1;
-    ctxMid[v] = m;
-  }
-  // For each training word v, the words seen right after it and the pair counts, interleaved (w, c, w, c …).
-  const next: Array<number[] | undefined> = new Array(N);
-  for (const [k, c] of bi) {
-    const w = k % N, v = (k - w) / N;
-    (next[v] ??= []).push(w, c);
-  }
-  const succCache = new Map<string, string[]>();
-  let contTotal = 0;
-  for (const c of contW) contTotal += c;
-  // The vocabulary is the syllable set followed by the training words it lacks (in that order: the
-  // lexicon sums below run in it). The syllable set's part does not depend on the input: once per process.
-  const base = syllablePrior(prior);
-  const extra = words.slice(1).filter((w) => !base.set.has(w));
-  const V = base.set.size + extra.length;
-  const BETA = 0.5; // pseudo-count of the uniform floor, in continuation-count units
-  // Prior q(w) over the vocabulary (sums to 1 over V items): uniform, or shaped by the lexicon.
-  let q: (w: string) => number = () => 1 / V;
-  let qMax = 1 / V; // the largest value of q
-  if (prior) {
-    const lex = prior.lexicon;
-    let used = base.used, mass = base.mass;
-    for (const w of extra) {
-      const c = lex.count(w);
-      if (c > 0) { used++; mass += (c + 1) ** prior.power; }
+    // Continuation counts.
+    const contW = (this.contW = new Float64Array(N));
+    const ctxMid: Array<Tally | undefined> = (this.ctxMid = new Array(N));
+    const midSucc: Array<number[] | undefined> = (this.midSucc = new Array(N));
+    for (const k of bi.keys()) contW[k % N]! += 1;
+    for (const [k, c] of tri) {
+      const w = k % N, uv = (k - w) / N, v = uv % N;
+      const vw = v * N + w;
+      const e = this.ctxTri.get(uv) ?? { total: 0, types: 0 };
+      e.total += c;
+      e.types += 1;
+      this.ctxTri.set(uv, e);
+      let ts = this.triSucc.get(uv);
+      if (!ts) this.triSucc.set(uv, (ts = []));
+      ts.push(w);
+      const isNewVW = !this.contVW.has(vw);
+      if (isNewVW) (midSucc[v] ??= []).push(w);
+      this.contVW.set(vw, (this.contVW.get(vw) ?? 0) + 1);
+      const m = ctxMid[v] ?? { total: 0, types: 0 };
+      m.total += 1;
+      if (isNewVW) m.types += 1;
+      ctxMid[v] = m;
     }
-    const unused = Math.max(1, V - used);
-    qMax = Math.max(1 / V, prior.unusedShare / unused, ((1 - prior.unusedShare) * Math.max(2 ** prior.power, (lex.maxCount + 1) ** prior.power)) / mass);
-    // Special tokens (`<unk>`, punctuation) keep the uniform share: the lexicon says nothing about them.
-    q = (w) => {
-      const c = lex.count(w);
-      if (c > 0) return ((1 - prior.unusedShare) * (c + 1) ** prior.power) / mass;
-      return w.startsWith('<') || !/\p{L}/u.test(w) ? 1 / V : prior.unusedShare / unused;
-    };
+    const next: Array<number[] | undefined> = (this.next = new Array(N));
+    for (const [k, c] of bi) {
+      const w = k % N, v = (k - w) / N;
+      (next[v] ??= []).push(w, c);
+    }
+    let contTotal = 0;
+    for (const c of contW) contTotal += c;
+    this.contTotal = contTotal;
+    // The vocabulary is the syllable set followed by the training words it lacks (in that order: the
+    // lexicon sums below run in it). The syllable set's part does not depend on the input: once per process.
+    const base = syllablePrior(prior);
+    const extra = words.slice(1).filter((w) => !base.set.has(w));
+    const V = (this.vocabSize = base.set.size + extra.length);
+    const BETA = 0.5; // pseudo-count of the uniform floor, in continuation-count units
+    let qMax = 1 / V; // the largest value of q
+    let mass = 0, unused = 1;
+    if (prior) {
+      const lex = prior.lexicon;
+      let used = base.used;
+      mass = base.mass;
+      for (const w of extra) {
+        const c = lex.count(w);
+        if (c > 0) { used++; mass += (c + 1) ** prior.power; }
+      }
+      unused = Math.max(1, V - used);
+      qMax = Math.max(1 / V, prior.unusedShare / unused, ((1 - prior.unusedShare) * Math.max(2 ** prior.power, (lex.maxCount + 1) ** prior.power)) / mass);
+    }
+    this.qUsedMass = mass;
+    this.qUnused = unused;
+    this.qMax = qMax;
+    this.M = (prior?.mass ?? BETA) * V;
+    this.p1Known = new Float64Array(N).fill(NaN);
   }
-  const M = (prior?.mass ?? BETA) * V;
-  // p1 depends on w only: memoised per word id (the same candidates are scored in many contexts),
-  // in an array for training words and one for words first met when scoring.
-  const p1Known = new Float64Array(N).fill(NaN);
-  let p1Unseen = new Float64Array(1024).fill(NaN); // by -id - 1
-  const p1Of = (w: string, wi: number) => ((wi >= 0 ? contW[wi]! : 0) + M * q(w)) / (contTotal + M);
-  const p1Id = (wi: number) => {
+
+  private intern(w: string): number {
+    let i = this.ids.get(w);
+    if (i === undefined) { this.ids.set(w, (i = this.words.length)); this.words.push(w); }
+    return i;
+  }
+
+  id(w: string): number {
+    let i = this.ids.get(w);
+    if (i === undefined) { this.unseenWords.push(w); this.ids.set(w, (i = -this.unseenWords.length)); }
+    return i;
+  }
+
+  /** Prior q(w) over the vocabulary: uniform, or by the lexicon's counts; special tokens (`<unk>`, punctuation) keep the uniform share (the lexicon says nothing about them). */
+  private q(w: string): number {
+    const prior = this.prior;
+    if (!prior) return 1 / this.vocabSize;
+    const c = prior.lexicon.count(w);
+    if (c > 0) return ((1 - prior.unusedShare) * (c + 1) ** prior.power) / this.qUsedMass;
+    return w.startsWith('<') || !/\p{L}/u.test(w) ? 1 / this.vocabSize : prior.unusedShare / this.qUnused;
+  }
+
+  private p1Of(w: string, wi: number): number {
+    return ((wi >= 0 ? this.contW[wi]! : 0) + this.M * this.q(w)) / (this.contTotal + this.M);
+  }
+
+  /** The lowest order: continuation unigram interpolated with the prior, by word id. */
+  p1Id(wi: number): number {
     if (wi >= 0) {
-      let r = p1Known[wi]!;
-      if (r !== r) r = p1Known[wi] = p1Of(words[wi]!, wi);
+      let r = this.p1Known[wi]!;
+      if (r !== r) r = this.p1Known[wi] = this.p1Of(this.words[wi]!, wi);
       return r;
     }
     const k = -wi - 1;
-    if (k >= p1Unseen.length) { const grown = new Float64Array(Math.max(2 * p1Unseen.length, k + 1024)).fill(NaN); grown.set(p1Unseen); p1Unseen = grown; }
-    let r = p1Unseen[k]!;
-    if (r !== r) r = p1Unseen[k] = p1Of(unseenWords[k]!, wi);
+    if (k >= this.p1Unseen.length) { const grown = new Float64Array(Math.max(2 * this.p1Unseen.length, k + 1024)).fill(NaN); grown.set(this.p1Unseen); this.p1Unseen = grown; }
+    let r = this.p1Unseen[k]!;
+    if (r !== r) r = this.p1Unseen[k] = this.p1Of(this.unseenWords[k]!, wi);
     return r;
-  };
-  // The largest p1 of any word (training words computed, any other word bounded by the largest prior).
-  let p1MaxMemo = -1;
-  const p1Max = () => {
-    if (p1MaxMemo >= 0) return p1MaxMemo;
-    let best = ((0 + M * qMax) / (contTotal + M));
-    for (let wi = 0; wi < N; wi++) best = Math.max(best, p1Id(wi));
-    return (p1MaxMemo = best);
-  };
-  /**
-   * The lower orders seen from a left word v, prepared once per v. Most next words w occur in none
-   * of v's sparse tables (trigram-derived continuations of v, the lexicon's within-word successors),
-   * and for those the interpolation reduces to a fixed multiple chain of p1(w); the others are
-   * computed in full once and kept by id. Both give exactly the value of the full formula, operation
-   * for operation (a zero count adds an exact 0), so scores are bit-identical to scoring term by term.
-   */
-  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number; /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number; /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number }
-  const lowerOf = (v: string, vi: number): Lower => {
-    const sparse = new Map<number, number>();
-    const m = vi >= 0 ? ctxMid[vi] : undefined;
+  }
+
+  /** The largest p1 of any word (training words computed, any other word bounded by the largest prior). */
+  p1Max(): number {
+    if (this.p1MaxMemo >= 0) return this.p1MaxMemo;
+    let best = ((0 + this.M * this.qMax) / (this.contTotal + this.M));
+    for (let wi = 0; wi < this.N; wi++) best = Math.max(best, this.p1Id(wi));
+    return (this.p1MaxMemo = best);
+  }
+
+  /** The lower orders seen from the word with id `vi` (see `Lower`), once per word. */
+  private lowerFor(vi: number): Lower {
+    let f = this.lowerMemo.get(vi);
+    if (!f) this.lowerMemo.set(vi, (f = this.lowerOf(vi >= 0 ? this.words[vi]! : this.unseenWords[-vi - 1]!, vi)));
+    return f;
+  }
+
+  private lowerOf(v: string, vi: number): Lower {
+    const prior = this.prior;
+    const m = vi >= 0 ? this.ctxMid[vi] : undefined;
     // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs.
-    let p1v = p1Id;
     let succIds: Map<number, number> | null = null;
+    let total = 0;
     if (prior && prior.pairWeight) {
       const succ = prior.lexicon.successors(v);
       if (succ.size) {
-        let total = 0;
         for (const c of succ.values()) total += c;
         const ids = (succIds = new Map<number, number>());
-        for (const [w, c] of succ) ids.set(idOf(w), c);
-        const pw = prior.pairWeight;
-        p1v = (wi) => pw * ((ids.get(wi) ?? 0) / total) + (1 - pw) * p1Id(wi);
+        for (const [w, c] of succ) ids.set(this.id(w), c);
       }
     }
+    const pw = prior?.pairWeight ?? 0;
+    const p1v = (wi: number) => (succIds ? pw * ((succIds.get(wi) ?? 0) / total) + (1 - pw) * this.p1Id(wi) : this.p1Id(wi));
     if (!m) {
-      if (succIds) for (const wi of succIds.keys()) sparse.set(wi, p1v(wi));
-      const pw = prior?.pairWeight ?? 0;
-      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), chain: (x) => (1 - pw) * x, sparseMax: -1 } : { sparse, dense: p1Id, chain: (x) => x, sparseMax: -1 };
+      const lower = new Lower(succIds ? 1 - pw : 1, 1);
+      if (succIds) for (const wi of succIds.keys()) lower.sparse.set(wi, p1v(wi));
+      return lower;
     }
-    const base = vi * N;
+    const base = vi * this.N;
     const g = (D * m.types) / m.total;
     const full = (wi: number) => {
-      const c = wi >= 0 ? (contVW.get(base + wi) ?? 0) : 0;
+      const c = wi >= 0 ? (this.contVW.get(base + wi) ?? 0) : 0;
       return Math.max(c - D, 0) / m.total + g * p1v(wi);
     };
-    for (const wi of midSucc[vi]!) sparse.set(wi, full(wi));
-    if (succIds) for (const wi of succIds.keys()) if (!sparse.has(wi)) sparse.set(wi, full(wi));
-    const pw = prior?.pairWeight ?? 0;
-    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), chain: (x) => g * ((1 - pw) * x), sparseMax: -1 } : { sparse, dense: (wi) => g * p1Id(wi), chain: (x) => g * x, sparseMax: -1 };
-  };
-  const sparseMaxOf = (l: Lower) => {
-    if (l.sparseMax < 0) { let x = 0; for (const v of l.sparse.values()) if (v > x) x = v; l.sparseMax = x; }
-    return l.sparseMax;
-  };
-  const lowerMemo = new Map<number, Lower>();
-  const lowerFor = (vi: number) => {
-    let f = lowerMemo.get(vi);
-    if (!f) lowerMemo.set(vi, (f = lowerOf(vi >= 0 ? words[vi]! : unseenWords[-vi - 1]!, vi)));
-    return f;
-  };
-  const phraseCache = new Map<number, Map<number, number | null>>();
-  // Folded id of any word (folding is slow: once per word; training words are known already).
-  const foldIdMemo = new Map<number, number | undefined>();
-  const foldIdOfId = (i: number) => {
-    if (i >= 0) return foldOf[i];
-    if (foldIdMemo.has(i)) return foldIdMemo.get(i);
-    const f = foldIds.get(foldKey(unseenWords[-i - 1]!));
-    foldIdMemo.set(i, f);
-    return f;
-  };
-  // Contexts are kept for the model's life: a run asks for the same ones in both passes and decodes.
-  // A context never seen in training does not depend on u: one object per v stands for all of them.
-  const lowerContexts = new Map<number, LmContext>();
-  const contextId = pairMemo((ui, vi) => {
-    if (ui >= 0 && vi >= 0 && ctxTri.has(ui * N + vi)) return makeContext(ui, vi);
-    let c = lowerContexts.get(vi);
-    if (!c) lowerContexts.set(vi, (c = makeContext(ui, vi)));
-    return c;
-  });
-  const makeContext = (ui: number, vi: number): LmContext => {
-    const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
-    const lower = lowerFor(vi);
-    const lsparse = lower.sparse, ldense = lower.dense;
-    // log P(w | u v): the trigram estimate over the context's lower order (or that alone when the
-    // context was never seen). Words the trigram never saw after (u v) add a zero count.
-    let logProbId: (wi: number) => number;
-    // An upper bound of logProbId over every word: the best sparse value, or the dense value of the
-    // largest p1 (the dense chain and the logarithm are monotone, so rounding keeps the order).
-    let max: number;
-    if (!e) {
-      logProbId = (wi) => Math.log(lsparse.get(wi) ?? ldense(wi));
-      max = Math.max(Math.log(lower.chain(p1Max())), Math.log(sparseMaxOf(lower)));
-    } else {
-      const g = (D * e.types) / e.total;
-      const tsparse = new Map<number, number>();
-      // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
-      max = Math.max(Math.log(g * lower.chain(p1Max())), Math.log(g * sparseMaxOf(lower)));
-      for (const wi of triSucc.get(ui * N + vi)!) {
-        const c = tri.get((ui * N + vi) * N + wi)!;
-        const t = Math.log(Math.max(c - D, 0) / e.total + g * (lsparse.get(wi) ?? ldense(wi)));
-        tsparse.set(wi, t);
-        max = Math.max(max, t);
-      }
-      logProbId = (wi) => {
-        const t = tsparse.get(wi);
-        return t !== undefined ? t : Math.log(g * (lsparse.get(wi) ?? ldense(wi)));
-      };
+    const lower = new Lower(succIds ? 1 - pw : 1, g);
+    for (const wi of this.midSucc[vi]!) lower.sparse.set(wi, full(wi));
+    if (succIds) for (const wi of succIds.keys()) if (!lower.sparse.has(wi)) lower.sparse.set(wi, full(wi));
+    return lower;
+  }
+
+  contextId(ui: number, vi: number): LmContext {
+    const known = this.contexts.get(ui, vi);
+    if (known) return known;
+    const e = ui >= 0 && vi >= 0 ? this.ctxTri.get(ui * this.N + vi) : undefined;
+    if (e) {
+      const uv = ui * this.N + vi;
+      return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), e, this.triSucc.get(uv)!, (wi) => this.tri.get(uv * this.N + wi)!));
     }
-    return { trigram: e !== undefined, logProb: (w) => logProbId(idOf(w)), logProbId, max };
-  };
-  const context = (u: string, v: string) => contextId(idOf(u), idOf(v));
-  const phraseId = (vi: number, wi: number): number | null => {
-    let row = phraseCache.get(vi);
-    if (!row) phraseCache.set(vi, (row = new Map()));
+    let c = this.lowerContexts.get(vi);
+    if (!c) this.lowerContexts.set(vi, (c = new LowerContext(this, this.lowerFor(vi))));
+    return this.contexts.set(ui, vi, c);
+  }
+
+  context(u: string, v: string): LmContext {
+    return this.contextId(this.id(u), this.id(v));
+  }
+
+  logProb(u: string, v: string, w: string): number {
+    return this.context(u, v).logProb(w);
+  }
+
+  logUnigram(w: string): number {
+    return Math.log(this.p1Id(this.id(w)));
+  }
+
+  logUnigramId(wi: number): number {
+    return Math.log(this.p1Id(wi));
+  }
+
+  count(w: string): number {
+    const i = this.id(w);
+    return i > 0 ? this.uni[i]! : 0;
+  }
+
+  private foldIdOfId(i: number): number | undefined {
+    if (i >= 0) return this.foldOf[i];
+    if (this.foldIdMemo.has(i)) return this.foldIdMemo.get(i);
+    const f = this.foldIds.get(foldKey(this.unseenWords[-i - 1]!));
+    this.foldIdMemo.set(i, f);
+    return f;
+  }
+
+  phraseId(vi: number, wi: number): number | null {
+    let row = this.phraseCache.get(vi);
+    if (!row) this.phraseCache.set(vi, (row = new Map()));
     const hit = row.get(wi);
     if (hit !== undefined) return hit;
-    const fv = foldIdOfId(vi), fw = foldIdOfId(wi);
-    const m = fv !== undefined && fw !== undefined ? foldPairs.get(fv * NF + fw) : undefined;
+    const fv = this.foldIdOfId(vi), fw = this.foldIdOfId(wi);
+    const m = fv !== undefined && fw !== undefined ? this.foldPairs.get(fv * this.NF + fw) : undefined;
     let r: number | null = null;
     if (m) {
       let total = 0;
       for (const c of m.values()) total += c;
-      if (total >= 2) r = Math.log(((vi >= 0 && wi >= 0 ? (m.get(vi * N + wi) ?? 0) : 0) + 0.1) / (total + 0.1 * m.size));
+      if (total >= 2) r = Math.log(((vi >= 0 && wi >= 0 ? (m.get(vi * this.N + wi) ?? 0) : 0) + 0.1) / (total + 0.1 * m.size));
     }
     row.set(wi, r);
     return r;
-  };
-  return {
-    logProb: (u, v, w) => context(u, v).logProb(w),
-    context,
-    contextId,
-    id: idOf,
-    logUnigram: (w) => Math.log(p1Id(idOf(w))),
-    logUnigramId: (wi) => Math.log(p1Id(wi)),
-    count: (w) => { const i = idOf(w); return i > 0 ? uni[i]! : 0; },
-    phrase: (v, w) => phraseId(idOf(v), idOf(w)),
-    phraseId,
-    successors(v) {
-      let r = succCache.get(v);
-      if (!r) {
-        // By decreasing count, ties by spelling.
-        const vi = ids.get(v);
-        const xs = vi !== undefined && vi >= 0 ? next[vi] : undefined;
-        const pairs: Array<[string, number]> = [];
-        if (xs) for (let x = 0; x < xs.length; x += 2) pairs.push([words[xs[x]!]!, xs[x + 1]!]);
-        r = pairs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
-        succCache.set(v, r);
-      }
-      return r;
-    },
-    vocabSize: V,
-  };
+  }
+
+  phrase(v: string, w: string): number | null {
+    return this.phraseId(this.id(v), this.id(w));
+  }
+
+  successors(v: string): string[] {
+    let r = this.succCache.get(v);
+    if (!r) {
+      // By decreasing count, ties by spelling.
+      const vi = this.ids.get(v);
+      const xs = vi !== undefined && vi >= 0 ? this.next[vi] : undefined;
+      const pairs: Array<[string, number]> = [];
+      if (xs) for (let x = 0; x < xs.length; x += 2) pairs.push([this.words[xs[x]!]!, xs[x + 1]!]);
+      r = pairs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
+      this.succCache.set(v, r);
+    }
+    return r;
+  }
+}
+
+function inc(m: Map<number, number>, k: number): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
 }
 
 /**
@@ -383,68 +549,152 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
  */
 export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, string]>, lambda: number, mu: number): LanguageModel {
   if (!pairs.length || (!lambda && !mu)) return lm;
-  // Counts keyed by the base model's word ids (no strings in the scoring loop).
-  const uni = new Map<number, number>();
-  const bi = new Map<number, Map<number, number>>();
-  const out = new Map<number, number>();
-  for (const [v, w] of pairs) {
-    const vi = lm.id(v), wi = lm.id(w);
-    uni.set(wi, (uni.get(wi) ?? 0) + 1);
-    let m = bi.get(vi);
-    if (!m) bi.set(vi, (m = new Map()));
-    m.set(wi, (m.get(wi) ?? 0) + 1);
-    out.set(vi, (out.get(vi) ?? 0) + 1);
-  }
-  const N = pairs.length;
-  let uniMax = 0;
-  for (const x of uni.values()) uniMax = Math.max(uniMax, x);
-  const keep = Math.log(1 - lambda - mu);
+  return new CachedModel(lm, pairs, lambda, mu);
+}
+
+/** The model of `withDocumentCache`: counts keyed by the base model's word ids (no strings in the scoring loop). */
+class CachedModel implements LanguageModel {
+  private readonly lm: LanguageModel;
+  readonly lambda: number;
+  readonly mu: number;
+  readonly uni = new Map<number, number>();
+  readonly bi = new Map<number, Map<number, number>>();
+  readonly out = new Map<number, number>();
+  readonly n: number;
+  readonly uniMax: number;
+  /** log(1 − λ − μ): the mixture of a word the cache never saw. */
+  readonly keep: number;
+  /** The base scores of a run of candidates, shared by this model's contexts. */
+  scratch = new Float64Array(64);
   // One mixed context per base context (the base shares one per v among the contexts it never saw, and so does this).
-  const mixed = new Map<LmContext, LmContext>();
-  const contextId = pairMemo((ui, vi) => {
-    const c = lm.contextId(ui, vi);
-    let x = mixed.get(c);
-    if (!x) mixed.set(c, (x = makeContext(c, vi)));
-    return x;
-  });
-  const makeContext = (c: LmContext, vi: number): LmContext => {
-    const o = out.get(vi);
-    const row = o ? bi.get(vi)! : undefined;
+  private readonly mixed = new Map<LmContext, LmContext>();
+  private readonly contexts = new PairMemo<LmContext>();
+
+  constructor(lm: LanguageModel, pairs: Array<[string, string]>, lambda: number, mu: number) {
+    this.lm = lm;
+    this.lambda = lambda;
+    this.mu = mu;
+    for (const [v, w] of pairs) {
+      const vi = lm.id(v), wi = lm.id(w);
+      this.uni.set(wi, (this.uni.get(wi) ?? 0) + 1);
+      let m = this.bi.get(vi);
+      if (!m) this.bi.set(vi, (m = new Map()));
+      m.set(wi, (m.get(wi) ?? 0) + 1);
+      this.out.set(vi, (this.out.get(vi) ?? 0) + 1);
+    }
+    this.n = pairs.length;
+    let uniMax = 0;
+    for (const x of this.uni.values()) uniMax = Math.max(uniMax, x);
+    this.uniMax = uniMax;
+    this.keep = Math.log(1 - lambda - mu);
+  }
+
+  get vocabSize(): number {
+    return this.lm.vocabSize;
+  }
+
+  id(w: string): number {
+    return this.lm.id(w);
+  }
+
+  contextId(ui: number, vi: number): LmContext {
+    const known = this.contexts.get(ui, vi);
+    if (known) return known;
+    const c = this.lm.contextId(ui, vi);
+    let x = this.mixed.get(c);
+    if (!x) this.mixed.set(c, (x = new CachedContext(this, c, vi)));
+    return this.contexts.set(ui, vi, x);
+  }
+
+  context(u: string, v: string): LmContext {
+    return this.contextId(this.lm.id(u), this.lm.id(v));
+  }
+
+  logProb(u: string, v: string, w: string): number {
+    return this.contextId(this.lm.id(u), this.lm.id(v)).logProbId(this.lm.id(w));
+  }
+
+  logUnigramId(wi: number): number {
+    return Math.log((1 - this.mu) * Math.exp(this.lm.logUnigramId(wi)) + this.mu * ((this.uni.get(wi) ?? 0) / this.n));
+  }
+
+  logUnigram(w: string): number {
+    return this.logUnigramId(this.lm.id(w));
+  }
+
+  count(w: string): number {
+    return this.lm.count(w);
+  }
+
+  phrase(v: string, w: string): number | null {
+    return this.lm.phrase(v, w);
+  }
+
+  phraseId(vi: number, wi: number): number | null {
+    return this.lm.phraseId(vi, wi);
+  }
+
+  successors(v: string): string[] {
+    return this.lm.successors(v);
+  }
+}
+
+/** A base context mixed with the document cache. */
+class CachedContext implements LmContext {
+  readonly trigram: boolean;
+  readonly max: number;
+  private readonly model: CachedModel;
+  private readonly base: LmContext;
+  /** The cache's pairs after v and their total (none: undefined, 0). */
+  private readonly row: Map<number, number> | undefined;
+  private readonly o: number;
+
+  constructor(model: CachedModel, base: LmContext, vi: number) {
+    this.model = model;
+    this.base = base;
+    this.trigram = base.trigram;
+    const o = model.out.get(vi);
+    this.o = o ?? 0;
+    this.row = o ? model.bi.get(vi)! : undefined;
     let rowMax = 0;
-    if (row) for (const x of row.values()) rowMax = Math.max(rowMax, x);
+    if (this.row) for (const x of this.row.values()) rowMax = Math.max(rowMax, x);
     // Bound: the base bound mixed with the largest cache probabilities (a hair added for rounding).
-    const max = Math.log((1 - lambda - mu) * Math.exp(c.max) + lambda * (o ? rowMax / o : 0) + mu * (uniMax / N)) + 1e-9;
-    const base = c.logProbId;
-    const logProbId = (wi: number) => {
-      const lp = base(wi);
-      const pb = row ? (row.get(wi) ?? 0) / o! : 0;
-      const pu = (uni.get(wi) ?? 0) / N;
-      if (!pb && !pu) return keep + lp;
-      return Math.log((1 - lambda - mu) * Math.exp(lp) + lambda * pb + mu * pu);
-    };
-    return { trigram: c.trigram, logProb: (w) => logProbId(lm.id(w)), logProbId, max };
-  };
-  const logUnigramId = (wi: number) => Math.log((1 - mu) * Math.exp(lm.logUnigramId(wi)) + mu * ((uni.get(wi) ?? 0) / N));
-  return {
-    ...lm,
-    logProb: (u, v, w) => contextId(lm.id(u), lm.id(v)).logProbId(lm.id(w)),
-    context: (u, v) => contextId(lm.id(u), lm.id(v)),
-    contextId,
-    logUnigram: (w) => logUnigramId(lm.id(w)),
-    logUnigramId,
-  };
+    this.max = Math.log((1 - model.lambda - model.mu) * Math.exp(base.max) + model.lambda * (o ? rowMax / o : 0) + model.mu * (model.uniMax / model.n)) + 1e-9;
+  }
+
+  logProb(w: string): number {
+    return this.logProbId(this.model.id(w));
+  }
+
+  logProbId(wi: number): number {
+    const m = this.model;
+    const lp = this.base.logProbId(wi);
+    const pb = this.row ? (this.row.get(wi) ?? 0) / this.o : 0;
+    const pu = (m.uni.get(wi) ?? 0) / m.n;
+    if (!pb && !pu) return m.keep + lp;
+    return Math.log((1 - m.lambda - m.mu) * Math.exp(lp) + m.lambda * pb + m.mu * pu);
+  }
+
+  // A word the cache never saw (most: the cache's pairs end in words it counts) has no pair count
+  // after v either, and only the base probability scaled (the `keep` branch of `logProbId`).
+  maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
+    const m = this.model;
+    if (m.scratch.length < to) m.scratch = new Float64Array(2 * to);
+    const lps = m.scratch;
+    this.base.maxInto(ids, from, to, lps, true);
+    const mix = 1 - m.lambda - m.mu;
+    for (let j = from; j < to; j++) {
+      const wi = ids[j]!, lp = lps[j]!;
+      const cu = m.uni.get(wi);
+      let x: number;
+      if (cu === undefined) x = m.keep + lp;
+      else {
+        const pb = this.row ? (this.row.get(wi) ?? 0) / this.o : 0;
+        x = Math.log(mix * Math.exp(lp) + m.lambda * pb + m.mu * (cu / m.n));
+      }
+      if (first || x > out[j]!) out[j] = x;
+    }
+  }
 }
 
 export { BOS };
-
-/** `make` memoised on a pair of ids (a row per first id): contexts are asked for again and again. */
-function pairMemo<T>(make: (a: number, b: number) => T): (a: number, b: number) => T {
-  const rows = new Map<number, Map<number, T>>();
-  return (a, b) => {
-    let row = rows.get(a);
-    if (!row) rows.set(a, (row = new Map()));
-    let v = row.get(b);
-    if (v === undefined) row.set(b, (v = make(a, b)));
-    return v;
-  };
-}
