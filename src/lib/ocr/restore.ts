@@ -531,7 +531,8 @@ function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToke
           else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
         }
       }
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key });
+      // (Every field set here, the optional ones too: slots keep one shape.)
+      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined, emission: undefined });
       steps.push({ options: [], slot: slots.length - 1 });
       for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
     }
