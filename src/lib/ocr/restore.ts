@@ -502,41 +502,47 @@ function cleanLines(lines: SourceLine[], pass: PassContext): { kept: Array<{ lin
 
 /** Slots (a word to restore, with its candidates) and lattice steps for every token of the kept lines. */
 function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): void {
-  const { slots, steps, W, models } = run;
   for (let li = 0; li < kept.length; li++) {
     const tokens = kept[li]!.tokens;
-    const caps = isCapsLine(tokens, models.pass);
-    for (let ti = 0; ti < tokens.length; ti++) {
-      const t = tokens[ti]!;
-      if (!t.text) continue;
-      if (t.fixed) { for (const x of lmTokens(t.text)) run.push(x); continue; }
-      // Trailing punctuation, including the end-of-text mark `./.`, stays outside the word.
-      const m = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u.exec(t.text)!;
-      const core = m[2]!;
-      const isNumber = /^\d{1,2}$/u.test(core);
-      if (!core || (!/[\p{L}$&¢¥]/u.test(core) && !isNumber) || (/^\d+$/u.test(core) && !isNumber)) {
-        t.fixed = true; t.confidence = 1;
-        for (const x of lmTokens(t.text)) run.push(x);
-        continue;
-      }
-      for (const c of m[1]!) if (c === '(') run.push('(');
-      const key = core.toLowerCase();
-      const all = [...run.candsOf(key)];
-      // An alternative reading of the OCR token (letters a pass cut off) adds its candidates, slightly penalised.
-      if (t.alt && t.alt.toLowerCase() !== key) {
-        for (const c of run.candsOf(t.alt.toLowerCase())) {
-          const have = all.findIndex((x) => x.syllable === c.syllable);
-          const cost = c.channel + W.alt;
-          if (have < 0) all.push({ syllable: c.syllable, channel: cost, id: c.id });
-          else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
-        }
-      }
-      // (Every field set here, the optional ones too: slots keep one shape.)
-      slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined, emission: undefined });
-      steps.push({ options: [], slot: slots.length - 1 });
-      for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
+    const caps = isCapsLine(tokens, run.models.pass);
+    for (let ti = 0; ti < tokens.length; ti++) addToken(run, tokens[ti]!, li, ti, caps);
+  }
+}
+
+// (The loops of the stages call a function per item: a function called thousands of times is
+// optimised once and kept, where a long loop in a function called once per run is compiled again
+// on the stack in every run.)
+
+/** The steps of one token: context-only steps for fixed tokens and punctuation, a slot for a word. */
+function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean): void {
+  const { slots, steps, W } = run;
+  if (!t.text) return;
+  if (t.fixed) { for (const x of lmTokens(t.text)) run.push(x); return; }
+  // Trailing punctuation, including the end-of-text mark `./.`, stays outside the word.
+  const m = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u.exec(t.text)!;
+  const core = m[2]!;
+  const isNumber = /^\d{1,2}$/u.test(core);
+  if (!core || (!/[\p{L}$&¢¥]/u.test(core) && !isNumber) || (/^\d+$/u.test(core) && !isNumber)) {
+    t.fixed = true; t.confidence = 1;
+    for (const x of lmTokens(t.text)) run.push(x);
+    return;
+  }
+  for (const c of m[1]!) if (c === '(') run.push('(');
+  const key = core.toLowerCase();
+  const all = [...run.candsOf(key)];
+  // An alternative reading of the OCR token (letters a pass cut off) adds its candidates, slightly penalised.
+  if (t.alt && t.alt.toLowerCase() !== key) {
+    for (const c of run.candsOf(t.alt.toLowerCase())) {
+      const have = all.findIndex((x) => x.syllable === c.syllable);
+      const cost = c.channel + W.alt;
+      if (have < 0) all.push({ syllable: c.syllable, channel: cost, id: c.id });
+      else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
     }
   }
+  // (Every field set here, the optional ones too: slots keep one shape.)
+  slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined, emission: undefined });
+  steps.push({ options: [], slot: slots.length - 1 });
+  for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
 }
 
 /**
@@ -547,30 +553,36 @@ function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToke
  * same candidates are appended to every slot that has it.
  */
 function addContextCandidates(run: Run): void {
-  const { slots, models, W } = run;
+  const slots = run.slots;
   const contextMemo = new Map<string, Cand[]>();
   for (let i = 1; i < slots.length; i++) {
     const s = slots[i]!, p = slots[i - 1]!;
     if (p.line !== s.line && p.line + 1 !== s.line) continue;
-    const readings = run.firstReadingOf(p);
-    const memoKey = s.source + '\u0002' + readings.ids.join(',');
-    const known = contextMemo.get(memoKey);
-    if (known) { for (const c of known) run.addCand(s, c); continue; }
-    const added: Cand[] = [];
-    const tried: number[] = []; // successors already scored and found too costly
-    for (const prev of readings.words) {
-      const sx = run.successorsOf(prev);
-      for (let k = 0; k < sx.words.length; k++) {
-        const id = sx.ids[k]!;
-        if (!sx.ok[k] || run.hasCand(s, id) || tried.includes(id)) continue;
-        const w = sx.words[k]!;
-        const cost = channelCost(s.lower, w, models.channel);
-        if (cost <= W.contextBound) { const c = { syllable: w, channel: cost, id }; run.addCand(s, c); added.push(c); }
-        else tried.push(id);
-      }
-    }
-    contextMemo.set(memoKey, added);
+    addContextCandidatesOf(run, s, p, contextMemo);
   }
+}
+
+/** The context candidates of slot `s` after slot `p` (see `addContextCandidates`). */
+function addContextCandidatesOf(run: Run, s: Slot, p: Slot, contextMemo: Map<string, Cand[]>): void {
+  const readings = run.firstReadingOf(p);
+  const memoKey = s.source + '\u0002' + readings.ids.join(',');
+  const known = contextMemo.get(memoKey);
+  if (known) { for (const c of known) run.addCand(s, c); return; }
+  const { models, W } = run;
+  const added: Cand[] = [];
+  const tried: number[] = []; // successors already scored and found too costly
+  for (const prev of readings.words) {
+    const sx = run.successorsOf(prev);
+    for (let k = 0; k < sx.words.length; k++) {
+      const id = sx.ids[k]!;
+      if (!sx.ok[k] || run.hasCand(s, id) || tried.includes(id)) continue;
+      const w = sx.words[k]!;
+      const cost = channelCost(s.lower, w, models.channel);
+      if (cost <= W.contextBound) { const c = { syllable: w, channel: cost, id }; run.addCand(s, c); added.push(c); }
+      else tried.push(id);
+    }
+  }
+  contextMemo.set(memoKey, added);
 }
 
 /** Folded keys interned to ids, and the normalised edit distance of two of them with a memo (see `addReferenceEvidence`). */
@@ -643,23 +655,27 @@ function addReferenceEvidence(run: Run, references: string[]): void {
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {
       if (i < 0 || j < 0) continue;
-      const s = slots[i]!;
-      const r = words[j]!;
       const exactKey = firstIds[i] === refIds[j];
-      if (!run.syllables.has(r)) continue;
       if (!exactKey && keys.distance(firstIds[i]!, refIds[j]!) > 0.5) continue;
-      const b = exactKey ? W.refExact : W.refGap;
-      let at = s.cands.findIndex((c) => c.syllable === r);
-      if (at < 0) {
-        // The OCR is the authority: the reference word must be a plausible reading of it.
-        const cost = channelCost(s.lower, r, models.channel);
-        if (cost > W.bound) continue;
-        run.addCand(s, { syllable: r, channel: cost, id: models.lm.id(r) });
-        at = s.cands.length - 1;
-      }
-      s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
+      referenceBonus(run, slots[i]!, words[j]!, exactKey);
     }
   }
+}
+
+/** A reference word aligned with a slot: a bonus for it as a reading of the slot (added as a candidate if the channel allows). */
+function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
+  const { models, W } = run;
+  if (!run.syllables.has(r)) return;
+  const b = exactKey ? W.refExact : W.refGap;
+  let at = s.cands.findIndex((c) => c.syllable === r);
+  if (at < 0) {
+    // The OCR is the authority: the reference word must be a plausible reading of it.
+    const cost = channelCost(s.lower, r, models.channel);
+    if (cost > W.bound) return;
+    run.addCand(s, { syllable: r, channel: cost, id: models.lm.id(r) });
+    at = s.cands.length - 1;
+  }
+  s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
 }
 
 /**
