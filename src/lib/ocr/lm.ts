@@ -290,7 +290,7 @@ class TrigramModel implements LanguageModel {
     const coded = streams.map((s) => Int32Array.from(s, (w) => this.intern(w)));
     const N = (this.N = this.words.length);
     const words = this.words;
-    const uni = (this.uni = new Float64Array(N));
+    this.uni = new Float64Array(N);
     const bi = new Map<number, number>(); // v·N + w
     const tri = this.tri;
     const foldIds = this.foldIds;
@@ -300,44 +300,22 @@ class TrigramModel implements LanguageModel {
       if (i === undefined) foldIds.set(k, (i = foldIds.size));
       return i;
     });
-    const NF = (this.NF = foldIds.size);
+    this.NF = foldIds.size;
+    // (A method per token and per trigram type rather than long loops here: see restore.ts on loops.)
     for (const s of coded) {
       let u = 0, v = 0;
       for (let i = 0; i < s.length; i++) {
         const w = s[i]!;
-        uni[w]! += 1;
-        inc(bi, v * N + w);
-        inc(tri, (u * N + v) * N + w);
-        const fk = this.foldOf[v]! * NF + this.foldOf[w]!;
-        let m = this.foldPairs.get(fk);
-        if (!m) this.foldPairs.set(fk, (m = new Map()));
-        inc(m, v * N + w);
+        this.countToken(u, v, w, bi);
         u = v; v = w;
       }
     }
     // Continuation counts.
     const contW = (this.contW = new Float64Array(N));
-    const ctxMid: Array<Tally | undefined> = (this.ctxMid = new Array(N));
-    const midSucc: Array<number[] | undefined> = (this.midSucc = new Array(N));
+    this.ctxMid = new Array(N);
+    this.midSucc = new Array(N);
     for (const k of bi.keys()) contW[k % N]! += 1;
-    for (const [k, c] of tri) {
-      const w = k % N, uv = (k - w) / N, v = uv % N;
-      const vw = v * N + w;
-      const e = this.ctxTri.get(uv) ?? { total: 0, types: 0 };
-      e.total += c;
-      e.types += 1;
-      this.ctxTri.set(uv, e);
-      let ts = this.triSucc.get(uv);
-      if (!ts) this.triSucc.set(uv, (ts = []));
-      ts.push(w);
-      const isNewVW = !this.contVW.has(vw);
-      if (isNewVW) (midSucc[v] ??= []).push(w);
-      this.contVW.set(vw, (this.contVW.get(vw) ?? 0) + 1);
-      const m = ctxMid[v] ?? { total: 0, types: 0 };
-      m.total += 1;
-      if (isNewVW) m.types += 1;
-      ctxMid[v] = m;
-    }
+    for (const [k, c] of tri) this.countTrigramType(k, c);
     const next: Array<number[] | undefined> = (this.next = new Array(N));
     for (const [k, c] of bi) {
       const w = k % N, v = (k - w) / N;
@@ -370,6 +348,39 @@ class TrigramModel implements LanguageModel {
     this.qMax = qMax;
     this.M = (prior?.mass ?? BETA) * V;
     this.p1Known = new Float64Array(N).fill(NaN);
+  }
+
+  /** Counts of one token `w` after `u v`: unigram, bigram (into `bi`), trigram, folded pair. */
+  private countToken(u: number, v: number, w: number, bi: Map<number, number>): void {
+    const N = this.N, NF = this.NF;
+    this.uni[w]! += 1;
+    inc(bi, v * N + w);
+    inc(this.tri, (u * N + v) * N + w);
+    const fk = this.foldOf[v]! * NF + this.foldOf[w]!;
+    let m = this.foldPairs.get(fk);
+    if (!m) this.foldPairs.set(fk, (m = new Map()));
+    inc(m, v * N + w);
+  }
+
+  /** The context and continuation counts of one trigram type (key (u·N + v)·N + w, count c). */
+  private countTrigramType(k: number, c: number): void {
+    const N = this.N;
+    const w = k % N, uv = (k - w) / N, v = uv % N;
+    const vw = v * N + w;
+    const e = this.ctxTri.get(uv) ?? { total: 0, types: 0 };
+    e.total += c;
+    e.types += 1;
+    this.ctxTri.set(uv, e);
+    let ts = this.triSucc.get(uv);
+    if (!ts) this.triSucc.set(uv, (ts = []));
+    ts.push(w);
+    const isNewVW = !this.contVW.has(vw);
+    if (isNewVW) (this.midSucc[v] ??= []).push(w);
+    this.contVW.set(vw, (this.contVW.get(vw) ?? 0) + 1);
+    const m = this.ctxMid[v] ?? { total: 0, types: 0 };
+    m.total += 1;
+    if (isNewVW) m.types += 1;
+    this.ctxMid[v] = m;
   }
 
   private intern(w: string): number {

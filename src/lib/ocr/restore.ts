@@ -633,7 +633,7 @@ class FoldedKeys {
  * because gaps repeat pairs), and an aligned reference word gets a bonus as a reading of its slot.
  */
 function addReferenceEvidence(run: Run, references: string[]): void {
-  const { slots, models, W } = run;
+  const { slots, W } = run;
   const keys = new FoldedKeys();
   // The best first reading, if it beats keeping the OCR word (or the number).
   const firstIds = slots.map((s) => {
