@@ -58,6 +58,12 @@ export interface LanguageModel {
   successors(v: string): string[];
   /** Vocabulary size used for the uniform floor. */
   vocabSize: number;
+  /**
+   * Set on a document-cache model (`withDocumentCache`): a word the cache never counted scores
+   * `keep` + its base log-probability in every context (so the best over contexts is `keep` + the
+   * base model's best over the same contexts, the addition being monotone).
+   */
+  documentCache?: { keep: number; counts(wi: number): boolean };
 }
 
 /** A fixed left context (u v) of a model: scores many next words cheaply, by string or by id. */
@@ -75,6 +81,44 @@ export interface LmContext {
    * `out` holds: one call scores a run of candidates (the same numbers as `logProbId`, one by one).
    */
   maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void;
+}
+
+/** The syllables a lexicon's successor lists name, numbered once per process, and each left word's list by those numbers. */
+interface LexNumbering { index: Map<string, number>; words: string[]; lists: Map<string, SuccessorList | null> }
+/** A word's within-word successors in the lexicon: their numbers and counts in the lexicon's order, and the sum of the counts in that order. */
+interface SuccessorList { words: Int32Array; counts: Float64Array; total: number }
+const LEX_NUMBERINGS = new WeakMap<Lexicon, LexNumbering>();
+/** Not an id (`idByLex` slot not looked up yet). */
+const NO_ID = 0x7fffffff;
+
+/** Per process, like the lexicon's own parsed lists (the bundled lexicon does not depend on the input). */
+function lexNumbering(lex: Lexicon): LexNumbering {
+  let r = LEX_NUMBERINGS.get(lex);
+  if (!r) LEX_NUMBERINGS.set(lex, (r = { index: new Map(), words: [], lists: new Map() }));
+  return r;
+}
+
+/** The lexicon's successors of `v` by number (null when it has none), made once per process. */
+function successorList(num: LexNumbering, lex: Lexicon, v: string): SuccessorList | null {
+  let r = num.lists.get(v);
+  if (r === undefined) {
+    const succ = lex.successors(v);
+    r = null;
+    if (succ.size) {
+      let total = 0;
+      for (const c of succ.values()) total += c;
+      const words = new Int32Array(succ.size), counts = new Float64Array(succ.size);
+      let k = 0;
+      for (const [w, c] of succ) {
+        let li = num.index.get(w);
+        if (li === undefined) { num.index.set(w, (li = num.words.length)); num.words.push(w); }
+        words[k] = li; counts[k++] = c;
+      }
+      r = { words, counts, total };
+    }
+    num.lists.set(v, r);
+  }
+  return r;
 }
 
 /** The syllable set, and the lexicon's used count and mass (Σ (count + 1)^power) over it, summed in its order. */
@@ -284,6 +328,13 @@ class TrigramModel implements LanguageModel {
   // A context never seen in training does not depend on u: one object per v stands for all of them.
   private readonly lowerContexts = new Map<number, LmContext>();
   private readonly contexts = new PairMemo<LmContext>();
+  /** The lexicon's successor lists numbered once per process, and the model's ids of those numbers (`lexId`). */
+  private readonly lexNumbers: LexNumbering | null;
+  private idByLex = new Int32Array(0);
+  /** Scratch of `lowerOf`: the lexicon count after the current left word of each training word, valid where `lexStamp` holds the current call's number. */
+  private readonly lexCount: Float64Array;
+  private readonly lexStamp: Int32Array;
+  private lowerCalls = 0;
 
   constructor(streams: string[][], prior?: LexiconPrior) {
     this.prior = prior;
@@ -348,6 +399,9 @@ class TrigramModel implements LanguageModel {
     this.qMax = qMax;
     this.M = (prior?.mass ?? BETA) * V;
     this.p1Known = new Float64Array(N).fill(NaN);
+    this.lexNumbers = prior ? lexNumbering(prior.lexicon) : null;
+    this.lexCount = new Float64Array(N);
+    this.lexStamp = new Int32Array(N);
   }
 
   /** Counts of one token `w` after `u v`: unigram, bigram (into `bi`), trigram, folded pair. */
@@ -437,36 +491,47 @@ class TrigramModel implements LanguageModel {
     return f;
   }
 
+  /** The model's id of a lexicon word by its number (`lexNumbering`): one string lookup per word, not one per (left word, successor) pair. */
+  private lexId(li: number): number {
+    if (li >= this.idByLex.length) { const grown = new Int32Array(Math.max(2 * this.idByLex.length, li + 1024)).fill(NO_ID); grown.set(this.idByLex); this.idByLex = grown; }
+    let i = this.idByLex[li]!;
+    if (i === NO_ID) i = this.idByLex[li] = this.id(this.lexNumbers!.words[li]!);
+    return i;
+  }
+
   private lowerOf(v: string, vi: number): Lower {
-    const prior = this.prior;
+    const prior = this.prior, N = this.N;
     const m = vi >= 0 ? this.ctxMid[vi] : undefined;
-    // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs.
-    let succIds: Map<number, number> | null = null;
-    let total = 0;
-    if (prior && prior.pairWeight) {
-      const succ = prior.lexicon.successors(v);
-      if (succ.size) {
-        for (const c of succ.values()) total += c;
-        const ids = (succIds = new Map<number, number>());
-        for (const [w, c] of succ) ids.set(this.id(w), c);
-      }
-    }
     const pw = prior?.pairWeight ?? 0;
-    const p1v = (wi: number) => (succIds ? pw * ((succIds.get(wi) ?? 0) / total) + (1 - pw) * this.p1Id(wi) : this.p1Id(wi));
+    // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs (p1v of a
+    // word with c such pairs after v: pw·(c / total) + (1 − pw)·p1; a word with none is dense).
+    const succ = prior && pw ? successorList(this.lexNumbers!, prior.lexicon, v) : null;
     if (!m) {
-      const lower = new Lower(succIds ? 1 - pw : 1, 1);
-      if (succIds) for (const wi of succIds.keys()) lower.sparse.set(wi, p1v(wi));
-      return lower;
+      if (succ) {
+        const lower = new Lower(1 - pw, 1);
+        for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); lower.sparse.set(wi, pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)); }
+        return lower;
+      }
+      return new Lower(1, 1);
     }
-    const base = vi * this.N;
+    const base = vi * N;
     const g = (D * m.types) / m.total;
-    const full = (wi: number) => {
-      const c = wi >= 0 ? (this.contVW.get(base + wi) ?? 0) : 0;
-      return Math.max(c - D, 0) / m.total + g * p1v(wi);
-    };
-    const lower = new Lower(succIds ? 1 - pw : 1, g);
-    for (const wi of this.midSucc[vi]!) lower.sparse.set(wi, full(wi));
-    if (succIds) for (const wi of succIds.keys()) if (!lower.sparse.has(wi)) lower.sparse.set(wi, full(wi));
+    // full(w) = max(c(v w) − D, 0) / total + g·p1v(w), for the continuations of v, then for its lexicon
+    // successors that are none (their count adds an exact 0). The lexicon counts after v of training
+    // words are in a stamped scratch array (valid where `lexStamp` holds this call's number).
+    const stamp = ++this.lowerCalls;
+    const lexStamp = this.lexStamp, lexCount = this.lexCount;
+    if (succ) for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); if (wi >= 0) { lexStamp[wi] = stamp; lexCount[wi] = succ.counts[k]!; } }
+    const lower = new Lower(succ ? 1 - pw : 1, g);
+    for (const wi of this.midSucc[vi]!) {
+      const p1v = succ ? pw * ((lexStamp[wi] === stamp ? lexCount[wi]! : 0) / succ.total) + (1 - pw) * this.p1Id(wi) : this.p1Id(wi);
+      lower.sparse.set(wi, Math.max((this.contVW.get(base + wi) ?? 0) - D, 0) / m.total + g * p1v);
+    }
+    if (!succ) return lower;
+    for (let k = 0; k < succ.words.length; k++) {
+      const wi = this.lexId(succ.words[k]!);
+      if (!lower.sparse.has(wi)) lower.sparse.set(wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
+    }
     return lower;
   }
 
@@ -577,6 +642,8 @@ class CachedModel implements LanguageModel {
   readonly keep: number;
   /** The base scores of a run of candidates, shared by this model's contexts. */
   scratch = new Float64Array(64);
+  /** See `LanguageModel.documentCache`. */
+  readonly documentCache: CacheWords;
   // One mixed context per base context (the base shares one per v among the contexts it never saw, and so does this).
   private readonly mixed = new Map<LmContext, LmContext>();
   private readonly contexts = new PairMemo<LmContext>();
@@ -598,6 +665,7 @@ class CachedModel implements LanguageModel {
     for (const x of this.uni.values()) uniMax = Math.max(uniMax, x);
     this.uniMax = uniMax;
     this.keep = Math.log(1 - lambda - mu);
+    this.documentCache = new CacheWords(this.keep, this.uni);
   }
 
   get vocabSize(): number {
@@ -647,6 +715,21 @@ class CachedModel implements LanguageModel {
 
   successors(v: string): string[] {
     return this.lm.successors(v);
+  }
+}
+
+/** The words a document cache counts, and the log factor of every other word's probability. */
+class CacheWords {
+  readonly keep: number;
+  private readonly uni: Map<number, number>;
+
+  constructor(keep: number, uni: Map<number, number>) {
+    this.keep = keep;
+    this.uni = uni;
+  }
+
+  counts(wi: number): boolean {
+    return this.uni.has(wi);
   }
 }
 
