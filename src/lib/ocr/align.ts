@@ -7,8 +7,11 @@
 /** One aligned pair; -1 marks a gap on that side. */
 export type Pair = [number, number];
 
-/** Global alignment of a (length n) and b (length m) minimising sub(i, j) and gap costs. */
-export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number) => number, gapA = 1, gapB = 1): Pair[] {
+/**
+ * Global alignment of a (length n) and b (length m) minimising sub(i, j) and gap costs. With offsets
+ * `a0`, `b0` the sequences are a window of longer ones: `sub` is called with the positions in those.
+ */
+export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number) => number, gapA = 1, gapB = 1, a0 = 0, b0 = 0): Pair[] {
   const W = m + 1;
   const dp = new Float64Array((n + 1) * W);
   const bt = new Uint8Array((n + 1) * W); // 0 diag, 1 up (a gap in b), 2 left
@@ -16,7 +19,7 @@ export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number
   for (let j = 1; j <= m; j++) { dp[j] = j * gapB; bt[j] = 2; }
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
-      const d = dp[(i - 1) * W + j - 1]! + sub(i - 1, j - 1);
+      const d = dp[(i - 1) * W + j - 1]! + sub(a0 + i - 1, b0 + j - 1);
       const u = dp[(i - 1) * W + j]! + gapA;
       const l = dp[i * W + j - 1]! + gapB;
       let best = d, b = 0;
@@ -70,7 +73,8 @@ export function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
 
 /**
  * Align two long token sequences (keys: strings, or interned ids): anchors from keys unique in both (patience diff), then
- * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned).
+ * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned). `sub`
+ * must be 0 for equal keys (it is called for them too).
  * `known`: the anchors, if the caller has them already (`patienceAnchors(aKeys, bKeys)`).
  */
 export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
@@ -81,9 +85,7 @@ export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bK
     const n = ai - i, m = bj - j;
     if (n > 0 && m > 0 && n * m <= maxCells) {
       const a0 = i, b0 = j;
-      for (const [x, y] of needlemanWunsch(n, m, (x, y) => (aKeys[a0 + x] === bKeys[b0 + y] ? 0 : sub(a0 + x, b0 + y)), gap, gap)) {
-        out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
-      }
+      for (const [x, y] of needlemanWunsch(n, m, sub, gap, gap, a0, b0)) out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
     } else {
       for (let x = i; x < ai; x++) out.push([x, -1]);
       for (let y = j; y < bj; y++) out.push([-1, y]);

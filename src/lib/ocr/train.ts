@@ -31,14 +31,16 @@ const crude = (w: string) => [...foldKey(w)].map((c) => CRUDE[c] ?? c).join('');
 /** Token pairs (ocr, truth) that correspond, from aligning the OCR words with one reference. */
 export function correspondingPairs(ocr: string[], ref: string[], channel: Channel | null): Array<[string, string]> {
   const ka = ocr.map(crude), kb = ref.map(foldKey);
-  const sub = channel
+  const cost = channel
     ? (i: number, j: number) => Math.min(2, channel.word(ocr[i]!, ref[j]!) / 8)
     : (i: number, j: number) => Math.min(2, (2 * levenshtein(ka[i]!, kb[j]!)) / Math.max(ka[i]!.length, kb[j]!.length, 1));
+  // (The alignment takes equal keys as a perfect match.)
+  const sub = (i: number, j: number) => (ka[i] === kb[j] ? 0 : cost(i, j));
   const pairs: Array<[string, string]> = [];
   for (const [i, j] of anchoredAlign(ka, kb, sub, 0.9)) {
     if (i < 0 || j < 0) continue;
     if (!isValidSyllable(ref[j]!)) continue;
-    if (sub(i, j) <= 1.2) pairs.push([ocr[i]!, ref[j]!]);
+    if (cost(i, j) <= 1.2) pairs.push([ocr[i]!, ref[j]!]);
   }
   return pairs;
 }
