@@ -2,7 +2,9 @@
  * Candidate generation: for an OCR word, the valid syllables most likely to have produced it under
  * the learned channel. A trie of folded syllables is searched best-first with a dynamic-programming
  * row per node (lower-bound costs per folded letter), then the surviving folded forms are expanded to their
- * accented spellings and rescored exactly. All per-word costs are tabulated once per word.
+ * accented spellings and rescored exactly. All per-word costs are tabulated once per word. The
+ * search's bound of a node is exact for the folded costs: the trie minimised to a few dozen states
+ * gives, per word, the least folded cost of reading the rest of the word from any completion.
  *
  * Data layout (for speed; the results are those of the plain algorithm): the trie is flat typed
  * arrays built once per process (it depends only on the rule-enumerated syllable set); characters
@@ -43,7 +45,7 @@ interface FlatTrie {
   kidStart: Int32Array; kids: Int32Array;
   wordStart: Int32Array; words: Int32Array;
   depth: number;
-  /** Fewest and most letters left below a node to reach a syllable end (0 at a syllable node). */
+  /** Fewest and most letters left below a node to reach a syllable end (0 at a syllable node; the reference search's bound). */
   rmin: Int32Array; rmax: Int32Array;
   syllables: string[];
   /** Char ids of each syllable. */
@@ -53,6 +55,18 @@ interface FlatTrie {
   /** A node's syllables again, sorted by spelling (`byForm`), with the prefix each shares with the previous (`lcp`). */
   byForm: Int32Array; lcp: Int32Array;
   maxKids: number;
+  /**
+   * The trie minimised (nodes with the same letters below them and the same syllable ends merged):
+   * a small automaton (a few dozen states) on which a word's exact folded completion costs are
+   * cheap to tabulate. `state[n]`: the automaton state of node n; `final[s]`: s ends a syllable;
+   * the edges of state s are `edges[edgeStart[s] .. edgeStart[s + 1])`, each a step, i.e. a
+   * (letter, target state) pair (`stepLetter/stepTarget`; targets are numbered below their sources,
+   * and many states share steps); `stepOf[n]`: the step that enters node n from its parent.
+   */
+  state: Int32Array; final: Uint8Array;
+  edgeStart: Int32Array; edges: Int32Array;
+  stepLetter: Int32Array; stepTarget: Int32Array;
+  stepOf: Int32Array;
 }
 
 let TRIE: FlatTrie | null = null;
@@ -115,7 +129,37 @@ function trie(): FlatTrie {
   }
   let maxKids = 0;
   for (let i = 0; i < n; i++) maxKids = Math.max(maxKids, kidStart[i + 1]! - kidStart[i]!);
-  TRIE = { letter, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, maxKids };
+  // Minimise: a node's state is named by whether it ends a syllable and its kids' (letter, state),
+  // so nodes are numbered after their kids (reverse breadth-first order) and a new state's edges go to older states.
+  const state = new Int32Array(n);
+  const names = new Map<string, number>();
+  const final: number[] = [], edgeStart: number[] = [], edges: number[] = [];
+  const steps = new Map<string, number>(), stepLetter: number[] = [], stepTarget: number[] = [];
+  const stepId = (l: number, t: number) => {
+    let x = steps.get(l + ':' + t);
+    if (x === undefined) { steps.set(l + ':' + t, (x = stepLetter.length)); stepLetter.push(l); stepTarget.push(t); }
+    return x;
+  };
+  for (let i = n - 1; i >= 0; i--) {
+    const out = order[i]!.kids.map((k) => [letter[k.id]!, state[k.id]!] as const).sort((a, b) => a[0] - b[0]);
+    const name = (order[i]!.words.length ? 'F' : 'N') + out.map(([l, t]) => l + ':' + t).join(',');
+    let st = names.get(name);
+    if (st === undefined) {
+      names.set(name, (st = final.length));
+      final.push(order[i]!.words.length ? 1 : 0);
+      edgeStart.push(edges.length);
+      for (const [l, t] of out) edges.push(stepId(l, t));
+    }
+    state[i] = st;
+  }
+  edgeStart.push(edges.length);
+  const stepOf = new Int32Array(n).fill(-1);
+  for (let i = 1; i < n; i++) stepOf[i] = stepId(letter[i]!, state[i]!);
+  TRIE = {
+    letter, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, maxKids,
+    state, final: Uint8Array.from(final), edgeStart: Int32Array.from(edgeStart), edges: Int32Array.from(edges),
+    stepLetter: Int32Array.from(stepLetter), stepTarget: Int32Array.from(stepTarget), stepOf,
+  };
   return TRIE;
 }
 
@@ -129,62 +173,96 @@ class WordTables {
   readonly stride: number;
   readonly folded: Float64Array;
   readonly exact: Float64Array;
-  /** Lowest folded cost of reading any letter as nothing. */
-  readonly minDel: number;
-  /** `suffix[j]`: lowest folded cost of producing the OCR chars from j on with any letters. */
-  readonly suffix: Float64Array;
-  /**
-   * `ahead[f * (m + 1) + j]`: lowest folded cost of letter f reading the OCR chars from j on as its
-   * output and the rest as any letters' (min over k of f read as the k chars at j, plus suffix[j + k]).
-   * A trie kid with letter f, under a parent row r, costs at least min over j of r[j] + ahead[f, j].
-   */
-  readonly ahead: Float64Array;
+  private completionCache: { below: Float64Array; step: Float64Array } | null = null;
   private readonly built: Uint8Array;
-  private readonly subs: string[];
+  private readonly chars: string[];
   private readonly rows: Float64Array[];
   private readonly extra = new Map<number, Float64Array>();
   private readonly channel: Channel;
+  private suffixCache: Float64Array | null = null;
   /** Exact costs of target strings already scored against this word. */
   readonly costs = new Map<string, number>();
 
   constructor(ocr: string, channel: Channel) {
-    const b = [...ocr];
+    const b = (this.chars = [...ocr]);
     const m = (this.m = b.length);
     const stride = (this.stride = (m + 1) * S);
     this.channel = channel;
-    this.subs = new Array(stride).fill('');
     this.rows = new Array(stride);
     this.folded = new Float64Array(NF * stride).fill(Infinity);
     this.exact = new Float64Array(NT * stride); // each char's part is written whole on first use
     this.built = new Uint8Array(NT);
-    this.minDel = Math.min(...channel.foldedRow(''));
     for (let j = 0; j <= m; j++) {
+      let sub = '';
       for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
-        const sub = b.slice(j, j + k).join('');
+        if (k > 0) sub += b[j + k - 1]!;
         const i = j * S + k;
-        this.subs[i] = sub;
         this.rows[i] = channel.costRow(sub);
         const f = channel.foldedRow(sub);
         for (let c = 0; c < NF; c++) this.folded[c * stride + i] = f[c]!;
       }
     }
-    this.suffix = new Float64Array(m + 1).fill(Infinity);
-    this.suffix[m] = 0;
+  }
+
+  /**
+   * Exact folded completion costs on the minimised trie (see `FlatTrie.state`), for W = m + 1:
+   * `step[x * W + j]`: least folded cost of the OCR chars from j on being read as step x's letter
+   * (as the k chars at j) then the letters of a path from its target state down to a syllable end
+   * (the target's own end included); `below[s * W + j]`: the least over the steps of state s. So a
+   * trie node n with row r has no syllable strictly below it cheaper than min over j of
+   * r[j] + below[state[n] * W + j], and none at or below it cheaper than min over j of its parent's
+   * row at j plus step[stepOf[n] * W + j]. Tabulated on first use (a search's, not `channelCost`'s).
+   */
+  completions(): { below: Float64Array; step: Float64Array } {
+    if (this.completionCache) return this.completionCache;
+    const T = trie();
+    const m = this.m, W = m + 1, stride = this.stride, folded = this.folded;
+    const ns = T.final.length, nx = T.stepLetter.length;
+    const below = new Float64Array(ns * W).fill(Infinity);
+    const step = new Float64Array(nx * W).fill(Infinity);
+    const whole = new Float64Array(ns * W); // below, with the state's own end
+    const done = new Uint8Array(nx);
+    // States in increasing number: a step's target comes before any state that has the step.
+    for (let st = 0; st < ns; st++) {
+      const so = st * W;
+      for (let e = T.edgeStart[st]!, end = T.edgeStart[st + 1]!; e < end; e++) {
+        const x = T.edges[e]!, xo = x * W;
+        if (!done[x]) {
+          const to = T.stepTarget[x]! * W, fo = T.stepLetter[x]! * stride;
+          for (let j = 0; j <= m; j++) {
+            let v = Infinity;
+            for (let k = 0; k <= MAXOUT && j + k <= m; k++) { const c = folded[fo + j * S + k]! + whole[to + j + k]!; if (c < v) v = c; }
+            step[xo + j] = v;
+          }
+          done[x] = 1;
+        }
+        for (let j = 0; j <= m; j++) if (step[xo + j]! < below[so + j]!) below[so + j] = step[xo + j]!;
+      }
+      for (let j = 0; j <= m; j++) whole[so + j] = below[so + j]!;
+      if (T.final[st]) whole[so + m] = 0;
+    }
+    return (this.completionCache = { below, step });
+  }
+
+  /** Lowest folded cost of reading any letter as nothing (the reference search's bound; not used by the search). */
+  get minDel(): number {
+    return Math.min(...this.channel.foldedRow(''));
+  }
+
+  /** `suffix[j]`: lowest folded cost of producing the OCR chars from j on with any letters (the reference search's bound). */
+  get suffix(): Float64Array {
+    if (this.suffixCache) return this.suffixCache;
+    const m = this.m, stride = this.stride;
+    const suffix = (this.suffixCache = new Float64Array(m + 1).fill(Infinity));
+    suffix[m] = 0;
     for (let j = m - 1; j >= 0; j--) {
       for (let k = 1; k <= MAXOUT && j + k <= m; k++) {
         let low = Infinity;
         for (let c = 0; c < NF; c++) low = Math.min(low, this.folded[c * stride + j * S + k]!);
-        this.suffix[j] = Math.min(this.suffix[j]!, low + this.suffix[j + k]!);
+        suffix[j] = Math.min(suffix[j]!, low + suffix[j + k]!);
       }
     }
-    this.ahead = new Float64Array(NF * (m + 1)).fill(Infinity);
-    for (let c = 0; c < NF; c++) {
-      for (let j = 0; j <= m; j++) {
-        let low = Infinity;
-        for (let k = 0; k <= MAXOUT && j + k <= m; k++) low = Math.min(low, this.folded[c * stride + j * S + k]! + this.suffix[j + k]!);
-        this.ahead[c * (m + 1) + j] = low;
-      }
-    }
+    return suffix;
   }
 
   /** The exact table of char id `c` (its offset is `exactOffset(c)`). */
@@ -193,7 +271,7 @@ class WordTables {
       let t = this.extra.get(c);
       if (!t) {
         t = new Float64Array(this.stride).fill(Infinity);
-        for (let i = 0; i < this.stride; i++) if (this.rows[i]) t[i] = this.channel.cost(CHARS[c]!, this.subs[i]!);
+        for (let i = 0; i < this.stride; i++) if (this.rows[i]) t[i] = this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join(''));
         this.extra.set(c, t);
       }
       return t;
@@ -358,7 +436,8 @@ let ROWS = new Float64Array(4096);
  * finds at least 12 syllables, else `bound` (or the `limit`-th best cost).
  *
  * Best-first (A*, Hart, Nilsson & Raphael 1968) over the trie of folded syllables: an item is either
- * a trie node to expand (priority: a lower bound of every completion below it) or a node whose
+ * a trie node to expand (priority: the least folded cost of the syllables below it, from the word's
+ * completion tables, so only nodes leading to a syllable within the cutoff are expanded) or a node whose
  * accented forms are to be scored exactly (priority: the node's folded cost, a lower bound of each
  * form's exact cost). Items are taken by increasing priority and the search stops once the next
  * priority exceeds the cutoff, which tightens to the `limit`-th best exact cost found: every syllable
@@ -371,7 +450,7 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
   const T = trie();
   const m = tabs.m;
   const W = m + 1;
-  const minDel = tabs.minDel, suffix = tabs.suffix, folded = tabs.folded, stride = tabs.stride, ahead = tabs.ahead;
+  const folded = tabs.folded, stride = tabs.stride, { below, step } = tabs.completions();
   const forms = new FormScorer(T, tabs, limit, bound);
   // The heap of items.
   let items = 0, size = 0, rowTop = 0;
@@ -413,17 +492,17 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     rowTop += W;
     return r;
   };
-  // Expand a node: the folded DP row of each kid, and the kid's items if their bounds are within the cutoff.
-  // Expanding a node only bounds its kids cheaply (`ahead`); a kid's DP row is computed when the kid
-  // itself is taken, so the kids whose bound the tightening cutoff overtakes never cost a row.
+  // Expand a node: each kid's item if its bound is within the cutoff. The bound (the least folded
+  // cost of any syllable at or below the kid, from the parent's row and the kid's edge completions)
+  // needs no row of the kid's own: that is computed when the kid is taken, so the kids whose bound
+  // the tightening cutoff overtakes never cost a row.
   const expand = (node: number, parentRow: number) => {
     for (let x = T.kidStart[node]!, end = T.kidStart[node + 1]!; x < end; x++) {
       const kid = T.kids[x]!;
-      // A lower bound of everything below the kid and of its own forms (it sums in another order
-      // than the DP does: allow for rounding).
-      const ao = T.letter[kid]! * W;
+      const xo = T.stepOf[kid]! * W;
       let quick = Infinity;
-      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + ahead[ao + j]!; if (v < quick) quick = v; }
+      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + step[xo + j]!; if (v < quick) quick = v; }
+      // The bound adds costs in another order than the DP does: allow for rounding.
       quick -= 1e-9;
       if (quick <= forms.cutoff) push(kid, -2 - parentRow, quick);
     }
@@ -433,23 +512,16 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     const no = newRow();
     const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
     if (min > forms.cutoff) { rowTop = no; return; }
-    // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
-    // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
-    // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
-    let p = Infinity;
-    const rmin = T.rmin[kid]!, rmax3 = 3 * T.rmax[kid]!;
-    for (let j = 0; j <= m; j++) {
-      const q = m - j;
-      if (q > rmax3) continue;
-      const v = ROWS[no + j]! + suffix[j]! + (rmin > q ? (rmin - q) * minDel : 0);
-      if (v < p) p = v;
-    }
-    // The bound adds costs in another order than the DP does: allow for rounding.
-    p -= 1e-9;
     const last = ROWS[no + m]!;
     // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
     if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= forms.cutoff) push(kid, -1, last);
-    if (p <= forms.cutoff && T.kidStart[kid + 1]! > T.kidStart[kid]!) push(kid, no, p);
+    if (T.kidStart[kid + 1]! === T.kidStart[kid]!) { rowTop = no; return; }
+    // The least folded cost of any syllable strictly below the kid (allowing for rounding, as above).
+    const bo = T.state[kid]! * W;
+    let p = Infinity;
+    for (let j = 0; j <= m; j++) { const v = ROWS[no + j]! + below[bo + j]!; if (v < p) p = v; }
+    p -= 1e-9;
+    if (p <= forms.cutoff) push(kid, no, p);
     else rowTop = no;
   };
   // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
