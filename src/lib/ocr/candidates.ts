@@ -42,6 +42,7 @@ const NF = FOLDED_LETTERS.length;
  */
 interface FlatTrie {
   letter: Int32Array; // folded letter of the node (index in FOLDED_LETTERS)
+  parent: Int32Array; // -1 at the root
   kidStart: Int32Array; kids: Int32Array;
   wordStart: Int32Array; words: Int32Array;
   depth: number;
@@ -94,6 +95,8 @@ function trie(): FlatTrie {
   const n = order.length;
   const letter = new Int32Array(n), kidStart = new Int32Array(n + 1), wordStart = new Int32Array(n + 1);
   const kids: number[] = [], words: number[] = [];
+  const parent = new Int32Array(n).fill(-1);
+  order.forEach((node, i) => { for (const k of node.kids) parent[k.id] = i; });
   order.forEach((node, i) => {
     letter[i] = node.ch ? FOLDED_INDEX.get(node.ch)! : -1;
     kidStart[i] = kids.length;
@@ -156,7 +159,7 @@ function trie(): FlatTrie {
   const stepOf = new Int32Array(n).fill(-1);
   for (let i = 1; i < n; i++) stepOf[i] = stepId(letter[i]!, state[i]!);
   TRIE = {
-    letter, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, maxKids,
+    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, maxKids,
     state, final: Uint8Array.from(final), edgeStart: Int32Array.from(edgeStart), edges: Int32Array.from(edges),
     stepLetter: Int32Array.from(stepLetter), stepTarget: Int32Array.from(stepTarget), stepOf,
   };
@@ -360,6 +363,10 @@ class FormScorer {
   cutoff: number;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
   private readonly erows: Float64Array;
+  // Backward folded rows of the node's letters: `brows[d * W + j]` is the least folded cost of its
+  // letters from d on being read as the OCR chars from j on.
+  private readonly brows: Float64Array;
+  private readonly path = new Int32Array(16);
 
   private readonly T: FlatTrie;
   private readonly tabs: WordTables;
@@ -370,6 +377,7 @@ class FormScorer {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
     this.erows = new Float64Array(9 * (tabs.m + 1));
+    this.brows = new Float64Array(9 * (tabs.m + 1));
   }
 
   /** The `limit`-th best exact cost so far (Infinity until `limit` are found). */
@@ -391,6 +399,22 @@ class FormScorer {
   /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
   score(node: number, lb: number): void {
     const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
+    // The node's letters, then their backward rows: a form's prefix whose exact row plus the backward
+    // row of the letters left exceeds the cutoff is not completed (allowing for rounding: the bound
+    // adds the costs in another order than the DP does).
+    const path = this.path, brows = this.brows, folded = tabs.folded, stride = tabs.stride;
+    let n = 0;
+    for (let v = node; v > 0; v = T.parent[v]!) path[n++] = T.letter[v]!;
+    for (let j = 0; j < m; j++) brows[n * W + j] = Infinity;
+    brows[n * W + m] = 0;
+    for (let d = n - 1; d >= 0; d--) {
+      const fo = path[n - 1 - d]! * stride, bo = d * W, no = bo + W;
+      for (let j = 0; j <= m; j++) {
+        let v = Infinity;
+        for (let k = 0; k <= MAXOUT && j + k <= m; k++) { const c = folded[fo + j * S + k]! + brows[no + j + k]!; if (c < v) v = c; }
+        brows[bo + j] = v;
+      }
+    }
     let valid = 0; // rows 0..valid are those of the previous form's prefix
     let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
     for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
@@ -403,8 +427,10 @@ class FormScorer {
       if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
       for (; d < sp.length; d++) {
         const ch = sp[d]!;
-        const min = dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
-        if (min > this.cutoff) break;
+        dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
+        let low = Infinity;
+        for (let j = 0, o = (d + 1) * W; j <= m; j++) { const v = erows[o + j]! + brows[o + j]!; if (v < low) low = v; }
+        if (low - 1e-9 > this.cutoff) break;
       }
       if (d < sp.length) { dead = d + 1; valid = d; continue; }
       valid = sp.length;
