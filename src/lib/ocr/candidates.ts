@@ -304,19 +304,17 @@ function wordTables(ocr: string, channel: Channel): WordTables {
   return w;
 }
 
-/** One DP step: next[j + k] = min(row[j] + t[j * 4 + k]); returns the minimum of `next`. */
+/** One DP step: next[j] = min over k of row[j - k] + t[(j - k) * 4 + k]; returns the minimum of `next`. */
 function dpStep(row: Float64Array, ro: number, t: Float64Array, to: number, next: Float64Array, no: number, m: number): number {
-  for (let j = 0; j <= m; j++) next[no + j] = Infinity;
-  for (let j = 0; j <= m; j++) {
-    const r = row[ro + j]!;
-    if (r === Infinity) continue;
-    for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
-      const v = r + t[to + j * S + k]!;
-      if (v < next[no + j + k]!) next[no + j + k] = v;
-    }
-  }
   let min = Infinity;
-  for (let j = 0; j <= m; j++) if (next[no + j]! < min) min = next[no + j]!;
+  for (let j = 0; j <= m; j++) {
+    let v = row[ro + j]! + t[to + j * S]!;
+    if (j >= 1) { const x = row[ro + j - 1]! + t[to + (j - 1) * S + 1]!; if (x < v) v = x; }
+    if (j >= 2) { const x = row[ro + j - 2]! + t[to + (j - 2) * S + 2]!; if (x < v) v = x; }
+    if (j >= 3) { const x = row[ro + j - 3]! + t[to + (j - 3) * S + 3]!; if (x < v) v = x; }
+    next[no + j] = v;
+    if (v < min) min = v;
+  }
   return min;
 }
 
