@@ -175,12 +175,15 @@ class WordTables {
   readonly m: number;
   readonly stride: number;
   readonly folded: Float64Array;
-  readonly exact: Float64Array;
+  /** The exact tables of the chars met so far, one after the other (see `exactOffset`). */
+  exact: Float64Array;
+  private exactUsed = 0;
+  /** Offset of each char's exact table in `exact` (-1: not tabulated yet), true chars first. */
+  private readonly exactAt: Int32Array;
   private completionCache: { below: Float64Array; step: Float64Array } | null = null;
-  private readonly built: Uint8Array;
   private readonly chars: string[];
   private readonly rows: Float64Array[];
-  private readonly extra = new Map<number, Float64Array>();
+  private readonly extra = new Map<number, number>();
   private readonly channel: Channel;
   private suffixCache: Float64Array | null = null;
   /** Exact costs of target strings already scored against this word. */
@@ -193,8 +196,8 @@ class WordTables {
     this.channel = channel;
     this.rows = new Array(stride);
     this.folded = new Float64Array(NF * stride).fill(Infinity);
-    this.exact = new Float64Array(NT * stride); // each char's part is written whole on first use
-    this.built = new Uint8Array(NT);
+    this.exact = new Float64Array(16 * stride);
+    this.exactAt = new Int32Array(NT).fill(-1);
     for (let j = 0; j <= m; j++) {
       let sub = '';
       for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
@@ -220,29 +223,35 @@ class WordTables {
     if (this.completionCache) return this.completionCache;
     const T = trie();
     const m = this.m, W = m + 1, stride = this.stride, folded = this.folded;
-    const ns = T.final.length, nx = T.stepLetter.length;
-    const below = new Float64Array(ns * W).fill(Infinity);
-    const step = new Float64Array(nx * W).fill(Infinity);
+    const final = T.final, edgeStart = T.edgeStart, edges = T.edges, stepLetter = T.stepLetter, stepTarget = T.stepTarget;
+    const ns = final.length, nx = stepLetter.length;
+    const below = new Float64Array(ns * W);
+    const step = new Float64Array(nx * W);
     const whole = new Float64Array(ns * W); // below, with the state's own end
     const done = new Uint8Array(nx);
     // States in increasing number: a step's target comes before any state that has the step.
     for (let st = 0; st < ns; st++) {
       const so = st * W;
-      for (let e = T.edgeStart[st]!, end = T.edgeStart[st + 1]!; e < end; e++) {
-        const x = T.edges[e]!, xo = x * W;
+      for (let j = 0; j <= m; j++) below[so + j] = Infinity;
+      for (let e = edgeStart[st]!, end = edgeStart[st + 1]!; e < end; e++) {
+        const x = edges[e]!, xo = x * W;
         if (!done[x]) {
-          const to = T.stepTarget[x]! * W, fo = T.stepLetter[x]! * stride;
+          // Pulled as in dpStep, backwards: the letter read as the k chars at j, then the rest from j + k.
+          const to = stepTarget[x]! * W, fo = stepLetter[x]! * stride;
           for (let j = 0; j <= m; j++) {
-            let v = Infinity;
-            for (let k = 0; k <= MAXOUT && j + k <= m; k++) { const c = folded[fo + j * S + k]! + whole[to + j + k]!; if (c < v) v = c; }
+            const f = fo + j * S, w = to + j;
+            let v = folded[f]! + whole[w]!;
+            if (j + 1 <= m) { const c = folded[f + 1]! + whole[w + 1]!; if (c < v) v = c; }
+            if (j + 2 <= m) { const c = folded[f + 2]! + whole[w + 2]!; if (c < v) v = c; }
+            if (j + 3 <= m) { const c = folded[f + 3]! + whole[w + 3]!; if (c < v) v = c; }
             step[xo + j] = v;
           }
           done[x] = 1;
         }
-        for (let j = 0; j <= m; j++) if (step[xo + j]! < below[so + j]!) below[so + j] = step[xo + j]!;
+        for (let j = 0; j <= m; j++) { const v = step[xo + j]!; if (v < below[so + j]!) below[so + j] = v; }
       }
-      for (let j = 0; j <= m; j++) whole[so + j] = below[so + j]!;
-      if (T.final[st]) whole[so + m] = 0;
+      for (let j = 0; j < m; j++) whole[so + j] = below[so + j]!;
+      whole[so + m] = final[st] ? 0 : below[so + m]!;
     }
     return (this.completionCache = { below, step });
   }
@@ -268,28 +277,26 @@ class WordTables {
     return suffix;
   }
 
-  /** The exact table of char id `c` (its offset is `exactOffset(c)`). */
-  exactTable(c: number): Float64Array {
-    if (c >= NT) {
-      let t = this.extra.get(c);
-      if (!t) {
-        t = new Float64Array(this.stride).fill(Infinity);
-        for (let i = 0; i < this.stride; i++) if (this.rows[i]) t[i] = this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join(''));
-        this.extra.set(c, t);
-      }
-      return t;
-    }
-    if (!this.built[c]) {
-      const o = c * this.stride;
-      for (let i = 0; i < this.stride; i++) { const r = this.rows[i]; this.exact[o + i] = r ? r[c]! : Infinity; }
-      this.built[c] = 1;
-    }
-    return this.exact;
-  }
-
-  /** Offset of char `c`'s costs in `exactTable(c)`. */
+  /**
+   * Offset of char `c`'s exact costs in `exact` (tabulated on first use, which may replace `exact`
+   * by a larger array: read `exact` after this): the cost of `c` read as the k chars at j is at
+   * offset + j * 4 + k (Infinity past the end).
+   */
   exactOffset(c: number): number {
-    return c >= NT ? 0 : c * this.stride;
+    if (c < NT) { const o = this.exactAt[c]!; if (o >= 0) return o; }
+    else { const o = this.extra.get(c); if (o !== undefined) return o; }
+    const stride = this.stride;
+    if (this.exactUsed + stride > this.exact.length) { const b = new Float64Array(2 * this.exact.length); b.set(this.exact); this.exact = b; }
+    const o = this.exactUsed, t = this.exact;
+    this.exactUsed += stride;
+    if (c < NT) {
+      for (let i = 0; i < stride; i++) { const r = this.rows[i]; t[o + i] = r ? r[c]! : Infinity; }
+      this.exactAt[c] = o;
+    } else {
+      for (let i = 0; i < stride; i++) t[o + i] = this.rows[i] ? this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join('')) : Infinity;
+      this.extra.set(c, o);
+    }
+    return o;
   }
 }
 
@@ -331,7 +338,8 @@ function exact(spelled: Int32Array, tabs: WordTables, cutoff: number): number {
   buf[0] = 0;
   for (let i = 0; i < spelled.length; i++) {
     const c = spelled[i]!;
-    const min = dpStep(buf, ro, tabs.exactTable(c), tabs.exactOffset(c), buf, no, m);
+    const to = tabs.exactOffset(c);
+    const min = dpStep(buf, ro, tabs.exact, to, buf, no, m);
     // Costs are non-negative: once every cell exceeds the cutoff, so does the result.
     if (min > cutoff) return Infinity;
     const x = ro; ro = no; no = x;
@@ -354,9 +362,13 @@ export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14
  * cost found so far.
  */
 class FormScorer {
-  /** The forms scored within the cutoff at the time, with their folded lower bound and trie rank. */
-  private readonly found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
-  private readonly best: number[] = []; // the best `limit` exact costs so far, increasing
+  /** The forms scored within the cutoff at the time (syllable index, exact cost, folded lower bound). */
+  private foundSi = new Int32Array(64);
+  private foundCost = new Float64Array(64);
+  private foundLb = new Float64Array(64);
+  private nFound = 0;
+  private readonly best: Float64Array; // the best `limit` exact costs so far, increasing
+  private nBest = 0;
   /** Pruning bound for pushing and scoring: min(bound, `kth()`). */
   cutoff: number;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
@@ -374,23 +386,33 @@ class FormScorer {
   constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number) {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
+    this.best = new Float64Array(Math.max(limit, 0) + 1);
     this.erows = new Float64Array(9 * (tabs.m + 1));
     this.brows = new Float64Array(9 * (tabs.m + 1));
   }
 
   /** The `limit`-th best exact cost so far (Infinity until `limit` are found). */
   kth(): number {
-    return this.best.length === this.limit ? this.best[this.limit - 1]! : Infinity;
+    return this.nBest === this.limit ? this.best[this.limit - 1]! : Infinity;
   }
 
-  private keep(c: number): void {
+  private keep(si: number, c: number, lb: number): void {
+    if (this.nFound === this.foundSi.length) {
+      const n = 2 * this.nFound;
+      const a = new Int32Array(n); a.set(this.foundSi); this.foundSi = a;
+      const b = new Float64Array(n); b.set(this.foundCost); this.foundCost = b;
+      const d = new Float64Array(n); d.set(this.foundLb); this.foundLb = d;
+    }
+    this.foundSi[this.nFound] = si; this.foundCost[this.nFound] = c; this.foundLb[this.nFound] = lb;
+    this.nFound++;
     const best = this.best, limit = this.limit;
-    let at = best.length;
+    let at = this.nBest;
     while (at > 0 && best[at - 1]! > c) at--;
     if (at < limit) {
-      best.splice(at, 0, c);
-      if (best.length > limit) best.length = limit;
-      if (best.length === limit) this.cutoff = Math.min(this.bound, best[limit - 1]!);
+      for (let i = Math.min(this.nBest, limit - 1); i > at; i--) best[i] = best[i - 1]!;
+      best[at] = c;
+      if (this.nBest < limit) this.nBest++;
+      if (this.nBest === limit) this.cutoff = Math.min(this.bound, best[limit - 1]!);
     }
   }
 
@@ -424,8 +446,8 @@ class FormScorer {
       let d = Math.min(l, valid);
       if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
       for (; d < sp.length; d++) {
-        const ch = sp[d]!;
-        dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
+        const to = tabs.exactOffset(sp[d]!);
+        dpStep(erows, d * W, tabs.exact, to, erows, (d + 1) * W, m);
         let low = Infinity;
         for (let j = 0, o = (d + 1) * W; j <= m; j++) { const v = erows[o + j]! + brows[o + j]!; if (v < low) low = v; }
         if (low - 1e-9 > this.cutoff) break;
@@ -433,15 +455,18 @@ class FormScorer {
       if (d < sp.length) { dead = d + 1; valid = d; continue; }
       valid = sp.length;
       const c = erows[sp.length * W + m]!;
-      if (c <= this.cutoff) { this.found.push({ syllable: T.syllables[si]!, channel: c, lb, rank: T.rank[si]! }); this.keep(c); }
+      if (c <= this.cutoff) this.keep(si, c, lb);
     }
   }
 
   /** The (at most `limit`) forms found within `within`, by exact cost, then folded lower bound, then trie order. */
   result(within: number): Candidate[] {
-    const ok = this.found.filter((f) => f.channel <= within).sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
+    const cost = this.foundCost, lb = this.foundLb, si = this.foundSi, rank = this.T.rank;
+    const ok: number[] = [];
+    for (let i = 0; i < this.nFound; i++) if (cost[i]! <= within) ok.push(i);
+    ok.sort((a, b) => cost[a]! - cost[b]! || lb[a]! - lb[b]! || rank[si[a]!]! - rank[si[b]!]!);
     const out: Candidate[] = [];
-    for (const f of ok) { if (out.length >= this.limit) break; out.push({ syllable: f.syllable, channel: f.channel }); }
+    for (const i of ok) { if (out.length >= this.limit) break; out.push({ syllable: this.T.syllables[si[i]!]!, channel: cost[i]! }); }
     return out;
   }
 }
