@@ -55,6 +55,8 @@ interface FlatTrie {
   rank: Int32Array;
   /** A node's syllables again, sorted by spelling (`byForm`), with the prefix each shares with the previous (`lcp`). */
   byForm: Int32Array; lcp: Int32Array;
+  /** The char ids of the syllable at `byForm[x]`, at `formChars[x * 8 ..]` (a node's forms are as long as its depth). */
+  formChars: Int32Array;
   maxKids: number;
   /**
    * The trie minimised (nodes with the same letters below them and the same syllable ends merged):
@@ -130,6 +132,16 @@ function trie(): FlatTrie {
       lcp[wordStart[i]! + x] = l;
     });
   }
+  const formChars = new Int32Array(words.length * 8);
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    for (let v = i; v > 0; v = parent[v]!) d++;
+    for (let x = wordStart[i]!; x < wordStart[i + 1]!; x++) {
+      const sp = spelled[byForm[x]!]!;
+      if (sp.length !== d || d > 8) throw new Error(`candidates: ${syllables[byForm[x]!]} is not as long as its folded form`);
+      formChars.set(sp, x * 8);
+    }
+  }
   let maxKids = 0;
   for (let i = 0; i < n; i++) maxKids = Math.max(maxKids, kidStart[i + 1]! - kidStart[i]!);
   // Minimise: a node's state is named by whether it ends a syllable and its kids' (letter, state),
@@ -159,7 +171,7 @@ function trie(): FlatTrie {
   const stepOf = new Int32Array(n).fill(-1);
   for (let i = 1; i < n; i++) stepOf[i] = stepId(letter[i]!, state[i]!);
   TRIE = {
-    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, maxKids,
+    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, formChars, maxKids,
     state, final: Uint8Array.from(final), edgeStart: Int32Array.from(edgeStart), edges: Int32Array.from(edges),
     stepLetter: Int32Array.from(stepLetter), stepTarget: Int32Array.from(stepTarget), stepOf,
   };
@@ -179,7 +191,7 @@ class WordTables {
   exact: Float64Array;
   private exactUsed = 0;
   /** Offset of each char's exact table in `exact` (-1: not tabulated yet), true chars first. */
-  private readonly exactAt: Int32Array;
+  readonly exactAt: Int32Array;
   private completionCache: { below: Float64Array; step: Float64Array } | null = null;
   private readonly chars: string[];
   private readonly rows: Float64Array[];
@@ -325,6 +337,21 @@ function dpStep(row: Float64Array, ro: number, t: Float64Array, to: number, next
   return min;
 }
 
+/** `dpStep`, returning instead the minimum of next[j] + b[bo + j] (b: costs of reading the rest). */
+function dpStepBound(row: Float64Array, ro: number, t: Float64Array, to: number, next: Float64Array, no: number, m: number, b: Float64Array, bo: number): number {
+  let min = Infinity;
+  for (let j = 0; j <= m; j++) {
+    let v = row[ro + j]! + t[to + j * S]!;
+    if (j >= 1) { const x = row[ro + j - 1]! + t[to + (j - 1) * S + 1]!; if (x < v) v = x; }
+    if (j >= 2) { const x = row[ro + j - 2]! + t[to + (j - 2) * S + 2]!; if (x < v) v = x; }
+    if (j >= 3) { const x = row[ro + j - 3]! + t[to + (j - 3) * S + 3]!; if (x < v) v = x; }
+    next[no + j] = v;
+    const w = v + b[bo + j]!;
+    if (w < min) min = w;
+  }
+  return min;
+}
+
 // Scratch rows for the exact DP (two rows of at most 64 + 1 cells; longer words get their own).
 let SCRATCH = new Float64Array(2 * 65);
 
@@ -387,7 +414,8 @@ class FormScorer {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
     this.best = new Float64Array(Math.max(limit, 0) + 1);
-    this.erows = new Float64Array(9 * (tabs.m + 1));
+    this.erows = new Float64Array(9 * (tabs.m + 1)).fill(Infinity);
+    this.erows[0] = 0;
     this.brows = new Float64Array(9 * (tabs.m + 1));
   }
 
@@ -416,12 +444,9 @@ class FormScorer {
     }
   }
 
-  /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
-  score(node: number, lb: number): void {
-    const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
-    // The node's letters, then their backward rows: a form's prefix whose exact row plus the backward
-    // row of the letters left exceeds the cutoff is not completed (allowing for rounding: the bound
-    // adds the costs in another order than the DP does).
+  /** Fill `brows` for the letters of `node`; returns their number. */
+  private backward(node: number): number {
+    const T = this.T, tabs = this.tabs, m = tabs.m, W = m + 1;
     const path = this.path, brows = this.brows, folded = tabs.folded, stride = tabs.stride;
     let n = 0;
     for (let v = node; v > 0; v = T.parent[v]!) path[n++] = T.letter[v]!;
@@ -435,27 +460,37 @@ class FormScorer {
         brows[bo + j] = v;
       }
     }
-    let valid = 0; // rows 0..valid are those of the previous form's prefix
+    return n;
+  }
+
+  /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
+  score(node: number, lb: number): void {
+    const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
+    // The node's letters, then their backward rows: a form's prefix whose exact row plus the backward
+    // row of the letters left exceeds the cutoff is not completed (allowing for rounding: the bound
+    // adds the costs in another order than the DP does).
+    const brows = this.brows, exactAt = tabs.exactAt;
+    const n = this.backward(node);
+    const chars = T.formChars, lcp = T.lcp;
+    let exact = tabs.exact;
+    let valid = 0; // rows 0..valid are those of the previous form's prefix (row 0: the empty prefix's)
     let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
     for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
-      const si = T.byForm[x]!;
-      const sp = T.spelled[si]!;
-      const l = T.lcp[x]!;
+      const l = lcp[x]!;
       if (l >= dead) continue;
       dead = 1 << 20;
-      let d = Math.min(l, valid);
-      if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
-      for (; d < sp.length; d++) {
-        const to = tabs.exactOffset(sp[d]!);
-        dpStep(erows, d * W, tabs.exact, to, erows, (d + 1) * W, m);
-        let low = Infinity;
-        for (let j = 0, o = (d + 1) * W; j <= m; j++) { const v = erows[o + j]! + brows[o + j]!; if (v < low) low = v; }
+      let d = l < valid ? l : valid;
+      for (; d < n; d++) {
+        const c = chars[x * 8 + d]!;
+        let to = c < NT ? exactAt[c]! : -1;
+        if (to < 0) { to = tabs.exactOffset(c); exact = tabs.exact; }
+        const low = dpStepBound(erows, d * W, exact, to, erows, (d + 1) * W, m, brows, (d + 1) * W);
         if (low - 1e-9 > this.cutoff) break;
       }
-      if (d < sp.length) { dead = d + 1; valid = d; continue; }
-      valid = sp.length;
-      const c = erows[sp.length * W + m]!;
-      if (c <= this.cutoff) this.keep(si, c, lb);
+      if (d < n) { dead = d + 1; valid = d; continue; }
+      valid = n;
+      const c = erows[n * W + m]!;
+      if (c <= this.cutoff) this.keep(T.byForm[x]!, c, lb);
     }
   }
 
