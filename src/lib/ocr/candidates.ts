@@ -139,6 +139,7 @@ function trie(): FlatTrie {
     for (let x = wordStart[i]!; x < wordStart[i + 1]!; x++) {
       const sp = spelled[byForm[x]!]!;
       if (sp.length !== d || d > 8) throw new Error(`candidates: ${syllables[byForm[x]!]} is not as long as its folded form`);
+      if (sp.some((c) => c >= NT)) throw new Error(`candidates: ${syllables[byForm[x]!]} has a char outside TRUE_CHARS`);
       formChars.set(sp, x * 8);
     }
   }
@@ -178,10 +179,17 @@ function trie(): FlatTrie {
   return TRIE;
 }
 
+// The exact costs of the outputs past the end of a word.
+const INF_ROW = new Float64Array(NT).fill(Infinity);
+const EMPTY = new Float64Array(0);
+// Scratch of `completions` (grown as needed).
+let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
+
 /**
- * The cost tables of one OCR word under a channel: for a char `c`, `t[c * stride + j * 4 + k]` is the
- * cost of `c` being read as the `k` chars at `j` (Infinity past the end). Folded tables are filled
- * at once (the search needs nearly all letters); exact ones per char on first use.
+ * The cost tables of one OCR word under a channel: for a folded letter `c`, `folded[c * stride + j * 4 + k]` is the
+ * cost of `c` being read as the `k` chars at `j` (Infinity past the end), and likewise for a char in
+ * `exact` (see `exactOffset`). Folded tables are filled at once (the search needs nearly all
+ * letters); exact ones per char on first use.
  */
 class WordTables {
   readonly m: number;
@@ -191,7 +199,7 @@ class WordTables {
   exact: Float64Array;
   private exactUsed = 0;
   /** Offset of each char's exact table in `exact` (-1: not tabulated yet), true chars first. */
-  readonly exactAt: Int32Array;
+  private readonly exactAt: Int32Array;
   private completionCache: { below: Float64Array; step: Float64Array } | null = null;
   private readonly chars: string[];
   private readonly rows: Float64Array[];
@@ -206,9 +214,9 @@ class WordTables {
     const m = (this.m = b.length);
     const stride = (this.stride = (m + 1) * S);
     this.channel = channel;
-    this.rows = new Array(stride);
+    this.rows = new Array(stride).fill(INF_ROW); // past the end: Infinity
     this.folded = new Float64Array(NF * stride).fill(Infinity);
-    this.exact = new Float64Array(16 * stride);
+    this.exact = EMPTY; // allocated on first use (by `channelCost`; the search uses `fillExact`)
     this.exactAt = new Int32Array(NT).fill(-1);
     for (let j = 0; j <= m; j++) {
       let sub = '';
@@ -239,8 +247,10 @@ class WordTables {
     const ns = final.length, nx = stepLetter.length;
     const below = new Float64Array(ns * W);
     const step = new Float64Array(nx * W);
-    const whole = new Float64Array(ns * W); // below, with the state's own end
-    const done = new Uint8Array(nx);
+    if (WHOLE.length < ns * W) WHOLE = new Float64Array(2 * ns * W);
+    if (DONE.length < nx) DONE = new Uint8Array(nx);
+    const whole = WHOLE; // below, with the state's own end
+    const done = DONE.fill(0, 0, nx);
     // States in increasing number: a step's target comes before any state that has the step.
     for (let st = 0; st < ns; st++) {
       const so = st * W;
@@ -289,6 +299,15 @@ class WordTables {
     return suffix;
   }
 
+  /** Every true char's exact table at once, char `c`'s at `c * stride` of `into` (which must hold NT * stride). */
+  fillExact(into: Float64Array): void {
+    const rows = this.rows, stride = this.stride;
+    for (let i = 0; i < stride; i++) {
+      const r = rows[i]!;
+      for (let c = 0, o = i; c < NT; c++, o += stride) into[o] = r[c]!;
+    }
+  }
+
   /**
    * Offset of char `c`'s exact costs in `exact` (tabulated on first use, which may replace `exact`
    * by a larger array: read `exact` after this): the cost of `c` read as the k chars at j is at
@@ -298,14 +317,15 @@ class WordTables {
     if (c < NT) { const o = this.exactAt[c]!; if (o >= 0) return o; }
     else { const o = this.extra.get(c); if (o !== undefined) return o; }
     const stride = this.stride;
-    if (this.exactUsed + stride > this.exact.length) { const b = new Float64Array(2 * this.exact.length); b.set(this.exact); this.exact = b; }
+    if (this.exactUsed + stride > this.exact.length) { const b = new Float64Array(Math.max(2 * this.exact.length, 8 * stride)); b.set(this.exact); this.exact = b; }
     const o = this.exactUsed, t = this.exact;
     this.exactUsed += stride;
     if (c < NT) {
-      for (let i = 0; i < stride; i++) { const r = this.rows[i]; t[o + i] = r ? r[c]! : Infinity; }
+      const rows = this.rows;
+      for (let i = 0; i < stride; i++) t[o + i] = rows[i]![c]!;
       this.exactAt[c] = o;
     } else {
-      for (let i = 0; i < stride; i++) t[o + i] = this.rows[i] ? this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join('')) : Infinity;
+      for (let i = 0; i < stride; i++) t[o + i] = this.rows[i] !== INF_ROW ? this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join('')) : Infinity;
       this.extra.set(c, o);
     }
     return o;
@@ -388,6 +408,8 @@ export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14
  * found within the cutoff, and the cutoff, which tightens from `bound` to the `limit`-th best exact
  * cost found so far.
  */
+let EXACT_SCRATCH = new Float64Array(0);
+
 class FormScorer {
   /** The forms scored within the cutoff at the time (syllable index, exact cost, folded lower bound). */
   private foundSi = new Int32Array(64);
@@ -404,6 +426,7 @@ class FormScorer {
   // letters from d on being read as the OCR chars from j on.
   private readonly brows: Float64Array;
   private readonly path = new Int32Array(16);
+  private readonly exact: Float64Array;
 
   private readonly T: FlatTrie;
   private readonly tabs: WordTables;
@@ -414,6 +437,9 @@ class FormScorer {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
     this.best = new Float64Array(Math.max(limit, 0) + 1);
+    // All the true chars' exact tables (scratch shared by the searches, which never overlap).
+    if (EXACT_SCRATCH.length < NT * tabs.stride) EXACT_SCRATCH = new Float64Array(2 * NT * tabs.stride);
+    tabs.fillExact((this.exact = EXACT_SCRATCH));
     this.erows = new Float64Array(9 * (tabs.m + 1)).fill(Infinity);
     this.erows[0] = 0;
     this.brows = new Float64Array(9 * (tabs.m + 1));
@@ -469,10 +495,9 @@ class FormScorer {
     // The node's letters, then their backward rows: a form's prefix whose exact row plus the backward
     // row of the letters left exceeds the cutoff is not completed (allowing for rounding: the bound
     // adds the costs in another order than the DP does).
-    const brows = this.brows, exactAt = tabs.exactAt;
+    const brows = this.brows, exact = this.exact, stride = tabs.stride;
     const n = this.backward(node);
     const chars = T.formChars, lcp = T.lcp;
-    let exact = tabs.exact;
     let valid = 0; // rows 0..valid are those of the previous form's prefix (row 0: the empty prefix's)
     let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
     for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
@@ -481,10 +506,7 @@ class FormScorer {
       dead = 1 << 20;
       let d = l < valid ? l : valid;
       for (; d < n; d++) {
-        const c = chars[x * 8 + d]!;
-        let to = c < NT ? exactAt[c]! : -1;
-        if (to < 0) { to = tabs.exactOffset(c); exact = tabs.exact; }
-        const low = dpStepBound(erows, d * W, exact, to, erows, (d + 1) * W, m, brows, (d + 1) * W);
+        const low = dpStepBound(erows, d * W, exact, chars[x * 8 + d]! * stride, erows, (d + 1) * W, m, brows, (d + 1) * W);
         if (low - 1e-9 > this.cutoff) break;
       }
       if (d < n) { dead = d + 1; valid = d; continue; }
