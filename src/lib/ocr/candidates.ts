@@ -558,15 +558,26 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
   const W = m + 1;
   const folded = tabs.folded, stride = tabs.stride, { below, step } = tabs.completions();
   const forms = new FormScorer(T, tabs, limit, bound);
-  // The heap of items.
+  // The heap of items, and one item held out of it: the least of those pushed since the last take,
+  // if below every item in the heap (most items are taken right after they are pushed).
   let items = 0, size = 0, rowTop = 0;
+  let held = -1;
   const push = (node: number, row: number, p: number) => {
+    if (held < 0) { if (size === 0 || p < PRI[HEAP[0]!]!) { held = store(node, row, p); return; } }
+    else if (p < PRI[held]!) { const h = held; held = store(node, row, p); heapAdd(h); return; }
+    heapAdd(store(node, row, p));
+  };
+  const store = (node: number, row: number, p: number): number => {
     if (items === NODE.length) {
       const grow = <A extends Int32Array | Float64Array>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(2 * a.length); b.set(a); return b; };
       NODE = grow(NODE); ROW = grow(ROW); PRI = grow(PRI); HEAP = grow(HEAP);
     }
     const it = items++;
     NODE[it] = node; ROW[it] = row; PRI[it] = p;
+    return it;
+  };
+  const heapAdd = (it: number) => {
+    const p = PRI[it]!;
     let at = size++;
     while (at > 0) {
       const up = (at - 1) >> 1;
@@ -633,8 +644,15 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
   // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
   // or a kid not reached yet (ROW -2 - its parent's row).
   const run = (until: () => number) => {
-    while (size > 0 && PRI[HEAP[0]!]! <= until()) {
-      const it = pop();
+    for (;;) {
+      let it: number;
+      if (held >= 0) {
+        if (PRI[held]! > until()) { heapAdd(held); held = -1; break; }
+        it = held; held = -1;
+      } else {
+        if (size === 0 || PRI[HEAP[0]!]! > until()) break;
+        it = pop();
+      }
       const r = ROW[it]!;
       if (r >= 0) expand(NODE[it]!, r);
       else if (r === -1) forms.score(NODE[it]!, PRI[it]!);
