@@ -299,13 +299,13 @@ class WordTables {
     return suffix;
   }
 
-  /** Every true char's exact table at once, char `c`'s at `c * stride` of `into` (which must hold NT * stride). */
+  /**
+   * Every true char's exact costs at once, output by output: the cost of char c read as the k chars
+   * at j at `(j * 4 + k) * NT + c` of `into` (which must hold NT * stride).
+   */
   fillExact(into: Float64Array): void {
-    const rows = this.rows, stride = this.stride;
-    for (let i = 0; i < stride; i++) {
-      const r = rows[i]!;
-      for (let c = 0, o = i; c < NT; c++, o += stride) into[o] = r[c]!;
-    }
+    const rows = this.rows;
+    for (let i = 0; i < this.stride; i++) into.set(rows[i]!, i * NT);
   }
 
   /**
@@ -357,14 +357,17 @@ function dpStep(row: Float64Array, ro: number, t: Float64Array, to: number, next
   return min;
 }
 
-/** `dpStep`, returning instead the minimum of next[j] + b[bo + j] (b: costs of reading the rest). */
-function dpStepBound(row: Float64Array, ro: number, t: Float64Array, to: number, next: Float64Array, no: number, m: number, b: Float64Array, bo: number): number {
+/**
+ * `dpStep` on output-major costs (char c's cost for output i = j * 4 + k at `i * NT + c`, see
+ * `fillExact`), returning instead the minimum of next[j] + b[bo + j] (b: costs of reading the rest).
+ */
+function dpStepBound(row: Float64Array, ro: number, t: Float64Array, c: number, next: Float64Array, no: number, m: number, b: Float64Array, bo: number): number {
   let min = Infinity;
   for (let j = 0; j <= m; j++) {
-    let v = row[ro + j]! + t[to + j * S]!;
-    if (j >= 1) { const x = row[ro + j - 1]! + t[to + (j - 1) * S + 1]!; if (x < v) v = x; }
-    if (j >= 2) { const x = row[ro + j - 2]! + t[to + (j - 2) * S + 2]!; if (x < v) v = x; }
-    if (j >= 3) { const x = row[ro + j - 3]! + t[to + (j - 3) * S + 3]!; if (x < v) v = x; }
+    let v = row[ro + j]! + t[j * S * NT + c]!;
+    if (j >= 1) { const x = row[ro + j - 1]! + t[((j - 1) * S + 1) * NT + c]!; if (x < v) v = x; }
+    if (j >= 2) { const x = row[ro + j - 2]! + t[((j - 2) * S + 2) * NT + c]!; if (x < v) v = x; }
+    if (j >= 3) { const x = row[ro + j - 3]! + t[((j - 3) * S + 3) * NT + c]!; if (x < v) v = x; }
     next[no + j] = v;
     const w = v + b[bo + j]!;
     if (w < min) min = w;
@@ -506,7 +509,7 @@ class FormScorer {
       dead = 1 << 20;
       let d = l < valid ? l : valid;
       for (; d < n; d++) {
-        const low = dpStepBound(erows, d * W, exact, chars[x * 8 + d]! * stride, erows, (d + 1) * W, m, brows, (d + 1) * W);
+        const low = dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, brows, (d + 1) * W);
         if (low - 1e-9 > this.cutoff) break;
       }
       if (d < n) { dead = d + 1; valid = d; continue; }
