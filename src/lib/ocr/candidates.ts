@@ -425,10 +425,11 @@ class FormScorer {
   cutoff: number;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
   private readonly erows: Float64Array;
-  // Backward folded rows of the node's letters: `brows[d * W + j]` is the least folded cost of its
-  // letters from d on being read as the OCR chars from j on.
-  private readonly brows: Float64Array;
-  private readonly path = new Int32Array(16);
+  // What reading the rest of a form costs at least (see `score`): the word's completion costs below
+  // each automaton state, the row of nothing left, and per depth the offset of the ancestor's row in `below`.
+  private readonly below: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly boff = new Int32Array(9);
   private readonly exact: Float64Array;
 
   private readonly T: FlatTrie;
@@ -445,7 +446,9 @@ class FormScorer {
     tabs.fillExact((this.exact = EXACT_SCRATCH));
     this.erows = new Float64Array(9 * (tabs.m + 1)).fill(Infinity);
     this.erows[0] = 0;
-    this.brows = new Float64Array(9 * (tabs.m + 1));
+    this.below = tabs.completions().below;
+    this.ends = new Float64Array(tabs.m + 1).fill(Infinity);
+    this.ends[tabs.m] = 0;
   }
 
   /** The `limit`-th best exact cost so far (Infinity until `limit` are found). */
@@ -473,33 +476,18 @@ class FormScorer {
     }
   }
 
-  /** Fill `brows` for the letters of `node`; returns their number. */
-  private backward(node: number): number {
-    const T = this.T, tabs = this.tabs, m = tabs.m, W = m + 1;
-    const path = this.path, brows = this.brows, folded = tabs.folded, stride = tabs.stride;
-    let n = 0;
-    for (let v = node; v > 0; v = T.parent[v]!) path[n++] = T.letter[v]!;
-    for (let j = 0; j < m; j++) brows[n * W + j] = Infinity;
-    brows[n * W + m] = 0;
-    for (let d = n - 1; d >= 0; d--) {
-      const fo = path[n - 1 - d]! * stride, bo = d * W, no = bo + W;
-      for (let j = 0; j <= m; j++) {
-        let v = Infinity;
-        for (let k = 0; k <= MAXOUT && j + k <= m; k++) { const c = folded[fo + j * S + k]! + brows[no + j + k]!; if (c < v) v = c; }
-        brows[bo + j] = v;
-      }
-    }
-    return n;
-  }
-
   /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
   score(node: number, lb: number): void {
     const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
-    // The node's letters, then their backward rows: a form's prefix whose exact row plus the backward
-    // row of the letters left exceeds the cutoff is not completed (allowing for rounding: the bound
-    // adds the costs in another order than the DP does).
-    const brows = this.brows, exact = this.exact, stride = tabs.stride;
-    const n = this.backward(node);
+    // A form's prefix whose exact row plus a lower bound of reading the rest exceeds the cutoff is not
+    // completed (allowing for rounding: the bound adds the costs in another order than the DP does).
+    const exact = this.exact, below = this.below, ends = this.ends, boff = this.boff;
+    // The bound of a form's prefix of d letters: its row plus, for d < n, the least folded cost of
+    // reading the rest from the completions strictly below the node's ancestor at depth d (the
+    // minimised trie's, see `WordTables.completions`), and for d = n nothing left (`ends`).
+    let n = 0;
+    for (let v = node; v > 0; v = T.parent[v]!) n++;
+    for (let v = T.parent[node]!, d = n - 1; d > 0; v = T.parent[v]!, d--) boff[d] = T.state[v]! * W;
     const chars = T.formChars, lcp = T.lcp;
     let valid = 0; // rows 0..valid are those of the previous form's prefix (row 0: the empty prefix's)
     let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
@@ -509,7 +497,9 @@ class FormScorer {
       dead = 1 << 20;
       let d = l < valid ? l : valid;
       for (; d < n; d++) {
-        const low = dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, brows, (d + 1) * W);
+        const low = d + 1 < n
+          ? dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, below, boff[d + 1]!)
+          : dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, ends, 0);
         if (low - 1e-9 > this.cutoff) break;
       }
       if (d < n) { dead = d + 1; valid = d; continue; }
