@@ -184,6 +184,9 @@ const INF_ROW = new Float64Array(NT).fill(Infinity);
 const EMPTY = new Float64Array(0);
 // Scratch of `completions` (grown as needed).
 let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
+// The folded tables and completion costs of the word being searched (see `WordTables.prepare`).
+let PREPARED: WordTables | null = null;
+let FOLDED = new Float64Array(0), BELOW = new Float64Array(0), STEP = new Float64Array(0);
 
 /**
  * The cost tables of one OCR word under a channel: for a folded letter `c`, `folded[c * stride + j * 4 + k]` is the
@@ -194,13 +197,11 @@ let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
 class WordTables {
   readonly m: number;
   readonly stride: number;
-  readonly folded: Float64Array;
   /** The exact tables of the chars met so far, one after the other (see `exactOffset`). */
   exact: Float64Array;
   private exactUsed = 0;
   /** Offset of each char's exact table in `exact` (-1: not tabulated yet), true chars first. */
   private readonly exactAt: Int32Array;
-  private completionCache: { below: Float64Array; step: Float64Array } | null = null;
   private readonly chars: string[];
   private readonly rows: Float64Array[];
   private readonly extra = new Map<number, number>();
@@ -215,7 +216,6 @@ class WordTables {
     const stride = (this.stride = (m + 1) * S);
     this.channel = channel;
     this.rows = new Array(stride).fill(INF_ROW); // past the end: Infinity
-    this.folded = new Float64Array(NF * stride).fill(Infinity);
     this.exact = EMPTY; // allocated on first use (by `channelCost`; the search uses `fillExact`)
     this.exactAt = new Int32Array(NT).fill(-1);
     for (let j = 0; j <= m; j++) {
@@ -224,10 +224,37 @@ class WordTables {
         if (k > 0) sub += b[j + k - 1]!;
         const i = j * S + k;
         this.rows[i] = channel.costRow(sub);
-        const f = channel.foldedRow(sub);
-        for (let c = 0; c < NF; c++) this.folded[c * stride + i] = f[c]!;
       }
     }
+  }
+
+  /**
+   * The folded tables (letter c read as the k chars at j: `folded[c * stride + j * 4 + k]`) and the
+   * completion costs (see `completions`) of the word being searched: scratch shared by the searches,
+   * which never overlap, so a search allocates nothing that outlives it.
+   */
+  private prepare(): void {
+    if (PREPARED === this) return;
+    const m = this.m, stride = this.stride, channel = this.channel, b = this.chars;
+    if (FOLDED.length < NF * stride) FOLDED = new Float64Array(2 * NF * stride);
+    const folded = FOLDED;
+    for (let j = 0; j <= m; j++) {
+      let sub = '';
+      for (let k = 0; k <= MAXOUT; k++) {
+        const i = j * S + k;
+        if (j + k > m) { for (let c = 0; c < NF; c++) folded[c * stride + i] = Infinity; continue; }
+        if (k > 0) sub += b[j + k - 1]!;
+        const f = channel.foldedRow(sub);
+        for (let c = 0; c < NF; c++) folded[c * stride + i] = f[c]!;
+      }
+    }
+    this.tabulateCompletions();
+    PREPARED = this;
+  }
+
+  get folded(): Float64Array {
+    this.prepare();
+    return FOLDED;
   }
 
   /**
@@ -240,13 +267,18 @@ class WordTables {
    * row at j plus step[stepOf[n] * W + j]. Tabulated on first use (a search's, not `channelCost`'s).
    */
   completions(): { below: Float64Array; step: Float64Array } {
-    if (this.completionCache) return this.completionCache;
+    this.prepare();
+    return { below: BELOW, step: STEP };
+  }
+
+  private tabulateCompletions(): void {
     const T = trie();
-    const m = this.m, W = m + 1, stride = this.stride, folded = this.folded;
+    const m = this.m, W = m + 1, stride = this.stride, folded = FOLDED;
     const final = T.final, edgeStart = T.edgeStart, edges = T.edges, stepLetter = T.stepLetter, stepTarget = T.stepTarget;
     const ns = final.length, nx = stepLetter.length;
-    const below = new Float64Array(ns * W);
-    const step = new Float64Array(nx * W);
+    if (BELOW.length < ns * W) BELOW = new Float64Array(2 * ns * W);
+    if (STEP.length < nx * W) STEP = new Float64Array(2 * nx * W);
+    const below = BELOW, step = STEP;
     if (WHOLE.length < ns * W) WHOLE = new Float64Array(2 * ns * W);
     if (DONE.length < nx) DONE = new Uint8Array(nx);
     const whole = WHOLE; // below, with the state's own end
@@ -275,7 +307,6 @@ class WordTables {
       for (let j = 0; j < m; j++) whole[so + j] = below[so + j]!;
       whole[so + m] = final[st] ? 0 : below[so + m]!;
     }
-    return (this.completionCache = { below, step });
   }
 
   /** Lowest folded cost of reading any letter as nothing (the reference search's bound; not used by the search). */
@@ -288,11 +319,12 @@ class WordTables {
     if (this.suffixCache) return this.suffixCache;
     const m = this.m, stride = this.stride;
     const suffix = (this.suffixCache = new Float64Array(m + 1).fill(Infinity));
+    const folded = this.folded;
     suffix[m] = 0;
     for (let j = m - 1; j >= 0; j--) {
       for (let k = 1; k <= MAXOUT && j + k <= m; k++) {
         let low = Infinity;
-        for (let c = 0; c < NF; c++) low = Math.min(low, this.folded[c * stride + j * S + k]!);
+        for (let c = 0; c < NF; c++) low = Math.min(low, folded[c * stride + j * S + k]!);
         suffix[j] = Math.min(suffix[j]!, low + suffix[j + k]!);
       }
     }
