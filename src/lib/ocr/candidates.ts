@@ -378,11 +378,13 @@ function wordTables(ocr: string, channel: Channel): WordTables {
 /** One DP step: next[j] = min over k of row[j - k] + t[(j - k) * 4 + k]; returns the minimum of `next`. */
 function dpStep(row: Float64Array, ro: number, t: Float64Array, to: number, next: Float64Array, no: number, m: number): number {
   let min = Infinity;
-  for (let j = 0; j <= m; j++) {
-    let v = row[ro + j]! + t[to + j * S]!;
-    if (j >= 1) { const x = row[ro + j - 1]! + t[to + (j - 1) * S + 1]!; if (x < v) v = x; }
-    if (j >= 2) { const x = row[ro + j - 2]! + t[to + (j - 2) * S + 2]!; if (x < v) v = x; }
-    if (j >= 3) { const x = row[ro + j - 3]! + t[to + (j - 3) * S + 3]!; if (x < v) v = x; }
+  // The cost of reading k chars ending at j is at o - 3k, for o = to + j * 4.
+  for (let j = 0, o = to; j <= m; j++, o += S) {
+    const r = ro + j;
+    let v = row[r]! + t[o]!;
+    if (j >= 1) { const x = row[r - 1]! + t[o - 3]!; if (x < v) v = x; }
+    if (j >= 2) { const x = row[r - 2]! + t[o - 6]!; if (x < v) v = x; }
+    if (j >= 3) { const x = row[r - 3]! + t[o - 9]!; if (x < v) v = x; }
     next[no + j] = v;
     if (v < min) min = v;
   }
@@ -395,11 +397,14 @@ function dpStep(row: Float64Array, ro: number, t: Float64Array, to: number, next
  */
 function dpStepBound(row: Float64Array, ro: number, t: Float64Array, c: number, next: Float64Array, no: number, m: number, b: Float64Array, bo: number): number {
   let min = Infinity;
-  for (let j = 0; j <= m; j++) {
-    let v = row[ro + j]! + t[j * S * NT + c]!;
-    if (j >= 1) { const x = row[ro + j - 1]! + t[((j - 1) * S + 1) * NT + c]!; if (x < v) v = x; }
-    if (j >= 2) { const x = row[ro + j - 2]! + t[((j - 2) * S + 2) * NT + c]!; if (x < v) v = x; }
-    if (j >= 3) { const x = row[ro + j - 3]! + t[((j - 3) * S + 3) * NT + c]!; if (x < v) v = x; }
+  // The cost of reading k chars ending at j is at o - 3k * NT, for o = j * 4 * NT + c.
+  const Q = S * NT, K1 = 3 * NT, K2 = 6 * NT, K3 = 9 * NT;
+  for (let j = 0, o = c; j <= m; j++, o += Q) {
+    const r = ro + j;
+    let v = row[r]! + t[o]!;
+    if (j >= 1) { const x = row[r - 1]! + t[o - K1]!; if (x < v) v = x; }
+    if (j >= 2) { const x = row[r - 2]! + t[o - K2]!; if (x < v) v = x; }
+    if (j >= 3) { const x = row[r - 3]! + t[o - K3]!; if (x < v) v = x; }
     next[no + j] = v;
     const w = v + b[bo + j]!;
     if (w < min) min = w;
