@@ -462,9 +462,9 @@ class FormScorer {
   cutoff: number;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
   private readonly erows: Float64Array;
-  // What reading the rest of a form costs at least (see `score`): the word's completion costs below
-  // each automaton state, the row of nothing left, and per depth the offset of the ancestor's row in `below`.
-  private readonly below: Float64Array;
+  // What reading the rest of a form costs at least (see `score`): the word's completion costs through
+  // each step of the automaton, the row of nothing left, and per depth the offset of the next letter's row in `step`.
+  private readonly step: Float64Array;
   private readonly ends: Float64Array;
   private readonly boff = new Int32Array(9);
   private readonly exact: Float64Array;
@@ -483,7 +483,7 @@ class FormScorer {
     tabs.fillExact((this.exact = EXACT_SCRATCH));
     this.erows = new Float64Array(9 * (tabs.m + 1)).fill(Infinity);
     this.erows[0] = 0;
-    this.below = tabs.completions().below;
+    this.step = tabs.completions().step;
     this.ends = new Float64Array(tabs.m + 1).fill(Infinity);
     this.ends[tabs.m] = 0;
   }
@@ -518,13 +518,13 @@ class FormScorer {
     const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
     // A form's prefix whose exact row plus a lower bound of reading the rest exceeds the cutoff is not
     // completed (allowing for rounding: the bound adds the costs in another order than the DP does).
-    const exact = this.exact, below = this.below, ends = this.ends, boff = this.boff;
+    const exact = this.exact, step = this.step, ends = this.ends, boff = this.boff;
     // The bound of a form's prefix of d letters: its row plus, for d < n, the least folded cost of
-    // reading the rest from the completions strictly below the node's ancestor at depth d (the
-    // minimised trie's, see `WordTables.completions`), and for d = n nothing left (`ends`).
+    // reading the rest through the node's letter d + 1 (its ancestor's at depth d + 1, or its own) then
+    // any completion (the minimised trie's, see `WordTables.completions`), and for d = n nothing left (`ends`).
     let n = 0;
     for (let v = node; v > 0; v = T.parent[v]!) n++;
-    for (let v = T.parent[node]!, d = n - 1; d > 0; v = T.parent[v]!, d--) boff[d] = T.state[v]! * W;
+    for (let v = node, d = n - 1; d > 0; v = T.parent[v]!, d--) boff[d] = T.stepOf[v]! * W;
     const chars = T.formChars, lcp = T.lcp;
     let valid = 0; // rows 0..valid are those of the previous form's prefix (row 0: the empty prefix's)
     let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
@@ -535,7 +535,7 @@ class FormScorer {
       let d = l < valid ? l : valid;
       for (; d < n; d++) {
         const low = d + 1 < n
-          ? dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, below, boff[d + 1]!)
+          ? dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, step, boff[d + 1]!)
           : dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, ends, 0);
         if (low - 1e-9 > this.cutoff) break;
       }
