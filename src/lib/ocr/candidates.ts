@@ -182,6 +182,8 @@ function trie(): FlatTrie {
 // The exact costs of the outputs past the end of a word.
 const INF_ROW = new Float64Array(NT).fill(Infinity);
 const EMPTY = new Float64Array(0);
+const INF_FOLDED = new Float64Array(NF).fill(Infinity);
+const NO_OFFSETS = new Int32Array(0);
 // Scratch of `completions` (grown as needed).
 let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
 // The folded tables and completion costs of the word being searched (see `WordTables.prepare`).
@@ -201,14 +203,19 @@ class WordTables {
   exact: Float64Array;
   private exactUsed = 0;
   /** Offset of each char's exact table in `exact` (-1: not tabulated yet), true chars first. */
-  private readonly exactAt: Int32Array;
+  private exactAt: Int32Array = NO_OFFSETS;
   private readonly chars: string[];
   private readonly rows: Float64Array[];
-  private readonly extra = new Map<number, number>();
+  private extra: Map<number, number> | null = null;
   private readonly channel: Channel;
   private suffixCache: Float64Array | null = null;
   /** Exact costs of target strings already scored against this word. */
-  readonly costs = new Map<string, number>();
+  private costCache: Map<string, number> | null = null;
+  get costs(): Map<string, number> {
+    return (this.costCache ??= new Map());
+  }
+  /** The folded rows of the outputs, as `rows` (see `prepare`). */
+  private readonly frows: Float64Array[];
 
   constructor(ocr: string, channel: Channel) {
     const b = (this.chars = [...ocr]);
@@ -216,14 +223,15 @@ class WordTables {
     const stride = (this.stride = (m + 1) * S);
     this.channel = channel;
     this.rows = new Array(stride).fill(INF_ROW); // past the end: Infinity
+    this.frows = new Array(stride).fill(INF_FOLDED);
     this.exact = EMPTY; // allocated on first use (by `channelCost`; the search uses `fillExact`)
-    this.exactAt = new Int32Array(NT).fill(-1);
     for (let j = 0; j <= m; j++) {
       let sub = '';
       for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
         if (k > 0) sub += b[j + k - 1]!;
         const i = j * S + k;
         this.rows[i] = channel.costRow(sub);
+        this.frows[i] = channel.foldedRow(sub);
       }
     }
   }
@@ -235,18 +243,12 @@ class WordTables {
    */
   private prepare(): void {
     if (PREPARED === this) return;
-    const m = this.m, stride = this.stride, channel = this.channel, b = this.chars;
+    const stride = this.stride, frows = this.frows;
     if (FOLDED.length < NF * stride) FOLDED = new Float64Array(2 * NF * stride);
     const folded = FOLDED;
-    for (let j = 0; j <= m; j++) {
-      let sub = '';
-      for (let k = 0; k <= MAXOUT; k++) {
-        const i = j * S + k;
-        if (j + k > m) { for (let c = 0; c < NF; c++) folded[c * stride + i] = Infinity; continue; }
-        if (k > 0) sub += b[j + k - 1]!;
-        const f = channel.foldedRow(sub);
-        for (let c = 0; c < NF; c++) folded[c * stride + i] = f[c]!;
-      }
+    for (let i = 0; i < stride; i++) {
+      const f = frows[i]!;
+      for (let c = 0, o = i; c < NF; c++, o += stride) folded[o] = f[c]!;
     }
     this.tabulateCompletions();
     PREPARED = this;
@@ -346,8 +348,11 @@ class WordTables {
    * offset + j * 4 + k (Infinity past the end).
    */
   exactOffset(c: number): number {
-    if (c < NT) { const o = this.exactAt[c]!; if (o >= 0) return o; }
-    else { const o = this.extra.get(c); if (o !== undefined) return o; }
+    if (c < NT) {
+      if (this.exactAt === NO_OFFSETS) this.exactAt = new Int32Array(NT).fill(-1);
+      const o = this.exactAt[c]!;
+      if (o >= 0) return o;
+    } else { const o = this.extra?.get(c); if (o !== undefined) return o; }
     const stride = this.stride;
     if (this.exactUsed + stride > this.exact.length) { const b = new Float64Array(Math.max(2 * this.exact.length, 8 * stride)); b.set(this.exact); this.exact = b; }
     const o = this.exactUsed, t = this.exact;
@@ -358,7 +363,7 @@ class WordTables {
       this.exactAt[c] = o;
     } else {
       for (let i = 0; i < stride; i++) t[o + i] = this.rows[i] !== INF_ROW ? this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join('')) : Infinity;
-      this.extra.set(c, o);
+      (this.extra ??= new Map()).set(c, o);
     }
     return o;
   }
