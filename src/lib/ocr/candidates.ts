@@ -6,10 +6,11 @@
  * search's bound of a node is exact for the folded costs: the trie minimised to a few dozen states
  * gives, per word, the least folded cost of reading the rest of the word from any completion.
  *
- * Data layout (for speed; the results are those of the plain algorithm): the trie is flat typed
- * arrays built once per process (it depends only on the rule-enumerated syllable set); characters
- * are small integers; per channel, each OCR substring (0–3 chars) has a lazily filled row of costs
- * indexed by character; per OCR word, the cost tables are Float64Arrays indexed by character.
+ * Data layout (for speed; the results are those of the plain algorithm): the trie and its
+ * minimised automaton are flat typed arrays built once per process (they depend only on the
+ * rule-enumerated syllable set); characters are small integers; per channel, each OCR substring
+ * (0–3 chars) has a lazily filled row of costs indexed by character; a search fills its word's cost
+ * tables (Float64Arrays) into scratch reused by the next search, so it keeps nothing per word.
  */
 import { allSyllables } from './syllable.ts';
 import { FOLDED_INDEX, FOLDED_LETTERS, TRUE_CHARS, TRUE_INDEX, type Channel } from './confusion.ts';
@@ -184,17 +185,17 @@ const INF_ROW = new Float64Array(NT).fill(Infinity);
 const EMPTY = new Float64Array(0);
 const INF_FOLDED = new Float64Array(NF).fill(Infinity);
 const NO_OFFSETS = new Int32Array(0);
-// Scratch of `completions` (grown as needed).
+// Scratch of `tabulateCompletions` (grown as needed).
 let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
 // The folded tables and completion costs of the word being searched (see `WordTables.prepare`).
 let PREPARED: WordTables | null = null;
 let FOLDED = new Float64Array(0), BELOW = new Float64Array(0), STEP = new Float64Array(0);
 
 /**
- * The cost tables of one OCR word under a channel: for a folded letter `c`, `folded[c * stride + j * 4 + k]` is the
- * cost of `c` being read as the `k` chars at `j` (Infinity past the end), and likewise for a char in
- * `exact` (see `exactOffset`). Folded tables are filled at once (the search needs nearly all
- * letters); exact ones per char on first use.
+ * The cost tables of one OCR word under a channel. Kept for the run (`channelCost` scores many
+ * targets against the same words): the channel rows of its outputs (the 0–3 chars at each j) and,
+ * on first use, each char's exact costs (`exactOffset`). Filled when its search starts, in scratch
+ * shared by the searches: the folded tables (`folded`) and the completion costs (`completions`).
  */
 class WordTables {
   readonly m: number;
@@ -266,7 +267,7 @@ class WordTables {
    * (the target's own end included); `below[s * W + j]`: the least over the steps of state s. So a
    * trie node n with row r has no syllable strictly below it cheaper than min over j of
    * r[j] + below[state[n] * W + j], and none at or below it cheaper than min over j of its parent's
-   * row at j plus step[stepOf[n] * W + j]. Tabulated on first use (a search's, not `channelCost`'s).
+   * row at j plus step[stepOf[n] * W + j]. Tabulated when the search starts, in scratch (valid until another word is prepared).
    */
   completions(): { below: Float64Array; step: Float64Array } {
     this.prepare();
