@@ -182,9 +182,7 @@ function trie(): FlatTrie {
 
 // The exact costs of the outputs past the end of a word.
 const INF_ROW = new Float64Array(NT).fill(Infinity);
-const EMPTY = new Float64Array(0);
 const INF_FOLDED = new Float64Array(NF).fill(Infinity);
-const NO_OFFSETS = new Int32Array(0);
 // Scratch of `tabulateCompletions` (grown as needed).
 let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
 // The folded tables and completion costs of the word being searched (see `WordTables.prepare`).
@@ -194,20 +192,16 @@ let FOLDED = new Float64Array(0), BELOW = new Float64Array(0), STEP = new Float6
 /**
  * The cost tables of one OCR word under a channel. Kept for the run (`channelCost` scores many
  * targets against the same words): the channel rows of its outputs (the 0–3 chars at each j) and,
- * on first use, each char's exact costs (`exactOffset`). Filled when its search starts, in scratch
+ * on first use, the costs of chars outside syllables (`extraTable`). Filled when its search starts, in scratch
  * shared by the searches: the folded tables (`folded`) and the completion costs (`completions`).
  */
 class WordTables {
   readonly m: number;
   readonly stride: number;
-  /** The exact tables of the chars met so far, one after the other (see `exactOffset`). */
-  exact: Float64Array;
-  private exactUsed = 0;
-  /** Offset of each char's exact table in `exact` (-1: not tabulated yet), true chars first. */
-  private exactAt: Int32Array = NO_OFFSETS;
   private readonly chars: string[];
-  private readonly rows: Float64Array[];
-  private extra: Map<number, number> | null = null;
+  /** The channel row of each output (the k chars at j, at j * 4 + k; past the end a row of Infinity). */
+  readonly rows: Float64Array[];
+  private extra: Map<number, Float64Array> | null = null;
   private readonly channel: Channel;
   private suffixCache: Float64Array | null = null;
   /** Exact costs of target strings already scored against this word. */
@@ -225,7 +219,6 @@ class WordTables {
     this.channel = channel;
     this.rows = new Array(stride).fill(INF_ROW); // past the end: Infinity
     this.frows = new Array(stride).fill(INF_FOLDED);
-    this.exact = EMPTY; // allocated on first use (by `channelCost`; the search uses `fillExact`)
     for (let j = 0; j <= m; j++) {
       let sub = '';
       for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
@@ -344,29 +337,17 @@ class WordTables {
   }
 
   /**
-   * Offset of char `c`'s exact costs in `exact` (tabulated on first use, which may replace `exact`
-   * by a larger array: read `exact` after this): the cost of `c` read as the k chars at j is at
-   * offset + j * 4 + k (Infinity past the end).
+   * The costs of a char outside the true chars (met in a `channelCost` target), tabulated on first use:
+   * the cost of it read as the k chars at j at j * 4 + k (Infinity past the end).
    */
-  exactOffset(c: number): number {
-    if (c < NT) {
-      if (this.exactAt === NO_OFFSETS) this.exactAt = new Int32Array(NT).fill(-1);
-      const o = this.exactAt[c]!;
-      if (o >= 0) return o;
-    } else { const o = this.extra?.get(c); if (o !== undefined) return o; }
-    const stride = this.stride;
-    if (this.exactUsed + stride > this.exact.length) { const b = new Float64Array(Math.max(2 * this.exact.length, 8 * stride)); b.set(this.exact); this.exact = b; }
-    const o = this.exactUsed, t = this.exact;
-    this.exactUsed += stride;
-    if (c < NT) {
-      const rows = this.rows;
-      for (let i = 0; i < stride; i++) t[o + i] = rows[i]![c]!;
-      this.exactAt[c] = o;
-    } else {
-      for (let i = 0; i < stride; i++) t[o + i] = this.rows[i] !== INF_ROW ? this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join('')) : Infinity;
-      (this.extra ??= new Map()).set(c, o);
+  extraTable(c: number): Float64Array {
+    let t = this.extra?.get(c);
+    if (!t) {
+      t = new Float64Array(this.stride);
+      for (let i = 0; i < this.stride; i++) t[i] = this.rows[i] !== INF_ROW ? this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join('')) : Infinity;
+      (this.extra ??= new Map()).set(c, t);
     }
-    return o;
+    return t;
   }
 }
 
@@ -429,10 +410,24 @@ function exact(spelled: Int32Array, tabs: WordTables, cutoff: number): number {
   let ro = 0, no = m + 1;
   for (let j = 0; j <= m; j++) buf[j] = Infinity;
   buf[0] = 0;
+  const rows = tabs.rows;
   for (let i = 0; i < spelled.length; i++) {
     const c = spelled[i]!;
-    const to = tabs.exactOffset(c);
-    const min = dpStep(buf, ro, tabs.exact, to, buf, no, m);
+    let min = Infinity;
+    if (c < NT) {
+      // A true char's costs straight from the channel rows (as dpStep, no table to build).
+      for (let j = 0; j <= m; j++) {
+        const r = ro + j;
+        let v = buf[r]! + rows[j * S]![c]!;
+        if (j >= 1) { const x = buf[r - 1]! + rows[(j - 1) * S + 1]![c]!; if (x < v) v = x; }
+        if (j >= 2) { const x = buf[r - 2]! + rows[(j - 2) * S + 2]![c]!; if (x < v) v = x; }
+        if (j >= 3) { const x = buf[r - 3]! + rows[(j - 3) * S + 3]![c]!; if (x < v) v = x; }
+        buf[no + j] = v;
+        if (v < min) min = v;
+      }
+    } else {
+      min = dpStep(buf, ro, tabs.extraTable(c), 0, buf, no, m);
+    }
     // Costs are non-negative: once every cell exceeds the cutoff, so does the result.
     if (min > cutoff) return Infinity;
     const x = ro; ro = no; no = x;

@@ -45,6 +45,15 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
     for (const [w, t] of [['ubnd', 'ubnd'], ['qd', 'qđ'], ['s6', 'số'], ['tir', 'tử'], ['zx', 'fwj']] as const) {
       expect(channelCost(w, t, ch)).toBe(ch.word(w, t));
     }
+    // Sampled words against syllables spread over the list, and targets mixing in chars outside syllables.
+    let n = 0;
+    words.forEach((w, i) => {
+      for (let k = 0; k < 40; k++) {
+        const t = syllables[(i * 7919 + k * 104729) % syllables.length]!;
+        for (const target of [t, t + 'z', 'w' + t]) { expect(channelCost(w, target, ch), `${w} → ${target}`).toBe(ch.word(w, target)); n++; }
+      }
+    });
+    expect(n).toBeGreaterThan(2000);
   });
 
   it('returns what the depth-first search it replaced returns, on every distinct word of the scan and of damaged texts', () => {
