@@ -2,12 +2,15 @@
  * Candidate generation: for an OCR word, the valid syllables most likely to have produced it under
  * the learned channel. A trie of folded syllables is searched best-first with a dynamic-programming
  * row per node (lower-bound costs per folded letter), then the surviving folded forms are expanded to their
- * accented spellings and rescored exactly. All per-word costs are tabulated once per word.
+ * accented spellings and rescored exactly. All per-word costs are tabulated once per word. The
+ * search's bound of a node is exact for the folded costs: the trie minimised to a few dozen states
+ * gives, per word, the least folded cost of reading the rest of the word from any completion.
  *
- * Data layout (for speed; the results are those of the plain algorithm): the trie is flat typed
- * arrays built once per process (it depends only on the rule-enumerated syllable set); characters
- * are small integers; per channel, each OCR substring (0–3 chars) has a lazily filled row of costs
- * indexed by character; per OCR word, the cost tables are Float64Arrays indexed by character.
+ * Data layout (for speed; the results are those of the plain algorithm): the trie and its
+ * minimised automaton are flat typed arrays built once per process (they depend only on the
+ * rule-enumerated syllable set); characters are small integers; per channel, each OCR substring
+ * (0–3 chars) has a lazily filled row of costs indexed by character; a search fills its word's cost
+ * tables (Float64Arrays) into scratch reused by the next search, so it keeps nothing per word.
  */
 import { allSyllables } from './syllable.ts';
 import { FOLDED_INDEX, FOLDED_LETTERS, TRUE_CHARS, TRUE_INDEX, type Channel } from './confusion.ts';
@@ -40,10 +43,11 @@ const NF = FOLDED_LETTERS.length;
  */
 interface FlatTrie {
   letter: Int32Array; // folded letter of the node (index in FOLDED_LETTERS)
+  parent: Int32Array; // -1 at the root
   kidStart: Int32Array; kids: Int32Array;
   wordStart: Int32Array; words: Int32Array;
   depth: number;
-  /** Fewest and most letters left below a node to reach a syllable end (0 at a syllable node). */
+  /** Fewest and most letters left below a node to reach a syllable end (0 at a syllable node; the reference search's bound). */
   rmin: Int32Array; rmax: Int32Array;
   syllables: string[];
   /** Char ids of each syllable. */
@@ -52,7 +56,21 @@ interface FlatTrie {
   rank: Int32Array;
   /** A node's syllables again, sorted by spelling (`byForm`), with the prefix each shares with the previous (`lcp`). */
   byForm: Int32Array; lcp: Int32Array;
+  /** The char ids of the syllable at `byForm[x]`, at `formChars[x * 8 ..]` (a node's forms are as long as its depth). */
+  formChars: Int32Array;
   maxKids: number;
+  /**
+   * The trie minimised (nodes with the same letters below them and the same syllable ends merged):
+   * a small automaton (a few dozen states) on which a word's exact folded completion costs are
+   * cheap to tabulate. `state[n]`: the automaton state of node n; `final[s]`: s ends a syllable;
+   * the edges of state s are `edges[edgeStart[s] .. edgeStart[s + 1])`, each a step, i.e. a
+   * (letter, target state) pair (`stepLetter/stepTarget`; targets are numbered below their sources,
+   * and many states share steps); `stepOf[n]`: the step that enters node n from its parent.
+   */
+  state: Int32Array; final: Uint8Array;
+  edgeStart: Int32Array; edges: Int32Array;
+  stepLetter: Int32Array; stepTarget: Int32Array;
+  stepOf: Int32Array;
 }
 
 let TRIE: FlatTrie | null = null;
@@ -80,6 +98,8 @@ function trie(): FlatTrie {
   const n = order.length;
   const letter = new Int32Array(n), kidStart = new Int32Array(n + 1), wordStart = new Int32Array(n + 1);
   const kids: number[] = [], words: number[] = [];
+  const parent = new Int32Array(n).fill(-1);
+  order.forEach((node, i) => { for (const k of node.kids) parent[k.id] = i; });
   order.forEach((node, i) => {
     letter[i] = node.ch ? FOLDED_INDEX.get(node.ch)! : -1;
     kidStart[i] = kids.length;
@@ -113,102 +133,221 @@ function trie(): FlatTrie {
       lcp[wordStart[i]! + x] = l;
     });
   }
+  const formChars = new Int32Array(words.length * 8);
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    for (let v = i; v > 0; v = parent[v]!) d++;
+    for (let x = wordStart[i]!; x < wordStart[i + 1]!; x++) {
+      const sp = spelled[byForm[x]!]!;
+      if (sp.length !== d || d > 8) throw new Error(`candidates: ${syllables[byForm[x]!]} is not as long as its folded form`);
+      if (sp.some((c) => c >= NT)) throw new Error(`candidates: ${syllables[byForm[x]!]} has a char outside TRUE_CHARS`);
+      formChars.set(sp, x * 8);
+    }
+  }
   let maxKids = 0;
   for (let i = 0; i < n; i++) maxKids = Math.max(maxKids, kidStart[i + 1]! - kidStart[i]!);
-  TRIE = { letter, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, maxKids };
+  // Minimise: a node's state is named by whether it ends a syllable and its kids' (letter, state),
+  // so nodes are numbered after their kids (reverse breadth-first order) and a new state's edges go to older states.
+  const state = new Int32Array(n);
+  const names = new Map<string, number>();
+  const final: number[] = [], edgeStart: number[] = [], edges: number[] = [];
+  const steps = new Map<string, number>(), stepLetter: number[] = [], stepTarget: number[] = [];
+  const stepId = (l: number, t: number) => {
+    let x = steps.get(l + ':' + t);
+    if (x === undefined) { steps.set(l + ':' + t, (x = stepLetter.length)); stepLetter.push(l); stepTarget.push(t); }
+    return x;
+  };
+  for (let i = n - 1; i >= 0; i--) {
+    const out = order[i]!.kids.map((k) => [letter[k.id]!, state[k.id]!] as const).sort((a, b) => a[0] - b[0]);
+    const name = (order[i]!.words.length ? 'F' : 'N') + out.map(([l, t]) => l + ':' + t).join(',');
+    let st = names.get(name);
+    if (st === undefined) {
+      names.set(name, (st = final.length));
+      final.push(order[i]!.words.length ? 1 : 0);
+      edgeStart.push(edges.length);
+      for (const [l, t] of out) edges.push(stepId(l, t));
+    }
+    state[i] = st;
+  }
+  edgeStart.push(edges.length);
+  const stepOf = new Int32Array(n).fill(-1);
+  for (let i = 1; i < n; i++) stepOf[i] = stepId(letter[i]!, state[i]!);
+  TRIE = {
+    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, formChars, maxKids,
+    state, final: Uint8Array.from(final), edgeStart: Int32Array.from(edgeStart), edges: Int32Array.from(edges),
+    stepLetter: Int32Array.from(stepLetter), stepTarget: Int32Array.from(stepTarget), stepOf,
+  };
   return TRIE;
 }
 
+// The exact costs of the outputs past the end of a word.
+const INF_ROW = new Float64Array(NT).fill(Infinity);
+const INF_FOLDED = new Float64Array(NF).fill(Infinity);
+// Scratch of `tabulateCompletions` (grown as needed).
+let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
+// The folded tables and completion costs of the word being searched (see `WordTables.prepare`).
+let PREPARED: WordTables | null = null;
+let FOLDED = new Float64Array(0), BELOW = new Float64Array(0), STEP = new Float64Array(0);
+
 /**
- * The cost tables of one OCR word under a channel: for a char `c`, `t[c * stride + j * 4 + k]` is the
- * cost of `c` being read as the `k` chars at `j` (Infinity past the end). Folded tables are filled
- * at once (the search needs nearly all letters); exact ones per char on first use.
+ * The cost tables of one OCR word under a channel. Kept for the run (`channelCost` scores many
+ * targets against the same words): the channel rows of its outputs (the 0–3 chars at each j) and,
+ * on first use, the costs of chars outside syllables (`extraTable`). Filled when its search starts, in scratch
+ * shared by the searches: the folded tables (`folded`) and the completion costs (`completions`).
  */
 class WordTables {
   readonly m: number;
   readonly stride: number;
-  readonly folded: Float64Array;
-  readonly exact: Float64Array;
-  /** Lowest folded cost of reading any letter as nothing. */
-  readonly minDel: number;
-  /** `suffix[j]`: lowest folded cost of producing the OCR chars from j on with any letters. */
-  readonly suffix: Float64Array;
-  /**
-   * `ahead[f * (m + 1) + j]`: lowest folded cost of letter f reading the OCR chars from j on as its
-   * output and the rest as any letters' (min over k of f read as the k chars at j, plus suffix[j + k]).
-   * A trie kid with letter f, under a parent row r, costs at least min over j of r[j] + ahead[f, j].
-   */
-  readonly ahead: Float64Array;
-  private readonly built: Uint8Array;
-  private readonly subs: string[];
-  private readonly rows: Float64Array[];
-  private readonly extra = new Map<number, Float64Array>();
+  private readonly chars: string[];
+  /** The channel row of each output (the k chars at j, at j * 4 + k; past the end a row of Infinity). */
+  readonly rows: Float64Array[];
+  private extra: Map<number, Float64Array> | null = null;
   private readonly channel: Channel;
+  private suffixCache: Float64Array | null = null;
   /** Exact costs of target strings already scored against this word. */
-  readonly costs = new Map<string, number>();
+  private costCache: Map<string, number> | null = null;
+  get costs(): Map<string, number> {
+    return (this.costCache ??= new Map());
+  }
+  /** The folded rows of the outputs, as `rows` (see `prepare`). */
+  private readonly frows: Float64Array[];
 
   constructor(ocr: string, channel: Channel) {
-    const b = [...ocr];
+    const b = (this.chars = [...ocr]);
     const m = (this.m = b.length);
     const stride = (this.stride = (m + 1) * S);
     this.channel = channel;
-    this.subs = new Array(stride).fill('');
-    this.rows = new Array(stride);
-    this.folded = new Float64Array(NF * stride).fill(Infinity);
-    this.exact = new Float64Array(NT * stride); // each char's part is written whole on first use
-    this.built = new Uint8Array(NT);
-    this.minDel = Math.min(...channel.foldedRow(''));
+    this.rows = new Array(stride).fill(INF_ROW); // past the end: Infinity
+    this.frows = new Array(stride).fill(INF_FOLDED);
     for (let j = 0; j <= m; j++) {
+      let sub = '';
       for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
-        const sub = b.slice(j, j + k).join('');
+        if (k > 0) sub += b[j + k - 1]!;
         const i = j * S + k;
-        this.subs[i] = sub;
         this.rows[i] = channel.costRow(sub);
-        const f = channel.foldedRow(sub);
-        for (let c = 0; c < NF; c++) this.folded[c * stride + i] = f[c]!;
+        this.frows[i] = channel.foldedRow(sub);
       }
     }
-    this.suffix = new Float64Array(m + 1).fill(Infinity);
-    this.suffix[m] = 0;
+  }
+
+  /**
+   * The folded tables (letter c read as the k chars at j: `folded[c * stride + j * 4 + k]`) and the
+   * completion costs (see `completions`) of the word being searched: scratch shared by the searches,
+   * which never overlap, so a search allocates nothing that outlives it.
+   */
+  private prepare(): void {
+    if (PREPARED === this) return;
+    const stride = this.stride, frows = this.frows;
+    if (FOLDED.length < NF * stride) FOLDED = new Float64Array(2 * NF * stride);
+    const folded = FOLDED;
+    for (let i = 0; i < stride; i++) {
+      const f = frows[i]!;
+      for (let c = 0, o = i; c < NF; c++, o += stride) folded[o] = f[c]!;
+    }
+    this.tabulateCompletions();
+    PREPARED = this;
+  }
+
+  get folded(): Float64Array {
+    this.prepare();
+    return FOLDED;
+  }
+
+  /**
+   * Exact folded completion costs on the minimised trie (see `FlatTrie.state`), for W = m + 1:
+   * `step[x * W + j]`: least folded cost of the OCR chars from j on being read as step x's letter
+   * (as the k chars at j) then the letters of a path from its target state down to a syllable end
+   * (the target's own end included); `below[s * W + j]`: the least over the steps of state s. So a
+   * trie node n with row r has no syllable strictly below it cheaper than min over j of
+   * r[j] + below[state[n] * W + j], and none at or below it cheaper than min over j of its parent's
+   * row at j plus step[stepOf[n] * W + j]. Tabulated when the search starts, in scratch (valid until another word is prepared).
+   */
+  completions(): { below: Float64Array; step: Float64Array } {
+    this.prepare();
+    return { below: BELOW, step: STEP };
+  }
+
+  private tabulateCompletions(): void {
+    const T = trie();
+    const m = this.m, W = m + 1, stride = this.stride, folded = FOLDED;
+    const final = T.final, edgeStart = T.edgeStart, edges = T.edges, stepLetter = T.stepLetter, stepTarget = T.stepTarget;
+    const ns = final.length, nx = stepLetter.length;
+    if (BELOW.length < ns * W) BELOW = new Float64Array(2 * ns * W);
+    if (STEP.length < nx * W) STEP = new Float64Array(2 * nx * W);
+    const below = BELOW, step = STEP;
+    if (WHOLE.length < ns * W) WHOLE = new Float64Array(2 * ns * W);
+    if (DONE.length < nx) DONE = new Uint8Array(nx);
+    const whole = WHOLE; // below, with the state's own end
+    const done = DONE.fill(0, 0, nx);
+    // States in increasing number: a step's target comes before any state that has the step.
+    for (let st = 0; st < ns; st++) {
+      const so = st * W;
+      for (let j = 0; j <= m; j++) below[so + j] = Infinity;
+      for (let e = edgeStart[st]!, end = edgeStart[st + 1]!; e < end; e++) {
+        const x = edges[e]!, xo = x * W;
+        if (!done[x]) {
+          // Pulled as in dpStep, backwards: the letter read as the k chars at j, then the rest from j + k.
+          const to = stepTarget[x]! * W, fo = stepLetter[x]! * stride;
+          for (let j = 0; j <= m; j++) {
+            const f = fo + j * S, w = to + j;
+            let v = folded[f]! + whole[w]!;
+            if (j + 1 <= m) { const c = folded[f + 1]! + whole[w + 1]!; if (c < v) v = c; }
+            if (j + 2 <= m) { const c = folded[f + 2]! + whole[w + 2]!; if (c < v) v = c; }
+            if (j + 3 <= m) { const c = folded[f + 3]! + whole[w + 3]!; if (c < v) v = c; }
+            step[xo + j] = v;
+          }
+          done[x] = 1;
+        }
+        for (let j = 0; j <= m; j++) { const v = step[xo + j]!; if (v < below[so + j]!) below[so + j] = v; }
+      }
+      for (let j = 0; j < m; j++) whole[so + j] = below[so + j]!;
+      whole[so + m] = final[st] ? 0 : below[so + m]!;
+    }
+  }
+
+  /** Lowest folded cost of reading any letter as nothing (the reference search's bound; not used by the search). */
+  get minDel(): number {
+    return Math.min(...this.channel.foldedRow(''));
+  }
+
+  /** `suffix[j]`: lowest folded cost of producing the OCR chars from j on with any letters (the reference search's bound). */
+  get suffix(): Float64Array {
+    if (this.suffixCache) return this.suffixCache;
+    const m = this.m, stride = this.stride;
+    const suffix = (this.suffixCache = new Float64Array(m + 1).fill(Infinity));
+    const folded = this.folded;
+    suffix[m] = 0;
     for (let j = m - 1; j >= 0; j--) {
       for (let k = 1; k <= MAXOUT && j + k <= m; k++) {
         let low = Infinity;
-        for (let c = 0; c < NF; c++) low = Math.min(low, this.folded[c * stride + j * S + k]!);
-        this.suffix[j] = Math.min(this.suffix[j]!, low + this.suffix[j + k]!);
+        for (let c = 0; c < NF; c++) low = Math.min(low, folded[c * stride + j * S + k]!);
+        suffix[j] = Math.min(suffix[j]!, low + suffix[j + k]!);
       }
     }
-    this.ahead = new Float64Array(NF * (m + 1)).fill(Infinity);
-    for (let c = 0; c < NF; c++) {
-      for (let j = 0; j <= m; j++) {
-        let low = Infinity;
-        for (let k = 0; k <= MAXOUT && j + k <= m; k++) low = Math.min(low, this.folded[c * stride + j * S + k]! + this.suffix[j + k]!);
-        this.ahead[c * (m + 1) + j] = low;
-      }
-    }
+    return suffix;
   }
 
-  /** The exact table of char id `c` (its offset is `exactOffset(c)`). */
-  exactTable(c: number): Float64Array {
-    if (c >= NT) {
-      let t = this.extra.get(c);
-      if (!t) {
-        t = new Float64Array(this.stride).fill(Infinity);
-        for (let i = 0; i < this.stride; i++) if (this.rows[i]) t[i] = this.channel.cost(CHARS[c]!, this.subs[i]!);
-        this.extra.set(c, t);
-      }
-      return t;
-    }
-    if (!this.built[c]) {
-      const o = c * this.stride;
-      for (let i = 0; i < this.stride; i++) { const r = this.rows[i]; this.exact[o + i] = r ? r[c]! : Infinity; }
-      this.built[c] = 1;
-    }
-    return this.exact;
+  /**
+   * Every true char's exact costs at once, output by output: the cost of char c read as the k chars
+   * at j at `(j * 4 + k) * NT + c` of `into` (which must hold NT * stride).
+   */
+  fillExact(into: Float64Array): void {
+    const rows = this.rows;
+    for (let i = 0; i < this.stride; i++) into.set(rows[i]!, i * NT);
   }
 
-  /** Offset of char `c`'s costs in `exactTable(c)`. */
-  exactOffset(c: number): number {
-    return c >= NT ? 0 : c * this.stride;
+  /**
+   * The costs of a char outside the true chars (met in a `channelCost` target), tabulated on first use:
+   * the cost of it read as the k chars at j at j * 4 + k (Infinity past the end).
+   */
+  extraTable(c: number): Float64Array {
+    let t = this.extra?.get(c);
+    if (!t) {
+      t = new Float64Array(this.stride);
+      for (let i = 0; i < this.stride; i++) t[i] = this.rows[i] !== INF_ROW ? this.channel.cost(CHARS[c]!, this.chars.slice(i / S | 0, (i / S | 0) + (i % S)).join('')) : Infinity;
+      (this.extra ??= new Map()).set(c, t);
+    }
+    return t;
   }
 }
 
@@ -223,19 +362,40 @@ function wordTables(ocr: string, channel: Channel): WordTables {
   return w;
 }
 
-/** One DP step: next[j + k] = min(row[j] + t[j * 4 + k]); returns the minimum of `next`. */
+/** One DP step: next[j] = min over k of row[j - k] + t[(j - k) * 4 + k]; returns the minimum of `next`. */
 function dpStep(row: Float64Array, ro: number, t: Float64Array, to: number, next: Float64Array, no: number, m: number): number {
-  for (let j = 0; j <= m; j++) next[no + j] = Infinity;
-  for (let j = 0; j <= m; j++) {
-    const r = row[ro + j]!;
-    if (r === Infinity) continue;
-    for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
-      const v = r + t[to + j * S + k]!;
-      if (v < next[no + j + k]!) next[no + j + k] = v;
-    }
-  }
   let min = Infinity;
-  for (let j = 0; j <= m; j++) if (next[no + j]! < min) min = next[no + j]!;
+  // The cost of reading k chars ending at j is at o - 3k, for o = to + j * 4.
+  for (let j = 0, o = to; j <= m; j++, o += S) {
+    const r = ro + j;
+    let v = row[r]! + t[o]!;
+    if (j >= 1) { const x = row[r - 1]! + t[o - 3]!; if (x < v) v = x; }
+    if (j >= 2) { const x = row[r - 2]! + t[o - 6]!; if (x < v) v = x; }
+    if (j >= 3) { const x = row[r - 3]! + t[o - 9]!; if (x < v) v = x; }
+    next[no + j] = v;
+    if (v < min) min = v;
+  }
+  return min;
+}
+
+/**
+ * `dpStep` on output-major costs (char c's cost for output i = j * 4 + k at `i * NT + c`, see
+ * `fillExact`), returning instead the minimum of next[j] + b[bo + j] (b: costs of reading the rest).
+ */
+function dpStepBound(row: Float64Array, ro: number, t: Float64Array, c: number, next: Float64Array, no: number, m: number, b: Float64Array, bo: number): number {
+  let min = Infinity;
+  // The cost of reading k chars ending at j is at o - 3k * NT, for o = j * 4 * NT + c.
+  const Q = S * NT, K1 = 3 * NT, K2 = 6 * NT, K3 = 9 * NT;
+  for (let j = 0, o = c; j <= m; j++, o += Q) {
+    const r = ro + j;
+    let v = row[r]! + t[o]!;
+    if (j >= 1) { const x = row[r - 1]! + t[o - K1]!; if (x < v) v = x; }
+    if (j >= 2) { const x = row[r - 2]! + t[o - K2]!; if (x < v) v = x; }
+    if (j >= 3) { const x = row[r - 3]! + t[o - K3]!; if (x < v) v = x; }
+    next[no + j] = v;
+    const w = v + b[bo + j]!;
+    if (w < min) min = w;
+  }
   return min;
 }
 
@@ -250,9 +410,24 @@ function exact(spelled: Int32Array, tabs: WordTables, cutoff: number): number {
   let ro = 0, no = m + 1;
   for (let j = 0; j <= m; j++) buf[j] = Infinity;
   buf[0] = 0;
+  const rows = tabs.rows;
   for (let i = 0; i < spelled.length; i++) {
     const c = spelled[i]!;
-    const min = dpStep(buf, ro, tabs.exactTable(c), tabs.exactOffset(c), buf, no, m);
+    let min = Infinity;
+    if (c < NT) {
+      // A true char's costs straight from the channel rows (as dpStep, no table to build).
+      for (let j = 0; j <= m; j++) {
+        const r = ro + j;
+        let v = buf[r]! + rows[j * S]![c]!;
+        if (j >= 1) { const x = buf[r - 1]! + rows[(j - 1) * S + 1]![c]!; if (x < v) v = x; }
+        if (j >= 2) { const x = buf[r - 2]! + rows[(j - 2) * S + 2]![c]!; if (x < v) v = x; }
+        if (j >= 3) { const x = buf[r - 3]! + rows[(j - 3) * S + 3]![c]!; if (x < v) v = x; }
+        buf[no + j] = v;
+        if (v < min) min = v;
+      }
+    } else {
+      min = dpStep(buf, ro, tabs.extraTable(c), 0, buf, no, m);
+    }
     // Costs are non-negative: once every cell exceeds the cutoff, so does the result.
     if (min > cutoff) return Infinity;
     const x = ro; ro = no; no = x;
@@ -274,14 +449,26 @@ export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14
  * found within the cutoff, and the cutoff, which tightens from `bound` to the `limit`-th best exact
  * cost found so far.
  */
+let EXACT_SCRATCH = new Float64Array(0);
+
 class FormScorer {
-  /** The forms scored within the cutoff at the time, with their folded lower bound and trie rank. */
-  private readonly found: Array<{ syllable: string; channel: number; lb: number; rank: number }> = [];
-  private readonly best: number[] = []; // the best `limit` exact costs so far, increasing
+  /** The forms scored within the cutoff at the time (syllable index, exact cost, folded lower bound). */
+  private foundSi = new Int32Array(64);
+  private foundCost = new Float64Array(64);
+  private foundLb = new Float64Array(64);
+  private nFound = 0;
+  private readonly best: Float64Array; // the best `limit` exact costs so far, increasing
+  private nBest = 0;
   /** Pruning bound for pushing and scoring: min(bound, `kth()`). */
   cutoff: number;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
   private readonly erows: Float64Array;
+  // What reading the rest of a form costs at least (see `score`): the word's completion costs through
+  // each step of the automaton, the row of nothing left, and per depth the offset of the next letter's row in `step`.
+  private readonly step: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly boff = new Int32Array(9);
+  private readonly exact: Float64Array;
 
   private readonly T: FlatTrie;
   private readonly tabs: WordTables;
@@ -291,55 +478,83 @@ class FormScorer {
   constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number) {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
-    this.erows = new Float64Array(9 * (tabs.m + 1));
+    this.best = new Float64Array(Math.max(limit, 0) + 1);
+    // All the true chars' exact tables (scratch shared by the searches, which never overlap).
+    if (EXACT_SCRATCH.length < NT * tabs.stride) EXACT_SCRATCH = new Float64Array(2 * NT * tabs.stride);
+    tabs.fillExact((this.exact = EXACT_SCRATCH));
+    this.erows = new Float64Array(9 * (tabs.m + 1)).fill(Infinity);
+    this.erows[0] = 0;
+    this.step = tabs.completions().step;
+    this.ends = new Float64Array(tabs.m + 1).fill(Infinity);
+    this.ends[tabs.m] = 0;
   }
 
   /** The `limit`-th best exact cost so far (Infinity until `limit` are found). */
   kth(): number {
-    return this.best.length === this.limit ? this.best[this.limit - 1]! : Infinity;
+    return this.nBest === this.limit ? this.best[this.limit - 1]! : Infinity;
   }
 
-  private keep(c: number): void {
+  private keep(si: number, c: number, lb: number): void {
+    if (this.nFound === this.foundSi.length) {
+      const n = 2 * this.nFound;
+      const a = new Int32Array(n); a.set(this.foundSi); this.foundSi = a;
+      const b = new Float64Array(n); b.set(this.foundCost); this.foundCost = b;
+      const d = new Float64Array(n); d.set(this.foundLb); this.foundLb = d;
+    }
+    this.foundSi[this.nFound] = si; this.foundCost[this.nFound] = c; this.foundLb[this.nFound] = lb;
+    this.nFound++;
     const best = this.best, limit = this.limit;
-    let at = best.length;
+    let at = this.nBest;
     while (at > 0 && best[at - 1]! > c) at--;
     if (at < limit) {
-      best.splice(at, 0, c);
-      if (best.length > limit) best.length = limit;
-      if (best.length === limit) this.cutoff = Math.min(this.bound, best[limit - 1]!);
+      for (let i = Math.min(this.nBest, limit - 1); i > at; i--) best[i] = best[i - 1]!;
+      best[at] = c;
+      if (this.nBest < limit) this.nBest++;
+      if (this.nBest === limit) this.cutoff = Math.min(this.bound, best[limit - 1]!);
     }
   }
 
   /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
   score(node: number, lb: number): void {
     const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
-    let valid = 0; // rows 0..valid are those of the previous form's prefix
+    // A form's prefix whose exact row plus a lower bound of reading the rest exceeds the cutoff is not
+    // completed (allowing for rounding: the bound adds the costs in another order than the DP does).
+    const exact = this.exact, step = this.step, ends = this.ends, boff = this.boff;
+    // The bound of a form's prefix of d letters: its row plus, for d < n, the least folded cost of
+    // reading the rest through the node's letter d + 1 (its ancestor's at depth d + 1, or its own) then
+    // any completion (the minimised trie's, see `WordTables.completions`), and for d = n nothing left (`ends`).
+    let n = 0;
+    for (let v = node; v > 0; v = T.parent[v]!) n++;
+    for (let v = node, d = n - 1; d > 0; v = T.parent[v]!, d--) boff[d] = T.stepOf[v]! * W;
+    const chars = T.formChars, lcp = T.lcp;
+    let valid = 0; // rows 0..valid are those of the previous form's prefix (row 0: the empty prefix's)
     let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
     for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
-      const si = T.byForm[x]!;
-      const sp = T.spelled[si]!;
-      const l = T.lcp[x]!;
+      const l = lcp[x]!;
       if (l >= dead) continue;
       dead = 1 << 20;
-      let d = Math.min(l, valid);
-      if (d === 0) { for (let j = 0; j <= m; j++) erows[j] = Infinity; erows[0] = 0; }
-      for (; d < sp.length; d++) {
-        const ch = sp[d]!;
-        const min = dpStep(erows, d * W, tabs.exactTable(ch), tabs.exactOffset(ch), erows, (d + 1) * W, m);
-        if (min > this.cutoff) break;
+      let d = l < valid ? l : valid;
+      for (; d < n; d++) {
+        const low = d + 1 < n
+          ? dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, step, boff[d + 1]!)
+          : dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, ends, 0);
+        if (low - 1e-9 > this.cutoff) break;
       }
-      if (d < sp.length) { dead = d + 1; valid = d; continue; }
-      valid = sp.length;
-      const c = erows[sp.length * W + m]!;
-      if (c <= this.cutoff) { this.found.push({ syllable: T.syllables[si]!, channel: c, lb, rank: T.rank[si]! }); this.keep(c); }
+      if (d < n) { dead = d + 1; valid = d; continue; }
+      valid = n;
+      const c = erows[n * W + m]!;
+      if (c <= this.cutoff) this.keep(T.byForm[x]!, c, lb);
     }
   }
 
   /** The (at most `limit`) forms found within `within`, by exact cost, then folded lower bound, then trie order. */
   result(within: number): Candidate[] {
-    const ok = this.found.filter((f) => f.channel <= within).sort((a, b) => a.channel - b.channel || a.lb - b.lb || a.rank - b.rank);
+    const cost = this.foundCost, lb = this.foundLb, si = this.foundSi, rank = this.T.rank;
+    const ok: number[] = [];
+    for (let i = 0; i < this.nFound; i++) if (cost[i]! <= within) ok.push(i);
+    ok.sort((a, b) => cost[a]! - cost[b]! || lb[a]! - lb[b]! || rank[si[a]!]! - rank[si[b]!]!);
     const out: Candidate[] = [];
-    for (const f of ok) { if (out.length >= this.limit) break; out.push({ syllable: f.syllable, channel: f.channel }); }
+    for (const i of ok) { if (out.length >= this.limit) break; out.push({ syllable: this.T.syllables[si[i]!]!, channel: cost[i]! }); }
     return out;
   }
 }
@@ -358,7 +573,8 @@ let ROWS = new Float64Array(4096);
  * finds at least 12 syllables, else `bound` (or the `limit`-th best cost).
  *
  * Best-first (A*, Hart, Nilsson & Raphael 1968) over the trie of folded syllables: an item is either
- * a trie node to expand (priority: a lower bound of every completion below it) or a node whose
+ * a trie node to expand (priority: the least folded cost of the syllables below it, from the word's
+ * completion tables, so only nodes leading to a syllable within the cutoff are expanded) or a node whose
  * accented forms are to be scored exactly (priority: the node's folded cost, a lower bound of each
  * form's exact cost). Items are taken by increasing priority and the search stops once the next
  * priority exceeds the cutoff, which tightens to the `limit`-th best exact cost found: every syllable
@@ -371,17 +587,28 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
   const T = trie();
   const m = tabs.m;
   const W = m + 1;
-  const minDel = tabs.minDel, suffix = tabs.suffix, folded = tabs.folded, stride = tabs.stride, ahead = tabs.ahead;
+  const folded = tabs.folded, stride = tabs.stride, { below, step } = tabs.completions();
   const forms = new FormScorer(T, tabs, limit, bound);
-  // The heap of items.
+  // The heap of items, and one item held out of it: the least of those pushed since the last take,
+  // if below every item in the heap (most items are taken right after they are pushed).
   let items = 0, size = 0, rowTop = 0;
+  let held = -1;
   const push = (node: number, row: number, p: number) => {
+    if (held < 0) { if (size === 0 || p < PRI[HEAP[0]!]!) { held = store(node, row, p); return; } }
+    else if (p < PRI[held]!) { const h = held; held = store(node, row, p); heapAdd(h); return; }
+    heapAdd(store(node, row, p));
+  };
+  const store = (node: number, row: number, p: number): number => {
     if (items === NODE.length) {
       const grow = <A extends Int32Array | Float64Array>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(2 * a.length); b.set(a); return b; };
       NODE = grow(NODE); ROW = grow(ROW); PRI = grow(PRI); HEAP = grow(HEAP);
     }
     const it = items++;
     NODE[it] = node; ROW[it] = row; PRI[it] = p;
+    return it;
+  };
+  const heapAdd = (it: number) => {
+    const p = PRI[it]!;
     let at = size++;
     while (at > 0) {
       const up = (at - 1) >> 1;
@@ -413,17 +640,17 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     rowTop += W;
     return r;
   };
-  // Expand a node: the folded DP row of each kid, and the kid's items if their bounds are within the cutoff.
-  // Expanding a node only bounds its kids cheaply (`ahead`); a kid's DP row is computed when the kid
-  // itself is taken, so the kids whose bound the tightening cutoff overtakes never cost a row.
+  // Expand a node: each kid's item if its bound is within the cutoff. The bound (the least folded
+  // cost of any syllable at or below the kid, from the parent's row and the kid's edge completions)
+  // needs no row of the kid's own: that is computed when the kid is taken, so the kids whose bound
+  // the tightening cutoff overtakes never cost a row.
   const expand = (node: number, parentRow: number) => {
     for (let x = T.kidStart[node]!, end = T.kidStart[node + 1]!; x < end; x++) {
       const kid = T.kids[x]!;
-      // A lower bound of everything below the kid and of its own forms (it sums in another order
-      // than the DP does: allow for rounding).
-      const ao = T.letter[kid]! * W;
+      const xo = T.stepOf[kid]! * W;
       let quick = Infinity;
-      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + ahead[ao + j]!; if (v < quick) quick = v; }
+      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + step[xo + j]!; if (v < quick) quick = v; }
+      // The bound adds costs in another order than the DP does: allow for rounding.
       quick -= 1e-9;
       if (quick <= forms.cutoff) push(kid, -2 - parentRow, quick);
     }
@@ -433,30 +660,30 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     const no = newRow();
     const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
     if (min > forms.cutoff) { rowTop = no; return; }
-    // A lower bound of every completion below the kid: the OCR chars left (q of them) must be
-    // produced (at least suffix[j]); with at least rmin letters to come, at least rmin - q of
-    // them are read as nothing (each at least minDel); no letter produces more than 3 chars.
-    let p = Infinity;
-    const rmin = T.rmin[kid]!, rmax3 = 3 * T.rmax[kid]!;
-    for (let j = 0; j <= m; j++) {
-      const q = m - j;
-      if (q > rmax3) continue;
-      const v = ROWS[no + j]! + suffix[j]! + (rmin > q ? (rmin - q) * minDel : 0);
-      if (v < p) p = v;
-    }
-    // The bound adds costs in another order than the DP does: allow for rounding.
-    p -= 1e-9;
     const last = ROWS[no + m]!;
     // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
     if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= forms.cutoff) push(kid, -1, last);
-    if (p <= forms.cutoff && T.kidStart[kid + 1]! > T.kidStart[kid]!) push(kid, no, p);
+    if (T.kidStart[kid + 1]! === T.kidStart[kid]!) { rowTop = no; return; }
+    // The least folded cost of any syllable strictly below the kid (allowing for rounding, as above).
+    const bo = T.state[kid]! * W;
+    let p = Infinity;
+    for (let j = 0; j <= m; j++) { const v = ROWS[no + j]! + below[bo + j]!; if (v < p) p = v; }
+    p -= 1e-9;
+    if (p <= forms.cutoff) push(kid, no, p);
     else rowTop = no;
   };
   // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
   // or a kid not reached yet (ROW -2 - its parent's row).
   const run = (until: () => number) => {
-    while (size > 0 && PRI[HEAP[0]!]! <= until()) {
-      const it = pop();
+    for (;;) {
+      let it: number;
+      if (held >= 0) {
+        if (PRI[held]! > until()) { heapAdd(held); held = -1; break; }
+        it = held; held = -1;
+      } else {
+        if (size === 0 || PRI[HEAP[0]!]! > until()) break;
+        it = pop();
+      }
       const r = ROW[it]!;
       if (r >= 0) expand(NODE[it]!, r);
       else if (r === -1) forms.score(NODE[it]!, PRI[it]!);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChannel, type ConfusionData } from '../../../src/lib/ocr/confusion.ts';
-import { candidates, channelCost } from '../../../src/lib/ocr/candidates.ts';
+import { candidates, channelCost, searchInternals } from '../../../src/lib/ocr/candidates.ts';
 import { allSyllables } from '../../../src/lib/ocr/syllable.ts';
 import data from '../../../src/lib/ocr/data/confusion.json' with { type: 'json' };
 import { CLEAN, clean, ocrSource, read } from './helpers.ts';
@@ -45,6 +45,15 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
     for (const [w, t] of [['ubnd', 'ubnd'], ['qd', 'qđ'], ['s6', 'số'], ['tir', 'tử'], ['zx', 'fwj']] as const) {
       expect(channelCost(w, t, ch)).toBe(ch.word(w, t));
     }
+    // Sampled words against syllables spread over the list, and targets mixing in chars outside syllables.
+    let n = 0;
+    words.forEach((w, i) => {
+      for (let k = 0; k < 40; k++) {
+        const t = syllables[(i * 7919 + k * 104729) % syllables.length]!;
+        for (const target of [t, t + 'z', 'w' + t]) { expect(channelCost(w, target, ch), `${w} → ${target}`).toBe(ch.word(w, target)); n++; }
+      }
+    });
+    expect(n).toBeGreaterThan(2000);
   });
 
   it('returns what the depth-first search it replaced returns, on every distinct word of the scan and of damaged texts', () => {
@@ -75,4 +84,74 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
     expect(compared).toBe(2 * distinct.size);
     expect(differ).toBe(0);
   }, 120_000);
+
+  it('minimises the trie into an automaton with the same completions below every node', () => {
+    const T = searchInternals.trie();
+    const n = T.letter.length;
+    // Completions (folded letter strings, '' for a syllable end) below each trie node, and from each automaton state.
+    const below: string[][] = new Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      const out = T.wordStart[i + 1]! > T.wordStart[i]! ? [''] : [];
+      for (let x = T.kidStart[i]!; x < T.kidStart[i + 1]!; x++) for (const s of below[T.kids[x]!]!) out.push(String.fromCharCode(65 + T.letter[T.kids[x]!]!) + s);
+      below[i] = out.sort();
+    }
+    const lang = new Map<number, string[]>();
+    const of = (st: number): string[] => {
+      let l = lang.get(st);
+      if (l) return l;
+      l = T.final[st] ? [''] : [];
+      for (let e = T.edgeStart[st]!; e < T.edgeStart[st + 1]!; e++) {
+        const x = T.edges[e]!;
+        expect(T.stepTarget[x]!).toBeLessThan(st);
+        for (const s of of(T.stepTarget[x]!)) l.push(String.fromCharCode(65 + T.stepLetter[x]!) + s);
+      }
+      lang.set(st, (l = l.sort()));
+      return l;
+    };
+    for (let i = 0; i < n; i++) {
+      expect(of(T.state[i]!)).toEqual(below[i]);
+      if (i > 0) {
+        expect(T.stepLetter[T.stepOf[i]!]).toBe(T.letter[i]);
+        expect(T.stepTarget[T.stepOf[i]!]).toBe(T.state[i]);
+      }
+    }
+    // Far fewer states than nodes (what makes a word's completion tables cheap).
+    expect(T.final.length).toBeLessThan(n / 10);
+  });
+
+  it("tabulates each word's completion costs: the least folded cost of the syllables below a node", () => {
+    const T = searchInternals.trie();
+    const { dpStep } = searchInternals;
+    const n = T.letter.length;
+    const depthOf = new Int32Array(n), parent = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) for (let x = T.kidStart[i]!; x < T.kidStart[i + 1]!; x++) { parent[T.kids[x]!] = i; depthOf[T.kids[x]!] = depthOf[i]! + 1; }
+    for (const w of words.slice(0, 12)) {
+      const tabs = searchInternals.wordTables(w, ch);
+      const m = tabs.m, W = m + 1;
+      const { below, step } = tabs.completions();
+      // Folded rows of every node (the search's DP), then the cheapest syllable end at or below each node, brute force.
+      const rows = new Float64Array(n * W).fill(Infinity);
+      rows[0] = 0;
+      for (let i = 1; i < n; i++) dpStep(rows, parent[i]! * W, tabs.folded, T.letter[i]! * tabs.stride, rows, i * W, m);
+      const atOrBelow = new Float64Array(n).fill(Infinity), strictlyBelow = new Float64Array(n).fill(Infinity);
+      for (let i = n - 1; i >= 0; i--) {
+        if (T.wordStart[i + 1]! > T.wordStart[i]!) atOrBelow[i] = rows[i * W + m]!;
+        for (let x = T.kidStart[i]!; x < T.kidStart[i + 1]!; x++) strictlyBelow[i] = Math.min(strictlyBelow[i]!, atOrBelow[T.kids[x]!]!);
+        atOrBelow[i] = Math.min(atOrBelow[i]!, strictlyBelow[i]!);
+      }
+      let tight = 0, finite = 0;
+      for (let i = 0; i < n; i++) {
+        let b = Infinity, a = Infinity;
+        for (let j = 0; j <= m; j++) b = Math.min(b, rows[i * W + j]! + below[T.state[i]! * W + j]!);
+        if (i > 0) for (let j = 0; j <= m; j++) a = Math.min(a, rows[parent[i]! * W + j]! + step[T.stepOf[i]! * W + j]!);
+        // Equal up to the order the costs are added in.
+        if (strictlyBelow[i] === Infinity) expect(b, `${w} node ${i}`).toBe(Infinity);
+        else { expect(Math.abs(b - strictlyBelow[i]!), `${w} node ${i}`).toBeLessThan(1e-9); finite++; if (b === strictlyBelow[i]) tight++; }
+        if (i > 0 && atOrBelow[i] === Infinity) expect(a, `${w} node ${i}`).toBe(Infinity);
+        else if (i > 0) expect(Math.abs(a - atOrBelow[i]!), `${w} node ${i}`).toBeLessThan(1e-9);
+      }
+      expect(finite).toBeGreaterThan(0);
+      expect(tight).toBeGreaterThan(finite / 2);
+    }
+  });
 });
