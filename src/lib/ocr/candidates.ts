@@ -724,5 +724,30 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
   return r;
 }
 
+// Per word tables: targets whose cost is known to exceed a bound, with the largest such bound.
+const EXCEEDS = new WeakMap<WordTables, Map<string, number>>();
+
+/**
+ * `channelCost` if it is at most `bound`, else Infinity. The DP stops at the first row whose every
+ * cell exceeds the bound (costs only grow), so a target far from the word costs a few rows; a cost
+ * found is the same number `channelCost` gives (the same DP) and shared with it.
+ */
+export function channelCostWithin(ocr: string, target: string, channel: Channel, bound: number): number {
+  const tabs = wordTables(ocr, channel);
+  const hit = tabs.costs.get(target);
+  if (hit !== undefined) return hit <= bound ? hit : Infinity;
+  let over = EXCEEDS.get(tabs);
+  const known = over?.get(target);
+  if (known !== undefined && known >= bound) return Infinity;
+  const r = exact(spelledOf(target, channel), tabs, bound);
+  if (r === Infinity) {
+    if (!over) EXCEEDS.set(tabs, (over = new Map()));
+    over.set(target, Math.max(known ?? bound, bound));
+    return Infinity;
+  }
+  tabs.costs.set(target, r);
+  return r <= bound ? r : Infinity;
+}
+
 /** The search's building blocks, for tests only (the depth-first reference search in test/unit/ocr checks the best-first one's walk of the trie; both score forms with `FormScorer`). */
 export const searchInternals = { trie, wordTables, dpStep, FormScorer };

@@ -7,7 +7,7 @@
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { anchoredAlign, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
-import { candidates, channelCost, type Candidate } from './candidates.ts';
+import { candidates, channelCost, channelCostWithin, type Candidate } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
@@ -577,8 +577,8 @@ function addContextCandidatesOf(run: Run, s: Slot, p: Slot, contextMemo: Map<str
       const id = sx.ids[k]!;
       if (!sx.ok[k] || run.hasCand(s, id) || tried.includes(id)) continue;
       const w = sx.words[k]!;
-      const cost = channelCost(s.lower, w, models.channel);
-      if (cost <= W.contextBound) { const c = { syllable: w, channel: cost, id }; run.addCand(s, c); added.push(c); }
+      const cost = channelCostWithin(s.lower, w, models.channel, W.contextBound);
+      if (cost !== Infinity) { const c = { syllable: w, channel: cost, id }; run.addCand(s, c); added.push(c); }
       else tried.push(id);
     }
   }
@@ -670,8 +670,8 @@ function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
   let at = s.cands.findIndex((c) => c.syllable === r);
   if (at < 0) {
     // The OCR is the authority: the reference word must be a plausible reading of it.
-    const cost = channelCost(s.lower, r, models.channel);
-    if (cost > W.bound) return;
+    const cost = channelCostWithin(s.lower, r, models.channel, W.bound);
+    if (cost === Infinity) return;
     run.addCand(s, { syllable: r, channel: cost, id: models.lm.id(r) });
     at = s.cands.length - 1;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChannel, type ConfusionData } from '../../../src/lib/ocr/confusion.ts';
-import { candidates, channelCost, searchInternals } from '../../../src/lib/ocr/candidates.ts';
+import { candidates, channelCost, channelCostWithin, searchInternals } from '../../../src/lib/ocr/candidates.ts';
 import { allSyllables } from '../../../src/lib/ocr/syllable.ts';
 import data from '../../../src/lib/ocr/data/confusion.json' with { type: 'json' };
 import { CLEAN, clean, ocrSource, read } from './helpers.ts';
@@ -54,6 +54,27 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
       }
     });
     expect(n).toBeGreaterThan(2000);
+  });
+
+  it('bounds a cost: the channel cost when within the bound, else Infinity, whatever bounds were asked before', () => {
+    // A fresh channel, so that the memo of exceeded bounds starts empty; bounds asked in an order that
+    // exercises it (a target first known to exceed a small bound, then asked with a larger one).
+    const fresh = buildChannel(data as ConfusionData);
+    let within = 0, over = 0;
+    words.forEach((w, i) => {
+      for (let k = 0; k < 20; k++) {
+        const t = syllables[(i * 7919 + k * 104729) % syllables.length]!;
+        const exact = ch.word(w, t);
+        for (const bound of [4, 24, 14, 9, 24]) {
+          const got = channelCostWithin(w, t, fresh, bound);
+          if (exact <= bound) { expect(got, `${w} → ${t} within ${bound}`).toBe(exact); within++; }
+          else { expect(got, `${w} → ${t} over ${bound}`).toBe(Infinity); over++; }
+        }
+        expect(channelCost(w, t, fresh)).toBe(exact);
+      }
+    });
+    expect(within).toBeGreaterThan(100);
+    expect(over).toBeGreaterThan(100);
   });
 
   it('returns what the depth-first search it replaced returns, on every distinct word of the scan and of damaged texts', () => {
