@@ -70,6 +70,11 @@ export interface LmContext {
   logProbId(wi: number): number;
   /** An upper bound of `logProbId` over all words (for pruning; ≤ 0). */
   max: number;
+  /**
+   * `logProbId` of `ids[from..to)` into `out[from..to)` (`first`), or the larger of that and what
+   * `out` holds: one call scores a run of candidates (the same numbers as `logProbId`, one by one).
+   */
+  maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void;
 }
 
 /** The syllable set, and the lexicon's used count and mass (Σ (count + 1)^power) over it, summed in its order. */
@@ -238,7 +243,12 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
    * computed in full once and kept by id. Both give exactly the value of the full formula, operation
    * for operation (a zero count adds an exact 0), so scores are bit-identical to scoring term by term.
    */
-  interface Lower { sparse: Map<number, number>; dense: (wi: number) => number; /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number; /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number }
+  interface Lower {
+    sparse: Map<number, number>; dense: (wi: number) => number;
+    /** `dense(wi)` is `dg * (da * p1Id(wi))`, the same number (a factor 1 where `dense` has none: exact). */
+    da: number; dg: number;
+    /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number; /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number;
+  }
   const lowerOf = (v: string, vi: number): Lower => {
     const sparse = new Map<number, number>();
     const m = vi >= 0 ? ctxMid[vi] : undefined;
@@ -259,7 +269,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     if (!m) {
       if (succIds) for (const wi of succIds.keys()) sparse.set(wi, p1v(wi));
       const pw = prior?.pairWeight ?? 0;
-      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), chain: (x) => (1 - pw) * x, sparseMax: -1 } : { sparse, dense: p1Id, chain: (x) => x, sparseMax: -1 };
+      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), da: 1 - pw, dg: 1, chain: (x) => (1 - pw) * x, sparseMax: -1 } : { sparse, dense: p1Id, da: 1, dg: 1, chain: (x) => x, sparseMax: -1 };
     }
     const base = vi * N;
     const g = (D * m.types) / m.total;
@@ -270,7 +280,7 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     for (const wi of midSucc[vi]!) sparse.set(wi, full(wi));
     if (succIds) for (const wi of succIds.keys()) if (!sparse.has(wi)) sparse.set(wi, full(wi));
     const pw = prior?.pairWeight ?? 0;
-    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), chain: (x) => g * ((1 - pw) * x), sparseMax: -1 } : { sparse, dense: (wi) => g * p1Id(wi), chain: (x) => g * x, sparseMax: -1 };
+    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), da: 1 - pw, dg: g, chain: (x) => g * ((1 - pw) * x), sparseMax: -1 } : { sparse, dense: (wi) => g * p1Id(wi), da: 1, dg: g, chain: (x) => g * x, sparseMax: -1 };
   };
   const sparseMaxOf = (l: Lower) => {
     if (l.sparseMax < 0) { let x = 0; for (const v of l.sparse.values()) if (v > x) x = v; l.sparseMax = x; }
@@ -304,15 +314,23 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   const makeContext = (ui: number, vi: number): LmContext => {
     const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
     const lower = lowerFor(vi);
-    const lsparse = lower.sparse, ldense = lower.dense;
+    const lsparse = lower.sparse, ldense = lower.dense, da = lower.da, dg = lower.dg;
     // log P(w | u v): the trigram estimate over the context's lower order (or that alone when the
     // context was never seen). Words the trigram never saw after (u v) add a zero count.
     let logProbId: (wi: number) => number;
+    let maxInto: LmContext['maxInto'];
     // An upper bound of logProbId over every word: the best sparse value, or the dense value of the
     // largest p1 (the dense chain and the logarithm are monotone, so rounding keeps the order).
     let max: number;
     if (!e) {
       logProbId = (wi) => Math.log(lsparse.get(wi) ?? ldense(wi));
+      maxInto = (ids, from, to, out, first) => {
+        for (let j = from; j < to; j++) {
+          const wi = ids[j]!;
+          const x = Math.log(lsparse.get(wi) ?? dg * (da * p1Id(wi)));
+          if (first || x > out[j]!) out[j] = x;
+        }
+      };
       max = Math.max(Math.log(lower.chain(p1Max())), Math.log(sparseMaxOf(lower)));
     } else {
       const g = (D * e.types) / e.total;
@@ -329,8 +347,16 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
         const t = tsparse.get(wi);
         return t !== undefined ? t : Math.log(g * (lsparse.get(wi) ?? ldense(wi)));
       };
+      maxInto = (ids, from, to, out, first) => {
+        for (let j = from; j < to; j++) {
+          const wi = ids[j]!;
+          const t = tsparse.get(wi);
+          const x = t !== undefined ? t : Math.log(g * (lsparse.get(wi) ?? dg * (da * p1Id(wi))));
+          if (first || x > out[j]!) out[j] = x;
+        }
+      };
     }
-    return { trigram: e !== undefined, logProb: (w) => logProbId(idOf(w)), logProbId, max };
+    return { trigram: e !== undefined, logProb: (w) => logProbId(idOf(w)), logProbId, max, maxInto };
   };
   const context = (u: string, v: string) => contextId(idOf(u), idOf(v));
   const phraseId = (vi: number, wi: number): number | null => {
@@ -395,6 +421,8 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
   let uniMax = 0;
   for (const x of uni.values()) uniMax = Math.max(uniMax, x);
   const keep = Math.log(1 - lambda - mu);
+  // The base scores of a run of candidates, shared by this model's contexts.
+  let scratch = new Float64Array(64);
   // One mixed context per base context (the base shares one per v among the contexts it never saw, and so does this).
   const mixed = new Map<LmContext, LmContext>();
   const contextId = pairMemo((ui, vi) => {
@@ -418,7 +446,26 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
       if (!pb && !pu) return keep + lp;
       return Math.log((1 - lambda - mu) * Math.exp(lp) + lambda * pb + mu * pu);
     };
-    return { trigram: c.trigram, logProb: (w) => logProbId(lm.id(w)), logProbId, max };
+    // A word the cache never saw (most: the cache's pairs end in words it counts) has no pair
+    // count after v either, and only the base probability scaled (the `keep` branch above).
+    const mix = 1 - lambda - mu;
+    const maxInto: LmContext['maxInto'] = (ids, from, to, out, first) => {
+      if (scratch.length < to) scratch = new Float64Array(2 * to);
+      const lps = scratch;
+      c.maxInto(ids, from, to, lps, true);
+      for (let j = from; j < to; j++) {
+        const wi = ids[j]!, lp = lps[j]!;
+        const cu = uni.get(wi);
+        let x: number;
+        if (cu === undefined) x = keep + lp;
+        else {
+          const pb = row ? (row.get(wi) ?? 0) / o! : 0;
+          x = Math.log(mix * Math.exp(lp) + lambda * pb + mu * (cu / N));
+        }
+        if (first || x > out[j]!) out[j] = x;
+      }
+    };
+    return { trigram: c.trigram, logProb: (w) => logProbId(lm.id(w)), logProbId, max, maxInto };
   };
   const logUnigramId = (wi: number) => Math.log((1 - mu) * Math.exp(lm.logUnigramId(wi)) + mu * ((uni.get(wi) ?? 0) / N));
   return {

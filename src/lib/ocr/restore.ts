@@ -71,6 +71,9 @@ export const WEIGHTS = {
   lexMass: LEXICON_PRIOR.mass,
 };
 
+/** Candidates the emission step has the language model score per call (most slots score most of their few dozen). */
+const SCORE_RUN = 12;
+
 /** Tokens under this confidence are listed for reviewers. */
 export const LOW_CONFIDENCE = 0.6;
 
@@ -429,6 +432,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     const ctxs: Ctx[] = [];
     // Scratch arrays shared by all slots (a slot has a few dozen candidates).
     let score = new Float64Array(64), byScore = new Int32Array(64);
+    // Ids of the candidates in that order, and their language-model scores (filled a run at a time).
+    let ordIds = new Int32Array(64), lps = new Float64Array(64);
     // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
     const topI = new Int32Array(5), topV = new Float64Array(5);
     const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
@@ -440,7 +445,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
       const cands = s.cands, n = cands.length;
-      if (score.length < n) { score = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
+      if (score.length < n) { score = new Float64Array(2 * n); byScore = new Int32Array(2 * n); ordIds = new Int32Array(2 * n); lps = new Float64Array(2 * n); }
       // (The reference bonus is final before the first pass; later candidates are scored as they come.)
       const e = (s.emission ??= []);
       for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
@@ -465,19 +470,21 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         while (at > 0 && score[byScore[at - 1]!]! < score[i]!) { byScore[at] = byScore[at - 1]!; at--; }
         byScore[at] = i;
       }
+      for (let o = 0; o < n; o++) ordIds[o] = cands[byScore[o]!]!.id;
       // Only the first 5 in that order can be kept, so only they are remembered.
-      let nt = 0;
+      let nt = 0, scored = 0;
       for (let o = 0; o < n; o++) {
         const i = byScore[o]!;
         // Below the 5th best total, or more than 7 below the best one, an option is never kept.
         if (nt && score[i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
-        const id = cands[i]!.id;
-        let lp: number;
-        if (nc === 0) lp = lm.logUnigramId(id);
-        else {
-          lp = ctxs[0]!.logProbId(id);
-          for (let k = 1; k < nc; k++) { const x = ctxs[k]!.logProbId(id); if (x > lp) lp = x; }
+        // The language model scores the next run of candidates in one call per context (the best over
+        // the contexts, as one by one; the last few of a run may be past the break and go unused).
+        if (o === scored) {
+          scored = Math.min(n, o + SCORE_RUN);
+          if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
+          else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
         }
+        const lp = lps[o]!;
         const v = score[i]! + lp;
         // Insert by decreasing total, ties by candidate order; the 6th falls off.
         let d = nt < 5 ? nt++ : 5;

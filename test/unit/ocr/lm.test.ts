@@ -72,4 +72,22 @@ describe('language model scoring by id', () => {
       }
     }
   });
+  it('scores a run of words in one call to the same numbers as one by one, and keeps the best over contexts', () => {
+    const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
+    const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);
+    const words = ['quốc', 'tử', 'đạo', 'tện', 'phố', ',', '<unk>', 'chỉ', 'ban', 'và', 'giai', 'đoạn', 'xyz'];
+    for (const m of [lm, cached]) {
+      const ids = Int32Array.from(words, (w) => m.id(w));
+      const ctxs = CONTEXTS.map(([u, v]) => m.contextId(m.id(u), m.id(v)));
+      for (const c of ctxs) {
+        const out = new Float64Array(ids.length).fill(NaN);
+        c.maxInto(ids, 2, 9, out, true);
+        expect([...out.slice(0, 2), ...out.slice(9)].every((x) => Number.isNaN(x))).toBe(true);
+        for (let j = 2; j < 9; j++) expect(out[j]).toBe(c.logProbId(ids[j]!));
+      }
+      const best = new Float64Array(ids.length);
+      ctxs.forEach((c, k) => c.maxInto(ids, 0, ids.length, best, k === 0));
+      for (let j = 0; j < ids.length; j++) expect(best[j]).toBe(Math.max(...ctxs.map((c) => c.logProbId(ids[j]!))));
+    }
+  });
 });
