@@ -205,8 +205,16 @@ interface Slot {
   /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
   first?: FirstReading;
   /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
-  emission?: number[];
+  emission?: Emission;
 }
+
+/**
+ * A slot's candidates as the emission step last saw them (`n` of them; candidates are only ever
+ * appended, and their scores without the language model never change): emission scores, ids, and
+ * the candidate indices by decreasing emission score, ties in candidate order (a stable insertion
+ * sort, so appending continues it to the order a sort of all of them gives).
+ */
+interface Emission { n: number; score: Float64Array; ids: Int32Array; order: Int32Array }
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
@@ -422,6 +430,28 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Pruning looks at the left context too: the best first readings of the previous word, and the
   // options kept for the previous two steps.
   const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReadingOf(slots[i - 1]!).ids : []));
+  // A slot's emission scores and order, brought up to its candidates (stable insertion sort: the
+  // lists are short and the search already returns them nearly sorted).
+  const emissionOf = (s: Slot): Emission => {
+    const cands = s.cands, n = cands.length;
+    let em = s.emission;
+    if (em && em.n === n) return em;
+    if (!em || em.score.length < n) {
+      const grown: Emission = { n: em?.n ?? 0, score: new Float64Array(n), ids: new Int32Array(n), order: new Int32Array(n) };
+      if (em) { grown.score.set(em.score.subarray(0, em.n)); grown.ids.set(em.ids.subarray(0, em.n)); grown.order.set(em.order.subarray(0, em.n)); }
+      s.emission = em = grown;
+    }
+    const { score, ids, order } = em;
+    for (let i = em.n; i < n; i++) {
+      score[i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0);
+      ids[i] = cands[i]!.id;
+      let at = i;
+      while (at > 0 && score[order[at - 1]!]! < score[i]!) { order[at] = order[at - 1]!; at--; }
+      order[at] = i;
+    }
+    em.n = n;
+    return em;
+  };
   // Emission options under a language model (rerun for the second, cached pass).
   const emit = (lm: LanguageModel) => {
     type Ctx = ReturnType<LanguageModel['contextId']>;
@@ -430,9 +460,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     // saw (those score w from v alone): duplicates are the same object, so each option is scored once
     // per distinct context (the maximum over duplicates is the same).
     const ctxs: Ctx[] = [];
-    // Scratch arrays shared by all slots (a slot has a few dozen candidates).
-    let score = new Float64Array(64), byScore = new Int32Array(64);
-    // Ids of the candidates in that order, and their language-model scores (filled a run at a time).
+    // Scratch arrays shared by all slots (a slot has a few dozen candidates): ids of the candidates
+    // by decreasing emission score, and their language-model scores (filled a run at a time).
     let ordIds = new Int32Array(64), lps = new Float64Array(64);
     // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
     const topI = new Int32Array(5), topV = new Float64Array(5);
@@ -445,11 +474,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
       const cands = s.cands, n = cands.length;
-      if (score.length < n) { score = new Float64Array(2 * n); byScore = new Int32Array(2 * n); ordIds = new Int32Array(2 * n); lps = new Float64Array(2 * n); }
+      if (ordIds.length < n) { ordIds = new Int32Array(2 * n); lps = new Float64Array(2 * n); }
       // (The reference bonus is final before the first pass; later candidates are scored as they come.)
-      const e = (s.emission ??= []);
-      for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
-      for (let i = 0; i < n; i++) score[i] = e[i]!;
+      const em = emissionOf(s);
+      const score = em.score, byScore = em.order;
       ctxs.length = 0;
       for (const p of prevs) add(lm.contextId(bos, p));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
@@ -464,13 +492,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
       // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
       // option (taken by decreasing emission score) can be kept, and none is scored.
-      // Stable insertion sorts: the lists are short and the search already returns them nearly sorted.
-      for (let i = 0; i < n; i++) {
-        let at = i;
-        while (at > 0 && score[byScore[at - 1]!]! < score[i]!) { byScore[at] = byScore[at - 1]!; at--; }
-        byScore[at] = i;
-      }
-      for (let o = 0; o < n; o++) ordIds[o] = cands[byScore[o]!]!.id;
+      for (let o = 0; o < n; o++) ordIds[o] = em.ids[byScore[o]!]!;
       // Only the first 5 in that order can be kept, so only they are remembered.
       let nt = 0, scored = 0;
       for (let o = 0; o < n; o++) {
