@@ -77,6 +77,44 @@ export interface LmContext {
   maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void;
 }
 
+/** The syllables a lexicon's successor lists name, numbered once per process, and each left word's list by those numbers. */
+interface LexNumbering { index: Map<string, number>; words: string[]; lists: Map<string, SuccessorList | null> }
+/** A word's within-word successors in the lexicon: their numbers and counts in the lexicon's order, and the sum of the counts in that order. */
+interface SuccessorList { words: Int32Array; counts: Float64Array; total: number }
+const LEX_NUMBERINGS = new WeakMap<Lexicon, LexNumbering>();
+/** Not an id (`idByLex` slot not looked up yet). */
+const NO_ID = 0x7fffffff;
+
+/** Per process, like the lexicon's own parsed lists (the bundled lexicon does not depend on the input). */
+function lexNumbering(lex: Lexicon): LexNumbering {
+  let r = LEX_NUMBERINGS.get(lex);
+  if (!r) LEX_NUMBERINGS.set(lex, (r = { index: new Map(), words: [], lists: new Map() }));
+  return r;
+}
+
+/** The lexicon's successors of `v` by number (null when it has none), made once per process. */
+function successorList(num: LexNumbering, lex: Lexicon, v: string): SuccessorList | null {
+  let r = num.lists.get(v);
+  if (r === undefined) {
+    const succ = lex.successors(v);
+    r = null;
+    if (succ.size) {
+      let total = 0;
+      for (const c of succ.values()) total += c;
+      const words = new Int32Array(succ.size), counts = new Float64Array(succ.size);
+      let k = 0;
+      for (const [w, c] of succ) {
+        let li = num.index.get(w);
+        if (li === undefined) { num.index.set(w, (li = num.words.length)); num.words.push(w); }
+        words[k] = li; counts[k++] = c;
+      }
+      r = { words, counts, total };
+    }
+    num.lists.set(v, r);
+  }
+  return r;
+}
+
 /** The syllable set, and the lexicon's used count and mass (Σ (count + 1)^power) over it, summed in its order. */
 interface SyllablePrior { set: Set<string>; used: number; mass: number }
 const SYLLABLE_PRIORS = new WeakMap<Lexicon, Map<number, SyllablePrior>>();
@@ -249,6 +287,16 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     da: number; dg: number;
     /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number; /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number;
   }
+  // The model's id of a lexicon word by its number (`lexNumbering`): one string lookup per word, not
+  // one per (left word, successor) pair.
+  const lexNumbers = prior ? lexNumbering(prior.lexicon) : null;
+  let idByLex = new Int32Array(0);
+  const lexId = (li: number) => {
+    if (li >= idByLex.length) { const grown = new Int32Array(Math.max(2 * idByLex.length, li + 1024)).fill(NO_ID); grown.set(idByLex); idByLex = grown; }
+    let i = idByLex[li]!;
+    if (i === NO_ID) i = idByLex[li] = idOf(lexNumbers!.words[li]!);
+    return i;
+  };
   const lowerOf = (v: string, vi: number): Lower => {
     const sparse = new Map<number, number>();
     const m = vi >= 0 ? ctxMid[vi] : undefined;
@@ -256,12 +304,11 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     let p1v = p1Id;
     let succIds: Map<number, number> | null = null;
     if (prior && prior.pairWeight) {
-      const succ = prior.lexicon.successors(v);
-      if (succ.size) {
-        let total = 0;
-        for (const c of succ.values()) total += c;
+      const succ = successorList(lexNumbers!, prior.lexicon, v);
+      if (succ) {
+        const total = succ.total;
         const ids = (succIds = new Map<number, number>());
-        for (const [w, c] of succ) ids.set(idOf(w), c);
+        for (let k = 0; k < succ.words.length; k++) ids.set(lexId(succ.words[k]!), succ.counts[k]!);
         const pw = prior.pairWeight;
         p1v = (wi) => pw * ((ids.get(wi) ?? 0) / total) + (1 - pw) * p1Id(wi);
       }
