@@ -282,11 +282,16 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
    * for operation (a zero count adds an exact 0), so scores are bit-identical to scoring term by term.
    */
   interface Lower {
-    sparse: Map<number, number>; dense: (wi: number) => number;
-    /** `dense(wi)` is `dg * (da * p1Id(wi))`, the same number (a factor 1 where `dense` has none: exact). */
+    sparse: Map<number, number>;
+    /**
+     * The value of a word in no sparse table is `dg * (da * p1)` (`da`: 1 − pw with the lexicon's
+     * pairs, `dg`: the bigram level's back-off weight; a factor 1 where the formula has none, which is exact).
+     */
     da: number; dg: number;
-    /** The dense value for a given p1 (monotone in it). */ chain: (p1: number) => number; /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number;
+    /** Largest sparse value (0 when none), computed on first use. */ sparseMax: number;
   }
+  /** The dense value of a word of unigram probability p1 (monotone in it). */
+  const chain = (l: Lower, p1: number) => l.dg * (l.da * p1);
   // The model's id of a lexicon word by its number (`lexNumbering`): one string lookup per word, not
   // one per (left word, successor) pair.
   const lexNumbers = prior ? lexNumbering(prior.lexicon) : null;
@@ -297,37 +302,40 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
     if (i === NO_ID) i = idByLex[li] = idOf(lexNumbers!.words[li]!);
     return i;
   };
+  // The lexicon count after the current left word of each training word (valid where `lexStamp`
+  // holds the current call's number): scratch of lowerOf, which needs it for v's continuations.
+  const lexCount = new Float64Array(N), lexStamp = new Int32Array(N);
+  let lowerCalls = 0;
   const lowerOf = (v: string, vi: number): Lower => {
     const sparse = new Map<number, number>();
     const m = vi >= 0 ? ctxMid[vi] : undefined;
-    // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs.
-    let p1v = p1Id;
-    let succIds: Map<number, number> | null = null;
-    if (prior && prior.pairWeight) {
-      const succ = successorList(lexNumbers!, prior.lexicon, v);
-      if (succ) {
-        const total = succ.total;
-        const ids = (succIds = new Map<number, number>());
-        for (let k = 0; k < succ.words.length; k++) ids.set(lexId(succ.words[k]!), succ.counts[k]!);
-        const pw = prior.pairWeight;
-        p1v = (wi) => pw * ((ids.get(wi) ?? 0) / total) + (1 - pw) * p1Id(wi);
-      }
-    }
+    const pw = prior?.pairWeight ?? 0;
+    // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs (p1v of a
+    // word with c such pairs after v: pw·(c / total) + (1 − pw)·p1; a word with none is dense).
+    const succ = prior && pw ? successorList(lexNumbers!, prior.lexicon, v) : null;
     if (!m) {
-      if (succIds) for (const wi of succIds.keys()) sparse.set(wi, p1v(wi));
-      const pw = prior?.pairWeight ?? 0;
-      return succIds ? { sparse, dense: (wi) => (1 - pw) * p1Id(wi), da: 1 - pw, dg: 1, chain: (x) => (1 - pw) * x, sparseMax: -1 } : { sparse, dense: p1Id, da: 1, dg: 1, chain: (x) => x, sparseMax: -1 };
+      if (succ) {
+        for (let k = 0; k < succ.words.length; k++) { const wi = lexId(succ.words[k]!); sparse.set(wi, pw * (succ.counts[k]! / succ.total) + (1 - pw) * p1Id(wi)); }
+        return { sparse, da: 1 - pw, dg: 1, sparseMax: -1 };
+      }
+      return { sparse, da: 1, dg: 1, sparseMax: -1 };
     }
     const base = vi * N;
     const g = (D * m.types) / m.total;
-    const full = (wi: number) => {
-      const c = wi >= 0 ? (contVW.get(base + wi) ?? 0) : 0;
-      return Math.max(c - D, 0) / m.total + g * p1v(wi);
-    };
-    for (const wi of midSucc[vi]!) sparse.set(wi, full(wi));
-    if (succIds) for (const wi of succIds.keys()) if (!sparse.has(wi)) sparse.set(wi, full(wi));
-    const pw = prior?.pairWeight ?? 0;
-    return succIds ? { sparse, dense: (wi) => g * ((1 - pw) * p1Id(wi)), da: 1 - pw, dg: g, chain: (x) => g * ((1 - pw) * x), sparseMax: -1 } : { sparse, dense: (wi) => g * p1Id(wi), da: 1, dg: g, chain: (x) => g * x, sparseMax: -1 };
+    // full(w) = max(c(v w) − D, 0) / total + g·p1v(w), for the continuations of v, then for its lexicon
+    // successors that are none (their count adds an exact 0).
+    const stamp = ++lowerCalls;
+    if (succ) for (let k = 0; k < succ.words.length; k++) { const wi = lexId(succ.words[k]!); if (wi >= 0) { lexStamp[wi] = stamp; lexCount[wi] = succ.counts[k]!; } }
+    for (const wi of midSucc[vi]!) {
+      const p1v = succ ? pw * ((lexStamp[wi] === stamp ? lexCount[wi]! : 0) / succ.total) + (1 - pw) * p1Id(wi) : p1Id(wi);
+      sparse.set(wi, Math.max((contVW.get(base + wi) ?? 0) - D, 0) / m.total + g * p1v);
+    }
+    if (!succ) return { sparse, da: 1, dg: g, sparseMax: -1 };
+    for (let k = 0; k < succ.words.length; k++) {
+      const wi = lexId(succ.words[k]!);
+      if (!sparse.has(wi)) sparse.set(wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * p1Id(wi)));
+    }
+    return { sparse, da: 1 - pw, dg: g, sparseMax: -1 };
   };
   const sparseMaxOf = (l: Lower) => {
     if (l.sparseMax < 0) { let x = 0; for (const v of l.sparse.values()) if (v > x) x = v; l.sparseMax = x; }
@@ -361,7 +369,8 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
   const makeContext = (ui: number, vi: number): LmContext => {
     const e = ui >= 0 && vi >= 0 ? ctxTri.get(ui * N + vi) : undefined;
     const lower = lowerFor(vi);
-    const lsparse = lower.sparse, ldense = lower.dense, da = lower.da, dg = lower.dg;
+    const lsparse = lower.sparse, da = lower.da, dg = lower.dg;
+    const ldense = (wi: number) => dg * (da * p1Id(wi));
     // log P(w | u v): the trigram estimate over the context's lower order (or that alone when the
     // context was never seen). Words the trigram never saw after (u v) add a zero count.
     let logProbId: (wi: number) => number;
@@ -378,12 +387,12 @@ export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): L
           if (first || x > out[j]!) out[j] = x;
         }
       };
-      max = Math.max(Math.log(lower.chain(p1Max())), Math.log(sparseMaxOf(lower)));
+      max = Math.max(Math.log(chain(lower, p1Max())), Math.log(sparseMaxOf(lower)));
     } else {
       const g = (D * e.types) / e.total;
       const tsparse = new Map<number, number>();
       // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
-      max = Math.max(Math.log(g * lower.chain(p1Max())), Math.log(g * sparseMaxOf(lower)));
+      max = Math.max(Math.log(g * chain(lower, p1Max())), Math.log(g * sparseMaxOf(lower)));
       for (const wi of triSucc.get(ui * N + vi)!) {
         const c = tri.get((ui * N + vi) * N + wi)!;
         const t = Math.log(Math.max(c - D, 0) / e.total + g * (lsparse.get(wi) ?? ldense(wi)));
