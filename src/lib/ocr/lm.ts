@@ -58,6 +58,12 @@ export interface LanguageModel {
   successors(v: string): string[];
   /** Vocabulary size used for the uniform floor. */
   vocabSize: number;
+  /**
+   * Set on a document-cache model (`withDocumentCache`): a word the cache never counted scores
+   * `keep` + its base log-probability in every context (so the best over contexts is `keep` + the
+   * base model's best over the same contexts, the addition being monotone).
+   */
+  documentCache?: { keep: number; counts(wi: number): boolean };
 }
 
 /** A fixed left context (u v) of a model: scores many next words cheaply, by string or by id. */
@@ -531,6 +537,7 @@ export function withDocumentCache(lm: LanguageModel, pairs: Array<[string, strin
     contextId,
     logUnigram: (w) => logUnigramId(lm.id(w)),
     logUnigramId,
+    documentCache: { keep, counts: (wi) => uni.has(wi) },
   };
 }
 

@@ -206,6 +206,9 @@ interface Slot {
   first?: FirstReading;
   /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
   emission?: Emission;
+  /** The first pass's language-model scores by candidate index (NaN: not scored), and the left contexts they were the best over (`ctxKey`). */
+  lp1?: Float64Array;
+  ctxKey?: Int32Array;
 }
 
 /**
@@ -466,6 +469,11 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
     const topI = new Int32Array(5), topV = new Float64Array(5);
     const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
+    // The second pass's model is the first's with the document cache: where a slot's left contexts
+    // are the ones the first pass had, a candidate the cache never counted scores `keep` + its
+    // first-pass score, the same number as scoring it again (only the cache's words are scored).
+    const cache = lm.documentCache;
+    const key = new Int32Array(8);
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
       if (st.slot < 0) continue;
@@ -484,6 +492,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
       for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(lm.contextId(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
       const nc = ctxs.length;
+      // The contexts asked for: the previous slot's first readings (the same in both passes) and these options.
+      let kl = 0;
+      key[kl++] = nu; key[kl++] = nv;
+      for (let a = 0; a < nu; a++) key[kl++] = uo ? uo[a]!.id : bos;
+      for (let b = 0; b < nv; b++) key[kl++] = vo ? vo[b]!.id : bos;
+      const lp1 = cache && nc && s.lp1 && s.ctxKey!.length === kl && s.ctxKey!.every((x, j) => x === key[j]) ? s.lp1 : null;
       // No option scores above its emission score plus the best any context gives any word.
       let lmMax = nc ? -Infinity : 0;
       for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
@@ -504,7 +518,13 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         if (o === scored) {
           scored = Math.min(n, o + SCORE_RUN);
           if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
-          else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
+          else if (lp1) {
+            for (let j = o; j < scored; j++) {
+              const c = byScore[j]!, x = c < lp1.length ? lp1[c]! : NaN;
+              if (x === x && !cache!.counts(ordIds[j]!)) lps[j] = cache!.keep + x;
+              else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, j, j + 1, lps, k === 0);
+            }
+          } else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
         }
         const lp = lps[o]!;
         const v = score[i]! + lp;
@@ -515,6 +535,11 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
           d--;
         }
         if (d < 5) { topV[d] = v; topI[d] = i; }
+      }
+      if (!cache && nc) {
+        const kept1 = (s.lp1 = new Float64Array(n).fill(NaN));
+        for (let j = 0; j < scored; j++) kept1[byScore[j]!] = lps[j]!;
+        s.ctxKey = key.slice(0, kl);
       }
       const top = nt ? topV[0]! : 0;
       const kept: Option[] = [];
