@@ -204,20 +204,52 @@ interface Slot {
   ids?: Set<number>;
   /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
   first?: FirstReading;
-  /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
-  emission?: Emission;
-  /** The first pass's language-model scores by candidate index (NaN: not scored), and the left contexts they were the best over (`ctxKey`). */
-  lp1?: Float64Array;
-  ctxKey?: Int32Array;
 }
 
 /**
- * A slot's candidates as the emission step last saw them (`n` of them; candidates are only ever
- * appended, and their scores without the language model never change): emission scores, ids, and
+ * Per-slot arrays of the emission step in run-wide arenas (no typed array per slot and pass):
+ * slot k's candidate i at `off[k] + i`, with room for `cap[k]`; `n[k]` candidates seen so far
+ * (candidates are only ever appended, and their scores without the language model never change).
+ * `score`: emission score (channel and reference bonus); `ids`: the candidate's word id; `order`:
  * the candidate indices by decreasing emission score, ties in candidate order (a stable insertion
- * sort, so appending continues it to the order a sort of all of them gives).
+ * sort, so appending continues it to the order a sort of all of them gives); `lp1`: the first
+ * pass's language-model score (NaN: not scored), with the left contexts it was the best over in
+ * `key` (KEY_LEN per slot, `keyLen` of them used; 0: none).
  */
-interface Emission { n: number; score: Float64Array; ids: Int32Array; order: Int32Array }
+class EmissionArena {
+  score = new Float64Array(1 << 15);
+  ids = new Int32Array(1 << 15);
+  order = new Int32Array(1 << 15);
+  lp1 = new Float64Array(1 << 15);
+  used = 0;
+  readonly off: Int32Array;
+  readonly cap: Int32Array;
+  readonly n: Int32Array;
+  readonly key: Int32Array;
+  readonly keyLen: Int32Array;
+  constructor(slots: number) {
+    this.off = new Int32Array(slots); this.cap = new Int32Array(slots); this.n = new Int32Array(slots);
+    this.key = new Int32Array(slots * KEY_LEN); this.keyLen = new Int32Array(slots);
+  }
+  /** Room for `n` candidates of slot k (moving its entries when it has less). */
+  reserve(k: number, n: number): void {
+    if (this.cap[k]! >= n) return;
+    const cap = n + 16; // (the second pass appends at most 12 context candidates)
+    if (this.used + cap > this.score.length) {
+      const size = Math.max(2 * this.score.length, this.used + cap);
+      const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => { const g = make(size); g.set(a); return g; };
+      this.score = grow(this.score, (x) => new Float64Array(x)); this.ids = grow(this.ids, (x) => new Int32Array(x));
+      this.order = grow(this.order, (x) => new Int32Array(x)); this.lp1 = grow(this.lp1, (x) => new Float64Array(x));
+    }
+    const from = this.off[k]!, to = this.used, have = this.n[k]!;
+    this.score.copyWithin(to, from, from + have); this.ids.copyWithin(to, from, from + have);
+    this.order.copyWithin(to, from, from + have); this.lp1.copyWithin(to, from, from + have);
+    this.off[k] = to; this.cap[k] = cap; this.used += cap;
+  }
+}
+
+/** Ints of a slot's context key: the two counts, at most 2 + 3 option ids. */
+const KEY_LEN = 8;
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
@@ -433,27 +465,24 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Pruning looks at the left context too: the best first readings of the previous word, and the
   // options kept for the previous two steps.
   const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReadingOf(slots[i - 1]!).ids : []));
-  // A slot's emission scores and order, brought up to its candidates (stable insertion sort: the
-  // lists are short and the search already returns them nearly sorted).
-  const emissionOf = (s: Slot): Emission => {
-    const cands = s.cands, n = cands.length;
-    let em = s.emission;
-    if (em && em.n === n) return em;
-    if (!em || em.score.length < n) {
-      const grown: Emission = { n: em?.n ?? 0, score: new Float64Array(n), ids: new Int32Array(n), order: new Int32Array(n) };
-      if (em) { grown.score.set(em.score.subarray(0, em.n)); grown.ids.set(em.ids.subarray(0, em.n)); grown.order.set(em.order.subarray(0, em.n)); }
-      s.emission = em = grown;
-    }
-    const { score, ids, order } = em;
-    for (let i = em.n; i < n; i++) {
-      score[i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0);
-      ids[i] = cands[i]!.id;
+  const arena = new EmissionArena(slots.length);
+  // Slot k's emission arrays brought up to its candidates (stable insertion sort: the lists are
+  // short and the search already returns them nearly sorted); its offset in the arena.
+  const emissionOf = (k: number): number => {
+    const s = slots[k]!, cands = s.cands, n = cands.length;
+    if (arena.n[k] === n) return arena.off[k]!;
+    arena.reserve(k, n);
+    const off = arena.off[k]!, { score, ids, order, lp1 } = arena;
+    for (let i = arena.n[k]!; i < n; i++) {
+      score[off + i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0);
+      ids[off + i] = cands[i]!.id;
+      lp1[off + i] = NaN;
       let at = i;
-      while (at > 0 && score[order[at - 1]!]! < score[i]!) { order[at] = order[at - 1]!; at--; }
-      order[at] = i;
+      while (at > 0 && score[off + order[off + at - 1]!]! < score[off + i]!) { order[off + at] = order[off + at - 1]!; at--; }
+      order[off + at] = i;
     }
-    em.n = n;
-    return em;
+    arena.n[k] = n;
+    return off;
   };
   // Emission options under a language model (rerun for the second, cached pass).
   const emit = (lm: LanguageModel) => {
@@ -473,7 +502,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     // are the ones the first pass had, a candidate the cache never counted scores `keep` + its
     // first-pass score, the same number as scoring it again (only the cache's words are scored).
     const cache = lm.documentCache;
-    const key = new Int32Array(8);
+    const key = new Int32Array(KEY_LEN);
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
       if (st.slot < 0) continue;
@@ -484,8 +513,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const cands = s.cands, n = cands.length;
       if (ordIds.length < n) { ordIds = new Int32Array(2 * n); lps = new Float64Array(2 * n); }
       // (The reference bonus is final before the first pass; later candidates are scored as they come.)
-      const em = emissionOf(s);
-      const score = em.score, byScore = em.order;
+      const off = emissionOf(st.slot);
+      const { score, order, ids: emIds, lp1: lp1s } = arena;
       ctxs.length = 0;
       for (const p of prevs) add(lm.contextId(bos, p));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
@@ -497,7 +526,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       key[kl++] = nu; key[kl++] = nv;
       for (let a = 0; a < nu; a++) key[kl++] = uo ? uo[a]!.id : bos;
       for (let b = 0; b < nv; b++) key[kl++] = vo ? vo[b]!.id : bos;
-      const lp1 = cache && nc && s.lp1 && s.ctxKey!.length === kl && s.ctxKey!.every((x, j) => x === key[j]) ? s.lp1 : null;
+      let same = !!cache && nc > 0 && arena.keyLen[st.slot] === kl;
+      for (let j = 0; same && j < kl; j++) same = arena.key[st.slot * KEY_LEN + j] === key[j];
       // No option scores above its emission score plus the best any context gives any word.
       let lmMax = nc ? -Infinity : 0;
       for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
@@ -506,28 +536,28 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
       // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
       // option (taken by decreasing emission score) can be kept, and none is scored.
-      for (let o = 0; o < n; o++) ordIds[o] = em.ids[byScore[o]!]!;
+      for (let o = 0; o < n; o++) ordIds[o] = emIds[off + order[off + o]!]!;
       // Only the first 5 in that order can be kept, so only they are remembered.
       let nt = 0, scored = 0;
       for (let o = 0; o < n; o++) {
-        const i = byScore[o]!;
+        const i = order[off + o]!;
         // Below the 5th best total, or more than 7 below the best one, an option is never kept.
-        if (nt && score[i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
+        if (nt && score[off + i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
         // The language model scores the next run of candidates in one call per context (the best over
         // the contexts, as one by one; the last few of a run may be past the break and go unused).
         if (o === scored) {
           scored = Math.min(n, o + SCORE_RUN);
           if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
-          else if (lp1) {
+          else if (same) {
             for (let j = o; j < scored; j++) {
-              const c = byScore[j]!, x = c < lp1.length ? lp1[c]! : NaN;
+              const x = lp1s[off + order[off + j]!]!;
               if (x === x && !cache!.counts(ordIds[j]!)) lps[j] = cache!.keep + x;
               else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, j, j + 1, lps, k === 0);
             }
           } else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
         }
         const lp = lps[o]!;
-        const v = score[i]! + lp;
+        const v = score[off + i]! + lp;
         // Insert by decreasing total, ties by candidate order; the 6th falls off.
         let d = nt < 5 ? nt++ : 5;
         while (d > 0 && (topV[d - 1]! < v || (topV[d - 1]! === v && topI[d - 1]! > i))) {
@@ -537,13 +567,13 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         if (d < 5) { topV[d] = v; topI[d] = i; }
       }
       if (!cache && nc) {
-        const kept1 = (s.lp1 = new Float64Array(n).fill(NaN));
-        for (let j = 0; j < scored; j++) kept1[byScore[j]!] = lps[j]!;
-        s.ctxKey = key.slice(0, kl);
+        for (let j = 0; j < scored; j++) lp1s[off + order[off + j]!] = lps[j]!;
+        arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN);
+        arena.keyLen[st.slot] = kl;
       }
       const top = nt ? topV[0]! : 0;
       const kept: Option[] = [];
-      for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[i]! }); }
+      for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[off + i]! }); }
       if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
       st.options = kept;
     }
