@@ -484,6 +484,11 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     arena.n[k] = n;
     return off;
   };
+  // A slot's options with keeping the OCR word (or the number) added, where it may be kept.
+  const withKeep = (s: Slot, kept: Option[], lm: LanguageModel): Option[] => {
+    if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
+    return kept;
+  };
   // Emission options under a language model (rerun for the second, cached pass).
   const emit = (lm: LanguageModel) => {
     type Ctx = ReturnType<LanguageModel['contextId']>;
@@ -503,6 +508,10 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     // first-pass score, the same number as scoring it again (only the cache's words are scored).
     const cache = lm.documentCache;
     const key = new Int32Array(KEY_LEN);
+    // Slots of the same OCR word with the same candidates (the same objects: a word's own candidates
+    // and the context candidates of a word pair are shared), no reference bonus and the same
+    // contexts get the same options: the first such slot's (slot index, its candidate options).
+    const seen = new Map<string, Array<{ k: number; cands: Cand[]; n: number; ctxs: Ctx[]; options: Option[] }>>();
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
       if (st.slot < 0) continue;
@@ -528,6 +537,22 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       for (let b = 0; b < nv; b++) key[kl++] = vo ? vo[b]!.id : bos;
       let same = !!cache && nc > 0 && arena.keyLen[st.slot] === kl;
       for (let j = 0; same && j < kl; j++) same = arena.key[st.slot * KEY_LEN + j] === key[j];
+      let twin: { k: number; options: Option[] } | null = null;
+      if (!s.bonus.size) {
+        for (const e of seen.get(s.source) ?? []) {
+          if (e.n !== n || e.ctxs.length !== nc) continue;
+          let eq = true;
+          for (let k = 0; eq && k < nc; k++) eq = e.ctxs[k] === ctxs[k];
+          for (let i = 0; eq && i < n; i++) eq = e.cands[i] === cands[i];
+          if (eq) { twin = e; break; }
+        }
+      }
+      if (twin) {
+        // (Its first-pass scores are the best over the same contexts for the same candidates.)
+        if (!cache && nc) { const from = arena.off[twin.k]!; arena.lp1.copyWithin(off, from, from + n); arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN); arena.keyLen[st.slot] = kl; }
+        st.options = withKeep(s, twin.options.slice(), lm);
+        continue;
+      }
       // No option scores above its emission score plus the best any context gives any word.
       let lmMax = nc ? -Infinity : 0;
       for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
@@ -574,8 +599,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const top = nt ? topV[0]! : 0;
       const kept: Option[] = [];
       for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[off + i]! }); }
-      if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
-      st.options = kept;
+      if (!s.bonus.size) {
+        const list = seen.get(s.source) ?? [];
+        if (!list.length) seen.set(s.source, list);
+        list.push({ k: st.slot, cands, n, ctxs: ctxs.slice(), options: kept.slice() });
+      }
+      st.options = withKeep(s, kept, lm);
     }
   };
   emit(models.lm);
