@@ -27,7 +27,17 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
     if (i === undefined) ids.set(w, (i = ids.size));
     return i;
   };
-  const stepIds = steps.map((st) => Int32Array.from(st.options.map((o) => idOf(o.id))));
+  // Per step: its options' dense ids, model ids and emission scores, flat (step t's at optOff[t]),
+  // and the option counts with 1 for the steps before the first and after the last (`K`).
+  const optOff = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) optOff[t + 1] = optOff[t]! + steps[t]!.options.length;
+  const dense = new Int32Array(optOff[n]!), model = new Int32Array(optOff[n]!), emit = new Float64Array(optOff[n]!);
+  for (let t = 0; t < n; t++) {
+    const opts = steps[t]!.options, o0 = optOff[t]!;
+    for (let c = 0; c < opts.length; c++) { const o = opts[c]!; dense[o0 + c] = idOf(o.id); model[o0 + c] = o.id; emit[o0 + c] = o.score; }
+  }
+  const kOf = new Int32Array(n + 3).fill(1); // kOf[t + 2] = K(t) for t in -2 … n
+  for (let t = 0; t < n; t++) kOf[t + 2] = steps[t]!.options.length;
   // Contexts (u v) are looked up once per pair of ids. When the trigram context was never seen the
   // score does not depend on u, so it is memoised on (v, w) and shared by every u.
   type Ctx = ReturnType<LanguageModel['context']>;
@@ -54,7 +64,7 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
     if (s === undefined) pairMemo.set(key, (s = score(ctx, lv, lw, hasV)));
     return s;
   };
-  const K = (t: number) => (t < 0 || t >= n ? 1 : steps[t]!.options.length);
+  const K = (t: number) => kOf[t + 2]!;
   // Flat tables (no per-step allocation): step t's transition table starts at tOff[t], its alpha and
   // beta rows at abOff[t].
   const tOff = new Int32Array(n + 1), abOff = new Int32Array(n + 1);
@@ -66,12 +76,13 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
   for (let t = 0; t < n; t++) {
     const kpp = K(t - 2), kp = K(t - 1), kc = K(t);
     const to = tOff[t]!;
+    const uo = t >= 2 ? optOff[t - 2]! : -1, vo = t >= 1 ? optOff[t - 1]! : -1, wo = optOff[t]!;
     for (let q = 0; q < kpp; q++) {
-      const iu = t >= 2 ? stepIds[t - 2]![q]! : 0, lu = t >= 2 ? steps[t - 2]!.options[q]!.id : bos;
+      const iu = uo >= 0 ? dense[uo + q]! : 0, lu = uo >= 0 ? model[uo + q]! : bos;
       for (let p = 0; p < kp; p++) {
-        const iv = t >= 1 ? stepIds[t - 1]![p]! : 0, lv = t >= 1 ? steps[t - 1]!.options[p]!.id : bos;
+        const iv = vo >= 0 ? dense[vo + p]! : 0, lv = vo >= 0 ? model[vo + p]! : bos;
         const ctx = contextOf(iu, lu, iv, lv);
-        for (let c = 0; c < kc; c++) T[to + (q * kp + p) * kc + c] = trans(ctx, iv, lv, stepIds[t]![c]!, steps[t]!.options[c]!.id, t >= 1);
+        for (let c = 0; c < kc; c++) T[to + (q * kp + p) * kc + c] = trans(ctx, iv, lv, dense[wo + c]!, model[wo + c]!, t >= 1);
       }
     }
   }
@@ -79,7 +90,7 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
   const alpha = new Float64Array(abOff[n]!).fill(-Infinity);
   for (let t = 0; t < n; t++) {
     const kp = K(t - 1), kc = K(t), kpp = K(t - 2);
-    const to = tOff[t]!, ao = abOff[t]!, po = t >= 1 ? abOff[t - 1]! : 0, opts = steps[t]!.options;
+    const to = tOff[t]!, ao = abOff[t]!, po = t >= 1 ? abOff[t - 1]! : 0, wo = optOff[t]!;
     for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
       let best = -Infinity;
       for (let q = 0; q < kpp; q++) {
@@ -88,7 +99,7 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
         const v = prev + T[to + (q * kp + p) * kc + c]!;
         if (v > best) best = v;
       }
-      alpha[ao + p * kc + c] = best + opts[c]!.score;
+      alpha[ao + p * kc + c] = best + emit[wo + c]!;
     }
   }
   // Backward: beta[t][p*K+c] best completion after t given (p at t-1, c at t).
@@ -97,11 +108,11 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
     const kp = K(t - 1), kc = K(t), kn = K(t + 1);
     const bo = abOff[t]!;
     if (t === n - 1) { beta.fill(0, bo, bo + kp * kc); continue; }
-    const to = tOff[t + 1]!, nopts = steps[t + 1]!.options, nbo = abOff[t + 1]!;
+    const to = tOff[t + 1]!, no = optOff[t + 1]!, nbo = abOff[t + 1]!;
     for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) {
       let best = -Infinity;
       for (let x = 0; x < kn; x++) {
-        const v = T[to + (p * kc + c) * kn + x]! + nopts[x]!.score + beta[nbo + c * kn + x]!;
+        const v = T[to + (p * kc + c) * kn + x]! + emit[no + x]! + beta[nbo + c * kn + x]!;
         if (v > best) best = v;
       }
       beta[bo + p * kc + c] = best;
@@ -109,14 +120,16 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
   }
   const chosen = new Array<number>(n).fill(0);
   const conf = new Array<number>(n).fill(1);
+  let mm = new Float64Array(16);
   for (let t = 0; t < n; t++) {
     const kp = K(t - 1), kc = K(t), o = abOff[t]!;
-    const mm = new Array<number>(kc).fill(-Infinity);
+    if (mm.length < kc) mm = new Float64Array(2 * kc);
+    mm.fill(-Infinity, 0, kc);
     for (let p = 0; p < kp; p++) for (let c = 0; c < kc; c++) mm[c] = Math.max(mm[c]!, alpha[o + p * kc + c]! + beta[o + p * kc + c]!);
     let best = 0;
     for (let c = 1; c < kc; c++) if (mm[c]! > mm[best]!) best = c;
     let z = 0;
-    for (const v of mm) z += Math.exp(v - mm[best]!);
+    for (let c = 0; c < kc; c++) z += Math.exp(mm[c]! - mm[best]!);
     chosen[t] = best;
     conf[t] = 1 / z;
   }

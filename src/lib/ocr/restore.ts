@@ -73,6 +73,9 @@ export const WEIGHTS = {
   lexMass: LEXICON_PRIOR.mass,
 };
 
+/** Candidates the emission step has the language model score per call (most slots score most of their few dozen). */
+const SCORE_RUN = 12;
+
 /** Tokens under this confidence are listed for reviewers. */
 export const LOW_CONFIDENCE = 0.6;
 
@@ -216,9 +219,52 @@ interface Slot {
   extra?: Set<number>;
   /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
   first?: FirstReading;
-  /** Emission score of each candidate without the language model (channel and reference bonus), filled as candidates are appended. */
-  emission?: number[];
 }
+
+/**
+ * Per-slot arrays of the emission step in run-wide arenas (no typed array per slot and pass):
+ * slot k's candidate i at `off[k] + i`, with room for `cap[k]`; `n[k]` candidates seen so far
+ * (candidates are only ever appended, and their scores without the language model never change).
+ * `score`: emission score (channel and reference bonus); `ids`: the candidate's word id; `order`:
+ * the candidate indices by decreasing emission score, ties in candidate order (a stable insertion
+ * sort, so appending continues it to the order a sort of all of them gives); `lp1`: the first
+ * pass's language-model score (NaN: not scored), with the left contexts it was the best over in
+ * `key` (KEY_LEN per slot, `keyLen` of them used; 0: none).
+ */
+class EmissionArena {
+  score = new Float64Array(1 << 15);
+  ids = new Int32Array(1 << 15);
+  order = new Int32Array(1 << 15);
+  lp1 = new Float64Array(1 << 15);
+  used = 0;
+  readonly off: Int32Array;
+  readonly cap: Int32Array;
+  readonly n: Int32Array;
+  readonly key: Int32Array;
+  readonly keyLen: Int32Array;
+  constructor(slots: number) {
+    this.off = new Int32Array(slots); this.cap = new Int32Array(slots); this.n = new Int32Array(slots);
+    this.key = new Int32Array(slots * KEY_LEN); this.keyLen = new Int32Array(slots);
+  }
+  /** Room for `n` candidates of slot k (moving its entries when it has less). */
+  reserve(k: number, n: number): void {
+    if (this.cap[k]! >= n) return;
+    const cap = n + 16; // (the second pass appends at most 12 context candidates)
+    if (this.used + cap > this.score.length) {
+      const size = Math.max(2 * this.score.length, this.used + cap);
+      const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => { const g = make(size); g.set(a); return g; };
+      this.score = grow(this.score, (x) => new Float64Array(x)); this.ids = grow(this.ids, (x) => new Int32Array(x));
+      this.order = grow(this.order, (x) => new Int32Array(x)); this.lp1 = grow(this.lp1, (x) => new Float64Array(x));
+    }
+    const from = this.off[k]!, to = this.used, have = this.n[k]!;
+    this.score.copyWithin(to, from, from + have); this.ids.copyWithin(to, from, from + have);
+    this.order.copyWithin(to, from, from + have); this.lp1.copyWithin(to, from, from + have);
+    this.off[k] = to; this.cap[k] = cap; this.used += cap;
+  }
+}
+
+/** Ints of a slot's context key: the two counts, at most 2 + 3 option ids. */
+const KEY_LEN = 8;
 
 /** Restore OCR-damaged lines (see INTERFACES.md). Clean input passes through unchanged. */
 export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines: RestoredLine[]; discarded: DiscardedLine[]; meanConfidence: number; method: string } {
@@ -253,6 +299,30 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Pruning looks at the left context too: the best first readings of the previous word, and the
   // options kept for the previous two steps.
   const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReadingOf(slots[i - 1]!).ids : []));
+  const arena = new EmissionArena(slots.length);
+  // Slot k's emission arrays brought up to its candidates (stable insertion sort: the lists are
+  // short and the search already returns them nearly sorted); its offset in the arena.
+  const emissionOf = (k: number): number => {
+    const s = slots[k]!, cands = s.cands, n = cands.length;
+    if (arena.n[k] === n) return arena.off[k]!;
+    arena.reserve(k, n);
+    const off = arena.off[k]!, { score, ids, order, lp1 } = arena;
+    for (let i = arena.n[k]!; i < n; i++) {
+      score[off + i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0);
+      ids[off + i] = cands[i]!.id;
+      lp1[off + i] = NaN;
+      let at = i;
+      while (at > 0 && score[off + order[off + at - 1]!]! < score[off + i]!) { order[off + at] = order[off + at - 1]!; at--; }
+      order[off + at] = i;
+    }
+    arena.n[k] = n;
+    return off;
+  };
+  // A slot's options with keeping the OCR word (or the number) added, where it may be kept.
+  const withKeep = (s: Slot, kept: Option[], lm: LanguageModel): Option[] => {
+    if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
+    return kept;
+  };
   // Emission options under a language model (rerun for the second, cached pass).
   const emit = (lm: LanguageModel) => {
     type Ctx = ReturnType<LanguageModel['contextId']>;
@@ -261,11 +331,21 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     // saw (those score w from v alone): duplicates are the same object, so each option is scored once
     // per distinct context (the maximum over duplicates is the same).
     const ctxs: Ctx[] = [];
-    // Scratch arrays shared by all slots (a slot has a few dozen candidates).
-    let score = new Float64Array(64), byScore = new Int32Array(64);
+    // Scratch arrays shared by all slots (a slot has a few dozen candidates): ids of the candidates
+    // by decreasing emission score, and their language-model scores (filled a run at a time).
+    let ordIds = new Int32Array(64), lps = new Float64Array(64);
     // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
     const topI = new Int32Array(5), topV = new Float64Array(5);
     const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
+    // The second pass's model is the first's with the document cache: where a slot's left contexts
+    // are the ones the first pass had, a candidate the cache never counted scores `keep` + its
+    // first-pass score, the same number as scoring it again (only the cache's words are scored).
+    const cache = lm.documentCache;
+    const key = new Int32Array(KEY_LEN);
+    // Slots of the same OCR word with the same candidates (the same objects: a word's own candidates
+    // and the context candidates of a word pair are shared), no reference bonus and the same
+    // contexts get the same options: the first such slot's (slot index, its candidate options).
+    const seen = new Map<string, Array<{ k: number; cands: Cand[]; n: number; ctxs: Ctx[]; options: Option[] }>>();
     for (let ti = 0; ti < steps.length; ti++) {
       const st = steps[ti]!;
       if (st.slot < 0) continue;
@@ -274,17 +354,39 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // Also the options already kept for the two previous steps (punctuation included), so a word the
       // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
       const cands = s.cands, n = cands.length;
-      if (score.length < n) { score = new Float64Array(2 * n); byScore = new Int32Array(2 * n); }
+      if (ordIds.length < n) { ordIds = new Int32Array(2 * n); lps = new Float64Array(2 * n); }
       // (The reference bonus is final before the first pass; later candidates are scored as they come.)
-      const e = (s.emission ??= []);
-      for (let i = e.length; i < n; i++) e.push(-W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0));
-      for (let i = 0; i < n; i++) score[i] = e[i]!;
+      const off = emissionOf(st.slot);
+      const { score, order, ids: emIds, lp1: lp1s } = arena;
       ctxs.length = 0;
       for (const p of prevs) add(lm.contextId(bos, p));
       const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
       const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
       for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(lm.contextId(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
       const nc = ctxs.length;
+      // The contexts asked for: the previous slot's first readings (the same in both passes) and these options.
+      let kl = 0;
+      key[kl++] = nu; key[kl++] = nv;
+      for (let a = 0; a < nu; a++) key[kl++] = uo ? uo[a]!.id : bos;
+      for (let b = 0; b < nv; b++) key[kl++] = vo ? vo[b]!.id : bos;
+      let same = !!cache && nc > 0 && arena.keyLen[st.slot] === kl;
+      for (let j = 0; same && j < kl; j++) same = arena.key[st.slot * KEY_LEN + j] === key[j];
+      let twin: { k: number; options: Option[] } | null = null;
+      if (!s.bonus.size) {
+        for (const e of seen.get(s.source) ?? []) {
+          if (e.n !== n || e.ctxs.length !== nc) continue;
+          let eq = true;
+          for (let k = 0; eq && k < nc; k++) eq = e.ctxs[k] === ctxs[k];
+          for (let i = 0; eq && i < n; i++) eq = e.cands[i] === cands[i];
+          if (eq) { twin = e; break; }
+        }
+      }
+      if (twin) {
+        // (Its first-pass scores are the best over the same contexts for the same candidates.)
+        if (!cache && nc) { const from = arena.off[twin.k]!; arena.lp1.copyWithin(off, from, from + n); arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN); arena.keyLen[st.slot] = kl; }
+        st.options = withKeep(s, twin.options.slice(), lm);
+        continue;
+      }
       // No option scores above its emission score plus the best any context gives any word.
       let lmMax = nc ? -Infinity : 0;
       for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
@@ -293,26 +395,28 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
       // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
       // option (taken by decreasing emission score) can be kept, and none is scored.
-      // Stable insertion sorts: the lists are short and the search already returns them nearly sorted.
-      for (let i = 0; i < n; i++) {
-        let at = i;
-        while (at > 0 && score[byScore[at - 1]!]! < score[i]!) { byScore[at] = byScore[at - 1]!; at--; }
-        byScore[at] = i;
-      }
+      for (let o = 0; o < n; o++) ordIds[o] = emIds[off + order[off + o]!]!;
       // Only the first 5 in that order can be kept, so only they are remembered.
-      let nt = 0;
+      let nt = 0, scored = 0;
       for (let o = 0; o < n; o++) {
-        const i = byScore[o]!;
+        const i = order[off + o]!;
         // Below the 5th best total, or more than 7 below the best one, an option is never kept.
-        if (nt && score[i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
-        const id = cands[i]!.id;
-        let lp: number;
-        if (nc === 0) lp = lm.logUnigramId(id);
-        else {
-          lp = ctxs[0]!.logProbId(id);
-          for (let k = 1; k < nc; k++) { const x = ctxs[k]!.logProbId(id); if (x > lp) lp = x; }
+        if (nt && score[off + i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
+        // The language model scores the next run of candidates in one call per context (the best over
+        // the contexts, as one by one; the last few of a run may be past the break and go unused).
+        if (o === scored) {
+          scored = Math.min(n, o + SCORE_RUN);
+          if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
+          else if (same) {
+            for (let j = o; j < scored; j++) {
+              const x = lp1s[off + order[off + j]!]!;
+              if (x === x && !cache!.counts(ordIds[j]!)) lps[j] = cache!.keep + x;
+              else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, j, j + 1, lps, k === 0);
+            }
+          } else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
         }
-        const v = score[i]! + lp;
+        const lp = lps[o]!;
+        const v = score[off + i]! + lp;
         // Insert by decreasing total, ties by candidate order; the 6th falls off.
         let d = nt < 5 ? nt++ : 5;
         while (d > 0 && (topV[d - 1]! < v || (topV[d - 1]! === v && topI[d - 1]! > i))) {
@@ -321,11 +425,20 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
         }
         if (d < 5) { topV[d] = v; topI[d] = i; }
       }
+      if (!cache && nc) {
+        for (let j = 0; j < scored; j++) lp1s[off + order[off + j]!] = lps[j]!;
+        arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN);
+        arena.keyLen[st.slot] = kl;
+      }
       const top = nt ? topV[0]! : 0;
       const kept: Option[] = [];
-      for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[i]! }); }
-      if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
-      st.options = kept;
+      for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[off + i]! }); }
+      if (!s.bonus.size) {
+        const list = seen.get(s.source) ?? [];
+        if (!list.length) seen.set(s.source, list);
+        list.push({ k: st.slot, cands, n, ctxs: ctxs.slice(), options: kept.slice() });
+      }
+      st.options = withKeep(s, kept, lm);
     }
   };
   emit(models.lm);

@@ -90,4 +90,20 @@ describe('language model scoring by id', () => {
       for (let j = 0; j < ids.length; j++) expect(best[j]).toBe(Math.max(...ctxs.map((c) => c.logProbId(ids[j]!))));
     }
   });
+  it('tells which words the document cache counts; any other scores keep + its base log-probability in every context', () => {
+    const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
+    const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);
+    const dc = cached.documentCache!;
+    expect(lm.documentCache).toBeUndefined();
+    expect(dc.counts(cached.id('quốc'))).toBe(true);
+    expect(dc.counts(cached.id('phú'))).toBe(false); // a first word of a pair only
+    for (const [u, v] of [...CONTEXTS, ['<s>', 'phú'] as [string, string]]) {
+      for (const w of ['tử', 'đạo', 'tện', ',', 'phú', 'quốc', 'phố']) {
+        const wi = cached.id(w);
+        const base = lm.contextId(lm.id(u), lm.id(v)).logProbId(wi), mixed = cached.contextId(cached.id(u), cached.id(v)).logProbId(wi);
+        if (!dc.counts(wi)) expect(mixed).toBe(dc.keep + base);
+        else expect(mixed).not.toBe(dc.keep + base);
+      }
+    }
+  });
 });
