@@ -469,8 +469,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const sx = successorsOf(prev);
       for (let k = 0; k < sx.words.length; k++) {
         if (!sx.ok[k] || hasCand(s, sx.ids[k]!)) continue;
-        const cost = channelCost(s.lower, sx.words[k]!, models.channel);
-        if (cost <= W.contextBound) addCand(s, { syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
+        const cost = channelCostWithin(s.lower, sx.words[k]!, models.channel, W.contextBound);
+        if (cost !== Infinity) addCand(s, { syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
       }
     }
     lap('cands2');
@@ -653,7 +653,7 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
     }
   }
   // (Every field set here, the optional ones too: slots keep one shape.)
-  slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined, emission: undefined });
+  slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined });
   steps.push({ options: [], slot: slots.length - 1 });
   for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
 }
