@@ -11,7 +11,7 @@ import { candidates, channelCost, channelCostWithin, type Candidate } from './ca
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
-import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel } from './lm.ts';
+import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
@@ -289,159 +289,13 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('candidates');
   addReferenceEvidence(run, ctx.references);
   lap('references');
-  // (The decoding stages below read the run's state through these.)
   const { slots, steps } = run;
-  const firstReadingOf = (s: Slot) => run.firstReadingOf(s);
-  const successorsOf = (prev: string) => run.successorsOf(prev);
-  const hasCand = (s: Slot, id: number) => run.hasCand(s, id);
-  const addCand = (s: Slot, c: Cand) => run.addCand(s, c);
   // Emission options per slot: best candidates by channel + unigram + bonus, plus keeping the OCR word.
   // Pruning looks at the left context too: the best first readings of the previous word, and the
   // options kept for the previous two steps.
-  const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? firstReadingOf(slots[i - 1]!).ids : []));
+  const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? run.firstReadingOf(slots[i - 1]!).ids : []));
   const arena = new EmissionArena(slots.length);
-  // Slot k's emission arrays brought up to its candidates (stable insertion sort: the lists are
-  // short and the search already returns them nearly sorted); its offset in the arena.
-  const emissionOf = (k: number): number => {
-    const s = slots[k]!, cands = s.cands, n = cands.length;
-    if (arena.n[k] === n) return arena.off[k]!;
-    arena.reserve(k, n);
-    const off = arena.off[k]!, { score, ids, order, lp1 } = arena;
-    for (let i = arena.n[k]!; i < n; i++) {
-      score[off + i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0);
-      ids[off + i] = cands[i]!.id;
-      lp1[off + i] = NaN;
-      let at = i;
-      while (at > 0 && score[off + order[off + at - 1]!]! < score[off + i]!) { order[off + at] = order[off + at - 1]!; at--; }
-      order[off + at] = i;
-    }
-    arena.n[k] = n;
-    return off;
-  };
-  // A slot's options with keeping the OCR word (or the number) added, where it may be kept.
-  const withKeep = (s: Slot, kept: Option[], lm: LanguageModel): Option[] => {
-    if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -W.keep }); }
-    return kept;
-  };
-  // Emission options under a language model (rerun for the second, cached pass).
-  const emit = (lm: LanguageModel) => {
-    type Ctx = ReturnType<LanguageModel['contextId']>;
-    const bos = lm.id(BOS);
-    // The model hands out one object per context, and one per v for all the contexts (u v) it never
-    // saw (those score w from v alone): duplicates are the same object, so each option is scored once
-    // per distinct context (the maximum over duplicates is the same).
-    const ctxs: Ctx[] = [];
-    // Scratch arrays shared by all slots (a slot has a few dozen candidates): ids of the candidates
-    // by decreasing emission score, and their language-model scores (filled a run at a time).
-    let ordIds = new Int32Array(64), lps = new Float64Array(64);
-    // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
-    const topI = new Int32Array(5), topV = new Float64Array(5);
-    const add = (c: Ctx) => { if (!ctxs.includes(c)) ctxs.push(c); };
-    // The second pass's model is the first's with the document cache: where a slot's left contexts
-    // are the ones the first pass had, a candidate the cache never counted scores `keep` + its
-    // first-pass score, the same number as scoring it again (only the cache's words are scored).
-    const cache = lm.documentCache;
-    const key = new Int32Array(KEY_LEN);
-    // Slots of the same OCR word with the same candidates (the same objects: a word's own candidates
-    // and the context candidates of a word pair are shared), no reference bonus and the same
-    // contexts get the same options: the first such slot's (slot index, its candidate options).
-    const seen = new Map<string, Array<{ k: number; cands: Cand[]; n: number; ctxs: Ctx[]; options: Option[] }>>();
-    for (let ti = 0; ti < steps.length; ti++) {
-      const st = steps[ti]!;
-      if (st.slot < 0) continue;
-      const s = slots[st.slot]!;
-      const prevs = prevReadings[st.slot]!;
-      // Also the options already kept for the two previous steps (punctuation included), so a word the
-      // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
-      const cands = s.cands, n = cands.length;
-      if (ordIds.length < n) { ordIds = new Int32Array(2 * n); lps = new Float64Array(2 * n); }
-      // (The reference bonus is final before the first pass; later candidates are scored as they come.)
-      const off = emissionOf(st.slot);
-      const { score, order, ids: emIds, lp1: lp1s } = arena;
-      ctxs.length = 0;
-      for (const p of prevs) add(lm.contextId(bos, p));
-      const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
-      const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
-      for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) add(lm.contextId(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
-      const nc = ctxs.length;
-      // The contexts asked for: the previous slot's first readings (the same in both passes) and these options.
-      let kl = 0;
-      key[kl++] = nu; key[kl++] = nv;
-      for (let a = 0; a < nu; a++) key[kl++] = uo ? uo[a]!.id : bos;
-      for (let b = 0; b < nv; b++) key[kl++] = vo ? vo[b]!.id : bos;
-      let same = !!cache && nc > 0 && arena.keyLen[st.slot] === kl;
-      for (let j = 0; same && j < kl; j++) same = arena.key[st.slot * KEY_LEN + j] === key[j];
-      let twin: { k: number; options: Option[] } | null = null;
-      if (!s.bonus.size) {
-        for (const e of seen.get(s.source) ?? []) {
-          if (e.n !== n || e.ctxs.length !== nc) continue;
-          let eq = true;
-          for (let k = 0; eq && k < nc; k++) eq = e.ctxs[k] === ctxs[k];
-          for (let i = 0; eq && i < n; i++) eq = e.cands[i] === cands[i];
-          if (eq) { twin = e; break; }
-        }
-      }
-      if (twin) {
-        // (Its first-pass scores are the best over the same contexts for the same candidates.)
-        if (!cache && nc) { const from = arena.off[twin.k]!; arena.lp1.copyWithin(off, from, from + n); arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN); arena.keyLen[st.slot] = kl; }
-        st.options = withKeep(s, twin.options.slice(), lm);
-        continue;
-      }
-      // No option scores above its emission score plus the best any context gives any word.
-      let lmMax = nc ? -Infinity : 0;
-      for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
-      lmMax = Math.min(0, lmMax);
-      // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
-      // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
-      // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
-      // option (taken by decreasing emission score) can be kept, and none is scored.
-      for (let o = 0; o < n; o++) ordIds[o] = emIds[off + order[off + o]!]!;
-      // Only the first 5 in that order can be kept, so only they are remembered.
-      let nt = 0, scored = 0;
-      for (let o = 0; o < n; o++) {
-        const i = order[off + o]!;
-        // Below the 5th best total, or more than 7 below the best one, an option is never kept.
-        if (nt && score[off + i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
-        // The language model scores the next run of candidates in one call per context (the best over
-        // the contexts, as one by one; the last few of a run may be past the break and go unused).
-        if (o === scored) {
-          scored = Math.min(n, o + SCORE_RUN);
-          if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
-          else if (same) {
-            for (let j = o; j < scored; j++) {
-              const x = lp1s[off + order[off + j]!]!;
-              if (x === x && !cache!.counts(ordIds[j]!)) lps[j] = cache!.keep + x;
-              else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, j, j + 1, lps, k === 0);
-            }
-          } else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
-        }
-        const lp = lps[o]!;
-        const v = score[off + i]! + lp;
-        // Insert by decreasing total, ties by candidate order; the 6th falls off.
-        let d = nt < 5 ? nt++ : 5;
-        while (d > 0 && (topV[d - 1]! < v || (topV[d - 1]! === v && topI[d - 1]! > i))) {
-          if (d < 5) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
-          d--;
-        }
-        if (d < 5) { topV[d] = v; topI[d] = i; }
-      }
-      if (!cache && nc) {
-        for (let j = 0; j < scored; j++) lp1s[off + order[off + j]!] = lps[j]!;
-        arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN);
-        arena.keyLen[st.slot] = kl;
-      }
-      const top = nt ? topV[0]! : 0;
-      const kept: Option[] = [];
-      for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[off + i]! }); }
-      if (!s.bonus.size) {
-        const list = seen.get(s.source) ?? [];
-        if (!list.length) seen.set(s.source, list);
-        list.push({ k: st.slot, cands, n, ctxs: ctxs.slice(), options: kept.slice() });
-      }
-      st.options = withKeep(s, kept, lm);
-    }
-  };
-  emit(models.lm);
+  emit(run, arena, prevReadings, models.lm);
 
   lap('emission');
   // Second-order Viterbi with max-marginals (decode.ts).
@@ -466,15 +320,15 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const prev = steps[t - 1]!.options[chosen[t - 1]!]!.lm;
       if (prev.startsWith('<')) continue;
       // (Successors are distinct, so the ones pushed here are never met again for this slot.)
-      const sx = successorsOf(prev);
+      const sx = run.successorsOf(prev);
       for (let k = 0; k < sx.words.length; k++) {
-        if (!sx.ok[k] || hasCand(s, sx.ids[k]!)) continue;
+        if (!sx.ok[k] || run.hasCand(s, sx.ids[k]!)) continue;
         const cost = channelCostWithin(s.lower, sx.words[k]!, models.channel, W.contextBound);
-        if (cost !== Infinity) addCand(s, { syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
+        if (cost !== Infinity) run.addCand(s, { syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
       }
     }
     lap('cands2');
-    emit(lm2);
+    emit(run, arena, prevReadings, lm2);
     lap('emit2');
     ({ chosen, conf } = decode(steps, lm2, W));
   }
@@ -838,6 +692,181 @@ function collect(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): { out:
     out.push({ ...line, text: rt.filter((t) => t.text !== '').map((t) => t.text).join(' '), tokens: rt });
   }
   return { out, meanConfidence: count ? round(sum / count) : 1 };
+}
+
+/**
+ * One emission pass: the options of every slot under a language model (run again for the second,
+ * cached pass). A class with a method per step rather than a closure in `restoreLines`, so that its
+ * optimised code survives from one run to the next.
+ */
+class EmitPass {
+  private readonly run: Run;
+  private readonly arena: EmissionArena;
+  private readonly prevReadings: number[][];
+  private readonly lm: LanguageModel;
+  private readonly bos: number;
+  // The model hands out one object per context, and one per v for all the contexts (u v) it never
+  // saw (those score w from v alone): duplicates are the same object, so each option is scored once
+  // per distinct context (the maximum over duplicates is the same).
+  private readonly ctxs: LmContext[] = [];
+  // Scratch arrays shared by all slots (a slot has a few dozen candidates): ids of the candidates
+  // by decreasing emission score, and their language-model scores (filled a run at a time).
+  private ordIds = new Int32Array(64);
+  private lps = new Float64Array(64);
+  // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
+  private readonly topI = new Int32Array(5);
+  private readonly topV = new Float64Array(5);
+  // The second pass's model is the first's with the document cache: where a slot's left contexts
+  // are the ones the first pass had, a candidate the cache never counted scores `keep` + its
+  // first-pass score, the same number as scoring it again (only the cache's words are scored).
+  private readonly cache: LanguageModel['documentCache'];
+  private readonly key = new Int32Array(KEY_LEN);
+  // Slots of the same OCR word with the same candidates (the same objects: a word's own candidates
+  // and the context candidates of a word pair are shared), no reference bonus and the same
+  // contexts get the same options: the first such slot's (slot index, its candidate options).
+  private readonly seen = new Map<string, Array<{ k: number; cands: Cand[]; n: number; ctxs: LmContext[]; options: Option[] }>>();
+
+  constructor(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel) {
+    this.run = run;
+    this.arena = arena;
+    this.prevReadings = prevReadings;
+    this.lm = lm;
+    this.bos = lm.id(BOS);
+    this.cache = lm.documentCache;
+  }
+
+  private add(c: LmContext): void {
+    if (!this.ctxs.includes(c)) this.ctxs.push(c);
+  }
+
+  /** Slot k's emission arrays brought up to its candidates (stable insertion sort: the lists are short and the search already returns them nearly sorted); its offset in the arena. */
+  private emissionOf(k: number): number {
+    const arena = this.arena, W = this.run.W;
+    const s = this.run.slots[k]!, cands = s.cands, n = cands.length;
+    if (arena.n[k] === n) return arena.off[k]!;
+    arena.reserve(k, n);
+    const off = arena.off[k]!, { score, ids, order, lp1 } = arena;
+    for (let i = arena.n[k]!; i < n; i++) {
+      score[off + i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0);
+      ids[off + i] = cands[i]!.id;
+      lp1[off + i] = NaN;
+      let at = i;
+      while (at > 0 && score[off + order[off + at - 1]!]! < score[off + i]!) { order[off + at] = order[off + at - 1]!; at--; }
+      order[off + at] = i;
+    }
+    arena.n[k] = n;
+    return off;
+  }
+
+  /** A slot's options with keeping the OCR word (or the number) added, where it may be kept. */
+  private withKeep(s: Slot, kept: Option[]): Option[] {
+    if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: this.lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -this.run.W.keep }); }
+    return kept;
+  }
+
+  /** The options of lattice step `ti` (a slot). */
+  step(ti: number): void {
+    const { steps, slots } = this.run;
+    const st = steps[ti]!;
+    const s = slots[st.slot]!;
+    const prevs = this.prevReadings[st.slot]!;
+    // Also the options already kept for the two previous steps (punctuation included), so a word the
+    // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
+    const cands = s.cands, n = cands.length;
+    if (this.ordIds.length < n) { this.ordIds = new Int32Array(2 * n); this.lps = new Float64Array(2 * n); }
+    const { ordIds, lps, topI, topV, ctxs, cache, key, seen, lm, bos, arena } = this;
+    // (The reference bonus is final before the first pass; later candidates are scored as they come.)
+    const off = this.emissionOf(st.slot);
+    const { score, order, ids: emIds, lp1: lp1s } = arena;
+    ctxs.length = 0;
+    for (const p of prevs) this.add(lm.contextId(bos, p));
+    const uo = ti >= 2 ? steps[ti - 2]!.options : null, vo = ti >= 1 ? steps[ti - 1]!.options : null;
+    const nu = uo ? Math.min(2, uo.length) : 1, nv = vo ? Math.min(3, vo.length) : 1;
+    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) this.add(lm.contextId(uo ? uo[a]!.id : bos, vo ? vo[b]!.id : bos));
+    const nc = ctxs.length;
+    // The contexts asked for: the previous slot's first readings (the same in both passes) and these options.
+    let kl = 0;
+    key[kl++] = nu; key[kl++] = nv;
+    for (let a = 0; a < nu; a++) key[kl++] = uo ? uo[a]!.id : bos;
+    for (let b = 0; b < nv; b++) key[kl++] = vo ? vo[b]!.id : bos;
+    let same = !!cache && nc > 0 && arena.keyLen[st.slot] === kl;
+    for (let j = 0; same && j < kl; j++) same = arena.key[st.slot * KEY_LEN + j] === key[j];
+    let twin: { k: number; options: Option[] } | null = null;
+    if (!s.bonus.size) {
+      for (const e of seen.get(s.source) ?? []) {
+        if (e.n !== n || e.ctxs.length !== nc) continue;
+        let eq = true;
+        for (let k = 0; eq && k < nc; k++) eq = e.ctxs[k] === ctxs[k];
+        for (let i = 0; eq && i < n; i++) eq = e.cands[i] === cands[i];
+        if (eq) { twin = e; break; }
+      }
+    }
+    if (twin) {
+      // (Its first-pass scores are the best over the same contexts for the same candidates.)
+      if (!cache && nc) { const from = arena.off[twin.k]!; arena.lp1.copyWithin(off, from, from + n); arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN); arena.keyLen[st.slot] = kl; }
+      st.options = this.withKeep(s, twin.options.slice());
+      return;
+    }
+    // No option scores above its emission score plus the best any context gives any word.
+    let lmMax = nc ? -Infinity : 0;
+    for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
+    lmMax = Math.min(0, lmMax);
+    // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
+    // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
+    // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
+    // option (taken by decreasing emission score) can be kept, and none is scored.
+    for (let o = 0; o < n; o++) ordIds[o] = emIds[off + order[off + o]!]!;
+    // Only the first 5 in that order can be kept, so only they are remembered.
+    let nt = 0, scored = 0;
+    for (let o = 0; o < n; o++) {
+      const i = order[off + o]!;
+      // Below the 5th best total, or more than 7 below the best one, an option is never kept.
+      if (nt && score[off + i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
+      // The language model scores the next run of candidates in one call per context (the best over
+      // the contexts, as one by one; the last few of a run may be past the break and go unused).
+      if (o === scored) {
+        scored = Math.min(n, o + SCORE_RUN);
+        if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
+        else if (same) {
+          for (let j = o; j < scored; j++) {
+            const x = lp1s[off + order[off + j]!]!;
+            if (x === x && !cache!.counts(ordIds[j]!)) lps[j] = cache!.keep + x;
+            else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, j, j + 1, lps, k === 0);
+          }
+        } else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
+      }
+      const lp = lps[o]!;
+      const v = score[off + i]! + lp;
+      // Insert by decreasing total, ties by candidate order; the 6th falls off.
+      let d = nt < 5 ? nt++ : 5;
+      while (d > 0 && (topV[d - 1]! < v || (topV[d - 1]! === v && topI[d - 1]! > i))) {
+        if (d < 5) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
+        d--;
+      }
+      if (d < 5) { topV[d] = v; topI[d] = i; }
+    }
+    if (!cache && nc) {
+      for (let j = 0; j < scored; j++) lp1s[off + order[off + j]!] = lps[j]!;
+      arena.key.set(key.subarray(0, kl), st.slot * KEY_LEN);
+      arena.keyLen[st.slot] = kl;
+    }
+    const top = nt ? topV[0]! : 0;
+    const kept: Option[] = [];
+    for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[off + i]! }); }
+    if (!s.bonus.size) {
+      const list = seen.get(s.source) ?? [];
+      if (!list.length) seen.set(s.source, list);
+      list.push({ k: st.slot, cands, n, ctxs: ctxs.slice(), options: kept.slice() });
+    }
+    st.options = this.withKeep(s, kept);
+  }
+}
+
+/** Emission options of every slot under a language model. */
+function emit(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel): void {
+  const pass = new EmitPass(run, arena, prevReadings, lm);
+  const steps = run.steps;
+  for (let ti = 0; ti < steps.length; ti++) if (steps[ti]!.slot >= 0) pass.step(ti);
 }
 
 function round(x: number): number {
