@@ -319,13 +319,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const s = slots[st.slot]!;
       const prev = steps[t - 1]!.options[chosen[t - 1]!]!.lm;
       if (prev.startsWith('<')) continue;
-      // (Successors are distinct, so the ones pushed here are never met again for this slot.)
-      const sx = run.successorsOf(prev);
-      for (let k = 0; k < sx.words.length; k++) {
-        if (!sx.ok[k] || run.hasCand(s, sx.ids[k]!)) continue;
-        const cost = channelCostWithin(s.lower, sx.words[k]!, models.channel, W.contextBound);
-        if (cost !== Infinity) run.addCand(s, { syllable: sx.words[k]!, channel: cost, id: sx.ids[k]! });
-      }
+      run.addSuccessors(s, prev);
     }
     lap('cands2');
     emit(run, arena, prevReadings, lm2);
@@ -445,6 +439,25 @@ class Run {
     return extra.has(id);
   }
 
+  /**
+   * Append to slot `s` the references' successors of `prev` it lacks that the channel finds within the
+   * context bound (the language model vouches for them, so a worse reading is allowed), and to `added`
+   * if given. (A successor found too costly for the slot's word is remembered by `channelCostWithin`.)
+   */
+  addSuccessors(s: Slot, prev: string, added?: Cand[]): void {
+    const sx = this.successorsOf(prev);
+    for (let k = 0; k < sx.words.length; k++) {
+      const id = sx.ids[k]!;
+      if (!sx.ok[k] || this.hasCand(s, id)) continue;
+      const w = sx.words[k]!;
+      const cost = channelCostWithin(s.lower, w, this.models.channel, this.W.contextBound);
+      if (cost === Infinity) continue;
+      const c = { syllable: w, channel: cost, id };
+      this.addCand(s, c);
+      added?.push(c);
+    }
+  }
+
   /** Append a candidate the slot does not have (candidates are only ever appended). */
   addCand(s: Slot, c: Cand): void {
     s.cands.push(c);
@@ -535,20 +548,8 @@ function addContextCandidatesOf(run: Run, s: Slot, p: Slot, contextMemo: Map<str
   const memoKey = s.source + '\u0002' + readings.ids.join(',');
   const known = contextMemo.get(memoKey);
   if (known) { for (const c of known) run.addCand(s, c); return; }
-  const { models, W } = run;
   const added: Cand[] = [];
-  const tried: number[] = []; // successors already scored and found too costly
-  for (const prev of readings.words) {
-    const sx = run.successorsOf(prev);
-    for (let k = 0; k < sx.words.length; k++) {
-      const id = sx.ids[k]!;
-      if (!sx.ok[k] || run.hasCand(s, id) || tried.includes(id)) continue;
-      const w = sx.words[k]!;
-      const cost = channelCostWithin(s.lower, w, models.channel, W.contextBound);
-      if (cost !== Infinity) { const c = { syllable: w, channel: cost, id }; run.addCand(s, c); added.push(c); }
-      else tried.push(id);
-    }
-  }
+  for (const prev of readings.words) run.addSuccessors(s, prev, added);
   contextMemo.set(memoKey, added);
 }
 
