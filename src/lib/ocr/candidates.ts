@@ -209,6 +209,11 @@ class WordTables {
   get costs(): Map<string, number> {
     return (this.costCache ??= new Map());
   }
+  /** Targets whose cost is known to exceed a bound (`channelCostWithin`), with the largest such bound. */
+  private exceedsCache: Map<string, number> | null = null;
+  get exceeds(): Map<string, number> {
+    return (this.exceedsCache ??= new Map());
+  }
   /** The folded rows of the outputs, as `rows` (see `prepare`). */
   private readonly frows: Float64Array[];
 
@@ -724,9 +729,6 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
   return r;
 }
 
-// Per word tables: targets whose cost is known to exceed a bound, with the largest such bound.
-const EXCEEDS = new WeakMap<WordTables, Map<string, number>>();
-
 /**
  * `channelCost` if it is at most `bound`, else Infinity. The DP stops at the first row whose every
  * cell exceeds the bound (costs only grow), so a target far from the word costs a few rows; a cost
@@ -736,13 +738,11 @@ export function channelCostWithin(ocr: string, target: string, channel: Channel,
   const tabs = wordTables(ocr, channel);
   const hit = tabs.costs.get(target);
   if (hit !== undefined) return hit <= bound ? hit : Infinity;
-  let over = EXCEEDS.get(tabs);
-  const known = over?.get(target);
+  const known = tabs.exceeds.get(target);
   if (known !== undefined && known >= bound) return Infinity;
   const r = exact(spelledOf(target, channel), tabs, bound);
   if (r === Infinity) {
-    if (!over) EXCEEDS.set(tabs, (over = new Map()));
-    over.set(target, Math.max(known ?? bound, bound));
+    tabs.exceeds.set(target, bound); // (larger than any bound it was known to exceed, or it would have returned above)
     return Infinity;
   }
   tabs.costs.set(target, r);
