@@ -3,7 +3,7 @@
  * syllables (abbreviations in capitals excluded) plus typical damage patterns (digits inside words
  * such as `s6`, `14n`; `&`, `$`, `¢` inside words).
  */
-import { validSyllableMemo } from './syllable.ts';
+import { ValidSyllables } from './syllable.ts';
 
 /** One line of a source (as produced by the normaliser). */
 export interface SourceLine { n: number; text: string; raw: string }
@@ -14,7 +14,7 @@ export const INVALID_THRESHOLD = 0.12;
 /** Judge whether lines are damaged OCR output. */
 export function detectOcr(lines: SourceLine[]): { detected: boolean; invalidShare: number } {
   let words = 0, invalid = 0, patterns = 0;
-  const valid = validSyllableMemo(); // texts repeat their words: each distinct one is checked once
+  const syllables = new ValidSyllables(); // texts repeat their words: each distinct one is checked once
   for (const l of lines) {
     for (const raw of l.text.split(/\s+/)) {
       const w = raw.replace(/^[^\p{L}\p{N}$&¢]+|[^\p{L}\p{N}$&¢]+$/gu, '');
@@ -22,7 +22,7 @@ export function detectOcr(lines: SourceLine[]): { detected: boolean; invalidShar
       if (/[/@]/u.test(w) || /^\p{Lu}[\p{Lu}\d.-]+$/u.test(w)) continue; // codes and abbreviations
       words++;
       if (/\p{L}\d|\d\p{L}|[&$¢¥]/u.test(w)) patterns++;
-      if (!w.split('-').every(valid)) invalid++;
+      if (!w.split('-').every((part) => syllables.has(part))) invalid++;
     }
   }
   const invalidShare = words ? Math.round((invalid / words) * 10000) / 10000 : 0;

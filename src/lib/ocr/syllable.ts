@@ -118,12 +118,6 @@ export function isValidSyllable(word: string): boolean {
   return mask !== undefined && (mask & (1 << s.tone)) !== 0;
 }
 
-/** `isValidSyllable` memoised for one run over a text (texts repeat their words). */
-export function validSyllableMemo(): (word: string) => boolean {
-  const memo = new ValidSyllables();
-  return (w) => memo.has(w);
-}
-
 /** `isValidSyllable`, memoised per word for one run (the same words recur). */
 export class ValidSyllables {
   private readonly memo = new Map<string, boolean>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allSyllables, isFoldedSyllable, isValidSyllable, placeTone, validSyllableMemo, withTone } from '../../../src/lib/ocr/syllable.ts';
+import { allSyllables, isFoldedSyllable, isValidSyllable, placeTone, ValidSyllables, withTone } from '../../../src/lib/ocr/syllable.ts';
 import { ocrSource } from './helpers.ts';
 
 describe('syllable enumeration', () => {
@@ -39,12 +39,12 @@ describe('syllable enumeration', () => {
   });
 });
 
-describe('validSyllableMemo', () => {
+describe('ValidSyllables', () => {
   it('answers as isValidSyllable, asked once or again (every word of the OCR source)', () => {
-    const valid = validSyllableMemo();
+    const syllables = new ValidSyllables();
     const words = ocrSource().split(/\s+/u).filter(Boolean);
     let yes = 0;
-    for (const pass of [1, 2]) for (const w of words) { const v = isValidSyllable(w); expect(valid(w), w).toBe(v); if (pass === 1 && v) yes++; }
+    for (const pass of [1, 2]) for (const w of words) { const v = isValidSyllable(w); expect(syllables.has(w), w).toBe(v); if (pass === 1 && v) yes++; }
     expect(yes).toBeGreaterThan(1000);
     expect(yes).toBeLessThan(words.length);
   });
