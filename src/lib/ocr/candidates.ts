@@ -203,7 +203,6 @@ class WordTables {
   readonly rows: Float64Array[];
   private extra: Map<number, Float64Array> | null = null;
   private readonly channel: Channel;
-  private suffixCache: Float64Array | null = null;
   /** Exact costs of target strings already scored against this word. */
   private costCache: Map<string, number> | null = null;
   get costs(): Map<string, number> {
@@ -308,28 +307,6 @@ class WordTables {
       for (let j = 0; j < m; j++) whole[so + j] = below[so + j]!;
       whole[so + m] = final[st] ? 0 : below[so + m]!;
     }
-  }
-
-  /** Lowest folded cost of reading any letter as nothing (the reference search's bound; not used by the search). */
-  get minDel(): number {
-    return Math.min(...this.channel.foldedRow(''));
-  }
-
-  /** `suffix[j]`: lowest folded cost of producing the OCR chars from j on with any letters (the reference search's bound). */
-  get suffix(): Float64Array {
-    if (this.suffixCache) return this.suffixCache;
-    const m = this.m, stride = this.stride;
-    const suffix = (this.suffixCache = new Float64Array(m + 1).fill(Infinity));
-    const folded = this.folded;
-    suffix[m] = 0;
-    for (let j = m - 1; j >= 0; j--) {
-      for (let k = 1; k <= MAXOUT && j + k <= m; k++) {
-        let low = Infinity;
-        for (let c = 0; c < NF; c++) low = Math.min(low, folded[c * stride + j * S + k]!);
-        suffix[j] = Math.min(suffix[j]!, low + suffix[j + k]!);
-      }
-    }
-    return suffix;
   }
 
   /**

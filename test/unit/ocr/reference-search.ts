@@ -5,7 +5,7 @@
  * final ranking are the search's own (`FormScorer`), which both walks call the same way.
  */
 import { searchInternals, type Candidate } from '../../../src/lib/ocr/candidates.ts';
-import type { Channel } from '../../../src/lib/ocr/confusion.ts';
+import { FOLDED_LETTERS, type Channel } from '../../../src/lib/ocr/confusion.ts';
 
 const { trie, wordTables, dpStep, FormScorer } = searchInternals;
 type Tables = ReturnType<typeof wordTables>;
@@ -13,9 +13,29 @@ type Tables = ReturnType<typeof wordTables>;
 /** `candidates()` as it was: a tight depth-first search, widened when it finds fewer than 12. */
 export function referenceCandidates(ocr: string, channel: Channel, limit = 30, bound = 14): Candidate[] {
   const tabs = wordTables(ocr, channel);
-  const tight = depthFirstSearch(tabs, limit, Math.min(9, bound));
+  const bounds = completionBounds(tabs, channel);
+  const tight = depthFirstSearch(tabs, bounds, limit, Math.min(9, bound));
   if (tight.length >= 12) return tight;
-  return depthFirstSearch(tabs, limit, bound);
+  return depthFirstSearch(tabs, bounds, limit, bound);
+}
+
+/**
+ * The bounds the depth-first search used (the best-first search has exact ones of its own):
+ * `minDel`, the lowest folded cost of reading any letter as nothing, and `suffix[j]`, the lowest
+ * folded cost of producing the OCR chars from j on with any letters.
+ */
+function completionBounds(tabs: Tables, channel: Channel): { minDel: number; suffix: Float64Array } {
+  const m = tabs.m, stride = tabs.stride, folded = tabs.folded, S = 4;
+  const suffix = new Float64Array(m + 1).fill(Infinity);
+  suffix[m] = 0;
+  for (let j = m - 1; j >= 0; j--) {
+    for (let k = 1; k <= 3 && j + k <= m; k++) {
+      let low = Infinity;
+      for (let c = 0; c < FOLDED_LETTERS.length; c++) low = Math.min(low, folded[c * stride + j * S + k]!);
+      suffix[j] = Math.min(suffix[j]!, low + suffix[j + k]!);
+    }
+  }
+  return { minDel: Math.min(...channel.foldedRow('')), suffix };
 }
 
 /**
@@ -25,11 +45,11 @@ export function referenceCandidates(ocr: string, channel: Channel, limit = 30, b
  * and the bound tightens to the `limit`-th best exact cost found so far, so most subtrees are pruned
  * once good candidates are known; every syllable within the final bound is still found.
  */
-export function depthFirstSearch(tabs: Tables, limit: number, bound: number): Candidate[] {
+export function depthFirstSearch(tabs: Tables, bounds: { minDel: number; suffix: Float64Array }, limit: number, bound: number): Candidate[] {
   const T = trie();
   const m = tabs.m;
   const W = m + 1;
-  const minDel = tabs.minDel, suffix = tabs.suffix;
+  const { minDel, suffix } = bounds;
   // Folded rows: for each depth, one row per kid of the node being expanded.
   const rows = new Float64Array((T.depth + 1) * T.maxKids * W).fill(Infinity);
   const levelSize = T.maxKids * W;
