@@ -118,9 +118,9 @@ const big = median(bigCpu);
 // threads) and of the JavaScript thread alone. Median of 3 processes.
 const FIRST_RUN = `
 const { readFileSync } = await import('node:fs');
-const root = process.argv[1];
-const { restoreLines } = await import(root + 'src/lib/ocr/index.ts');
-const read = (p) => readFileSync(root + p, 'utf8');
+const root = new URL(process.argv[1]);
+const { restoreLines } = await import(new URL('src/lib/ocr/index.ts', root).href);
+const read = (p) => readFileSync(new URL(p, root), 'utf8');
 const refs = ${JSON.stringify(CLEAN)}.map((id) => read('content/sources/' + id + '.txt').normalize('NFC'));
 const lines = read('content/sources/kien-giang-2022.ocr.txt').split(/\\r?\\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
 const c0 = process.cpuUsage(), m0 = process.threadCpuUsage();
@@ -128,7 +128,7 @@ restoreLines(lines, { references: refs });
 const c = process.cpuUsage(c0), m = process.threadCpuUsage(m0);
 console.log(JSON.stringify({ cpu: (c.user + c.system) / 1000, main: (m.user + m.system) / 1000 }));
 `;
-const fresh = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', FIRST_RUN, root.pathname], { encoding: 'utf8' }).trim().split('\n').pop()!) as { cpu: number; main: number });
+const fresh = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', FIRST_RUN, root.href], { encoding: 'utf8' }).trim().split('\n').pop()!) as { cpu: number; main: number });
 const freshCpu = median(fresh.map((f) => f.cpu)), freshMain = median(fresh.map((f) => f.main));
 rows.push(['throughput (median of 7 cold runs, CPU time)', `${kb.toFixed(1)} KB`, `${cold.cpu.toFixed(0)} ms CPU, ${cold.wall.toFixed(0)} ms wall`, `${cold.kbps.toFixed(1)} KB/s`, '≥ 100 KB/s', cold.kbps >= 100 ? 'met' : 'NOT met']);
 rows.push(['throughput, warm (models reused; median of 5)', `${kb.toFixed(1)} KB`, `${warm.cpu.toFixed(0)} ms CPU, ${warm.wall.toFixed(0)} ms wall`, `${warm.kbps.toFixed(1)} KB/s`, '—', '']);
