@@ -91,7 +91,11 @@ export function wordTokens(text: string, lower: boolean): string[] {
     while (i < n && classOf(t.charCodeAt(i)) === 3) i++;
     if (i >= n) break;
     let end = i, digit = false;
-    while (end < n && classOf(t.charCodeAt(end)) !== 3) { if (classOf(t.charCodeAt(end)) === 4) digit = true; end++; }
+    for (; end < n; end++) {
+      const k = classOf(t.charCodeAt(end));
+      if (k === 3) break;
+      if (k === 4) digit = true;
+    }
     if (digit) { out.push('<num>'); i = end; continue; }
     while (i < end) {
       const c = classAt(t, i);
