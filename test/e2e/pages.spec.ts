@@ -55,9 +55,11 @@ test('copy citation writes the Vietnamese citation of the clause', async ({ page
   const article = allArticles(doc).find(({ article: a, part }) => part === 'regulation' && a.clauses.some((c) => c.kind === 'numbered' && c.number === '2'))!.article;
   const clause = article.clauses.find((c) => c.number === '2')!;
   await page.goto(`/van-ban/${doc.id}/`);
+  // (The page writes the clipboard asynchronously after the click: read until the write has landed.)
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`).click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(cite(doc, clause.id));
+  await expect.poll(clipboard).toBe(cite(doc, clause.id));
+  const copied = await clipboard();
   if (doc.id === 'kien-giang-2019' && clause.id === 'dieu-5-khoan-2') {
     expect(copied).toBe(
       'khoản 2 Điều 5 Quy chế hoạt động của Ban Chỉ đạo Chính quyền điện tử tỉnh Kiên Giang ban hành kèm theo ' +
@@ -65,8 +67,8 @@ test('copy citation writes the Vietnamese citation of the clause', async ({ page
     );
   }
   await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="link"]`).click();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(new URL(link).pathname + new URL(link).hash).toBe(`/van-ban/${doc.id}/#${clause.id}`);
+  const pathOf = (text: string) => (URL.canParse(text) ? new URL(text).pathname + new URL(text).hash : text);
+  await expect.poll(async () => pathOf(await clipboard())).toBe(`/van-ban/${doc.id}/#${clause.id}`);
   // The buttons are made by /copy.js from the element's label: one pair per clause, named for screen readers.
   await expect(page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy]`)).toHaveCount(2);
   await expect(page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`)).toHaveAccessibleName(`Trích dẫn ${label(doc, clause.id)}`);
