@@ -12,21 +12,44 @@ export type Pair = [number, number];
  * `a0`, `b0` the sequences are a window of longer ones: `sub` is called with the positions in those.
  */
 export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number) => number, gapA = 1, gapB = 1, a0 = 0, b0 = 0): Pair[] {
+  return needlemanWunschRows(n, m, rowsOf(sub), gapA, gapB, a0, b0);
+}
+
+/**
+ * Substitution costs a row at a time: `out[y]` = sub(i, j0 + y) for y < m. A caller with its costs in
+ * arrays fills a row in one tight loop instead of a call per cell.
+ */
+export type SubRow = (i: number, j0: number, m: number, out: Float64Array) => void;
+
+/** The row filler of a cell function. */
+function rowsOf(sub: (i: number, j: number) => number): SubRow {
+  return (i, j0, m, out) => { for (let y = 0; y < m; y++) out[y] = sub(i, j0 + y); };
+}
+
+// Scratch row of substitution costs, grown as needed (alignments never overlap).
+let SUB_ROW = new Float64Array(256);
+
+/** `needlemanWunsch` with the costs given a row at a time (the same cells, the same result). */
+export function needlemanWunschRows(n: number, m: number, row: SubRow, gapA = 1, gapB = 1, a0 = 0, b0 = 0): Pair[] {
   const W = m + 1;
   const dp = new Float64Array((n + 1) * W);
   const bt = new Uint8Array((n + 1) * W); // 0 diag, 1 up (a gap in b), 2 left
+  if (SUB_ROW.length < m) SUB_ROW = new Float64Array(2 * m);
+  const sub = SUB_ROW;
   for (let i = 1; i <= n; i++) { dp[i * W] = i * gapA; bt[i * W] = 1; }
   for (let j = 1; j <= m; j++) { dp[j] = j * gapB; bt[j] = 2; }
   for (let i = 1; i <= n; i++) {
+    row(a0 + i - 1, b0, m, sub);
+    const up = (i - 1) * W, at = i * W;
     for (let j = 1; j <= m; j++) {
-      const d = dp[(i - 1) * W + j - 1]! + sub(a0 + i - 1, b0 + j - 1);
-      const u = dp[(i - 1) * W + j]! + gapA;
-      const l = dp[i * W + j - 1]! + gapB;
+      const d = dp[up + j - 1]! + sub[j - 1]!;
+      const u = dp[up + j]! + gapA;
+      const l = dp[at + j - 1]! + gapB;
       let best = d, b = 0;
       if (u < best) { best = u; b = 1; }
       if (l < best) { best = l; b = 2; }
-      dp[i * W + j] = best;
-      bt[i * W + j] = b;
+      dp[at + j] = best;
+      bt[at + j] = b;
     }
   }
   const out: Pair[] = [];
@@ -78,6 +101,11 @@ export function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
  * `known`: the anchors, if the caller has them already (`patienceAnchors(aKeys, bKeys)`).
  */
 export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
+  return anchoredAlignRows(aKeys, bKeys, rowsOf(sub), gap, maxCells, known);
+}
+
+/** `anchoredAlign` with the substitution costs given a row at a time (see `SubRow`; the same result). */
+export function anchoredAlignRows<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], row: SubRow, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
   const anchors = [...(known ?? patienceAnchors(aKeys, bKeys)), [aKeys.length, bKeys.length] as Pair];
   const out: Pair[] = [];
   let i = 0, j = 0;
@@ -85,7 +113,7 @@ export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bK
     const n = ai - i, m = bj - j;
     if (n > 0 && m > 0 && n * m <= maxCells) {
       const a0 = i, b0 = j;
-      for (const [x, y] of needlemanWunsch(n, m, sub, gap, gap, a0, b0)) out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
+      for (const [x, y] of needlemanWunschRows(n, m, row, gap, gap, a0, b0)) out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
     } else {
       for (let x = i; x < ai; x++) out.push([x, -1]);
       for (let y = j; y < bj; y++) out.push([-1, y]);

@@ -6,7 +6,7 @@
  */
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
-import { anchoredAlign, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
+import { anchoredAlignRows, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
 import { candidates, channelCost, channelCostWithin, type Candidate } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
@@ -582,6 +582,11 @@ class FoldedKeys {
     this.memo = rows * this.memoCols <= 1 << 24 ? new Uint8Array(rows * this.memoCols) : (this.memoRows = 0, new Uint8Array(0));
   }
 
+  /** `out[y]` = `scale` × distance(ia, ids[j0 + y]) for y < m: a row of an alignment's costs. */
+  distanceRow(ia: number, ids: readonly number[], j0: number, m: number, out: Float64Array, scale: number): void {
+    for (let y = 0; y < m; y++) out[y] = scale * this.distance(ia, ids[j0 + y]!);
+  }
+
   /** Levenshtein distance of two keys (by UTF-16 unit) over the longer length. */
   distance(ia: number, ib: number): number {
     if (ia === ib) return 0;
@@ -618,7 +623,7 @@ function addReferenceEvidence(run: Run, references: string[]): void {
     if (exactPairsBound(firstIds, refIds, 60_000, anchors) < 0.4 * slots.length) continue;
     // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
     keys.memoise(firstKeys);
-    const pairs = anchoredAlign(firstIds, refIds, (i, j) => 2 * keys.distance(firstIds[i]!, refIds[j]!), 0.9, 60_000, anchors);
+    const pairs = anchoredAlignRows(firstIds, refIds, (i, j0, m, out) => keys.distanceRow(firstIds[i]!, refIds, j0, m, out, 2), 0.9, 60_000, anchors);
     const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === refIds[j]).length;
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredAlign, exactPairsBound, patienceAnchors } from '../../../src/lib/ocr/align.ts';
+import { anchoredAlign, anchoredAlignRows, exactPairsBound, levenshtein, needlemanWunsch, needlemanWunschRows, patienceAnchors } from '../../../src/lib/ocr/align.ts';
 import { foldKey } from '../../../src/lib/fold.ts';
 import { cleanWords } from '../../../src/lib/ocr/train.ts';
 import { clean, ocrSource } from './helpers.ts';
@@ -37,5 +37,29 @@ describe('exactPairsBound', () => {
     expect(exactPairsBound(ocr, ref, 60_000, anchors)).toBe(exactPairsBound(ocr, ref, 60_000));
     const sub = (i: number, j: number) => (ocr[i] === ref[j] ? 0 : 2);
     expect(anchoredAlign(ocr, ref, sub, 0.9, 60_000, anchors)).toEqual(anchoredAlign(ocr, ref, sub, 0.9, 60_000));
+  });
+});
+
+describe('alignment with the costs a row at a time', () => {
+  it('gives the anchored alignment of the cell function (real texts, normalised edit distance as the restorer uses it)', () => {
+    const ocr = cleanWords(ocrSource()).map(foldKey);
+    const ref = cleanWords(clean('kien-giang-2019')).map(foldKey);
+    const cell = (i: number, j: number) => (ocr[i] === ref[j] ? 0 : (2 * levenshtein(ocr[i]!, ref[j]!)) / Math.max(ocr[i]!.length, ref[j]!.length));
+    const rows: Array<[number, number, number]> = [];
+    const row = (i: number, j0: number, m: number, out: Float64Array) => { rows.push([i, j0, m]); for (let y = 0; y < m; y++) out[y] = cell(i, j0 + y); };
+    const byCell = anchoredAlign(ocr, ref, cell, 0.9, 60_000);
+    expect(anchoredAlignRows(ocr, ref, row, 0.9, 60_000)).toEqual(byCell);
+    // Gaps were aligned (not only anchors), and every row asked for lies inside both texts.
+    expect(rows.length).toBeGreaterThan(100);
+    for (const [i, j0, m] of rows) { expect(i).toBeLessThan(ocr.length); expect(j0 + m).toBeLessThanOrEqual(ref.length); }
+  });
+  it('asks for each row of the window once, at the window offsets', () => {
+    const a = ['x', 'ba', 'c', 'dd'], b = ['q', 'x', 'bb', 'dd', 'e'];
+    const cell = (i: number, j: number) => (a[i] === b[j] ? 0 : 1.5);
+    const seen: number[] = [];
+    const got = needlemanWunschRows(3, 3, (i, j0, m, out) => { seen.push(i); expect([j0, m]).toEqual([1, 3]); for (let y = 0; y < m; y++) out[y] = cell(i, j0 + y); }, 1, 1, 1, 1);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(got).toEqual(needlemanWunsch(3, 3, cell, 1, 1, 1, 1));
+    expect(got).toEqual([[0, 0], [1, 1], [2, 2]]);
   });
 });
