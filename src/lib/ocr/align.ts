@@ -26,16 +26,23 @@ function rowsOf(sub: (i: number, j: number) => number): SubRow {
   return (i, j0, m, out) => { for (let y = 0; y < m; y++) out[y] = sub(i, j0 + y); };
 }
 
-// Scratch row of substitution costs, grown as needed (alignments never overlap).
+// Scratch of the alignments (which never overlap), grown as needed: a row of substitution costs, the
+// score table and the back-pointer table.
 let SUB_ROW = new Float64Array(256);
+let DP = new Float64Array(1 << 12);
+let BT = new Uint8Array(1 << 12);
 
 /** `needlemanWunsch` with the costs given a row at a time (the same cells, the same result). */
 export function needlemanWunschRows(n: number, m: number, row: SubRow, gapA = 1, gapB = 1, a0 = 0, b0 = 0): Pair[] {
   const W = m + 1;
-  const dp = new Float64Array((n + 1) * W);
-  const bt = new Uint8Array((n + 1) * W); // 0 diag, 1 up (a gap in b), 2 left
+  const cells = (n + 1) * W;
+  // (A table of more than 4M cells is the call's own, not kept for the process's life.)
+  const big = cells > 1 << 22;
+  if (!big && DP.length < cells) { DP = new Float64Array(Math.min(2 * cells, 1 << 22)); BT = new Uint8Array(DP.length); }
   if (SUB_ROW.length < m) SUB_ROW = new Float64Array(2 * m);
-  const sub = SUB_ROW;
+  // (Every cell read is written first: row 0 and column 0 here, the others in order.)
+  const dp = big ? new Float64Array(cells) : DP, bt = big ? new Uint8Array(cells) : BT, sub = SUB_ROW; // bt: 0 diag, 1 up (a gap in b), 2 left
+  dp[0] = 0; bt[0] = 0;
   for (let i = 1; i <= n; i++) { dp[i * W] = i * gapA; bt[i * W] = 1; }
   for (let j = 1; j <= m; j++) { dp[j] = j * gapB; bt[j] = 2; }
   for (let i = 1; i <= n; i++) {

@@ -62,4 +62,13 @@ describe('alignment with the costs a row at a time', () => {
     expect(got).toEqual(needlemanWunsch(3, 3, cell, 1, 1, 1, 1));
     expect(got).toEqual([[0, 0], [1, 1], [2, 2]]);
   });
+  it('gives the same after a larger alignment left its tables behind (the tables are reused)', () => {
+    const a = ['to', 'chuc', 'thuc', 'hien'], b = ['to', 'chuc', 'va', 'thuc', 'hien'];
+    const cell = (i: number, j: number) => (a[i] === b[j] ? 0 : 2);
+    const first = needlemanWunsch(a.length, b.length, cell, 0.9, 0.9);
+    // A larger table with other costs everywhere (every cell written), then the small one again.
+    needlemanWunsch(60, 70, (i, j) => ((i * 7 + j * 3) % 5) / 2, 0.9, 0.9);
+    expect(needlemanWunsch(a.length, b.length, cell, 0.9, 0.9)).toEqual(first);
+    expect(first).toEqual([[0, 0], [1, 1], [-1, 2], [2, 3], [3, 4]]);
+  });
 });
