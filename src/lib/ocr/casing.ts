@@ -42,17 +42,17 @@ export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
   const model = new TallyCaseModel();
   const shapes = new Map<string, Shape>();
   for (const toks of tokenised) {
-    // (`prevWord`: whether \p{L} matches `prev`, as it does for `<s>` and `<num>`.)
-    let prev = START, prevWord = true;
+    // (`prevWord`: whether \p{L} matches `prev`, as it does for `<s>` and `<num>`; `prev` by its id.)
+    let prev = model.idOf(START), prevWord = true;
     for (const tok of toks) {
-      const x = shapeOf(tok, shapes);
-      if (x.caps) { prev = x.lower; prevWord = true; continue; }
+      const x = shapeOf(tok, shapes, model);
+      if (x.caps) { prev = x.lowerId; prevWord = true; continue; }
       if (x.counted) {
-        add(model.pair, prev + ' ' + x.lower, x.cap);
+        add(model.pair, prev * PAIR + x.lowerId, x.cap);
         // Mid-sentence statistics only: after a word or a comma.
-        if (prevWord || prev === ',') add(model.word, x.lower, x.cap);
+        if (prevWord || prev === model.comma) add(model.word, x.lowerId, x.cap);
       }
-      prev = x.letter ? x.lower : tok;
+      prev = x.letter ? x.lowerId : x.tokId;
       prevWord = x.letter;
     }
   }
@@ -62,42 +62,60 @@ export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
 // (Module-level functions and a class rather than closures made per model: a benchmark trains a
 // model per run, and code optimised for one run's closures would be thrown away in the next.)
 
-function add(m: Map<string, Tally>, k: string, cap: boolean): void {
+/** Pair keys: previous token's id × PAIR + the word's id (exact in doubles for fewer than 2^20 tokens). */
+const PAIR = 1 << 20;
+
+function add(m: Map<number, Tally>, k: number, cap: boolean): void {
   let t = m.get(k);
   if (!t) m.set(k, (t = { cap: 0, total: 0 }));
   t.total++;
   if (cap) t.cap++;
 }
 
-/** What training needs of a token, worked out once per distinct token (texts repeat their words). */
-interface Shape { letter: boolean; lower: string; caps: boolean; counted: boolean; cap: boolean }
-function shapeOf(tok: string, shapes: Map<string, Shape>): Shape {
+/** What training needs of a token, worked out once per distinct token (texts repeat their words): with the ids of the token and of its lower case. */
+interface Shape { letter: boolean; lower: string; lowerId: number; tokId: number; caps: boolean; counted: boolean; cap: boolean }
+function shapeOf(tok: string, shapes: Map<string, Shape>, model: TallyCaseModel): Shape {
   let x = shapes.get(tok);
   if (!x) {
     const letter = /\p{L}/u.test(tok);
     const lower = tok.toLowerCase();
     const caps = letter && tok.length > 1 && tok === tok.toUpperCase();
-    x = { letter, lower, caps, counted: letter && !caps && (isTitle(tok) || tok === lower), cap: tok !== lower };
+    x = { letter, lower, lowerId: model.idOf(lower), tokId: model.idOf(tok), caps, counted: letter && !caps && (isTitle(tok) || tok === lower), cap: tok !== lower };
     shapes.set(tok, x);
   }
   return x;
 }
 
-/** The case model's tallies: by (previous token, word), and by word mid-sentence. */
+/** The case model's tallies: by (previous token, word), and by word mid-sentence; tokens by id. */
 class TallyCaseModel implements CaseModel {
-  readonly pair = new Map<string, Tally>();
-  readonly word = new Map<string, Tally>();
+  private readonly ids = new Map<string, number>();
+  readonly pair = new Map<number, Tally>();
+  readonly word = new Map<number, Tally>();
+  readonly comma = this.idOf(',');
+
+  idOf(tok: string): number {
+    let i = this.ids.get(tok);
+    if (i === undefined) {
+      if (this.ids.size >= PAIR) throw new Error('case model: more distinct tokens than pair keys can hold');
+      this.ids.set(tok, (i = this.ids.size));
+    }
+    return i;
+  }
 
   capital(prev: string, w: string): { p: number; n: number } | null {
-    const p = this.pair.get(prev + ' ' + w);
+    const wi = this.ids.get(w);
+    if (wi === undefined) return null; // (never counted: no pair, no word tally)
+    const pi = this.ids.get(prev);
+    const p = pi === undefined ? undefined : this.pair.get(pi * PAIR + wi);
     if (p) return { p: (p.cap + 0.5) / (p.total + 1), n: p.total };
     if (!/\p{L}/u.test(prev) && prev !== ',') return null;
-    const u = this.word.get(w);
+    const u = this.word.get(wi);
     return u ? { p: (u.cap + 0.5) / (u.total + 1), n: u.total } : null;
   }
 
   neverCapital(w: string): boolean {
-    const u = this.word.get(w);
+    const wi = this.ids.get(w);
+    const u = wi === undefined ? undefined : this.word.get(wi);
     return !!u && u.total >= 10 && u.cap === 0;
   }
 }
