@@ -576,15 +576,23 @@ class FoldedKeys {
     return i;
   }
 
-  /** Memoise the distances of pairs (id below `rows`, any id met so far), when the matrix stays under 16 MB. */
+  /** Memoise the distances of pairs (id below `rows`, any id met so far), when the matrix stays under 16 MB; the keys' lengths in an array. */
   memoise(rows: number): void {
     this.memoRows = rows; this.memoCols = this.keyOf.length;
     this.memo = rows * this.memoCols <= 1 << 24 ? new Uint8Array(rows * this.memoCols) : (this.memoRows = 0, new Uint8Array(0));
+    if (this.lens.length < this.keyOf.length) this.lens = new Int32Array(2 * this.keyOf.length);
+    for (let i = 0; i < this.keyOf.length; i++) this.lens[i] = this.keyOf[i]!.length;
   }
+  private lens = new Int32Array(0);
 
-  /** `out[y]` = `scale` × distance(ia, ids[j0 + y]) for y < m: a row of an alignment's costs. */
+  /** `out[y]` = `scale` × distance(ia, ids[j0 + y]) for y < m: a row of an alignment's costs (memoised pairs read in the loop, the others from `distance`). */
   distanceRow(ia: number, ids: readonly number[], j0: number, m: number, out: Float64Array, scale: number): void {
-    for (let y = 0; y < m; y++) out[y] = scale * this.distance(ia, ids[j0 + y]!);
+    const cols = this.memoCols, memo = this.memo, lens = this.lens, n = ia < this.memoRows ? lens[ia]! : -1, base = ia * cols;
+    for (let y = 0; y < m; y++) {
+      const ib = ids[j0 + y]!;
+      const hit = n >= 0 && ib < cols ? memo[base + ib]! : 0;
+      out[y] = ia === ib ? scale * 0 : hit ? scale * ((hit - 1) / Math.max(n, lens[ib]!)) : scale * this.distance(ia, ib);
+    }
   }
 
   /** Levenshtein distance of two keys (by UTF-16 unit) over the longer length. */
