@@ -23,7 +23,7 @@ export interface WorkToken {
 
 /** What the passes may consult: abbreviations seen in the clean references. */
 export interface PassContext {
-  /** Upper-case folded key → abbreviation as printed in clean texts (`QD` → `QĐ`). */
+  /** Upper-case folded key → abbreviation as printed in clean texts (`QD` → `QĐ`). Not changed once passes have used the context (answers are memoised per context). */
   abbreviations: Map<string, string>;
   /** Finds the closest abbreviation to a damaged one, or null. */
   nearestAbbreviation: (s: string, inCode?: boolean) => string | null;
@@ -165,9 +165,23 @@ function restoreSegment(seg: string, ctx: PassContext): string {
 
 /** Whether a line is set in capitals (a heading): 60% of its words and at least `min`, not counting known abbreviations (`VT`, `UBND`). */
 export function isCapsLine(tokens: WorkToken[], ctx: PassContext, min = 1): boolean {
-  const words = live(tokens).filter((t) => /\p{L}/u.test(t.text) && !ctx.abbreviations.has(foldKey(t.text.replace(/[^\p{L}]/gu, '')).toUpperCase()));
-  const caps = words.filter((t) => t.text === t.text.toUpperCase()).length;
-  return caps >= Math.max(min, 1) && caps >= words.length * 0.6;
+  let words = 0, caps = 0;
+  for (const t of tokens) {
+    if (!t.text || !countsForCaps(t.text, ctx)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase()) caps++;
+  }
+  return caps >= Math.max(min, 1) && caps >= words * 0.6;
+}
+
+/** Per pass context (the abbreviations are its): whether a token's text counts in `isCapsLine`, worked out once per text. */
+const CAPS_WORDS = new WeakMap<PassContext, Map<string, boolean>>();
+function countsForCaps(text: string, ctx: PassContext): boolean {
+  let memo = CAPS_WORDS.get(ctx);
+  if (!memo) CAPS_WORDS.set(ctx, (memo = new Map()));
+  let r = memo.get(text);
+  if (r === undefined) memo.set(text, (r = /\p{L}/u.test(text) && !ctx.abbreviations.has(foldKey(text.replace(/[^\p{L}]/gu, '')).toUpperCase())));
+  return r;
 }
 
 /** Document numbers and symbols (`40 /QD-BCD`, `85/Qb-`, `32/TTr-STTTT`) and known abbreviations (`UBND`, `CPS` → `CĐS`) are restored segment by segment, never as syllables. */
