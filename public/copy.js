@@ -68,6 +68,7 @@
     area.style.opacity = '0';
     document.body.appendChild(area);
     area.select();
+    // (Deprecated, and only the fallback for browsers without the asynchronous clipboard or outside a secure context.)
     try { document.execCommand('copy'); } finally { document.body.removeChild(area); }
   }
 

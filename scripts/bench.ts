@@ -79,7 +79,7 @@ function measure(label: string, cmd: string[], env: Record<string, string> = {})
   return run;
 }
 
-function repeat(label: string, n: number, f: (i: number) => Run): { runs: Run[]; median: Run } {
+function repeat(n: number, f: (i: number) => Run): { runs: Run[]; median: Run } {
   const runs = Array.from({ length: n }, (_, i) => f(i));
   return { runs, median: medianRun(runs) };
 }
@@ -152,14 +152,14 @@ function pipeline(): void {
   };
   const root = join(WORK, 'ingest-root');
   const fresh = () => { rmSync(root, { recursive: true, force: true }); mkdirSync(root); cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true }); rmSync(join(root, 'content/regulations'), { recursive: true, force: true }); };
-  attempt('ingest (no OCR restoration)', () => repeat('ingest', RUNS, () => { fresh(); return measure('ingest --no-ocr', [NODE, 'scripts/bench-ingest.ts', '--root', root, '--no-ocr']); }));
-  attempt('ingest (OCR restoration)', () => repeat('ingest', RUNS, () => { fresh(); return measure('ingest --ocr', [NODE, 'scripts/bench-ingest.ts', '--root', root, '--ocr']); }));
+  attempt('ingest (no OCR restoration)', () => repeat(RUNS, () => { fresh(); return measure('ingest --no-ocr', [NODE, 'scripts/bench-ingest.ts', '--root', root, '--no-ocr']); }));
+  attempt('ingest (OCR restoration)', () => repeat(RUNS, () => { fresh(); return measure('ingest --ocr', [NODE, 'scripts/bench-ingest.ts', '--root', root, '--ocr']); }));
   const dist = join(WORK, 'dist-real');
-  attempt('astro build (incl. Pagefind)', () => repeat('build', RUNS, () => astroBuild('astro build', dist)));
+  attempt('astro build (incl. Pagefind)', () => repeat(RUNS, () => astroBuild('astro build', dist)));
   let stats = null;
   if (existsSync(dist)) {
     stats = distStats(dist);
-    attempt('Pagefind alone (re-index dist/)', () => repeat('pagefind', RUNS, () => measure('pagefind', [BIN('pagefind'), '--site', dist, '--glob', SEARCH_GLOB])));
+    attempt('Pagefind alone (re-index dist/)', () => repeat(RUNS, () => measure('pagefind', [BIN('pagefind'), '--site', dist, '--glob', SEARCH_GLOB])));
   }
   const md = [
     `# Pipeline benchmark (real corpus)`,
@@ -196,7 +196,7 @@ function scale(): void {
       const gen = spawnSync(NODE, ['scripts/gen-corpus.ts', '--count', String(size), '--out', data], { cwd: ROOT, encoding: 'utf8' });
       if (gen.status !== 0) throw new Error(`gen-corpus failed: ${gen.stderr}`);
       log(`  ${gen.stdout.trim()}`);
-      const { runs, median } = repeat('build', n, () => astroBuild(`astro build ${size} docs`, dist, data));
+      const { runs, median } = repeat(n, () => astroBuild(`astro build ${size} docs`, dist, data));
       const site = distStats(dist);
       points.push({ docs: size, runs, median, perDoc: { wallMs: (median.wall * 1000) / size, cpuMs: (median.cpu * 1000) / size, rssKiB: (median.rssMiB * 1024) / size }, site });
       // save as we go: the 1,000-document build is long

@@ -174,7 +174,7 @@ describe('alignDocuments — edits with known answers on every real document (th
   const reword = (arts: ReturnType<typeof documentArticles>) =>
     arts.map((a) => ({ ...a, clauses: a.clauses.map((c, k) => (k % 3 === 1 ? { ...c, text: c.text.split(' ').slice(2).join(' ') } : c)) }));
 
-  for (const [d, doc] of docs.entries()) {
+  for (const doc of docs) {
     it(`${doc.id}: one article removed, one foreign article inserted, the rest renumbered and reworded`, () => {
       const arts = documentArticles(doc);
       // the inserted article comes from another document and is the one least like anything in this one

@@ -13,7 +13,7 @@ import { readHeading } from './headings.ts';
 import { isNoise, type ParseLine } from './lines.ts';
 import { basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
-import { editDistance, foldAligned, isUpperLine } from './text.ts';
+import { editDistance, foldAligned } from './text.ts';
 import { findMotto, matchRecipientsHeading, isSignerTitle } from './lines.ts';
 import { foldKey, slugify } from '../fold.ts';
 

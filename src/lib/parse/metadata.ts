@@ -3,7 +3,7 @@
  * bases), closing (recipients, signature block, digital signature) and the resolution of values
  * printed several times, possibly inconsistently.
  */
-import type { Diagnostic, LegalBasis, Printed, Signature, VariantValue } from '../schema.ts';
+import type { LegalBasis, Printed, Signature, VariantValue } from '../schema.ts';
 import { editDistance, foldAligned, isUpperLine, startsLower, startsUpper, endsSentence } from './text.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
 import { discard, isFootnoteLine, part, partsText, restorationOf, uniqueId, type ParseContext, type Part } from './body.ts';
