@@ -14,7 +14,7 @@ import type { Answer, Question } from '../lib/questions.ts';
 import type { Annotation, Article, Document } from '../lib/schema.ts';
 import { loadCorpus } from './corpus.ts';
 import { paginate, pageSegment, pageSize } from '../lib/paging.ts';
-import { pushTo } from '../lib/multimap.ts';
+import { versionPairsIn, type VersionPair } from '../lib/versions.ts';
 
 // The taxonomies are read once per build: every article page asks for the topics (parsing the YAML and
 // its schema per page cost ~8 % of the build).
@@ -42,27 +42,10 @@ export function topicLayer(doc: Document, corpus: Document[], topics: TopicTaxon
 }
 
 /** A version pair of one work: the URL segment and the two documents (older first). */
-export interface VersionPair {
-  work: string;
-  slug: string;
-  from: Document;
-  to: Document;
-}
-
-/** Every pair of versions of every work (versions share `work`), older → newer; linear in versions per work. */
+/** Every pair of versions of every work (versions share `work`), older → newer (see src/lib/versions.ts). */
 export async function versionPairs(): Promise<VersionPair[]> {
   const { docs } = await loadCorpus();
-  const works = new Map<string, Document[]>();
-  for (const d of docs) pushTo(works, d.work, d);
-  const out: VersionPair[] = [];
-  for (const [work, vs] of works) {
-    const sorted = [...vs].sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
-    const years = sorted.map((d) => d.year);
-    const key = (d: Document) => (years.filter((y) => y === d.year).length > 1 ? d.id : String(d.year));
-    for (let i = 0; i < sorted.length; i++)
-      for (let j = i + 1; j < sorted.length; j++) out.push({ work, slug: `${key(sorted[i]!)}-${key(sorted[j]!)}`, from: sorted[i]!, to: sorted[j]! });
-  }
-  return out;
+  return versionPairsIn(docs);
 }
 
 // Alignment summaries of the version pairs, remembered as each version page computes its comparison: the

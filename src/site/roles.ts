@@ -8,6 +8,7 @@ import { paginate, pageSegment, pageSize } from '../lib/paging.ts';
 import { roleInDocument, type RoleInDocument } from '../lib/site-model.ts';
 import type { Corpus } from './corpus.ts';
 import { pushTo } from '../lib/multimap.ts';
+import { versionPairsIn, type VersionPair } from '../lib/versions.ts';
 
 // The environment variables exist for tests, which build the five-document corpus with small pages to see the paging.
 /** Rows of the summary table per page (one row per document); QUYCHE_ROLE_ROWS_PER_PAGE overrides. */
@@ -63,7 +64,7 @@ export function dutyGroups(v: RoleInDocument, corpus: Corpus): Array<{ id: strin
 }
 
 /** Version comparisons (consecutive versions of one work) that end in one of the given documents. */
-export function versionPairsOf(docs: readonly Document[], corpus: Corpus): Array<{ work: string; from: Document; to: Document }> {
+export function versionPairsOf(docs: readonly Document[], corpus: Corpus): VersionPair[] {
   const byWork = consecutiveVersions(corpus);
   const works = new Set(docs.map((d) => d.work));
   const wanted = new Set(docs.map((d) => d.id));
@@ -71,19 +72,18 @@ export function versionPairsOf(docs: readonly Document[], corpus: Corpus): Array
 }
 
 /** Version comparisons of a document's work that involve it (it is the older or the newer version). */
-export function versionPairsAround(doc: Document, corpus: Corpus): Array<{ work: string; from: Document; to: Document }> {
+export function versionPairsAround(doc: Document, corpus: Corpus): VersionPair[] {
   return (consecutiveVersions(corpus).get(doc.work) ?? []).filter((p) => p.from.id === doc.id || p.to.id === doc.id);
 }
 
-const consecutiveCache = new WeakMap<Corpus, Map<string, Array<{ work: string; from: Document; to: Document }>>>();
+const consecutiveCache = new WeakMap<Corpus, Map<string, VersionPair[]>>();
 
-/** Consecutive version pairs of each work, in corpus order (once per corpus: every role page asks). */
-function consecutiveVersions(corpus: Corpus): Map<string, Array<{ work: string; from: Document; to: Document }>> {
+/** Consecutive version pairs of each work (src/lib/versions.ts: the comparison pages' own pairs and slugs), once per corpus: every role page asks. */
+function consecutiveVersions(corpus: Corpus): Map<string, VersionPair[]> {
   let pairs = consecutiveCache.get(corpus);
   if (!pairs) {
-    const works = new Map<string, Document[]>();
-    for (const d of corpus.docs) pushTo(works, d.work, d);
-    pairs = new Map([...works].map(([work, ds]) => [work, ds.slice(1).map((d, i) => ({ work, from: ds[i]!, to: d }))]));
+    pairs = new Map();
+    for (const p of versionPairsIn(corpus.docs, true)) pushTo(pairs, p.work, p);
     consecutiveCache.set(corpus, pairs);
   }
   return pairs;
