@@ -12,18 +12,24 @@ export type Pair = [number, number];
  * `a0`, `b0` the sequences are a window of longer ones: `sub` is called with the positions in those.
  */
 export function needlemanWunsch(n: number, m: number, sub: (i: number, j: number) => number, gapA = 1, gapB = 1, a0 = 0, b0 = 0): Pair[] {
-  return needlemanWunschRows(n, m, rowsOf(sub), gapA, gapB, a0, b0);
+  return needlemanWunschRows(n, m, new CellRows(sub), gapA, gapB, a0, b0);
 }
 
 /**
- * Substitution costs a row at a time: `out[y]` = sub(i, j0 + y) for y < m. A caller with its costs in
- * arrays fills a row in one tight loop instead of a call per cell.
+ * Substitution costs a row at a time: `fill(i, j0, m, out)` sets `out[y]` = sub(i, j0 + y) for y < m.
+ * A caller with its costs in arrays fills a row in one tight loop instead of a call per cell. (An
+ * object with a method rather than a function: a caller that makes one per run keeps one class, so
+ * the optimised alignment is not thrown away at the next run's new closure.)
  */
-export type SubRow = (i: number, j0: number, m: number, out: Float64Array) => void;
+export interface SubRows { fill(i: number, j0: number, m: number, out: Float64Array): void }
 
-/** The row filler of a cell function. */
-function rowsOf(sub: (i: number, j: number) => number): SubRow {
-  return (i, j0, m, out) => { for (let y = 0; y < m; y++) out[y] = sub(i, j0 + y); };
+/** The rows of a cell function. */
+class CellRows implements SubRows {
+  private readonly sub: (i: number, j: number) => number;
+  constructor(sub: (i: number, j: number) => number) { this.sub = sub; }
+  fill(i: number, j0: number, m: number, out: Float64Array): void {
+    for (let y = 0; y < m; y++) out[y] = this.sub(i, j0 + y);
+  }
 }
 
 // Scratch of the alignments (which never overlap), grown as needed: a row of substitution costs, the
@@ -33,7 +39,7 @@ let DP = new Float64Array(1 << 12);
 let BT = new Uint8Array(1 << 12);
 
 /** `needlemanWunsch` with the costs given a row at a time (the same cells, the same result). */
-export function needlemanWunschRows(n: number, m: number, row: SubRow, gapA = 1, gapB = 1, a0 = 0, b0 = 0): Pair[] {
+export function needlemanWunschRows(n: number, m: number, rows: SubRows, gapA = 1, gapB = 1, a0 = 0, b0 = 0): Pair[] {
   const W = m + 1;
   const cells = (n + 1) * W;
   // (A table of more than 4M cells is the call's own, not kept for the process's life.)
@@ -46,7 +52,7 @@ export function needlemanWunschRows(n: number, m: number, row: SubRow, gapA = 1,
   for (let i = 1; i <= n; i++) { dp[i * W] = i * gapA; bt[i * W] = 1; }
   for (let j = 1; j <= m; j++) { dp[j] = j * gapB; bt[j] = 2; }
   for (let i = 1; i <= n; i++) {
-    row(a0 + i - 1, b0, m, sub);
+    rows.fill(a0 + i - 1, b0, m, sub);
     const up = (i - 1) * W, at = i * W;
     for (let j = 1; j <= m; j++) {
       const d = dp[up + j - 1]! + sub[j - 1]!;
@@ -108,11 +114,11 @@ export function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
  * `known`: the anchors, if the caller has them already (`patienceAnchors(aKeys, bKeys)`).
  */
 export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
-  return anchoredAlignRows(aKeys, bKeys, rowsOf(sub), gap, maxCells, known);
+  return anchoredAlignRows(aKeys, bKeys, new CellRows(sub), gap, maxCells, known);
 }
 
-/** `anchoredAlign` with the substitution costs given a row at a time (see `SubRow`; the same result). */
-export function anchoredAlignRows<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], row: SubRow, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
+/** `anchoredAlign` with the substitution costs given a row at a time (see `SubRows`; the same result). */
+export function anchoredAlignRows<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], rows: SubRows, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
   const anchors = [...(known ?? patienceAnchors(aKeys, bKeys)), [aKeys.length, bKeys.length] as Pair];
   const out: Pair[] = [];
   let i = 0, j = 0;
@@ -120,7 +126,7 @@ export function anchoredAlignRows<K extends string | number>(aKeys: readonly K[]
     const n = ai - i, m = bj - j;
     if (n > 0 && m > 0 && n * m <= maxCells) {
       const a0 = i, b0 = j;
-      for (const [x, y] of needlemanWunschRows(n, m, row, gap, gap, a0, b0)) out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
+      for (const [x, y] of needlemanWunschRows(n, m, rows, gap, gap, a0, b0)) out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
     } else {
       for (let x = i; x < ai; x++) out.push([x, -1]);
       for (let y = j; y < bj; y++) out.push([-1, y]);

@@ -6,7 +6,7 @@
  */
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
-import { anchoredAlignRows, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
+import { anchoredAlignRows, exactPairsBound, levenshtein, patienceAnchors, type SubRows } from './align.ts';
 import { candidates, channelCost, channelCostWithin, type Candidate } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
@@ -586,7 +586,7 @@ class FoldedKeys {
   private lens = new Int32Array(0);
 
   /** `out[y]` = `scale` × distance(ia, ids[j0 + y]) for y < m: a row of an alignment's costs (memoised pairs read in the loop, the others from `distance`). */
-  distanceRow(ia: number, ids: readonly number[], j0: number, m: number, out: Float64Array, scale: number): void {
+  distanceRow(ia: number, ids: Int32Array, j0: number, m: number, out: Float64Array, scale: number): void {
     const cols = this.memoCols, memo = this.memo, lens = this.lens, n = ia < this.memoRows ? lens[ia]! : -1, base = ia * cols;
     for (let y = 0; y < m; y++) {
       const ib = ids[j0 + y]!;
@@ -631,7 +631,7 @@ function addReferenceEvidence(run: Run, references: string[]): void {
     if (exactPairsBound(firstIds, refIds, 60_000, anchors) < 0.4 * slots.length) continue;
     // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
     keys.memoise(firstKeys);
-    const pairs = anchoredAlignRows(firstIds, refIds, (i, j0, m, out) => keys.distanceRow(firstIds[i]!, refIds, j0, m, out, 2), 0.9, 60_000, anchors);
+    const pairs = anchoredAlignRows(firstIds, refIds, new ReferenceCosts(keys, firstIds, refIds), 0.9, 60_000, anchors);
     const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === refIds[j]).length;
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {
@@ -640,6 +640,19 @@ function addReferenceEvidence(run: Run, references: string[]): void {
       if (!exactKey && keys.distance(firstIds[i]!, refIds[j]!) > 0.5) continue;
       referenceBonus(run, slots[i]!, words[j]!, exactKey);
     }
+  }
+}
+
+/** The costs of aligning the first-pass readings with a reference: twice the normalised distance of their folded keys (see `FoldedKeys.distanceRow`). */
+class ReferenceCosts implements SubRows {
+  private readonly keys: FoldedKeys;
+  // (Typed copies: plain arrays made by different runs may differ in elements kind, and the optimised
+  // alignment, which inlines these reads, was thrown away when one did.)
+  private readonly firstIds: Int32Array;
+  private readonly refIds: Int32Array;
+  constructor(keys: FoldedKeys, firstIds: number[], refIds: number[]) { this.keys = keys; this.firstIds = Int32Array.from(firstIds); this.refIds = Int32Array.from(refIds); }
+  fill(i: number, j0: number, m: number, out: Float64Array): void {
+    this.keys.distanceRow(this.firstIds[i]!, this.refIds, j0, m, out, 2);
   }
 }
 

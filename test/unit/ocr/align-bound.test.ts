@@ -48,7 +48,7 @@ describe('alignment with the costs a row at a time', () => {
     const rows: Array<[number, number, number]> = [];
     const row = (i: number, j0: number, m: number, out: Float64Array) => { rows.push([i, j0, m]); for (let y = 0; y < m; y++) out[y] = cell(i, j0 + y); };
     const byCell = anchoredAlign(ocr, ref, cell, 0.9, 60_000);
-    expect(anchoredAlignRows(ocr, ref, row, 0.9, 60_000)).toEqual(byCell);
+    expect(anchoredAlignRows(ocr, ref, { fill: row }, 0.9, 60_000)).toEqual(byCell);
     // Gaps were aligned (not only anchors), and every row asked for lies inside both texts.
     expect(rows.length).toBeGreaterThan(100);
     for (const [i, j0, m] of rows) { expect(i).toBeLessThan(ocr.length); expect(j0 + m).toBeLessThanOrEqual(ref.length); }
@@ -57,7 +57,7 @@ describe('alignment with the costs a row at a time', () => {
     const a = ['x', 'ba', 'c', 'dd'], b = ['q', 'x', 'bb', 'dd', 'e'];
     const cell = (i: number, j: number) => (a[i] === b[j] ? 0 : 1.5);
     const seen: number[] = [];
-    const got = needlemanWunschRows(3, 3, (i, j0, m, out) => { seen.push(i); expect([j0, m]).toEqual([1, 3]); for (let y = 0; y < m; y++) out[y] = cell(i, j0 + y); }, 1, 1, 1, 1);
+    const got = needlemanWunschRows(3, 3, { fill: (i, j0, m, out) => { seen.push(i); expect([j0, m]).toEqual([1, 3]); for (let y = 0; y < m; y++) out[y] = cell(i, j0 + y); } }, 1, 1, 1, 1);
     expect(seen).toEqual([1, 2, 3]);
     expect(got).toEqual(needlemanWunsch(3, 3, cell, 1, 1, 1, 1));
     expect(got).toEqual([[0, 0], [1, 1], [2, 2]]);
