@@ -48,7 +48,7 @@ export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
       const x = shapeOf(tok, shapes, model);
       if (x.caps) { prev = x.lowerId; prevWord = true; continue; }
       if (x.counted) {
-        add(model.pair, prev * PAIR + x.lowerId, x.cap);
+        add(model.pairsAfter(prev), x.lowerId, x.cap);
         // Mid-sentence statistics only: after a word or a comma.
         if (prevWord || prev === model.comma) add(model.word, x.lowerId, x.cap);
       }
@@ -61,9 +61,6 @@ export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
 
 // (Module-level functions and a class rather than closures made per model: a benchmark trains a
 // model per run, and code optimised for one run's closures would be thrown away in the next.)
-
-/** Pair keys: previous token's id × PAIR + the word's id (exact in doubles for fewer than 2^20 tokens). */
-const PAIR = 1 << 20;
 
 function add(m: Map<number, Tally>, k: number, cap: boolean): void {
   let t = m.get(k);
@@ -89,24 +86,29 @@ function shapeOf(tok: string, shapes: Map<string, Shape>, model: TallyCaseModel)
 /** The case model's tallies: by (previous token, word), and by word mid-sentence; tokens by id. */
 class TallyCaseModel implements CaseModel {
   private readonly ids = new Map<string, number>();
-  readonly pair = new Map<number, Tally>();
+  /** By previous token's id, by word id (small integers both: no key strings, no heap-number keys). */
+  private readonly pair = new Map<number, Map<number, Tally>>();
   readonly word = new Map<number, Tally>();
   readonly comma = this.idOf(',');
 
   idOf(tok: string): number {
     let i = this.ids.get(tok);
-    if (i === undefined) {
-      if (this.ids.size >= PAIR) throw new Error('case model: more distinct tokens than pair keys can hold');
-      this.ids.set(tok, (i = this.ids.size));
-    }
+    if (i === undefined) this.ids.set(tok, (i = this.ids.size));
     return i;
+  }
+
+  /** The tallies of the words after a previous token. */
+  pairsAfter(prev: number): Map<number, Tally> {
+    let m = this.pair.get(prev);
+    if (!m) this.pair.set(prev, (m = new Map()));
+    return m;
   }
 
   capital(prev: string, w: string): { p: number; n: number } | null {
     const wi = this.ids.get(w);
     if (wi === undefined) return null; // (never counted: no pair, no word tally)
     const pi = this.ids.get(prev);
-    const p = pi === undefined ? undefined : this.pair.get(pi * PAIR + wi);
+    const p = pi === undefined ? undefined : this.pair.get(pi)?.get(wi);
     if (p) return { p: (p.cap + 0.5) / (p.total + 1), n: p.total };
     if (!/\p{L}/u.test(prev) && prev !== ',') return null;
     const u = this.word.get(wi);
