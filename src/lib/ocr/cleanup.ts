@@ -113,21 +113,26 @@ const CHUONG = /^ch[uưw]{1,2}[oơ0]?ng(.*)$/u;
 /** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`). */
 export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
+  // Whether a token with text was output yet (the line's start is before it), and the next token with text.
+  let lineStart = true;
+  const nextOf = (i: number) => { for (let x = i + 1; x < tokens.length; x++) if (tokens[x]!.text !== '') return tokens[x]; return undefined; };
+  const push = (...ts: WorkToken[]) => { for (const x of ts) { out.push(x); if (x.text !== '') lineStart = false; } };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const next = tokens.slice(i + 1).find((x) => x.text !== '');
+    if (!t.text) { push(t); continue; }
     const k = foldKey(t.text);
+    const dieu = DIEU.test(k), dieuNoI = !dieu && lineStart && DIEU_NO_I.test(k);
+    const next = dieu || dieuNoI || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
-    const lineStart = out.every((x) => x.text === '');
-    if (t.text && (DIEU.test(k) || (lineStart && DIEU_NO_I.test(k) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
-      out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.95 });
+    if ((dieu || (dieuNoI && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
+      push({ ...t, text: 'Điều', fixed: true, confidence: 0.95 });
     } else if (merged && DIEU.test(foldKey(merged[1]!))) {
-      out.push({ ...t, text: 'Điều', fixed: true, confidence: 0.9 }, { text: '1.', ocr: '', fixed: true, confidence: 0.8 });
-    } else if (t.text && /^C/u.test(t.text) && out.every((x) => x.text === '') && CHUONG.test(k) && (CHUONG.exec(k)![1] || (next && /^[IVXLl1|\d]+\.?$/u.test(next.text)))) {
+      push({ ...t, text: 'Điều', fixed: true, confidence: 0.9 }, { text: '1.', ocr: '', fixed: true, confidence: 0.8 });
+    } else if (lineStart && /^C/u.test(t.text) && CHUONG.test(k) && (CHUONG.exec(k)![1] || (next && /^[IVXLl1|\d]+\.?$/u.test(next.text)))) {
       const rest = CHUONG.exec(k)![1]!;
-      out.push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
-      if (rest) out.push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
-    } else out.push(t);
+      push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
+      if (rest) push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
+    } else push(t);
   }
   return out;
 }
@@ -166,8 +171,9 @@ function restoreSegment(seg: string, ctx: PassContext): string {
 /** Whether a line is set in capitals (a heading): 60% of its words and at least `min`, not counting known abbreviations (`VT`, `UBND`). */
 export function isCapsLine(tokens: WorkToken[], ctx: PassContext, min = 1): boolean {
   let words = 0, caps = 0;
+  const memo = capsWords(ctx);
   for (const t of tokens) {
-    if (!t.text || !countsForCaps(t.text, ctx)) continue;
+    if (!t.text || !countsForCaps(t.text, ctx, memo)) continue;
     words++;
     if (t.text === t.text.toUpperCase()) caps++;
   }
@@ -176,9 +182,12 @@ export function isCapsLine(tokens: WorkToken[], ctx: PassContext, min = 1): bool
 
 /** Per pass context (the abbreviations are its): whether a token's text counts in `isCapsLine`, worked out once per text. */
 const CAPS_WORDS = new WeakMap<PassContext, Map<string, boolean>>();
-function countsForCaps(text: string, ctx: PassContext): boolean {
+function capsWords(ctx: PassContext): Map<string, boolean> {
   let memo = CAPS_WORDS.get(ctx);
   if (!memo) CAPS_WORDS.set(ctx, (memo = new Map()));
+  return memo;
+}
+function countsForCaps(text: string, ctx: PassContext, memo: Map<string, boolean>): boolean {
   let r = memo.get(text);
   if (r === undefined) memo.set(text, (r = /\p{L}/u.test(text) && !ctx.abbreviations.has(foldKey(text.replace(/[^\p{L}]/gu, '')).toUpperCase())));
   return r;
