@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allSyllables, isFoldedSyllable, isValidSyllable, placeTone, ValidSyllables, withTone } from '../../../src/lib/ocr/syllable.ts';
+import { allSyllables, isFoldedSyllable, isValidSyllable, placeTone, splitTone, ValidSyllables, withTone } from '../../../src/lib/ocr/syllable.ts';
 import { ocrSource } from './helpers.ts';
 
 describe('syllable enumeration', () => {
@@ -36,6 +36,23 @@ describe('syllable enumeration', () => {
   it('knows folded spellings', () => {
     expect(isFoldedSyllable('chuyen')).toBe(true);
     expect(isFoldedSyllable('tinhkien')).toBe(false);
+  });
+  it('spells each syllable as withTone does (the enumeration places each rhyme’s tones once and reuses them)', () => {
+    for (const s of allSyllables()) { const st = splitTone(s)!; expect(withTone(st.base, st.tone)).toBe(s); }
+  });
+  it('folds exactly the syllables: a folded word is one iff some syllable folds to it', () => {
+    const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+    const folded = new Set(allSyllables().map(strip));
+    for (const f of folded) expect(isFoldedSyllable(f), f).toBe(true);
+    // Near misses: every folded syllable with one letter changed that no syllable folds to.
+    let misses = 0;
+    for (const f of [...folded].slice(0, 400)) {
+      for (const c of 'aehnoqtuy') {
+        const w = c + f.slice(1);
+        if (!folded.has(w)) { misses++; expect(isFoldedSyllable(w), w).toBe(false); }
+      }
+    }
+    expect(misses).toBeGreaterThan(1000);
   });
 });
 
