@@ -71,6 +71,8 @@ interface FlatTrie {
   edgeStart: Int32Array; edges: Int32Array;
   stepLetter: Int32Array; stepTarget: Int32Array;
   stepOf: Int32Array;
+  /** The steps first met at state s (states in increasing number): `firstSteps[firstStepStart[s] .. firstStepStart[s + 1])`. */
+  firstStepStart: Int32Array; firstSteps: Int32Array;
 }
 
 let TRIE: FlatTrie | null = null;
@@ -172,10 +174,23 @@ function trie(): FlatTrie {
   edgeStart.push(edges.length);
   const stepOf = new Int32Array(n).fill(-1);
   for (let i = 1; i < n; i++) stepOf[i] = stepId(letter[i]!, state[i]!);
+  // Each step listed at the first state (in increasing number) that has it: its target's completions are known by then.
+  const firstStepStart: number[] = [], firstSteps: number[] = [];
+  const listed = new Uint8Array(stepLetter.length);
+  for (let st = 0; st < final.length; st++) {
+    firstStepStart.push(firstSteps.length);
+    for (let e = edgeStart[st]!; e < edgeStart[st + 1]!; e++) {
+      const x = edges[e]!;
+      if (stepTarget[x]! >= st) throw new Error('candidates: an automaton step does not go to an older state');
+      if (!listed[x]) { listed[x] = 1; firstSteps.push(x); }
+    }
+  }
+  firstStepStart.push(firstSteps.length);
   TRIE = {
     letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, formChars, maxKids,
     state, final: Uint8Array.from(final), edgeStart: Int32Array.from(edgeStart), edges: Int32Array.from(edges),
     stepLetter: Int32Array.from(stepLetter), stepTarget: Int32Array.from(stepTarget), stepOf,
+    firstStepStart: Int32Array.from(firstStepStart), firstSteps: Int32Array.from(firstSteps),
   };
   return TRIE;
 }
@@ -183,8 +198,8 @@ function trie(): FlatTrie {
 // The exact costs of the outputs past the end of a word.
 const INF_ROW = new Float64Array(NT).fill(Infinity);
 const INF_FOLDED = new Float64Array(NF).fill(Infinity);
-// Scratch of `tabulateCompletions` (grown as needed).
-let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
+// Scratch of `tabulateCompletions` (grown as needed): the offset of each j's column.
+let COL_AT = new Int32Array(64);
 // The folded tables and completion costs of the word being searched (see `WordTables.prepare`).
 let PREPARED: WordTables | null = null;
 let FOLDED = new Float64Array(0), BELOW = new Float64Array(0), STEP = new Float64Array(0);
@@ -273,39 +288,53 @@ class WordTables {
 
   private tabulateCompletions(): void {
     const T = trie();
-    const m = this.m, W = m + 1, stride = this.stride, folded = FOLDED;
+    const m = this.m, W = m + 1, frows = this.frows, b = this.chars;
     const final = T.final, edgeStart = T.edgeStart, edges = T.edges, stepLetter = T.stepLetter, stepTarget = T.stepTarget;
-    const ns = final.length, nx = stepLetter.length;
+    const firstStepStart = T.firstStepStart, firstSteps = T.firstSteps;
+    const ns = final.length, nx = stepLetter.length, BO = nx, WO = nx + ns, C = nx + 2 * ns;
     if (BELOW.length < ns * W) BELOW = new Float64Array(2 * ns * W);
     if (STEP.length < nx * W) STEP = new Float64Array(2 * nx * W);
     const below = BELOW, step = STEP;
-    if (WHOLE.length < ns * W) WHOLE = new Float64Array(2 * ns * W);
-    if (DONE.length < nx) DONE = new Uint8Array(nx);
-    const whole = WHOLE; // below, with the state's own end
-    const done = DONE.fill(0, 0, nx);
-    // States in increasing number: a step's target comes before any state that has the step.
-    for (let st = 0; st < ns; st++) {
-      const so = st * W;
-      for (let j = 0; j <= m; j++) below[so + j] = Infinity;
-      for (let e = edgeStart[st]!, end = edgeStart[st + 1]!; e < end; e++) {
-        const x = edges[e]!, xo = x * W;
-        if (!done[x]) {
-          // Pulled as in dpStep, backwards: the letter read as the k chars at j, then the rest from j + k.
-          const to = stepTarget[x]! * W, fo = stepLetter[x]! * stride;
-          for (let j = 0; j <= m; j++) {
-            const f = fo + j * S, w = to + j;
-            let v = folded[f]! + whole[w]!;
-            if (j + 1 <= m) { const c = folded[f + 1]! + whole[w + 1]!; if (c < v) v = c; }
-            if (j + 2 <= m) { const c = folded[f + 2]! + whole[w + 2]!; if (c < v) v = c; }
-            if (j + 3 <= m) { const c = folded[f + 3]! + whole[w + 3]!; if (c < v) v = c; }
-            step[xo + j] = v;
+    // The completion costs from j on depend only on the chars from j on: a column (every step, then
+    // every state's below, then its below with its own end) per distinct suffix of the run's words,
+    // computed once per channel from the columns of the suffixes 1-3 chars shorter.
+    const pc = perChannel(this.channel);
+    if (COL_AT.length < W) COL_AT = new Int32Array(2 * W);
+    const at = COL_AT;
+    let suffix = '';
+    for (let j = m; j >= 0; j--) {
+      if (j < m) suffix = b[j]! + suffix;
+      let o = pc.suffixCol.get(suffix);
+      if (o === undefined) {
+        pc.suffixCol.set(suffix, (o = pc.newCol(C)));
+        const col = pc.cols;
+        const f0 = frows[j * S]!, f1 = frows[j * S + 1]!, f2 = frows[j * S + 2]!, f3 = frows[j * S + 3]!;
+        const o1 = j + 1 <= m ? at[j + 1]! + WO : -1, o2 = j + 2 <= m ? at[j + 2]! + WO : -1, o3 = j + 3 <= m ? at[j + 3]! + WO : -1;
+        const ow = o + WO;
+        // States in increasing number: a step's target comes before any state that has the step.
+        for (let st = 0; st < ns; st++) {
+          for (let e = firstStepStart[st]!, end = firstStepStart[st + 1]!; e < end; e++) {
+            // Pulled as in dpStep, backwards: the letter read as the k chars at j, then the rest from j + k.
+            const x = firstSteps[e]!, t = stepTarget[x]!, l = stepLetter[x]!;
+            let v = f0[l]! + col[ow + t]!;
+            if (o1 >= 0) { const c = f1[l]! + col[o1 + t]!; if (c < v) v = c; }
+            if (o2 >= 0) { const c = f2[l]! + col[o2 + t]!; if (c < v) v = c; }
+            if (o3 >= 0) { const c = f3[l]! + col[o3 + t]!; if (c < v) v = c; }
+            col[o + x] = v;
           }
-          done[x] = 1;
+          let bl = Infinity;
+          for (let e = edgeStart[st]!, end = edgeStart[st + 1]!; e < end; e++) { const v = col[o + edges[e]!]!; if (v < bl) bl = v; }
+          col[o + BO + st] = bl;
+          col[ow + st] = j === m && final[st] ? 0 : bl;
         }
-        for (let j = 0; j <= m; j++) { const v = step[xo + j]!; if (v < below[so + j]!) below[so + j] = v; }
       }
-      for (let j = 0; j < m; j++) whole[so + j] = below[so + j]!;
-      whole[so + m] = final[st] ? 0 : below[so + m]!;
+      at[j] = o;
+    }
+    const col = pc.cols;
+    for (let j = 0; j <= m; j++) {
+      const o = at[j]!;
+      for (let x = 0, q = j; x < nx; x++, q += W) step[q] = col[o + x]!;
+      for (let st = 0, q = j, p = o + BO; st < ns; st++, q += W) below[q] = col[p + st]!;
     }
   }
 
@@ -333,12 +362,34 @@ class WordTables {
   }
 }
 
-// Per channel (so per run): the tables of each OCR word met.
-const WORDS = new WeakMap<Channel, Map<string, WordTables>>();
+/**
+ * What the searches and costs keep per channel (so per run): the tables of each OCR word met, the
+ * char ids of the target strings met, and the completion costs of each suffix of an OCR word met
+ * (a column of `cols` at `suffixCol`, see `WordTables.tabulateCompletions`).
+ */
+class PerChannel {
+  readonly words = new Map<string, WordTables>();
+  readonly spelled = new Map<string, Int32Array>();
+  readonly suffixCol = new Map<string, number>();
+  cols = new Float64Array(1 << 16);
+  private used = 0;
+  /** Room for a column of n cells, at the offset returned. */
+  newCol(n: number): number {
+    if (this.used + n > this.cols.length) { const b = new Float64Array(2 * this.cols.length + n); b.set(this.cols); this.cols = b; }
+    const o = this.used;
+    this.used += n;
+    return o;
+  }
+}
+const PER_CHANNEL = new WeakMap<Channel, PerChannel>();
+function perChannel(channel: Channel): PerChannel {
+  let pc = PER_CHANNEL.get(channel);
+  if (!pc) PER_CHANNEL.set(channel, (pc = new PerChannel()));
+  return pc;
+}
 
 function wordTables(ocr: string, channel: Channel): WordTables {
-  let words = WORDS.get(channel);
-  if (!words) WORDS.set(channel, (words = new Map()));
+  const words = perChannel(channel).words;
   let w = words.get(ocr);
   if (!w) words.set(ocr, (w = new WordTables(ocr, channel)));
   return w;
@@ -687,10 +738,8 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
 }
 
 // Per channel (so per run, like the word tables): char ids of the target strings met.
-const SPELLED = new WeakMap<Channel, Map<string, Int32Array>>();
 function spelledOf(target: string, channel: Channel): Int32Array {
-  let m = SPELLED.get(channel);
-  if (!m) SPELLED.set(channel, (m = new Map()));
+  const m = perChannel(channel).spelled;
   let sp = m.get(target);
   if (!sp) m.set(target, (sp = Int32Array.from([...target], charId)));
   return sp;
