@@ -56,6 +56,8 @@ interface FlatTrie {
   rank: Int32Array;
   /** A node's syllables again, sorted by spelling (`byForm`), with the prefix each shares with the previous (`lcp`). */
   byForm: Int32Array; lcp: Int32Array;
+  /** `skip[x * 8 + d]`: the first form after `byForm[x]` in its node that shares at most d letters with the form before it (the node's end if none). */
+  skip: Int32Array;
   /** The char ids of the syllable at `byForm[x]`, at `formChars[x * 8 ..]` (a node's forms are as long as its depth). */
   formChars: Int32Array;
   maxKids: number;
@@ -146,6 +148,14 @@ function trie(): FlatTrie {
       formChars.set(sp, x * 8);
     }
   }
+  // skip[x * 8 + d]: the first form after x (in its node) whose prefix shared with the previous form is at most d letters.
+  const skip = new Int32Array(words.length * 8);
+  for (let i = 0; i < n; i++) {
+    const end = wordStart[i + 1]!;
+    for (let x = end - 1; x >= wordStart[i]!; x--) {
+      for (let d = 0; d < 8; d++) skip[x * 8 + d] = x + 1 < end && lcp[x + 1]! > d ? skip[(x + 1) * 8 + d]! : x + 1;
+    }
+  }
   let maxKids = 0;
   for (let i = 0; i < n; i++) maxKids = Math.max(maxKids, kidStart[i + 1]! - kidStart[i]!);
   // Minimise: a node's state is named by whether it ends a syllable and its kids' (letter, state),
@@ -187,7 +197,7 @@ function trie(): FlatTrie {
   }
   firstStepStart.push(firstSteps.length);
   TRIE = {
-    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, formChars, maxKids,
+    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, skip, formChars, maxKids,
     state, final: Uint8Array.from(final), edgeStart: Int32Array.from(edgeStart), edges: Int32Array.from(edges),
     stepLetter: Int32Array.from(stepLetter), stepTarget: Int32Array.from(stepTarget), stepOf,
     firstStepStart: Int32Array.from(firstStepStart), firstSteps: Int32Array.from(firstSteps),
@@ -483,12 +493,15 @@ export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14
  * cost found so far.
  */
 let EXACT_SCRATCH = new Float64Array(0);
+// More scratch of the form scoring (see `FormScorer`), grown as needed.
+let FOUND_SI = new Int32Array(256), FOUND_COST = new Float64Array(256), FOUND_LB = new Float64Array(256);
+let BEST = new Float64Array(64), EROWS = new Float64Array(9 * 64), ENDS = new Float64Array(64), ORDER = new Int32Array(256);
 
 class FormScorer {
-  /** The forms scored within the cutoff at the time (syllable index, exact cost, folded lower bound). */
-  private foundSi = new Int32Array(64);
-  private foundCost = new Float64Array(64);
-  private foundLb = new Float64Array(64);
+  /** The forms scored within the cutoff at the time (syllable index, exact cost, folded lower bound): scratch shared by the searches, which never overlap. */
+  private foundSi = FOUND_SI;
+  private foundCost = FOUND_COST;
+  private foundLb = FOUND_LB;
   private nFound = 0;
   private readonly best: Float64Array; // the best `limit` exact costs so far, increasing
   private nBest = 0;
@@ -511,14 +524,17 @@ class FormScorer {
   constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number) {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
-    this.best = new Float64Array(Math.max(limit, 0) + 1);
-    // All the true chars' exact tables (scratch shared by the searches, which never overlap).
+    // Scratch shared by the searches, which never overlap: all the true chars' exact tables, the best costs, the exact rows.
+    if (BEST.length < limit + 1) BEST = new Float64Array(2 * limit + 2);
+    this.best = BEST;
     if (EXACT_SCRATCH.length < NT * tabs.stride) EXACT_SCRATCH = new Float64Array(2 * NT * tabs.stride);
     tabs.fillExact((this.exact = EXACT_SCRATCH));
-    this.erows = new Float64Array(9 * (tabs.m + 1)).fill(Infinity);
+    const W = tabs.m + 1;
+    if (EROWS.length < 9 * W) { EROWS = new Float64Array(18 * W); ENDS = new Float64Array(2 * W); }
+    this.erows = EROWS.fill(Infinity, 0, 9 * W);
     this.erows[0] = 0;
     this.step = tabs.completions().step;
-    this.ends = new Float64Array(tabs.m + 1).fill(Infinity);
+    this.ends = ENDS.fill(Infinity, 0, W);
     this.ends[tabs.m] = 0;
   }
 
@@ -530,9 +546,9 @@ class FormScorer {
   private keep(si: number, c: number, lb: number): void {
     if (this.nFound === this.foundSi.length) {
       const n = 2 * this.nFound;
-      const a = new Int32Array(n); a.set(this.foundSi); this.foundSi = a;
-      const b = new Float64Array(n); b.set(this.foundCost); this.foundCost = b;
-      const d = new Float64Array(n); d.set(this.foundLb); this.foundLb = d;
+      const a = new Int32Array(n); a.set(this.foundSi); FOUND_SI = this.foundSi = a;
+      const b = new Float64Array(n); b.set(this.foundCost); FOUND_COST = this.foundCost = b;
+      const d = new Float64Array(n); d.set(this.foundLb); FOUND_LB = this.foundLb = d;
     }
     this.foundSi[this.nFound] = si; this.foundCost[this.nFound] = c; this.foundLb[this.nFound] = lb;
     this.nFound++;
@@ -559,13 +575,10 @@ class FormScorer {
     let n = 0;
     for (let v = node; v > 0; v = T.parent[v]!) n++;
     for (let v = node, d = n - 1; d > 0; v = T.parent[v]!, d--) boff[d] = T.stepOf[v]! * W;
-    const chars = T.formChars, lcp = T.lcp;
+    const chars = T.formChars, lcp = T.lcp, skip = T.skip;
     let valid = 0; // rows 0..valid are those of the previous form's prefix (row 0: the empty prefix's)
-    let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
-    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
+    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end;) {
       const l = lcp[x]!;
-      if (l >= dead) continue;
-      dead = 1 << 20;
       let d = l < valid ? l : valid;
       for (; d < n; d++) {
         const low = d + 1 < n
@@ -573,21 +586,40 @@ class FormScorer {
           : dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, ends, 0);
         if (low - 1e-9 > this.cutoff) break;
       }
-      if (d < n) { dead = d + 1; valid = d; continue; }
+      // A prefix of d + 1 letters exceeded the cutoff: so do the next forms that share it.
+      if (d < n) { valid = d; x = skip[x * 8 + d]!; continue; }
       valid = n;
       const c = erows[n * W + m]!;
       if (c <= this.cutoff) this.keep(T.byForm[x]!, c, lb);
+      x++;
     }
   }
 
   /** The (at most `limit`) forms found within `within`, by exact cost, then folded lower bound, then trie order. */
   result(within: number): Candidate[] {
     const cost = this.foundCost, lb = this.foundLb, si = this.foundSi, rank = this.T.rank;
-    const ok: number[] = [];
-    for (let i = 0; i < this.nFound; i++) if (cost[i]! <= within) ok.push(i);
-    ok.sort((a, b) => cost[a]! - cost[b]! || lb[a]! - lb[b]! || rank[si[a]!]! - rank[si[b]!]!);
-    const out: Candidate[] = [];
-    for (const i of ok) { if (out.length >= this.limit) break; out.push({ syllable: this.T.syllables[si[i]!]!, channel: cost[i]! }); }
+    // The best `limit` by an insertion sort (a few dozen forms are found) into the first places of `order`.
+    if (ORDER.length < this.limit + 1) ORDER = new Int32Array(2 * this.limit + 2);
+    const order = ORDER, limit = this.limit;
+    let n = 0;
+    for (let i = 0; i < this.nFound; i++) {
+      const c = cost[i]!;
+      if (!(c <= within)) continue;
+      const b = lb[i]!, r = rank[si[i]!]!;
+      let at = n;
+      while (at > 0) {
+        const o = order[at - 1]!, co = cost[o]!;
+        // Does i come before o (by cost, then folded bound, then trie order)?
+        if (!(c < co || (c === co && (b < lb[o]! || (b === lb[o]! && r < rank[si[o]!]!))))) break;
+        at--;
+      }
+      if (at >= limit) continue;
+      for (let k = n < limit ? n : limit - 1; k > at; k--) order[k] = order[k - 1]!;
+      order[at] = i;
+      if (n < limit) n++;
+    }
+    const out: Candidate[] = new Array(n);
+    for (let k = 0; k < n; k++) { const i = order[k]!; out[k] = { syllable: this.T.syllables[si[i]!]!, channel: cost[i]! }; }
     return out;
   }
 }
@@ -598,6 +630,7 @@ let PRI = new Float64Array(256); // item priority (a lower bound of every syllab
 let NODE = new Int32Array(256); // item trie node
 let ROW = new Int32Array(256); // what to do with the item's node: see `run`
 let ROWS = new Float64Array(4096);
+let DEFER = new Int32Array(256); // items listed but not pushed (see `BestFirst`)
 
 /**
  * The `limit` syllables of least channel cost not above the cutoff, ties broken by the folded lower
@@ -617,32 +650,84 @@ let ROWS = new Float64Array(4096);
  * costs, folded costs and trie order alone, so it does not depend on the order items are taken in.
  */
 function search(tabs: WordTables, limit: number, tight: number, bound: number): Candidate[] {
-  const T = trie();
-  const m = tabs.m;
-  const W = m + 1;
-  const folded = tabs.folded, stride = tabs.stride, { below, step } = tabs.completions();
-  const forms = new FormScorer(T, tabs, limit, bound);
-  // The heap of items, and one item held out of it: the least of those pushed since the last take,
-  // if below every item in the heap (most items are taken right after they are pushed).
-  let items = 0, size = 0, rowTop = 0;
-  let held = -1;
-  const push = (node: number, row: number, p: number) => {
-    if (held < 0) { if (size === 0 || p < PRI[HEAP[0]!]!) { held = store(node, row, p); return; } }
-    else if (p < PRI[held]!) { const h = held; held = store(node, row, p); heapAdd(h); return; }
-    heapAdd(store(node, row, p));
-  };
-  const store = (node: number, row: number, p: number): number => {
-    if (items === NODE.length) {
+  return (SEARCH ??= new BestFirst(trie())).search(tabs, limit, tight, bound);
+}
+let SEARCH: BestFirst | null = null;
+
+/**
+ * The state of one `search` (one object reused by every search, which never overlap): the heap of
+ * items, and one item held out of it (the least of those pushed since the last take, if below every
+ * item in the heap: most items are taken right after they are pushed); items whose priority is above
+ * the tight cutoff are only listed while the tight phase lasts (it never takes them) and go into the
+ * heap if the wide phase runs.
+ */
+class BestFirst {
+  private readonly T: FlatTrie;
+  private m = 0; private W = 0; private stride = 0;
+  private folded = INF_FOLDED; private below = INF_FOLDED; private step = INF_FOLDED;
+  private forms: FormScorer | null = null;
+  private items = 0; private size = 0; private rowTop = 0; private held = -1;
+  /** Items above `deferAbove` listed in DEFER (`nDefer` of them) instead of pushed. */
+  private deferAbove = Infinity; private nDefer = 0;
+
+  constructor(T: FlatTrie) { this.T = T; }
+
+  search(tabs: WordTables, limit: number, tight: number, bound: number): Candidate[] {
+    const m = (this.m = tabs.m);
+    const W = (this.W = m + 1);
+    this.folded = tabs.folded; this.stride = tabs.stride;
+    const { below, step } = tabs.completions();
+    this.below = below; this.step = step;
+    const forms = (this.forms = new FormScorer(this.T, tabs, limit, bound));
+    this.items = 0; this.size = 0; this.rowTop = 0; this.held = -1; this.nDefer = 0;
+    this.deferAbove = tight;
+    const root = this.newRow();
+    for (let j = 0; j <= m; j++) ROWS[root + j] = Infinity;
+    ROWS[root] = 0;
+    this.push(0, root, -Infinity);
+    // Tight phase: items are kept under the full cutoff (the wide phase may need them) but taken only
+    // within the tight one; forms are scored under the full cutoff too, so a form dropped now is never needed.
+    this.run(tight);
+    const tc = Math.min(tight, forms.kth());
+    const first = forms.result(tc);
+    this.forms = null;
+    if (first.length >= 12) return first;
+    this.forms = forms;
+    this.deferAbove = Infinity;
+    for (let i = 0; i < this.nDefer; i++) { const it = DEFER[i]!; if (PRI[it]! <= forms.cutoff) this.heapAdd(it); }
+    this.nDefer = 0;
+    this.run(Infinity);
+    this.forms = null;
+    void W;
+    return forms.result(forms.cutoff);
+  }
+
+  private push(node: number, row: number, p: number): void {
+    if (p > this.deferAbove) {
+      const it = this.store(node, row, p);
+      if (this.nDefer === DEFER.length) { const b = new Int32Array(2 * DEFER.length); b.set(DEFER); DEFER = b; }
+      DEFER[this.nDefer++] = it;
+      return;
+    }
+    const held = this.held;
+    if (held < 0) { if (this.size === 0 || p < PRI[HEAP[0]!]!) { this.held = this.store(node, row, p); return; } }
+    else if (p < PRI[held]!) { this.held = this.store(node, row, p); this.heapAdd(held); return; }
+    this.heapAdd(this.store(node, row, p));
+  }
+
+  private store(node: number, row: number, p: number): number {
+    if (this.items === NODE.length) {
       const grow = <A extends Int32Array | Float64Array>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(2 * a.length); b.set(a); return b; };
       NODE = grow(NODE); ROW = grow(ROW); PRI = grow(PRI); HEAP = grow(HEAP);
     }
-    const it = items++;
+    const it = this.items++;
     NODE[it] = node; ROW[it] = row; PRI[it] = p;
     return it;
-  };
-  const heapAdd = (it: number) => {
+  }
+
+  private heapAdd(it: number): void {
     const p = PRI[it]!;
-    let at = size++;
+    let at = this.size++;
     while (at > 0) {
       const up = (at - 1) >> 1;
       if (PRI[HEAP[up]!]! <= p) break;
@@ -650,10 +735,12 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
       at = up;
     }
     HEAP[at] = it;
-  };
-  const pop = (): number => {
+  }
+
+  private pop(): number {
     const top = HEAP[0]!;
-    const last = HEAP[--size]!;
+    const size = --this.size;
+    const last = HEAP[size]!;
     const p = PRI[last]!;
     let at = 0;
     for (;;) {
@@ -666,75 +753,78 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     }
     HEAP[at] = last;
     return top;
-  };
-  const newRow = (): number => {
-    if (rowTop + W > ROWS.length) { const b = new Float64Array(2 * ROWS.length + W); b.set(ROWS); ROWS = b; }
-    const r = rowTop;
-    rowTop += W;
+  }
+
+  private newRow(): number {
+    const W = this.W;
+    if (this.rowTop + W > ROWS.length) { const b = new Float64Array(2 * ROWS.length + W); b.set(ROWS); ROWS = b; }
+    const r = this.rowTop;
+    this.rowTop += W;
     return r;
-  };
-  // Expand a node: each kid's item if its bound is within the cutoff. The bound (the least folded
-  // cost of any syllable at or below the kid, from the parent's row and the kid's edge completions)
-  // needs no row of the kid's own: that is computed when the kid is taken, so the kids whose bound
-  // the tightening cutoff overtakes never cost a row.
-  const expand = (node: number, parentRow: number) => {
+  }
+
+  /**
+   * Expand a node: each kid's item if its bound is within the cutoff. The bound (the least folded
+   * cost of any syllable at or below the kid, from the parent's row and the kid's edge completions)
+   * needs no row of the kid's own: that is computed when the kid is taken, so the kids whose bound
+   * the tightening cutoff overtakes never cost a row.
+   */
+  private expand(node: number, parentRow: number): void {
+    const T = this.T, m = this.m, W = this.W, step = this.step, rows = ROWS, cutoff = this.forms!.cutoff;
     for (let x = T.kidStart[node]!, end = T.kidStart[node + 1]!; x < end; x++) {
       const kid = T.kids[x]!;
       const xo = T.stepOf[kid]! * W;
       let quick = Infinity;
-      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + step[xo + j]!; if (v < quick) quick = v; }
+      for (let j = 0; j <= m; j++) { const v = rows[parentRow + j]! + step[xo + j]!; if (v < quick) quick = v; }
       // The bound adds costs in another order than the DP does: allow for rounding.
       quick -= 1e-9;
-      if (quick <= forms.cutoff) push(kid, -2 - parentRow, quick);
+      if (quick <= cutoff) this.push(kid, -2 - parentRow, quick);
     }
-  };
-  // A kid taken: its DP row from its parent's, then its forms and its own expansion as items.
-  const reach = (kid: number, parentRow: number) => {
-    const no = newRow();
-    const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
-    if (min > forms.cutoff) { rowTop = no; return; }
+  }
+
+  /** A kid taken: its DP row from its parent's, then its forms and its own expansion as items. */
+  private reach(kid: number, parentRow: number): void {
+    const T = this.T, m = this.m, W = this.W, cutoff = this.forms!.cutoff;
+    const no = this.newRow();
+    const min = dpStep(ROWS, parentRow, this.folded, T.letter[kid]! * this.stride, ROWS, no, m);
+    if (min > cutoff) { this.rowTop = no; return; }
     const last = ROWS[no + m]!;
     // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
-    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= forms.cutoff) push(kid, -1, last);
-    if (T.kidStart[kid + 1]! === T.kidStart[kid]!) { rowTop = no; return; }
+    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) this.push(kid, -1, last);
+    if (T.kidStart[kid + 1]! === T.kidStart[kid]!) { this.rowTop = no; return; }
     // The least folded cost of any syllable strictly below the kid (allowing for rounding, as above).
-    const bo = T.state[kid]! * W;
+    const below = this.below, bo = T.state[kid]! * W, rows = ROWS;
     let p = Infinity;
-    for (let j = 0; j <= m; j++) { const v = ROWS[no + j]! + below[bo + j]!; if (v < p) p = v; }
+    for (let j = 0; j <= m; j++) { const v = rows[no + j]! + below[bo + j]!; if (v < p) p = v; }
     p -= 1e-9;
-    if (p <= forms.cutoff) push(kid, no, p);
-    else rowTop = no;
-  };
-  // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
-  // or a kid not reached yet (ROW -2 - its parent's row).
-  const run = (until: () => number) => {
+    if (p <= cutoff) this.push(kid, no, p);
+    else this.rowTop = no;
+  }
+
+  /**
+   * Take items while the next priority is within min(`until`, the cutoff, the `limit`-th best cost).
+   * An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
+   * or a kid not reached yet (ROW -2 - its parent's row).
+   */
+  private run(until: number): void {
+    const forms = this.forms!;
     for (;;) {
+      const u = until < Infinity ? Math.min(until, forms.kth()) : forms.cutoff;
       let it: number;
+      const held = this.held;
       if (held >= 0) {
-        if (PRI[held]! > until()) { heapAdd(held); held = -1; break; }
-        it = held; held = -1;
+        if (PRI[held]! > u) { this.heapAdd(held); this.held = -1; break; }
+        it = held; this.held = -1;
       } else {
-        if (size === 0 || PRI[HEAP[0]!]! > until()) break;
-        it = pop();
+        if (this.size === 0 || PRI[HEAP[0]!]! > u) break;
+        it = this.pop();
       }
       const r = ROW[it]!;
-      if (r >= 0) expand(NODE[it]!, r);
+      if (r >= 0) this.expand(NODE[it]!, r);
       else if (r === -1) forms.score(NODE[it]!, PRI[it]!);
-      else reach(NODE[it]!, -2 - r);
+      else this.reach(NODE[it]!, -2 - r);
     }
-  };
-  const root = newRow();
-  for (let j = 0; j <= m; j++) ROWS[root + j] = Infinity;
-  ROWS[root] = 0;
-  push(0, root, -Infinity);
-  // Tight phase: items are pushed under the full cutoff (the wide phase may need them) but taken only
-  // within the tight one; forms are scored under the full cutoff too, so a form dropped now is never needed.
-  const tightCutoff = () => Math.min(tight, forms.kth());
-  run(tightCutoff);
-  const first = forms.result(tightCutoff());
-  if (first.length >= 12) return first;
-  run(() => forms.cutoff);
-  return forms.result(forms.cutoff);
+  }
 }
 
 // Per channel (so per run, like the word tables): char ids of the target strings met.
