@@ -228,16 +228,11 @@ class WordTables {
   readonly rows: Float64Array[];
   private extra: Map<number, Float64Array> | null = null;
   private readonly channel: Channel;
-  /** Exact costs of target strings already scored against this word. */
-  private costCache: Map<string, number> | null = null;
-  get costs(): Map<string, number> {
-    return (this.costCache ??= new Map());
-  }
-  /** Targets whose cost is known to exceed a bound (`channelCostWithin`), with the largest such bound. */
-  private exceedsCache: Map<string, number> | null = null;
-  get exceeds(): Map<string, number> {
-    return (this.exceedsCache ??= new Map());
-  }
+  /**
+   * What is known of target strings already scored against this word: the exact cost (≥ 0), or
+   * -1 - b for a target whose cost is known to exceed b (`within`), the largest such bound.
+   */
+  private known: Map<string, number> | null = null;
   /** The folded rows of the outputs, as `rows` (see `prepare`). */
   private readonly frows: Float64Array[];
 
@@ -346,6 +341,33 @@ class WordTables {
       for (let x = 0, q = j; x < nx; x++, q += W) step[q] = col[o + x]!;
       for (let st = 0, q = j, p = o + BO; st < ns; st++, q += W) below[q] = col[p + st]!;
     }
+  }
+
+  /** The exact channel cost of this word given a target string (see `channelCost`). */
+  cost(target: string): number {
+    const known = (this.known ??= new Map());
+    const hit = known.get(target);
+    if (hit !== undefined && hit >= 0) return hit;
+    const r = exact(spelledOf(target, this.channel), this, Infinity);
+    known.set(target, r);
+    return r;
+  }
+
+  /** The cost if at most `bound`, else Infinity (see `channelCostWithin`). */
+  within(target: string, bound: number): number {
+    const known = (this.known ??= new Map());
+    const hit = known.get(target);
+    if (hit !== undefined) {
+      if (hit >= 0) return hit <= bound ? hit : Infinity;
+      if (-1 - hit >= bound) return Infinity;
+    }
+    const r = exact(spelledOf(target, this.channel), this, bound);
+    if (r === Infinity) {
+      known.set(target, -1 - bound); // (larger than any bound it was known to exceed, or it would have returned above)
+      return Infinity;
+    }
+    known.set(target, r);
+    return r <= bound ? r : Infinity;
   }
 
   /**
@@ -827,8 +849,13 @@ class BestFirst {
   }
 }
 
-// Per channel (so per run, like the word tables): char ids of the target strings met.
+// Char ids of a target string: a syllable's from the trie (per process: the syllable set does not
+// depend on the input), any other string's kept per channel (so per run, like the word tables).
+let SYLLABLE_INDEX: Map<string, number> | null = null;
 function spelledOf(target: string, channel: Channel): Int32Array {
+  const T = trie();
+  const si = (SYLLABLE_INDEX ??= new Map(T.syllables.map((s, i) => [s, i]))).get(target);
+  if (si !== undefined) return T.spelled[si]!;
   const m = perChannel(channel).spelled;
   let sp = m.get(target);
   if (!sp) m.set(target, (sp = Int32Array.from([...target], charId)));
@@ -837,12 +864,18 @@ function spelledOf(target: string, channel: Channel): Int32Array {
 
 /** Exact channel cost of an OCR word given any target string (lower case). */
 export function channelCost(ocr: string, target: string, channel: Channel): number {
-  const tabs = wordTables(ocr, channel);
-  const hit = tabs.costs.get(target);
-  if (hit !== undefined) return hit;
-  const r = exact(spelledOf(target, channel), tabs, Infinity);
-  tabs.costs.set(target, r);
-  return r;
+  return wordTables(ocr, channel).cost(target);
+}
+
+/** The channel costs of target strings given one OCR word: `channelCost` and `channelCostWithin` without looking the word up each time. */
+export interface WordCosts {
+  cost(target: string): number;
+  within(target: string, bound: number): number;
+}
+
+/** The costs of targets given an OCR word (lower case) under a channel (kept for the run, like `channelCost`'s). */
+export function wordCosts(ocr: string, channel: Channel): WordCosts {
+  return wordTables(ocr, channel);
 }
 
 /**
@@ -851,18 +884,7 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
  * found is the same number `channelCost` gives (the same DP) and shared with it.
  */
 export function channelCostWithin(ocr: string, target: string, channel: Channel, bound: number): number {
-  const tabs = wordTables(ocr, channel);
-  const hit = tabs.costs.get(target);
-  if (hit !== undefined) return hit <= bound ? hit : Infinity;
-  const known = tabs.exceeds.get(target);
-  if (known !== undefined && known >= bound) return Infinity;
-  const r = exact(spelledOf(target, channel), tabs, bound);
-  if (r === Infinity) {
-    tabs.exceeds.set(target, bound); // (larger than any bound it was known to exceed, or it would have returned above)
-    return Infinity;
-  }
-  tabs.costs.set(target, r);
-  return r <= bound ? r : Infinity;
+  return wordTables(ocr, channel).within(target, bound);
 }
 
 /** The search's building blocks, for tests only (the depth-first reference search in test/unit/ocr checks the best-first one's walk of the trie; both score forms with `FormScorer`). */

@@ -7,7 +7,7 @@
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { anchoredAlign, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
-import { candidates, channelCost, channelCostWithin, type Candidate } from './candidates.ts';
+import { candidates, channelCost, channelCostWithin, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
@@ -347,6 +347,27 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 /** The references' most frequent successors of a word, with their ids and syllable validity. */
 interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array }
 
+/**
+ * What the context candidates need of the slots of one `source` (OCR word and alternative reading):
+ * the ids of their own candidates, the channel costs of targets given the OCR word, and the context
+ * candidates found after each previous readings (by `readingsKey`).
+ */
+interface SourceInfo { own: Set<number>; costs: WordCosts; context: Map<number | string, Cand[]> }
+
+/** A key of up to 3 word ids (a slot's first readings): a number when they are small, else a string. */
+export function readingsKey(ids: number[]): number | string {
+  const B = 1 << 17, H = 1 << 16;
+  let k = 0;
+  for (let i = 0; i < 3; i++) {
+    if (i < ids.length) {
+      const id = ids[i]!;
+      if (id < -H || id >= H - 1) return ids.join(',');
+      k = k * B + (id + H + 1);
+    } else k = k * B;
+  }
+  return ids.length > 3 ? ids.join(',') : k;
+}
+
 /** One restoration's state: models and weights, the slots and lattice steps, and the memos keyed by this input. */
 class Run {
   readonly slots: Slot[] = [];
@@ -357,8 +378,8 @@ class Run {
   /** First readings by OCR word (see `firstReadingOf`). */
   private readonly firstBySource = new Map<string, FirstReading>();
   private readonly succMemo = new Map<string, Successors>();
-  /** Ids of each OCR word's own candidates (see `hasCand`). */
-  private readonly ownIds = new Map<string, Set<number>>();
+  /** What the context candidates need of each slot `source` (see `sourceOf`). */
+  private readonly sources = new Map<string, SourceInfo>();
 
   readonly models: Models;
   readonly W: typeof WEIGHTS;
@@ -423,15 +444,20 @@ class Run {
     return x;
   }
 
-  /** Whether a slot has a candidate: the own candidates' ids once per distinct OCR word, the appended ones per slot. */
-  hasCand(s: Slot, id: number): boolean {
-    let own = this.ownIds.get(s.source);
-    if (!own) {
-      own = new Set<number>();
+  /** The ids of a slot's own candidates, its OCR word's channel costs and its context candidates by previous readings: once per distinct `source`. */
+  sourceOf(s: Slot): SourceInfo {
+    let x = this.sources.get(s.source);
+    if (!x) {
+      const own = new Set<number>();
       for (let i = 0; i < s.own; i++) own.add(s.cands[i]!.id);
-      this.ownIds.set(s.source, own);
+      this.sources.set(s.source, (x = { own, costs: wordCosts(s.lower, this.models.channel), context: new Map() }));
     }
-    if (own.has(id)) return true;
+    return x;
+  }
+
+  /** Whether a slot has a candidate: the own candidates' ids once per distinct OCR word, the appended ones per slot. */
+  hasCand(s: Slot, id: number, src = this.sourceOf(s)): boolean {
+    if (src.own.has(id)) return true;
     const n = s.cands.length;
     if (n === s.own) return false;
     const extra = (s.extra ??= new Set<number>());
@@ -442,15 +468,16 @@ class Run {
   /**
    * Append to slot `s` the references' successors of `prev` it lacks that the channel finds within the
    * context bound (the language model vouches for them, so a worse reading is allowed), and to `added`
-   * if given. (A successor found too costly for the slot's word is remembered by `channelCostWithin`.)
+   * if given. (A successor found too costly for the slot's word is remembered by the word's `WordCosts`.)
    */
-  addSuccessors(s: Slot, prev: string, added?: Cand[]): void {
+  addSuccessors(s: Slot, prev: string, added?: Cand[], src = this.sourceOf(s)): void {
     const sx = this.successorsOf(prev);
+    const bound = this.W.contextBound;
     for (let k = 0; k < sx.words.length; k++) {
       const id = sx.ids[k]!;
-      if (!sx.ok[k] || this.hasCand(s, id)) continue;
+      if (!sx.ok[k] || this.hasCand(s, id, src)) continue;
       const w = sx.words[k]!;
-      const cost = channelCostWithin(s.lower, w, this.models.channel, this.W.contextBound);
+      const cost = src.costs.within(w, bound);
       if (cost === Infinity) continue;
       const c = { syllable: w, channel: cost, id };
       this.addCand(s, c);
@@ -534,23 +561,23 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
  */
 function addContextCandidates(run: Run): void {
   const slots = run.slots;
-  const contextMemo = new Map<string, Cand[]>();
   for (let i = 1; i < slots.length; i++) {
     const s = slots[i]!, p = slots[i - 1]!;
     if (p.line !== s.line && p.line + 1 !== s.line) continue;
-    addContextCandidatesOf(run, s, p, contextMemo);
+    addContextCandidatesOf(run, s, p);
   }
 }
 
 /** The context candidates of slot `s` after slot `p` (see `addContextCandidates`). */
-function addContextCandidatesOf(run: Run, s: Slot, p: Slot, contextMemo: Map<string, Cand[]>): void {
+function addContextCandidatesOf(run: Run, s: Slot, p: Slot): void {
   const readings = run.firstReadingOf(p);
-  const memoKey = s.source + '\u0002' + readings.ids.join(',');
-  const known = contextMemo.get(memoKey);
+  const src = run.sourceOf(s);
+  const key = readingsKey(readings.ids);
+  const known = src.context.get(key);
   if (known) { for (const c of known) run.addCand(s, c); return; }
   const added: Cand[] = [];
-  for (const prev of readings.words) run.addSuccessors(s, prev, added);
-  contextMemo.set(memoKey, added);
+  for (const prev of readings.words) run.addSuccessors(s, prev, added, src);
+  src.context.set(key, added);
 }
 
 /** Folded keys interned to ids, and the normalised edit distance of two of them with a memo (see `addReferenceEvidence`). */
