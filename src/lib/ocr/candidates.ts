@@ -506,7 +506,21 @@ function exact(spelled: Int32Array, tabs: WordTables, cutoff: number): number {
  * the full bound: most words are cheap. One best-first search gives both (see `search`).
  */
 export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14): Candidate[] {
-  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound);
+  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, plainCandidate);
+}
+const plainCandidate = (syllable: string, _index: number, channel: number): Candidate => ({ syllable, channel });
+
+/**
+ * `candidates`, each made by `make` from the syllable, its index (a number per syllable, the same in
+ * every run of the process, below `syllableCount()`) and its channel cost.
+ */
+export function candidatesWith<T>(ocr: string, channel: Channel, limit: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
+  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, make);
+}
+
+/** How many syllables there are (see `candidatesWith`). */
+export function syllableCount(): number {
+  return trie().syllables.length;
 }
 
 /**
@@ -618,7 +632,7 @@ class FormScorer {
   }
 
   /** The (at most `limit`) forms found within `within`, by exact cost, then folded lower bound, then trie order. */
-  result(within: number): Candidate[] {
+  result<T>(within: number, make: (syllable: string, index: number, channel: number) => T): T[] {
     const cost = this.foundCost, lb = this.foundLb, si = this.foundSi, rank = this.T.rank;
     // The best `limit` by an insertion sort (a few dozen forms are found) into the first places of `order`.
     if (ORDER.length < this.limit + 1) ORDER = new Int32Array(2 * this.limit + 2);
@@ -640,9 +654,17 @@ class FormScorer {
       order[at] = i;
       if (n < limit) n++;
     }
-    const out: Candidate[] = new Array(n);
-    for (let k = 0; k < n; k++) { const i = order[k]!; out[k] = { syllable: this.T.syllables[si[i]!]!, channel: cost[i]! }; }
+    const out: T[] = new Array(n);
+    for (let k = 0; k < n; k++) { const i = order[k]!, x = si[i]!; out[k] = make(this.T.syllables[x]!, x, cost[i]!); }
     return out;
+  }
+
+  /** How many forms were found within `within`. */
+  countWithin(within: number): number {
+    const cost = this.foundCost;
+    let n = 0;
+    for (let i = 0; i < this.nFound; i++) if (cost[i]! <= within) n++;
+    return n;
   }
 }
 
@@ -671,8 +693,8 @@ let DEFER = new Int32Array(256); // items listed but not pushed (see `BestFirst`
  * the cutoff known when it gets there, several times as many.) The output is a function of the exact
  * costs, folded costs and trie order alone, so it does not depend on the order items are taken in.
  */
-function search(tabs: WordTables, limit: number, tight: number, bound: number): Candidate[] {
-  return (SEARCH ??= new BestFirst(trie())).search(tabs, limit, tight, bound);
+function search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
+  return (SEARCH ??= new BestFirst(trie())).search(tabs, limit, tight, bound, make);
 }
 let SEARCH: BestFirst | null = null;
 
@@ -694,7 +716,7 @@ class BestFirst {
 
   constructor(T: FlatTrie) { this.T = T; }
 
-  search(tabs: WordTables, limit: number, tight: number, bound: number): Candidate[] {
+  search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
     const m = (this.m = tabs.m);
     const W = (this.W = m + 1);
     this.folded = tabs.folded; this.stride = tabs.stride;
@@ -711,9 +733,8 @@ class BestFirst {
     // within the tight one; forms are scored under the full cutoff too, so a form dropped now is never needed.
     this.run(tight);
     const tc = Math.min(tight, forms.kth());
-    const first = forms.result(tc);
-    this.forms = null;
-    if (first.length >= 12) return first;
+    // (The tight result has min(limit, found within tc) syllables.)
+    if (Math.min(limit, forms.countWithin(tc)) >= 12) { this.forms = null; return forms.result(tc, make); }
     this.forms = forms;
     this.deferAbove = Infinity;
     for (let i = 0; i < this.nDefer; i++) { const it = DEFER[i]!; if (PRI[it]! <= forms.cutoff) this.heapAdd(it); }
@@ -721,7 +742,7 @@ class BestFirst {
     this.run(Infinity);
     this.forms = null;
     void W;
-    return forms.result(forms.cutoff);
+    return forms.result(forms.cutoff, make);
   }
 
   private push(node: number, row: number, p: number): void {

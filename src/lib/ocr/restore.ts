@@ -7,7 +7,7 @@
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { anchoredAlign, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
-import { candidates, channelCost, channelCostWithin, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
+import { candidatesWith, channelCost, channelCostWithin, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
@@ -368,6 +368,9 @@ export function readingsKey(ids: number[]): number | string {
   return ids.length > 3 ? ids.join(',') : k;
 }
 
+/** No word id (ids are negative for words the model never saw). */
+const NO_ID = 0x7fffffff;
+
 /** One restoration's state: models and weights, the slots and lattice steps, and the memos keyed by this input. */
 class Run {
   readonly slots: Slot[] = [];
@@ -392,12 +395,18 @@ class Run {
   /** The candidates of an OCR word (lower case), with their language-model ids, once per distinct word. */
   candsOf(key: string): Cand[] {
     let c = this.candCache.get(key);
-    if (!c) {
-      const lm = this.models.lm;
-      this.candCache.set(key, (c = candidates(key, this.models.channel, 30, this.W.bound).map((x) => ({ syllable: x.syllable, channel: x.channel, id: lm.id(x.syllable) }))));
-    }
+    if (!c) this.candCache.set(key, (c = candidatesWith(key, this.models.channel, 30, this.W.bound, this.makeCand)));
     return c;
   }
+
+  /** Language-model ids of the syllables met as candidates, by syllable index (NO_ID: not looked up yet; ids are asked in the same order as ever). */
+  private syllableIds: Int32Array | null = null;
+  private readonly makeCand = (syllable: string, index: number, channel: number): Cand => {
+    const ids = (this.syllableIds ??= new Int32Array(syllableCount()).fill(NO_ID));
+    let id = ids[index]!;
+    if (id === NO_ID) ids[index] = id = this.models.lm.id(syllable);
+    return { syllable, channel, id };
+  };
 
   /** Append a context-only step (punctuation, a fixed token's language-model token). */
   push(lm: string): void {
