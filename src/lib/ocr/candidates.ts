@@ -248,8 +248,9 @@ class WordTables {
       for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
         if (k > 0) sub += b[j + k - 1]!;
         const i = j * S + k;
-        this.rows[i] = channel.costRow(sub);
-        this.frows[i] = channel.foldedRow(sub);
+        const r = channel.rowPair(sub);
+        this.rows[i] = r.exact;
+        this.frows[i] = r.folded;
       }
     }
   }
