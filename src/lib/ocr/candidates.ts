@@ -561,6 +561,7 @@ class FormScorer {
   constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number) {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
+    this.lim = bound;
     // Scratch shared by the searches, which never overlap: all the true chars' exact tables, the best costs, the exact rows.
     if (BEST.length < limit + 1) BEST = new Float64Array(2 * limit + 2);
     this.best = BEST;
@@ -574,6 +575,10 @@ class FormScorer {
     this.ends = ENDS.fill(Infinity, 0, W);
     this.ends[tabs.m] = 0;
   }
+
+  /** Whether forms are scored under a cap (see `setCap`), and the bound they are kept within now. */
+  capped(): boolean { return this.cap < Infinity; }
+  limitNow(): number { return this.lim; }
 
   /** The `limit`-th best exact cost so far (Infinity until `limit` are found). */
   kth(): number {
@@ -596,12 +601,27 @@ class FormScorer {
       for (let i = Math.min(this.nBest, limit - 1); i > at; i--) best[i] = best[i - 1]!;
       best[at] = c;
       if (this.nBest < limit) this.nBest++;
-      if (this.nBest === limit) this.cutoff = Math.min(this.bound, best[limit - 1]!);
+      if (this.nBest === limit) { this.cutoff = Math.min(this.bound, best[limit - 1]!); this.lim = Math.min(this.cutoff, this.cap); }
     }
   }
 
-  /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
-  score(node: number, lb: number): void {
+  /**
+   * Forms are completed and kept only within min(cutoff, `cap`) (see `BestFirst.search`); `lim` is
+   * that, kept up to date as the cutoff tightens.
+   */
+  private cap = Infinity;
+  private lim = Infinity;
+  setCap(cap: number): void {
+    this.cap = cap;
+    this.lim = Math.min(this.cutoff, cap);
+  }
+
+  /**
+   * Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common
+   * prefixes; keep those within min(cutoff, cap) and above `floor` (the forms up to `floor` were kept
+   * when the node was scored before, under a cap).
+   */
+  score(node: number, lb: number, floor = -Infinity): void {
     const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
     // A form's prefix whose exact row plus a lower bound of reading the rest exceeds the cutoff is not
     // completed (allowing for rounding: the bound adds the costs in another order than the DP does).
@@ -621,13 +641,13 @@ class FormScorer {
         const low = d + 1 < n
           ? dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, step, boff[d + 1]!)
           : dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, ends, 0);
-        if (low - 1e-9 > this.cutoff) break;
+        if (low - 1e-9 > this.lim) break;
       }
       // A prefix of d + 1 letters exceeded the cutoff: so do the next forms that share it.
       if (d < n) { valid = d; x = skip[x * 8 + d]!; continue; }
       valid = n;
       const c = erows[n * W + m]!;
-      if (c <= this.cutoff) this.keep(T.byForm[x]!, c, lb);
+      if (c <= this.lim && c > floor) this.keep(T.byForm[x]!, c, lb);
       x++;
     }
   }
@@ -676,6 +696,7 @@ let NODE = new Int32Array(256); // item trie node
 let ROW = new Int32Array(256); // what to do with the item's node: see `run`
 let ROWS = new Float64Array(4096);
 let DEFER = new Int32Array(256); // items listed but not pushed (see `BestFirst`)
+let SCORED_NODE = new Int32Array(256), SCORED_LB = new Float64Array(256), SCORED_CAP = new Float64Array(256);
 
 /**
  * The `limit` syllables of least channel cost not above the cutoff, ties broken by the folded lower
@@ -714,6 +735,8 @@ class BestFirst {
   private items = 0; private size = 0; private rowTop = 0; private held = -1;
   /** Items above `deferAbove` listed in DEFER (`nDefer` of them) instead of pushed. */
   private deferAbove = Infinity; private nDefer = 0;
+  /** The nodes scored in the tight phase, with their folded cost and the cap they were scored under (SCORED_*). */
+  private nScored = 0;
 
   constructor(T: FlatTrie) { this.T = T; }
 
@@ -731,12 +754,20 @@ class BestFirst {
     ROWS[root] = 0;
     this.push(0, root, -Infinity);
     // Tight phase: items are kept under the full cutoff (the wide phase may need them) but taken only
-    // within the tight one; forms are scored under the full cutoff too, so a form dropped now is never needed.
+    // within the tight one, and forms are completed only within the tight one too (so the limit-th best
+    // cost known may be a larger number than under the full cutoff, but never where it matters: with
+    // `limit` forms within `tight` the two agree). The nodes scored are listed with the cap they had,
+    // and scored again above it if the wide phase runs.
+    this.nScored = 0;
+    forms.setCap(tight);
     this.run(tight);
     const tc = Math.min(tight, forms.kth());
     // (The tight result has min(limit, found within tc) syllables.)
     if (Math.min(limit, forms.countWithin(tc)) >= 12) { this.forms = null; return forms.result(tc, make); }
     this.forms = forms;
+    forms.setCap(Infinity);
+    for (let i = 0; i < this.nScored; i++) if (SCORED_LB[i]! <= forms.cutoff) forms.score(SCORED_NODE[i]!, SCORED_LB[i]!, SCORED_CAP[i]!);
+    this.nScored = 0;
     this.deferAbove = Infinity;
     for (let i = 0; i < this.nDefer; i++) { const it = DEFER[i]!; if (PRI[it]! <= forms.cutoff) this.heapAdd(it); }
     this.nDefer = 0;
@@ -865,7 +896,19 @@ class BestFirst {
       }
       const r = ROW[it]!;
       if (r >= 0) this.expand(NODE[it]!, r);
-      else if (r === -1) forms.score(NODE[it]!, PRI[it]!);
+      else if (r === -1) {
+        if (forms.capped()) {
+          if (this.nScored === SCORED_NODE.length) {
+            const n = 2 * this.nScored;
+            const a = new Int32Array(n); a.set(SCORED_NODE); SCORED_NODE = a;
+            const b = new Float64Array(n); b.set(SCORED_LB); SCORED_LB = b;
+            const c = new Float64Array(n); c.set(SCORED_CAP); SCORED_CAP = c;
+          }
+          SCORED_NODE[this.nScored] = NODE[it]!; SCORED_LB[this.nScored] = PRI[it]!; SCORED_CAP[this.nScored] = forms.limitNow();
+          this.nScored++;
+        }
+        forms.score(NODE[it]!, PRI[it]!);
+      }
       else this.reach(NODE[it]!, -2 - r);
     }
   }
