@@ -354,15 +354,15 @@ class WordTables {
     return r;
   }
 
-  /** The cost if at most `bound`, else Infinity (see `channelCostWithin`). */
-  within(target: string, bound: number): number {
+  /** The cost if at most `bound`, else Infinity (see `channelCostWithin`); `spelled`: the target's char ids (`spell`), if known. */
+  within(target: string, bound: number, spelled?: Int32Array): number {
     const known = (this.known ??= new Map());
     const hit = known.get(target);
     if (hit !== undefined) {
       if (hit >= 0) return hit <= bound ? hit : Infinity;
       if (-1 - hit >= bound) return Infinity;
     }
-    const r = exact(spelledOf(target, this.channel), this, bound);
+    const r = exact(spelled ?? spelledOf(target, this.channel), this, bound);
     if (r === Infinity) {
       known.set(target, -1 - bound); // (larger than any bound it was known to exceed, or it would have returned above)
       return Infinity;
@@ -935,7 +935,13 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
 /** The channel costs of target strings given one OCR word: `channelCost` and `channelCostWithin` without looking the word up each time. */
 export interface WordCosts {
   cost(target: string): number;
-  within(target: string, bound: number): number;
+  /** `spelled`: the target's char ids (see `spell`), when the caller keeps them. */
+  within(target: string, bound: number, spelled?: Int32Array): number;
+}
+
+/** A target string's char ids, as `WordCosts.within` takes them (valid for the channel's run). */
+export function spell(target: string, channel: Channel): Int32Array {
+  return spelledOf(target, channel);
 }
 
 /** The costs of targets given an OCR word (lower case) under a channel (kept for the run, like `channelCost`'s). */

@@ -7,7 +7,7 @@
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { anchoredAlign, exactPairsBound, levenshtein, patienceAnchors } from './align.ts';
-import { candidatesWith, channelCost, channelCostWithin, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
+import { candidatesWith, channelCost, channelCostWithin, spell, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
@@ -344,8 +344,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 // made inside `restoreLines` per call: code optimised for one call's closures is thrown away at the
 // next call, and one long function is recompiled whole whenever any part of it is).
 
-/** The references' most frequent successors of a word, with their ids and syllable validity. */
-interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array }
+/** The references' most frequent successors of a word, with their ids, syllable validity and char ids (`spell`, once asked for). */
+interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array; spelled: Array<Int32Array | undefined> }
 
 /**
  * What the context candidates need of the slots of one `source` (OCR word and alternative reading):
@@ -448,7 +448,7 @@ class Run {
       const words = lm.successors(prev);
       const ids = new Int32Array(words.length), ok = new Uint8Array(words.length);
       for (let k = 0; k < words.length; k++) { ids[k] = lm.id(words[k]!); ok[k] = this.syllables.has(words[k]!) ? 1 : 0; }
-      this.succMemo.set(prev, (x = { words, ids, ok }));
+      this.succMemo.set(prev, (x = { words, ids, ok, spelled: new Array<Int32Array | undefined>(words.length).fill(undefined) }));
     }
     return x;
   }
@@ -486,7 +486,7 @@ class Run {
       const id = sx.ids[k]!;
       if (!sx.ok[k] || this.hasCand(s, id, src)) continue;
       const w = sx.words[k]!;
-      const cost = src.costs.within(w, bound);
+      const cost = src.costs.within(w, bound, (sx.spelled[k] ??= spell(w, this.models.channel)));
       if (cost === Infinity) continue;
       const c = { syllable: w, channel: cost, id };
       this.addCand(s, c);
