@@ -535,10 +535,11 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
   if (!t.text) return;
   if (t.fixed) { for (const x of lmTokens(t.text)) run.push(x); return; }
   // Trailing punctuation, including the end-of-text mark `./.`, stays outside the word.
-  const m = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u.exec(t.text)!;
-  const core = m[2]!;
-  const isNumber = /^\d{1,2}$/u.test(core);
-  if (!core || (!/[\p{L}$&¢¥]/u.test(core) && !isNumber) || (/^\d+$/u.test(core) && !isNumber)) {
+  const m = splitToken(t.text);
+  const core = m[2];
+  const digits = allDigits(core);
+  const isNumber = digits && core.length <= 2;
+  if (!core || (!isNumber && !hasWordChar(core)) || (digits && !isNumber)) {
     t.fixed = true; t.confidence = 1;
     for (const x of lmTokens(t.text)) run.push(x);
     return;
@@ -559,6 +560,46 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
   slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined });
   steps.push({ options: [], slot: slots.length - 1 });
   for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
+}
+
+/**
+ * A token as /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u splits it, [whole, lead, core, trail], by a
+ * scan: the opening brackets and quotes, then the word, then the longest tail of closing punctuation
+ * (with the end-of-text mark `./.`). (Tokens have no line breaks; one that had is split by the expression itself.)
+ */
+export function splitToken(text: string): [string, string, string, string] {
+  if (LINE_BREAK.test(text)) { const m = TOKEN_PARTS.exec(text)!; return [m[0], m[1]!, m[2]!, m[3]!]; }
+  const n = text.length;
+  let a = 0;
+  while (a < n && (text.charCodeAt(a) === 40 || text.charCodeAt(a) === 91 || text.charCodeAt(a) === 34)) a++; // ( [ "
+  let k = n;
+  if (n - a >= 2 && text.charCodeAt(n - 2) === 47 && text.charCodeAt(n - 1) === 46) k = n - 2; // "/."
+  while (k > a && CLOSING.has(text.charCodeAt(k - 1))) k--;
+  return [text, text.slice(0, a), text.slice(a, k), text.slice(k)];
+}
+const TOKEN_PARTS = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u;
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
+/** , . ; : ) ] ! */
+const CLOSING = new Set([44, 46, 59, 58, 41, 93, 33]);
+
+/** Whether a string is one or more ASCII digits (/^\d+$/u). */
+function allDigits(s: string): boolean {
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) { const u = s.charCodeAt(i); if (u < 48 || u > 57) return false; }
+  return true;
+}
+
+/** Whether a string has a letter or one of `$&¢¥` (/[\p{L}$&¢¥]/u). */
+export function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
+      const v = s.charCodeAt(i + 1);
+      if (v >= 0xdc00 && v <= 0xdfff) { if (isLetter(s.slice(i, i + 2))) return true; i++; continue; }
+    }
+    if (u === 36 || u === 38 || u === 0xa2 || u === 0xa5 || isLetter(s[i]!)) return true;
+  }
+  return false;
 }
 
 /**
