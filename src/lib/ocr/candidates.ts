@@ -731,7 +731,7 @@ let SEARCH: BestFirst | null = null;
 class BestFirst {
   private readonly T: FlatTrie;
   private m = 0; private W = 0; private stride = 0;
-  private folded = INF_FOLDED; private below = INF_FOLDED; private step = INF_FOLDED;
+  private folded: Float64Array = INF_FOLDED; private below: Float64Array = INF_FOLDED; private step: Float64Array = INF_FOLDED;
   private forms: FormScorer | null = null;
   private items = 0; private size = 0; private rowTop = 0; private held = -1;
   /** Items above `deferAbove` listed in DEFER (`nDefer` of them) instead of pushed. */
