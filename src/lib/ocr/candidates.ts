@@ -56,6 +56,8 @@ interface FlatTrie {
   rank: Int32Array;
   /** A node's syllables again, sorted by spelling (`byForm`), with the prefix each shares with the previous (`lcp`). */
   byForm: Int32Array; lcp: Int32Array;
+  /** `skip[x * 8 + d]`: the first form after `byForm[x]` in its node that shares at most d letters with the form before it (the node's end if none). */
+  skip: Int32Array;
   /** The char ids of the syllable at `byForm[x]`, at `formChars[x * 8 ..]` (a node's forms are as long as its depth). */
   formChars: Int32Array;
   maxKids: number;
@@ -71,6 +73,8 @@ interface FlatTrie {
   edgeStart: Int32Array; edges: Int32Array;
   stepLetter: Int32Array; stepTarget: Int32Array;
   stepOf: Int32Array;
+  /** The steps first met at state s (states in increasing number): `firstSteps[firstStepStart[s] .. firstStepStart[s + 1])`. */
+  firstStepStart: Int32Array; firstSteps: Int32Array;
 }
 
 let TRIE: FlatTrie | null = null;
@@ -144,6 +148,14 @@ function trie(): FlatTrie {
       formChars.set(sp, x * 8);
     }
   }
+  // skip[x * 8 + d]: the first form after x (in its node) whose prefix shared with the previous form is at most d letters.
+  const skip = new Int32Array(words.length * 8);
+  for (let i = 0; i < n; i++) {
+    const end = wordStart[i + 1]!;
+    for (let x = end - 1; x >= wordStart[i]!; x--) {
+      for (let d = 0; d < 8; d++) skip[x * 8 + d] = x + 1 < end && lcp[x + 1]! > d ? skip[(x + 1) * 8 + d]! : x + 1;
+    }
+  }
   let maxKids = 0;
   for (let i = 0; i < n; i++) maxKids = Math.max(maxKids, kidStart[i + 1]! - kidStart[i]!);
   // Minimise: a node's state is named by whether it ends a syllable and its kids' (letter, state),
@@ -172,10 +184,23 @@ function trie(): FlatTrie {
   edgeStart.push(edges.length);
   const stepOf = new Int32Array(n).fill(-1);
   for (let i = 1; i < n; i++) stepOf[i] = stepId(letter[i]!, state[i]!);
+  // Each step listed at the first state (in increasing number) that has it: its target's completions are known by then.
+  const firstStepStart: number[] = [], firstSteps: number[] = [];
+  const listed = new Uint8Array(stepLetter.length);
+  for (let st = 0; st < final.length; st++) {
+    firstStepStart.push(firstSteps.length);
+    for (let e = edgeStart[st]!; e < edgeStart[st + 1]!; e++) {
+      const x = edges[e]!;
+      if (stepTarget[x]! >= st) throw new Error('candidates: an automaton step does not go to an older state');
+      if (!listed[x]) { listed[x] = 1; firstSteps.push(x); }
+    }
+  }
+  firstStepStart.push(firstSteps.length);
   TRIE = {
-    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, formChars, maxKids,
+    letter, parent, kidStart, kids: Int32Array.from(kids), wordStart, words: Int32Array.from(words), depth, rmin, rmax, syllables, spelled, rank, byForm, lcp, skip, formChars, maxKids,
     state, final: Uint8Array.from(final), edgeStart: Int32Array.from(edgeStart), edges: Int32Array.from(edges),
     stepLetter: Int32Array.from(stepLetter), stepTarget: Int32Array.from(stepTarget), stepOf,
+    firstStepStart: Int32Array.from(firstStepStart), firstSteps: Int32Array.from(firstSteps),
   };
   return TRIE;
 }
@@ -183,8 +208,8 @@ function trie(): FlatTrie {
 // The exact costs of the outputs past the end of a word.
 const INF_ROW = new Float64Array(NT).fill(Infinity);
 const INF_FOLDED = new Float64Array(NF).fill(Infinity);
-// Scratch of `tabulateCompletions` (grown as needed).
-let WHOLE = new Float64Array(256), DONE = new Uint8Array(64);
+// Scratch of `tabulateCompletions` (grown as needed): the offset of each j's column.
+let COL_AT = new Int32Array(64);
 // The folded tables and completion costs of the word being searched (see `WordTables.prepare`).
 let PREPARED: WordTables | null = null;
 let FOLDED = new Float64Array(0), BELOW = new Float64Array(0), STEP = new Float64Array(0);
@@ -203,16 +228,11 @@ class WordTables {
   readonly rows: Float64Array[];
   private extra: Map<number, Float64Array> | null = null;
   private readonly channel: Channel;
-  /** Exact costs of target strings already scored against this word. */
-  private costCache: Map<string, number> | null = null;
-  get costs(): Map<string, number> {
-    return (this.costCache ??= new Map());
-  }
-  /** Targets whose cost is known to exceed a bound (`channelCostWithin`), with the largest such bound. */
-  private exceedsCache: Map<string, number> | null = null;
-  get exceeds(): Map<string, number> {
-    return (this.exceedsCache ??= new Map());
-  }
+  /**
+   * What is known of target strings already scored against this word: the exact cost (≥ 0), or
+   * -1 - b for a target whose cost is known to exceed b (`within`), the largest such bound.
+   */
+  private known: Map<string, number> | null = null;
   /** The folded rows of the outputs, as `rows` (see `prepare`). */
   private readonly frows: Float64Array[];
 
@@ -228,8 +248,9 @@ class WordTables {
       for (let k = 0; k <= MAXOUT && j + k <= m; k++) {
         if (k > 0) sub += b[j + k - 1]!;
         const i = j * S + k;
-        this.rows[i] = channel.costRow(sub);
-        this.frows[i] = channel.foldedRow(sub);
+        const r = channel.rowPair(sub);
+        this.rows[i] = r.exact;
+        this.frows[i] = r.folded;
       }
     }
   }
@@ -273,40 +294,81 @@ class WordTables {
 
   private tabulateCompletions(): void {
     const T = trie();
-    const m = this.m, W = m + 1, stride = this.stride, folded = FOLDED;
+    const m = this.m, W = m + 1, frows = this.frows, b = this.chars;
     const final = T.final, edgeStart = T.edgeStart, edges = T.edges, stepLetter = T.stepLetter, stepTarget = T.stepTarget;
-    const ns = final.length, nx = stepLetter.length;
+    const firstStepStart = T.firstStepStart, firstSteps = T.firstSteps;
+    const ns = final.length, nx = stepLetter.length, BO = nx, WO = nx + ns, C = nx + 2 * ns;
     if (BELOW.length < ns * W) BELOW = new Float64Array(2 * ns * W);
     if (STEP.length < nx * W) STEP = new Float64Array(2 * nx * W);
     const below = BELOW, step = STEP;
-    if (WHOLE.length < ns * W) WHOLE = new Float64Array(2 * ns * W);
-    if (DONE.length < nx) DONE = new Uint8Array(nx);
-    const whole = WHOLE; // below, with the state's own end
-    const done = DONE.fill(0, 0, nx);
-    // States in increasing number: a step's target comes before any state that has the step.
-    for (let st = 0; st < ns; st++) {
-      const so = st * W;
-      for (let j = 0; j <= m; j++) below[so + j] = Infinity;
-      for (let e = edgeStart[st]!, end = edgeStart[st + 1]!; e < end; e++) {
-        const x = edges[e]!, xo = x * W;
-        if (!done[x]) {
-          // Pulled as in dpStep, backwards: the letter read as the k chars at j, then the rest from j + k.
-          const to = stepTarget[x]! * W, fo = stepLetter[x]! * stride;
-          for (let j = 0; j <= m; j++) {
-            const f = fo + j * S, w = to + j;
-            let v = folded[f]! + whole[w]!;
-            if (j + 1 <= m) { const c = folded[f + 1]! + whole[w + 1]!; if (c < v) v = c; }
-            if (j + 2 <= m) { const c = folded[f + 2]! + whole[w + 2]!; if (c < v) v = c; }
-            if (j + 3 <= m) { const c = folded[f + 3]! + whole[w + 3]!; if (c < v) v = c; }
-            step[xo + j] = v;
+    // The completion costs from j on depend only on the chars from j on: a column (every step, then
+    // every state's below, then its below with its own end) per distinct suffix of the run's words,
+    // computed once per channel from the columns of the suffixes 1-3 chars shorter.
+    const pc = perChannel(this.channel);
+    if (COL_AT.length < W) COL_AT = new Int32Array(2 * W);
+    const at = COL_AT;
+    let suffix = '';
+    for (let j = m; j >= 0; j--) {
+      if (j < m) suffix = b[j]! + suffix;
+      let o = pc.suffixCol.get(suffix);
+      if (o === undefined) {
+        pc.suffixCol.set(suffix, (o = pc.newCol(C)));
+        const col = pc.cols;
+        const f0 = frows[j * S]!, f1 = frows[j * S + 1]!, f2 = frows[j * S + 2]!, f3 = frows[j * S + 3]!;
+        const o1 = j + 1 <= m ? at[j + 1]! + WO : -1, o2 = j + 2 <= m ? at[j + 2]! + WO : -1, o3 = j + 3 <= m ? at[j + 3]! + WO : -1;
+        const ow = o + WO;
+        // States in increasing number: a step's target comes before any state that has the step.
+        for (let st = 0; st < ns; st++) {
+          for (let e = firstStepStart[st]!, end = firstStepStart[st + 1]!; e < end; e++) {
+            // Pulled as in dpStep, backwards: the letter read as the k chars at j, then the rest from j + k.
+            const x = firstSteps[e]!, t = stepTarget[x]!, l = stepLetter[x]!;
+            let v = f0[l]! + col[ow + t]!;
+            if (o1 >= 0) { const c = f1[l]! + col[o1 + t]!; if (c < v) v = c; }
+            if (o2 >= 0) { const c = f2[l]! + col[o2 + t]!; if (c < v) v = c; }
+            if (o3 >= 0) { const c = f3[l]! + col[o3 + t]!; if (c < v) v = c; }
+            col[o + x] = v;
           }
-          done[x] = 1;
+          let bl = Infinity;
+          for (let e = edgeStart[st]!, end = edgeStart[st + 1]!; e < end; e++) { const v = col[o + edges[e]!]!; if (v < bl) bl = v; }
+          col[o + BO + st] = bl;
+          col[ow + st] = j === m && final[st] ? 0 : bl;
         }
-        for (let j = 0; j <= m; j++) { const v = step[xo + j]!; if (v < below[so + j]!) below[so + j] = v; }
       }
-      for (let j = 0; j < m; j++) whole[so + j] = below[so + j]!;
-      whole[so + m] = final[st] ? 0 : below[so + m]!;
+      at[j] = o;
     }
+    const col = pc.cols;
+    for (let j = 0; j <= m; j++) {
+      const o = at[j]!;
+      for (let x = 0, q = j; x < nx; x++, q += W) step[q] = col[o + x]!;
+      for (let st = 0, q = j, p = o + BO; st < ns; st++, q += W) below[q] = col[p + st]!;
+    }
+  }
+
+  /** The exact channel cost of this word given a target string (see `channelCost`). */
+  cost(target: string): number {
+    const known = (this.known ??= new Map());
+    const hit = known.get(target);
+    if (hit !== undefined && hit >= 0) return hit;
+    const r = exact(spelledOf(target, this.channel), this, Infinity);
+    known.set(target, r);
+    return r;
+  }
+
+  /** The cost if at most `bound`, else Infinity (see `channelCostWithin`); `spelled`: the target's char ids (`spell`), if known. */
+  within(target: string, bound: number, spelled?: Int32Array): number {
+    const known = (this.known ??= new Map());
+    const hit = known.get(target);
+    if (hit !== undefined) {
+      if (hit >= 0) return hit <= bound ? hit : Infinity;
+      if (-1 - hit >= bound) return Infinity;
+    }
+    const r = exact(spelled ?? spelledOf(target, this.channel), this, bound);
+    if (r === Infinity) {
+      known.set(target, -1 - bound); // (larger than any bound it was known to exceed, or it would have returned above)
+      return Infinity;
+    }
+    known.set(target, r);
+    return r <= bound ? r : Infinity;
   }
 
   /**
@@ -333,12 +395,34 @@ class WordTables {
   }
 }
 
-// Per channel (so per run): the tables of each OCR word met.
-const WORDS = new WeakMap<Channel, Map<string, WordTables>>();
+/**
+ * What the searches and costs keep per channel (so per run): the tables of each OCR word met, the
+ * char ids of the target strings met, and the completion costs of each suffix of an OCR word met
+ * (a column of `cols` at `suffixCol`, see `WordTables.tabulateCompletions`).
+ */
+class PerChannel {
+  readonly words = new Map<string, WordTables>();
+  readonly spelled = new Map<string, Int32Array>();
+  readonly suffixCol = new Map<string, number>();
+  cols = new Float64Array(1 << 16);
+  private used = 0;
+  /** Room for a column of n cells, at the offset returned. */
+  newCol(n: number): number {
+    if (this.used + n > this.cols.length) { const b = new Float64Array(2 * this.cols.length + n); b.set(this.cols); this.cols = b; }
+    const o = this.used;
+    this.used += n;
+    return o;
+  }
+}
+const PER_CHANNEL = new WeakMap<Channel, PerChannel>();
+function perChannel(channel: Channel): PerChannel {
+  let pc = PER_CHANNEL.get(channel);
+  if (!pc) PER_CHANNEL.set(channel, (pc = new PerChannel()));
+  return pc;
+}
 
 function wordTables(ocr: string, channel: Channel): WordTables {
-  let words = WORDS.get(channel);
-  if (!words) WORDS.set(channel, (words = new Map()));
+  const words = perChannel(channel).words;
   let w = words.get(ocr);
   if (!w) words.set(ocr, (w = new WordTables(ocr, channel)));
   return w;
@@ -423,7 +507,22 @@ function exact(spelled: Int32Array, tabs: WordTables, cutoff: number): number {
  * the full bound: most words are cheap. One best-first search gives both (see `search`).
  */
 export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14): Candidate[] {
-  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound);
+  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, plainCandidate);
+}
+const plainCandidate = (syllable: string, _index: number, channel: number): Candidate => ({ syllable, channel });
+
+/**
+ * `candidates`, each made by `make` from the syllable, its index (a number per syllable, the same in
+ * every run of the process, below `syllableCount()`) and its channel cost. (`make` is called while
+ * the search's scratch is read: it must not search or score itself.)
+ */
+export function candidatesWith<T>(ocr: string, channel: Channel, limit: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
+  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, make);
+}
+
+/** How many syllables there are (see `candidatesWith`). */
+export function syllableCount(): number {
+  return trie().syllables.length;
 }
 
 /**
@@ -432,12 +531,15 @@ export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14
  * cost found so far.
  */
 let EXACT_SCRATCH = new Float64Array(0);
+// More scratch of the form scoring (see `FormScorer`), grown as needed.
+let FOUND_SI = new Int32Array(256), FOUND_COST = new Float64Array(256), FOUND_LB = new Float64Array(256);
+let BEST = new Float64Array(64), EROWS = new Float64Array(9 * 64), ENDS = new Float64Array(64), ORDER = new Int32Array(256);
 
 class FormScorer {
-  /** The forms scored within the cutoff at the time (syllable index, exact cost, folded lower bound). */
-  private foundSi = new Int32Array(64);
-  private foundCost = new Float64Array(64);
-  private foundLb = new Float64Array(64);
+  /** The forms scored within the cutoff at the time (syllable index, exact cost, folded lower bound): scratch shared by the searches, which never overlap. */
+  private foundSi = FOUND_SI;
+  private foundCost = FOUND_COST;
+  private foundLb = FOUND_LB;
   private nFound = 0;
   private readonly best: Float64Array; // the best `limit` exact costs so far, increasing
   private nBest = 0;
@@ -460,16 +562,24 @@ class FormScorer {
   constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number) {
     this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
     this.cutoff = bound;
-    this.best = new Float64Array(Math.max(limit, 0) + 1);
-    // All the true chars' exact tables (scratch shared by the searches, which never overlap).
+    this.lim = bound;
+    // Scratch shared by the searches, which never overlap: all the true chars' exact tables, the best costs, the exact rows.
+    if (BEST.length < limit + 1) BEST = new Float64Array(2 * limit + 2);
+    this.best = BEST;
     if (EXACT_SCRATCH.length < NT * tabs.stride) EXACT_SCRATCH = new Float64Array(2 * NT * tabs.stride);
     tabs.fillExact((this.exact = EXACT_SCRATCH));
-    this.erows = new Float64Array(9 * (tabs.m + 1)).fill(Infinity);
+    const W = tabs.m + 1;
+    if (EROWS.length < 9 * W) { EROWS = new Float64Array(18 * W); ENDS = new Float64Array(2 * W); }
+    this.erows = EROWS.fill(Infinity, 0, 9 * W);
     this.erows[0] = 0;
     this.step = tabs.completions().step;
-    this.ends = new Float64Array(tabs.m + 1).fill(Infinity);
+    this.ends = ENDS.fill(Infinity, 0, W);
     this.ends[tabs.m] = 0;
   }
+
+  /** Whether forms are scored under a cap (see `setCap`), and the bound they are kept within now. */
+  capped(): boolean { return this.cap < Infinity; }
+  limitNow(): number { return this.lim; }
 
   /** The `limit`-th best exact cost so far (Infinity until `limit` are found). */
   kth(): number {
@@ -479,9 +589,9 @@ class FormScorer {
   private keep(si: number, c: number, lb: number): void {
     if (this.nFound === this.foundSi.length) {
       const n = 2 * this.nFound;
-      const a = new Int32Array(n); a.set(this.foundSi); this.foundSi = a;
-      const b = new Float64Array(n); b.set(this.foundCost); this.foundCost = b;
-      const d = new Float64Array(n); d.set(this.foundLb); this.foundLb = d;
+      const a = new Int32Array(n); a.set(this.foundSi); FOUND_SI = this.foundSi = a;
+      const b = new Float64Array(n); b.set(this.foundCost); FOUND_COST = this.foundCost = b;
+      const d = new Float64Array(n); d.set(this.foundLb); FOUND_LB = this.foundLb = d;
     }
     this.foundSi[this.nFound] = si; this.foundCost[this.nFound] = c; this.foundLb[this.nFound] = lb;
     this.nFound++;
@@ -492,12 +602,27 @@ class FormScorer {
       for (let i = Math.min(this.nBest, limit - 1); i > at; i--) best[i] = best[i - 1]!;
       best[at] = c;
       if (this.nBest < limit) this.nBest++;
-      if (this.nBest === limit) this.cutoff = Math.min(this.bound, best[limit - 1]!);
+      if (this.nBest === limit) { this.cutoff = Math.min(this.bound, best[limit - 1]!); this.lim = Math.min(this.cutoff, this.cap); }
     }
   }
 
-  /** Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common prefixes. */
-  score(node: number, lb: number): void {
+  /**
+   * Forms are completed and kept only within min(cutoff, `cap`) (see `BestFirst.search`); `lim` is
+   * that, kept up to date as the cutoff tightens.
+   */
+  private cap = Infinity;
+  private lim = Infinity;
+  setCap(cap: number): void {
+    this.cap = cap;
+    this.lim = Math.min(this.cutoff, cap);
+  }
+
+  /**
+   * Score the accented forms of a folded node (`lb`: its folded cost), sharing the DP rows of common
+   * prefixes; keep those within min(cutoff, cap) and above `floor` (the forms up to `floor` were kept
+   * when the node was scored before, under a cap).
+   */
+  score(node: number, lb: number, floor = -Infinity): void {
     const T = this.T, tabs = this.tabs, erows = this.erows, m = tabs.m, W = m + 1;
     // A form's prefix whose exact row plus a lower bound of reading the rest exceeds the cutoff is not
     // completed (allowing for rounding: the bound adds the costs in another order than the DP does).
@@ -508,36 +633,60 @@ class FormScorer {
     let n = 0;
     for (let v = node; v > 0; v = T.parent[v]!) n++;
     for (let v = node, d = n - 1; d > 0; v = T.parent[v]!, d--) boff[d] = T.stepOf[v]! * W;
-    const chars = T.formChars, lcp = T.lcp;
+    const chars = T.formChars, lcp = T.lcp, skip = T.skip;
     let valid = 0; // rows 0..valid are those of the previous form's prefix (row 0: the empty prefix's)
-    let dead = 1 << 20; // a prefix of this length already exceeded the cutoff
-    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end; x++) {
+    for (let x = T.wordStart[node]!, end = T.wordStart[node + 1]!; x < end;) {
       const l = lcp[x]!;
-      if (l >= dead) continue;
-      dead = 1 << 20;
       let d = l < valid ? l : valid;
       for (; d < n; d++) {
         const low = d + 1 < n
           ? dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, step, boff[d + 1]!)
           : dpStepBound(erows, d * W, exact, chars[x * 8 + d]!, erows, (d + 1) * W, m, ends, 0);
-        if (low - 1e-9 > this.cutoff) break;
+        if (low - 1e-9 > this.lim) break;
       }
-      if (d < n) { dead = d + 1; valid = d; continue; }
+      // A prefix of d + 1 letters exceeded the cutoff: so do the next forms that share it.
+      if (d < n) { valid = d; x = skip[x * 8 + d]!; continue; }
       valid = n;
       const c = erows[n * W + m]!;
-      if (c <= this.cutoff) this.keep(T.byForm[x]!, c, lb);
+      if (c <= this.lim && c > floor) this.keep(T.byForm[x]!, c, lb);
+      x++;
     }
   }
 
   /** The (at most `limit`) forms found within `within`, by exact cost, then folded lower bound, then trie order. */
-  result(within: number): Candidate[] {
+  result<T>(within: number, make: (syllable: string, index: number, channel: number) => T): T[] {
     const cost = this.foundCost, lb = this.foundLb, si = this.foundSi, rank = this.T.rank;
-    const ok: number[] = [];
-    for (let i = 0; i < this.nFound; i++) if (cost[i]! <= within) ok.push(i);
-    ok.sort((a, b) => cost[a]! - cost[b]! || lb[a]! - lb[b]! || rank[si[a]!]! - rank[si[b]!]!);
-    const out: Candidate[] = [];
-    for (const i of ok) { if (out.length >= this.limit) break; out.push({ syllable: this.T.syllables[si[i]!]!, channel: cost[i]! }); }
+    // The best `limit` by an insertion sort (a few dozen forms are found) into the first places of `order`.
+    if (ORDER.length < this.limit + 1) ORDER = new Int32Array(2 * this.limit + 2);
+    const order = ORDER, limit = this.limit;
+    let n = 0;
+    for (let i = 0; i < this.nFound; i++) {
+      const c = cost[i]!;
+      if (!(c <= within)) continue;
+      const b = lb[i]!, r = rank[si[i]!]!;
+      let at = n;
+      while (at > 0) {
+        const o = order[at - 1]!, co = cost[o]!;
+        // Does i come before o (by cost, then folded bound, then trie order)?
+        if (!(c < co || (c === co && (b < lb[o]! || (b === lb[o]! && r < rank[si[o]!]!))))) break;
+        at--;
+      }
+      if (at >= limit) continue;
+      for (let k = n < limit ? n : limit - 1; k > at; k--) order[k] = order[k - 1]!;
+      order[at] = i;
+      if (n < limit) n++;
+    }
+    const out: T[] = new Array(n);
+    for (let k = 0; k < n; k++) { const i = order[k]!, x = si[i]!; out[k] = make(this.T.syllables[x]!, x, cost[i]!); }
     return out;
+  }
+
+  /** How many forms were found within `within`. */
+  countWithin(within: number): number {
+    const cost = this.foundCost;
+    let n = 0;
+    for (let i = 0; i < this.nFound; i++) if (cost[i]! <= within) n++;
+    return n;
   }
 }
 
@@ -547,6 +696,8 @@ let PRI = new Float64Array(256); // item priority (a lower bound of every syllab
 let NODE = new Int32Array(256); // item trie node
 let ROW = new Int32Array(256); // what to do with the item's node: see `run`
 let ROWS = new Float64Array(4096);
+let DEFER = new Int32Array(256); // items listed but not pushed (see `BestFirst`)
+let SCORED_NODE = new Int32Array(256), SCORED_LB = new Float64Array(256), SCORED_CAP = new Float64Array(256);
 
 /**
  * The `limit` syllables of least channel cost not above the cutoff, ties broken by the folded lower
@@ -565,33 +716,94 @@ let ROWS = new Float64Array(4096);
  * the cutoff known when it gets there, several times as many.) The output is a function of the exact
  * costs, folded costs and trie order alone, so it does not depend on the order items are taken in.
  */
-function search(tabs: WordTables, limit: number, tight: number, bound: number): Candidate[] {
-  const T = trie();
-  const m = tabs.m;
-  const W = m + 1;
-  const folded = tabs.folded, stride = tabs.stride, { below, step } = tabs.completions();
-  const forms = new FormScorer(T, tabs, limit, bound);
-  // The heap of items, and one item held out of it: the least of those pushed since the last take,
-  // if below every item in the heap (most items are taken right after they are pushed).
-  let items = 0, size = 0, rowTop = 0;
-  let held = -1;
-  const push = (node: number, row: number, p: number) => {
-    if (held < 0) { if (size === 0 || p < PRI[HEAP[0]!]!) { held = store(node, row, p); return; } }
-    else if (p < PRI[held]!) { const h = held; held = store(node, row, p); heapAdd(h); return; }
-    heapAdd(store(node, row, p));
-  };
-  const store = (node: number, row: number, p: number): number => {
-    if (items === NODE.length) {
+function search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
+  return (SEARCH ??= new BestFirst(trie())).search(tabs, limit, tight, bound, make);
+}
+let SEARCH: BestFirst | null = null;
+
+/**
+ * The state of one `search` (one object reused by every search, which never overlap): the heap of
+ * items, and one item held out of it (the least of those pushed since the last take, if below every
+ * item in the heap: most items are taken right after they are pushed); items whose priority is above
+ * the tight cutoff are only listed while the tight phase lasts (it never takes them) and go into the
+ * heap if the wide phase runs.
+ */
+class BestFirst {
+  private readonly T: FlatTrie;
+  private m = 0; private W = 0; private stride = 0;
+  private folded: Float64Array = INF_FOLDED; private below: Float64Array = INF_FOLDED; private step: Float64Array = INF_FOLDED;
+  private forms: FormScorer | null = null;
+  private items = 0; private size = 0; private rowTop = 0; private held = -1;
+  /** Items above `deferAbove` listed in DEFER (`nDefer` of them) instead of pushed. */
+  private deferAbove = Infinity; private nDefer = 0;
+  /** The nodes scored in the tight phase, with their folded cost and the cap they were scored under (SCORED_*). */
+  private nScored = 0;
+
+  constructor(T: FlatTrie) { this.T = T; }
+
+  search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
+    const m = (this.m = tabs.m);
+    const W = (this.W = m + 1);
+    this.folded = tabs.folded; this.stride = tabs.stride;
+    const { below, step } = tabs.completions();
+    this.below = below; this.step = step;
+    const forms = (this.forms = new FormScorer(this.T, tabs, limit, bound));
+    this.items = 0; this.size = 0; this.rowTop = 0; this.held = -1; this.nDefer = 0;
+    this.deferAbove = tight;
+    const root = this.newRow();
+    for (let j = 0; j <= m; j++) ROWS[root + j] = Infinity;
+    ROWS[root] = 0;
+    this.push(0, root, -Infinity);
+    // Tight phase: items are kept under the full cutoff (the wide phase may need them) but taken only
+    // within the tight one, and forms are completed only within the tight one too (so the limit-th best
+    // cost known may be a larger number than under the full cutoff, but never where it matters: with
+    // `limit` forms within `tight` the two agree). The nodes scored are listed with the cap they had,
+    // and scored again above it if the wide phase runs.
+    this.nScored = 0;
+    forms.setCap(tight);
+    this.run(tight);
+    const tc = Math.min(tight, forms.kth());
+    // (The tight result has min(limit, found within tc) syllables.)
+    if (Math.min(limit, forms.countWithin(tc)) >= 12) { this.forms = null; return forms.result(tc, make); }
+    this.forms = forms;
+    forms.setCap(Infinity);
+    for (let i = 0; i < this.nScored; i++) if (SCORED_LB[i]! <= forms.cutoff) forms.score(SCORED_NODE[i]!, SCORED_LB[i]!, SCORED_CAP[i]!);
+    this.nScored = 0;
+    this.deferAbove = Infinity;
+    for (let i = 0; i < this.nDefer; i++) { const it = DEFER[i]!; if (PRI[it]! <= forms.cutoff) this.heapAdd(it); }
+    this.nDefer = 0;
+    this.run(Infinity);
+    this.forms = null;
+    void W;
+    return forms.result(forms.cutoff, make);
+  }
+
+  private push(node: number, row: number, p: number): void {
+    if (p > this.deferAbove) {
+      const it = this.store(node, row, p);
+      if (this.nDefer === DEFER.length) { const b = new Int32Array(2 * DEFER.length); b.set(DEFER); DEFER = b; }
+      DEFER[this.nDefer++] = it;
+      return;
+    }
+    const held = this.held;
+    if (held < 0) { if (this.size === 0 || p < PRI[HEAP[0]!]!) { this.held = this.store(node, row, p); return; } }
+    else if (p < PRI[held]!) { this.held = this.store(node, row, p); this.heapAdd(held); return; }
+    this.heapAdd(this.store(node, row, p));
+  }
+
+  private store(node: number, row: number, p: number): number {
+    if (this.items === NODE.length) {
       const grow = <A extends Int32Array | Float64Array>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(2 * a.length); b.set(a); return b; };
       NODE = grow(NODE); ROW = grow(ROW); PRI = grow(PRI); HEAP = grow(HEAP);
     }
-    const it = items++;
+    const it = this.items++;
     NODE[it] = node; ROW[it] = row; PRI[it] = p;
     return it;
-  };
-  const heapAdd = (it: number) => {
+  }
+
+  private heapAdd(it: number): void {
     const p = PRI[it]!;
-    let at = size++;
+    let at = this.size++;
     while (at > 0) {
       const up = (at - 1) >> 1;
       if (PRI[HEAP[up]!]! <= p) break;
@@ -599,10 +811,12 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
       at = up;
     }
     HEAP[at] = it;
-  };
-  const pop = (): number => {
+  }
+
+  private pop(): number {
     const top = HEAP[0]!;
-    const last = HEAP[--size]!;
+    const size = --this.size;
+    const last = HEAP[size]!;
     const p = PRI[last]!;
     let at = 0;
     for (;;) {
@@ -615,82 +829,100 @@ function search(tabs: WordTables, limit: number, tight: number, bound: number): 
     }
     HEAP[at] = last;
     return top;
-  };
-  const newRow = (): number => {
-    if (rowTop + W > ROWS.length) { const b = new Float64Array(2 * ROWS.length + W); b.set(ROWS); ROWS = b; }
-    const r = rowTop;
-    rowTop += W;
+  }
+
+  private newRow(): number {
+    const W = this.W;
+    if (this.rowTop + W > ROWS.length) { const b = new Float64Array(2 * ROWS.length + W); b.set(ROWS); ROWS = b; }
+    const r = this.rowTop;
+    this.rowTop += W;
     return r;
-  };
-  // Expand a node: each kid's item if its bound is within the cutoff. The bound (the least folded
-  // cost of any syllable at or below the kid, from the parent's row and the kid's edge completions)
-  // needs no row of the kid's own: that is computed when the kid is taken, so the kids whose bound
-  // the tightening cutoff overtakes never cost a row.
-  const expand = (node: number, parentRow: number) => {
+  }
+
+  /**
+   * Expand a node: each kid's item if its bound is within the cutoff. The bound (the least folded
+   * cost of any syllable at or below the kid, from the parent's row and the kid's edge completions)
+   * needs no row of the kid's own: that is computed when the kid is taken, so the kids whose bound
+   * the tightening cutoff overtakes never cost a row.
+   */
+  private expand(node: number, parentRow: number): void {
+    const T = this.T, m = this.m, W = this.W, step = this.step, rows = ROWS, cutoff = this.forms!.cutoff;
     for (let x = T.kidStart[node]!, end = T.kidStart[node + 1]!; x < end; x++) {
       const kid = T.kids[x]!;
       const xo = T.stepOf[kid]! * W;
       let quick = Infinity;
-      for (let j = 0; j <= m; j++) { const v = ROWS[parentRow + j]! + step[xo + j]!; if (v < quick) quick = v; }
+      for (let j = 0; j <= m; j++) { const v = rows[parentRow + j]! + step[xo + j]!; if (v < quick) quick = v; }
       // The bound adds costs in another order than the DP does: allow for rounding.
       quick -= 1e-9;
-      if (quick <= forms.cutoff) push(kid, -2 - parentRow, quick);
+      if (quick <= cutoff) this.push(kid, -2 - parentRow, quick);
     }
-  };
-  // A kid taken: its DP row from its parent's, then its forms and its own expansion as items.
-  const reach = (kid: number, parentRow: number) => {
-    const no = newRow();
-    const min = dpStep(ROWS, parentRow, folded, T.letter[kid]! * stride, ROWS, no, m);
-    if (min > forms.cutoff) { rowTop = no; return; }
+  }
+
+  /** A kid taken: its DP row from its parent's, then its forms and its own expansion as items. */
+  private reach(kid: number, parentRow: number): void {
+    const T = this.T, m = this.m, W = this.W, cutoff = this.forms!.cutoff;
+    const no = this.newRow();
+    const min = dpStep(ROWS, parentRow, this.folded, T.letter[kid]! * this.stride, ROWS, no, m);
+    if (min > cutoff) { this.rowTop = no; return; }
     const last = ROWS[no + m]!;
     // The kid's own forms cost at least its folded cost (each exact char cost is at least its folded one).
-    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= forms.cutoff) push(kid, -1, last);
-    if (T.kidStart[kid + 1]! === T.kidStart[kid]!) { rowTop = no; return; }
+    if (T.wordStart[kid + 1]! > T.wordStart[kid]! && last <= cutoff) this.push(kid, -1, last);
+    if (T.kidStart[kid + 1]! === T.kidStart[kid]!) { this.rowTop = no; return; }
     // The least folded cost of any syllable strictly below the kid (allowing for rounding, as above).
-    const bo = T.state[kid]! * W;
+    const below = this.below, bo = T.state[kid]! * W, rows = ROWS;
     let p = Infinity;
-    for (let j = 0; j <= m; j++) { const v = ROWS[no + j]! + below[bo + j]!; if (v < p) p = v; }
+    for (let j = 0; j <= m; j++) { const v = rows[no + j]! + below[bo + j]!; if (v < p) p = v; }
     p -= 1e-9;
-    if (p <= forms.cutoff) push(kid, no, p);
-    else rowTop = no;
-  };
-  // An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
-  // or a kid not reached yet (ROW -2 - its parent's row).
-  const run = (until: () => number) => {
+    if (p <= cutoff) this.push(kid, no, p);
+    else this.rowTop = no;
+  }
+
+  /**
+   * Take items while the next priority is within min(`until`, the cutoff, the `limit`-th best cost).
+   * An item is a node to expand (ROW: its DP row, ≥ 0), a node whose forms are to be scored (ROW -1),
+   * or a kid not reached yet (ROW -2 - its parent's row).
+   */
+  private run(until: number): void {
+    const forms = this.forms!;
     for (;;) {
+      const u = until < Infinity ? Math.min(until, forms.kth()) : forms.cutoff;
       let it: number;
+      const held = this.held;
       if (held >= 0) {
-        if (PRI[held]! > until()) { heapAdd(held); held = -1; break; }
-        it = held; held = -1;
+        if (PRI[held]! > u) { this.heapAdd(held); this.held = -1; break; }
+        it = held; this.held = -1;
       } else {
-        if (size === 0 || PRI[HEAP[0]!]! > until()) break;
-        it = pop();
+        if (this.size === 0 || PRI[HEAP[0]!]! > u) break;
+        it = this.pop();
       }
       const r = ROW[it]!;
-      if (r >= 0) expand(NODE[it]!, r);
-      else if (r === -1) forms.score(NODE[it]!, PRI[it]!);
-      else reach(NODE[it]!, -2 - r);
+      if (r >= 0) this.expand(NODE[it]!, r);
+      else if (r === -1) {
+        if (forms.capped()) {
+          if (this.nScored === SCORED_NODE.length) {
+            const n = 2 * this.nScored;
+            const a = new Int32Array(n); a.set(SCORED_NODE); SCORED_NODE = a;
+            const b = new Float64Array(n); b.set(SCORED_LB); SCORED_LB = b;
+            const c = new Float64Array(n); c.set(SCORED_CAP); SCORED_CAP = c;
+          }
+          SCORED_NODE[this.nScored] = NODE[it]!; SCORED_LB[this.nScored] = PRI[it]!; SCORED_CAP[this.nScored] = forms.limitNow();
+          this.nScored++;
+        }
+        forms.score(NODE[it]!, PRI[it]!);
+      }
+      else this.reach(NODE[it]!, -2 - r);
     }
-  };
-  const root = newRow();
-  for (let j = 0; j <= m; j++) ROWS[root + j] = Infinity;
-  ROWS[root] = 0;
-  push(0, root, -Infinity);
-  // Tight phase: items are pushed under the full cutoff (the wide phase may need them) but taken only
-  // within the tight one; forms are scored under the full cutoff too, so a form dropped now is never needed.
-  const tightCutoff = () => Math.min(tight, forms.kth());
-  run(tightCutoff);
-  const first = forms.result(tightCutoff());
-  if (first.length >= 12) return first;
-  run(() => forms.cutoff);
-  return forms.result(forms.cutoff);
+  }
 }
 
-// Per channel (so per run, like the word tables): char ids of the target strings met.
-const SPELLED = new WeakMap<Channel, Map<string, Int32Array>>();
+// Char ids of a target string: a syllable's from the trie (per process: the syllable set does not
+// depend on the input), any other string's kept per channel (so per run, like the word tables).
+let SYLLABLE_INDEX: Map<string, number> | null = null;
 function spelledOf(target: string, channel: Channel): Int32Array {
-  let m = SPELLED.get(channel);
-  if (!m) SPELLED.set(channel, (m = new Map()));
+  const T = trie();
+  const si = (SYLLABLE_INDEX ??= new Map(T.syllables.map((s, i) => [s, i]))).get(target);
+  if (si !== undefined) return T.spelled[si]!;
+  const m = perChannel(channel).spelled;
   let sp = m.get(target);
   if (!sp) m.set(target, (sp = Int32Array.from([...target], charId)));
   return sp;
@@ -698,12 +930,24 @@ function spelledOf(target: string, channel: Channel): Int32Array {
 
 /** Exact channel cost of an OCR word given any target string (lower case). */
 export function channelCost(ocr: string, target: string, channel: Channel): number {
-  const tabs = wordTables(ocr, channel);
-  const hit = tabs.costs.get(target);
-  if (hit !== undefined) return hit;
-  const r = exact(spelledOf(target, channel), tabs, Infinity);
-  tabs.costs.set(target, r);
-  return r;
+  return wordTables(ocr, channel).cost(target);
+}
+
+/** The channel costs of target strings given one OCR word: `channelCost` and `channelCostWithin` without looking the word up each time. */
+export interface WordCosts {
+  cost(target: string): number;
+  /** `spelled`: the target's char ids (see `spell`), when the caller keeps them. */
+  within(target: string, bound: number, spelled?: Int32Array): number;
+}
+
+/** A target string's char ids, as `WordCosts.within` takes them (valid for the channel's run). */
+export function spell(target: string, channel: Channel): Int32Array {
+  return spelledOf(target, channel);
+}
+
+/** The costs of targets given an OCR word (lower case) under a channel (kept for the run, like `channelCost`'s). */
+export function wordCosts(ocr: string, channel: Channel): WordCosts {
+  return wordTables(ocr, channel);
 }
 
 /**
@@ -712,18 +956,7 @@ export function channelCost(ocr: string, target: string, channel: Channel): numb
  * found is the same number `channelCost` gives (the same DP) and shared with it.
  */
 export function channelCostWithin(ocr: string, target: string, channel: Channel, bound: number): number {
-  const tabs = wordTables(ocr, channel);
-  const hit = tabs.costs.get(target);
-  if (hit !== undefined) return hit <= bound ? hit : Infinity;
-  const known = tabs.exceeds.get(target);
-  if (known !== undefined && known >= bound) return Infinity;
-  const r = exact(spelledOf(target, channel), tabs, bound);
-  if (r === Infinity) {
-    tabs.exceeds.set(target, bound); // (larger than any bound it was known to exceed, or it would have returned above)
-    return Infinity;
-  }
-  tabs.costs.set(target, r);
-  return r <= bound ? r : Infinity;
+  return wordTables(ocr, channel).within(target, bound);
 }
 
 /** The search's building blocks, for tests only (the depth-first reference search in test/unit/ocr checks the best-first one's walk of the trie; both score forms with `FormScorer`). */

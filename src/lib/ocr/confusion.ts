@@ -100,6 +100,8 @@ export interface Channel {
   costRow(out: string): Float64Array;
   /** `foldedCost(f, out)` for every folded letter f, indexed as FOLDED_LETTERS (shared, do not modify). */
   foldedRow(out: string): Float64Array;
+  /** `costRow(out)` and `foldedRow(out)` at once (shared, do not modify). */
+  rowPair(out: string): { readonly exact: Float64Array; readonly folded: Float64Array };
 }
 
 /** An output string as the prior looks at it: its length in code points, and the base letters of its first two. */
@@ -148,6 +150,8 @@ class LearnedChannel implements Channel {
   private readonly total: Float64Array;
   private readonly rows = new Map<string, Rows>();
   private readonly unseenRows = new Map<string, Rows>();
+  /** `estimate(0, pr, total of t, false)` for every true char t, per prior pr met (a few values recur: see `rowsOf`). */
+  private readonly priorCosts = new Map<number, Float64Array>();
 
   constructor(data: ConfusionData) {
     this.data = data;
@@ -191,9 +195,17 @@ class LearnedChannel implements Channel {
     let gv = -1;
     const gOut = () => (gv < 0 ? (gv = this.g(out)) : gv);
     const exact = new Float64Array(TRUE_CHARS.length);
+    // A char never seen giving this output (most of them) costs estimate(0, prior, its total, false),
+    // a function of the prior's value and the char alone: taken from the table of that value (the
+    // prior takes one of a few values per output), the same number computed once per channel.
+    let lastPr = NaN, lastCosts: Float64Array | null = null;
     for (let i = 0; i < TRUE_CHARS.length; i++) {
       const t = TRUE_CHARS[i]!;
-      exact[i] = estimate(seen?.get(t) ?? 0, prior(t, TRUE_BASE[i]!, out, shape, gOut), this.total[i]!, out === t);
+      const c = seen?.get(t) ?? 0, pr = prior(t, TRUE_BASE[i]!, out, shape, gOut), identity = out === t;
+      if (c === 0 && !identity) {
+        if (pr !== lastPr) { lastPr = pr; lastCosts = this.costsOfPrior(pr); }
+        exact[i] = lastCosts![i]!;
+      } else exact[i] = estimate(c, pr, this.total[i]!, identity);
     }
     const folded = new Float64Array(FOLDED_LETTERS.length).fill(Infinity);
     for (let i = 0; i < TRUE_CHARS.length; i++) {
@@ -204,6 +216,17 @@ class LearnedChannel implements Channel {
     this.rows.set(out, r);
     if (key !== null) this.unseenRows.set(key, r);
     return r;
+  }
+
+  /** `estimate(0, pr, total, false)` for every true char's total (see `priorCosts`). */
+  private costsOfPrior(pr: number): Float64Array {
+    let a = this.priorCosts.get(pr);
+    if (!a) {
+      a = new Float64Array(TRUE_CHARS.length);
+      for (let i = 0; i < TRUE_CHARS.length; i++) a[i] = estimate(0, pr, this.total[i]!, false);
+      this.priorCosts.set(pr, a);
+    }
+    return a;
   }
 
   cost(t: string, out: string): number {
@@ -238,6 +261,10 @@ class LearnedChannel implements Channel {
 
   costRow(out: string): Float64Array {
     return this.rowsOf(out).exact;
+  }
+
+  rowPair(out: string): Rows {
+    return this.rowsOf(out);
   }
 
   foldedRow(out: string): Float64Array {

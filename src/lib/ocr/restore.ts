@@ -7,7 +7,7 @@
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { anchoredAlignRows, exactPairsBound, levenshtein, patienceAnchors, type SubRows } from './align.ts';
-import { candidates, channelCost, channelCostWithin, type Candidate } from './candidates.ts';
+import { candidatesWith, channelCost, channelCostWithin, spell, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
@@ -344,8 +344,32 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 // made inside `restoreLines` per call: code optimised for one call's closures is thrown away at the
 // next call, and one long function is recompiled whole whenever any part of it is).
 
-/** The references' most frequent successors of a word, with their ids and syllable validity. */
-interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array }
+/** The references' most frequent successors of a word, with their ids, syllable validity and char ids (`spell`, once asked for). */
+interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array; spelled: Array<Int32Array | undefined> }
+
+/**
+ * What the context candidates need of the slots of one `source` (OCR word and alternative reading):
+ * the ids of their own candidates, the channel costs of targets given the OCR word, and the context
+ * candidates found after each previous readings (by `readingsKey`).
+ */
+interface SourceInfo { own: Set<number>; costs: WordCosts; context: Map<number | string, Cand[]> }
+
+/** A key of up to 3 word ids (a slot's first readings): a number when they are small, else a string. */
+export function readingsKey(ids: number[]): number | string {
+  const B = 1 << 17, H = 1 << 16;
+  let k = 0;
+  for (let i = 0; i < 3; i++) {
+    if (i < ids.length) {
+      const id = ids[i]!;
+      if (id < -H || id >= H - 1) return ids.join(',');
+      k = k * B + (id + H + 1);
+    } else k = k * B;
+  }
+  return ids.length > 3 ? ids.join(',') : k;
+}
+
+/** No word id (ids are negative for words the model never saw). */
+const NO_ID = 0x7fffffff;
 
 /** One restoration's state: models and weights, the slots and lattice steps, and the memos keyed by this input. */
 class Run {
@@ -357,8 +381,8 @@ class Run {
   /** First readings by OCR word (see `firstReadingOf`). */
   private readonly firstBySource = new Map<string, FirstReading>();
   private readonly succMemo = new Map<string, Successors>();
-  /** Ids of each OCR word's own candidates (see `hasCand`). */
-  private readonly ownIds = new Map<string, Set<number>>();
+  /** What the context candidates need of each slot `source` (see `sourceOf`). */
+  private readonly sources = new Map<string, SourceInfo>();
 
   readonly models: Models;
   readonly W: typeof WEIGHTS;
@@ -371,12 +395,18 @@ class Run {
   /** The candidates of an OCR word (lower case), with their language-model ids, once per distinct word. */
   candsOf(key: string): Cand[] {
     let c = this.candCache.get(key);
-    if (!c) {
-      const lm = this.models.lm;
-      this.candCache.set(key, (c = candidates(key, this.models.channel, 30, this.W.bound).map((x) => ({ syllable: x.syllable, channel: x.channel, id: lm.id(x.syllable) }))));
-    }
+    if (!c) this.candCache.set(key, (c = candidatesWith(key, this.models.channel, 30, this.W.bound, this.makeCand)));
     return c;
   }
+
+  /** Language-model ids of the syllables met as candidates, by syllable index (NO_ID: not looked up yet; ids are asked in the same order as ever). */
+  private syllableIds: Int32Array | null = null;
+  private readonly makeCand = (syllable: string, index: number, channel: number): Cand => {
+    const ids = (this.syllableIds ??= new Int32Array(syllableCount()).fill(NO_ID));
+    let id = ids[index]!;
+    if (id === NO_ID) ids[index] = id = this.models.lm.id(syllable);
+    return { syllable, channel, id };
+  };
 
   /** Append a context-only step (punctuation, a fixed token's language-model token). */
   push(lm: string): void {
@@ -418,20 +448,25 @@ class Run {
       const words = lm.successors(prev);
       const ids = new Int32Array(words.length), ok = new Uint8Array(words.length);
       for (let k = 0; k < words.length; k++) { ids[k] = lm.id(words[k]!); ok[k] = this.syllables.has(words[k]!) ? 1 : 0; }
-      this.succMemo.set(prev, (x = { words, ids, ok }));
+      this.succMemo.set(prev, (x = { words, ids, ok, spelled: new Array<Int32Array | undefined>(words.length).fill(undefined) }));
+    }
+    return x;
+  }
+
+  /** The ids of a slot's own candidates, its OCR word's channel costs and its context candidates by previous readings: once per distinct `source`. */
+  sourceOf(s: Slot): SourceInfo {
+    let x = this.sources.get(s.source);
+    if (!x) {
+      const own = new Set<number>();
+      for (let i = 0; i < s.own; i++) own.add(s.cands[i]!.id);
+      this.sources.set(s.source, (x = { own, costs: wordCosts(s.lower, this.models.channel), context: new Map() }));
     }
     return x;
   }
 
   /** Whether a slot has a candidate: the own candidates' ids once per distinct OCR word, the appended ones per slot. */
-  hasCand(s: Slot, id: number): boolean {
-    let own = this.ownIds.get(s.source);
-    if (!own) {
-      own = new Set<number>();
-      for (let i = 0; i < s.own; i++) own.add(s.cands[i]!.id);
-      this.ownIds.set(s.source, own);
-    }
-    if (own.has(id)) return true;
+  hasCand(s: Slot, id: number, src = this.sourceOf(s)): boolean {
+    if (src.own.has(id)) return true;
     const n = s.cands.length;
     if (n === s.own) return false;
     const extra = (s.extra ??= new Set<number>());
@@ -442,15 +477,16 @@ class Run {
   /**
    * Append to slot `s` the references' successors of `prev` it lacks that the channel finds within the
    * context bound (the language model vouches for them, so a worse reading is allowed), and to `added`
-   * if given. (A successor found too costly for the slot's word is remembered by `channelCostWithin`.)
+   * if given. (A successor found too costly for the slot's word is remembered by the word's `WordCosts`.)
    */
-  addSuccessors(s: Slot, prev: string, added?: Cand[]): void {
+  addSuccessors(s: Slot, prev: string, added?: Cand[], src = this.sourceOf(s)): void {
     const sx = this.successorsOf(prev);
+    const bound = this.W.contextBound;
     for (let k = 0; k < sx.words.length; k++) {
       const id = sx.ids[k]!;
-      if (!sx.ok[k] || this.hasCand(s, id)) continue;
+      if (!sx.ok[k] || this.hasCand(s, id, src)) continue;
       const w = sx.words[k]!;
-      const cost = channelCostWithin(s.lower, w, this.models.channel, this.W.contextBound);
+      const cost = src.costs.within(w, bound, (sx.spelled[k] ??= spell(w, this.models.channel)));
       if (cost === Infinity) continue;
       const c = { syllable: w, channel: cost, id };
       this.addCand(s, c);
@@ -499,10 +535,11 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
   if (!t.text) return;
   if (t.fixed) { for (const x of lmTokens(t.text)) run.push(x); return; }
   // Trailing punctuation, including the end-of-text mark `./.`, stays outside the word.
-  const m = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u.exec(t.text)!;
-  const core = m[2]!;
-  const isNumber = /^\d{1,2}$/u.test(core);
-  if (!core || (!/[\p{L}$&¢¥]/u.test(core) && !isNumber) || (/^\d+$/u.test(core) && !isNumber)) {
+  const m = splitToken(t.text);
+  const core = m[2];
+  const digits = allDigits(core);
+  const isNumber = digits && core.length <= 2;
+  if (!core || (!isNumber && !hasWordChar(core)) || (digits && !isNumber)) {
     t.fixed = true; t.confidence = 1;
     for (const x of lmTokens(t.text)) run.push(x);
     return;
@@ -526,6 +563,46 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
 }
 
 /**
+ * A token as /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u splits it, [whole, lead, core, trail], by a
+ * scan: the opening brackets and quotes, then the word, then the longest tail of closing punctuation
+ * (with the end-of-text mark `./.`). (Tokens have no line breaks; one that had is split by the expression itself.)
+ */
+export function splitToken(text: string): [string, string, string, string] {
+  if (LINE_BREAK.test(text)) { const m = TOKEN_PARTS.exec(text)!; return [m[0], m[1]!, m[2]!, m[3]!]; }
+  const n = text.length;
+  let a = 0;
+  while (a < n && (text.charCodeAt(a) === 40 || text.charCodeAt(a) === 91 || text.charCodeAt(a) === 34)) a++; // ( [ "
+  let k = n;
+  if (n - a >= 2 && text.charCodeAt(n - 2) === 47 && text.charCodeAt(n - 1) === 46) k = n - 2; // "/."
+  while (k > a && CLOSING.has(text.charCodeAt(k - 1))) k--;
+  return [text, text.slice(0, a), text.slice(a, k), text.slice(k)];
+}
+const TOKEN_PARTS = /^([(["]*)(.*?)([,.;:)\]!]*(?:\/\.)?)$/u;
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
+/** , . ; : ) ] ! */
+const CLOSING = new Set([44, 46, 59, 58, 41, 93, 33]);
+
+/** Whether a string is one or more ASCII digits (/^\d+$/u). */
+function allDigits(s: string): boolean {
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) { const u = s.charCodeAt(i); if (u < 48 || u > 57) return false; }
+  return true;
+}
+
+/** Whether a string has a letter or one of `$&¢¥` (/[\p{L}$&¢¥]/u). */
+export function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
+      const v = s.charCodeAt(i + 1);
+      if (v >= 0xdc00 && v <= 0xdfff) { if (isLetter(s.slice(i, i + 2))) return true; i++; continue; }
+    }
+    if (u === 36 || u === 38 || u === 0xa2 || u === 0xa5 || isLetter(s[i]!)) return true;
+  }
+  return false;
+}
+
+/**
  * Context candidates: words the references put after the likely readings of the previous word
  * (`điện` → `tử`), when the channel finds them plausible for this OCR word. What this adds to a slot
  * depends only on the slot's own candidates (its OCR word and alternative reading) and the previous
@@ -534,23 +611,23 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
  */
 function addContextCandidates(run: Run): void {
   const slots = run.slots;
-  const contextMemo = new Map<string, Cand[]>();
   for (let i = 1; i < slots.length; i++) {
     const s = slots[i]!, p = slots[i - 1]!;
     if (p.line !== s.line && p.line + 1 !== s.line) continue;
-    addContextCandidatesOf(run, s, p, contextMemo);
+    addContextCandidatesOf(run, s, p);
   }
 }
 
 /** The context candidates of slot `s` after slot `p` (see `addContextCandidates`). */
-function addContextCandidatesOf(run: Run, s: Slot, p: Slot, contextMemo: Map<string, Cand[]>): void {
+function addContextCandidatesOf(run: Run, s: Slot, p: Slot): void {
   const readings = run.firstReadingOf(p);
-  const memoKey = s.source + '\u0002' + readings.ids.join(',');
-  const known = contextMemo.get(memoKey);
+  const src = run.sourceOf(s);
+  const key = readingsKey(readings.ids);
+  const known = src.context.get(key);
   if (known) { for (const c of known) run.addCand(s, c); return; }
   const added: Cand[] = [];
-  for (const prev of readings.words) run.addSuccessors(s, prev, added);
-  contextMemo.set(memoKey, added);
+  for (const prev of readings.words) run.addSuccessors(s, prev, added, src);
+  src.context.set(key, added);
 }
 
 /** Folded keys interned to ids, and the normalised edit distance of two of them with a memo (see `addReferenceEvidence`). */

@@ -175,4 +175,32 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
       expect(tight).toBeGreaterThan(finite / 2);
     }
   });
+
+  it("takes a word's completion costs from the columns of its suffixes, whichever words computed them first", () => {
+    // Words of the scan that share suffixes with other words (tinh/thinh/chinh...): each word's tables
+    // after every other word of its group was prepared under the same channel, against a fresh channel.
+    const all = new Set<string>();
+    for (const t of ocrSource().split(/\s+/u)) {
+      const core = /^[(["]*(.*?)[,.;:)\]!]*$/u.exec(t)![1]!;
+      if (core && /[\p{L}$&¢¥]/u.test(core)) all.add(core.toLowerCase());
+    }
+    const byEnd = new Map<string, string[]>();
+    for (const w of all) { const e = [...w].slice(-2).join(''); if ([...w].length >= 3) (byEnd.get(e) ?? byEnd.set(e, []).get(e)!).push(w); }
+    const groups = [...byEnd.values()].filter((g) => g.length >= 3).slice(0, 25);
+    expect(groups.length).toBeGreaterThan(10);
+    let shared = 0;
+    for (const g of groups) {
+      const chShared = buildChannel(data as ConfusionData);
+      for (const w of g) {
+        const a = searchInternals.wordTables(w, chShared).completions();
+        const step = a.step.slice(), below = a.below.slice();
+        const b = searchInternals.wordTables(w, buildChannel(data as ConfusionData)).completions();
+        const W = [...w].length + 1, T = searchInternals.trie();
+        expect(step.subarray(0, T.stepLetter.length * W), w).toEqual(b.step.subarray(0, T.stepLetter.length * W));
+        expect(below.subarray(0, T.final.length * W), w).toEqual(b.below.subarray(0, T.final.length * W));
+        shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(50);
+  });
 });

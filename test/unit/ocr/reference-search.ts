@@ -102,5 +102,5 @@ export function depthFirstSearch(tabs: Tables, bounds: { minDel: number; suffix:
   const rowAt = new Int32Array(T.depth + 2);
   rowAt[0] = 0;
   visit(0, 0);
-  return forms.result(forms.cutoff);
+  return forms.result(forms.cutoff, (syllable: string, _index: number, channel: number): Candidate => ({ syllable, channel }));
 }
