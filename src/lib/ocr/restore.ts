@@ -756,34 +756,43 @@ function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
  */
 function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[]): void {
   const { steps, slots, models } = run;
-  const prevLm = (t: number) => (t > 0 ? steps[t - 1]!.options[chosen[t - 1]!]!.lm : BOS);
+  // The chosen language-model token before each step (the start mark before the first).
+  const prev: string[] = new Array(steps.length);
+  for (let t = 0; t < steps.length; t++) prev[t] = t > 0 ? steps[t - 1]!.options[chosen[t - 1]!]!.lm : BOS;
   const docCase = new Map<string, { cap: number; total: number }>();
+  for (let t = 0; t < steps.length; t++) countDocCase(run, steps[t]!, chosen[t]!, prev[t]!, docCase);
+  // Whether a previous token is a word of the model (not punctuation, not a mark like `<num>`), once per distinct token.
+  const wordBefore = new Map<string, boolean>();
   for (let t = 0; t < steps.length; t++) {
     const st = steps[t]!;
     if (st.slot < 0) continue;
     const s = slots[st.slot]!;
     const o = st.options[chosen[t]!]!;
-    if (o.lm.startsWith('<') || s.caps || !caseIsReliable(s.core)) continue;
-    const k = prevLm(t) + ' ' + o.lm;
-    const e = docCase.get(k) ?? { cap: 0, total: 0 };
-    e.total++;
-    if (/^\p{Lu}/u.test(s.core)) e.cap++;
-    docCase.set(k, e);
-  }
-  const caseContext = (prev: string, w: string) => {
-    const d = docCase.get(prev + ' ' + w);
-    return d ? { p: (d.cap + 0.5) / (d.total + 1), n: d.total } : models.cases.capital(prev, w);
-  };
-  for (let t = 0; t < steps.length; t++) {
-    const st = steps[t]!;
-    if (st.slot < 0) continue;
-    const s = slots[st.slot]!;
-    const o = st.options[chosen[t]!]!;
-    const text = o.lm === '<unk>' || o.lm === '<num>' ? s.core : applyCase(s.core, o.text, s.caps, caseContext(prevLm(t), o.lm), /\p{L}/u.test(prevLm(t)) && !prevLm(t).startsWith('<') && models.cases.neverCapital(o.lm));
+    let text = s.core;
+    if (o.lm !== '<unk>' && o.lm !== '<num>') {
+      const p = prev[t]!;
+      let word = wordBefore.get(p);
+      if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));
+      const d = docCase.get(p + ' ' + o.lm);
+      text = applyCase(s.core, o.text, s.caps, d ? { p: (d.cap + 0.5) / (d.total + 1), n: d.total } : models.cases.capital(p, o.lm), word && models.cases.neverCapital(o.lm));
+    }
     const tok = kept[s.line]!.tokens[s.token]!;
     tok.text = s.lead + text + s.trail;
     tok.confidence = conf[t]!;
   }
+}
+
+/** This document's own case usage: a step's chosen word after the previous token, where the scan shows its case reliably. */
+function countDocCase(run: Run, st: Step, chosen: number, prev: string, docCase: Map<string, { cap: number; total: number }>): void {
+  if (st.slot < 0) return;
+  const s = run.slots[st.slot]!;
+  const o = st.options[chosen]!;
+  if (o.lm.startsWith('<') || s.caps || !caseIsReliable(s.core)) return;
+  const k = prev + ' ' + o.lm;
+  let e = docCase.get(k);
+  if (!e) docCase.set(k, (e = { cap: 0, total: 0 }));
+  e.total++;
+  if (/^\p{Lu}/u.test(s.core)) e.cap++;
 }
 
 /** The restored lines with their tokens (NFC, confidences rounded), and the mean confidence of the words. */
