@@ -210,7 +210,7 @@ class LowerContext implements LmContext {
   }
 
   logProbId(wi: number): number {
-    const l = this.lower, t = this.model.lowerSparse, s = t.find(l.idx, wi);
+    const l = this.lower, t = this.model.lowerSparse, s = t.findInRow(l.idx, wi);
     return Math.log(s >= 0 ? t.vals[s]! : l.dg * (l.da * this.model.p1Id(wi)));
   }
 
@@ -218,7 +218,7 @@ class LowerContext implements LmContext {
     const l = this.lower, li = l.idx, da = l.da, dg = l.dg, model = this.model, t = model.lowerSparse;
     for (let j = from; j < to; j++) {
       const wi = ids[j]!;
-      const s = t.find(li, wi);
+      const s = t.findInRow(li, wi);
       const x = Math.log(s >= 0 ? t.vals[s]! : dg * (da * model.p1Id(wi)));
       if (first || x > out[j]!) out[j] = x;
     }
@@ -255,7 +255,7 @@ class TrigramContext implements LmContext {
   }
 
   logProbId(wi: number): number {
-    const model = this.model, ts = model.triSparse, t = ts.find(this.idx, wi);
+    const model = this.model, ts = model.triSparse, t = ts.findInRow(this.idx, wi);
     if (t >= 0) return ts.vals[t]!;
     return Math.log(this.g * model.lowerValue(this.lower, wi));
   }
@@ -264,10 +264,10 @@ class TrigramContext implements LmContext {
     const l = this.lower, li = l.idx, da = l.da, dg = l.dg, g = this.g, model = this.model, ts = model.triSparse, ls = model.lowerSparse, ci = this.idx;
     for (let j = from; j < to; j++) {
       const wi = ids[j]!;
-      const t = ts.find(ci, wi);
+      const t = ts.findInRow(ci, wi);
       let x: number;
       if (t >= 0) x = ts.vals[t]!;
-      else { const s = ls.find(li, wi); x = Math.log(g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi)))); }
+      else { const s = ls.findInRow(li, wi); x = Math.log(g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi)))); }
       if (first || x > out[j]!) out[j] = x;
     }
   }
@@ -332,10 +332,10 @@ class TrigramModel implements LanguageModel {
   private readonly lowerKnown: Array<Lower | undefined> = [];
   private readonly lowerUnseen: Array<Lower | undefined> = [];
   /** The sparse values of every `Lower`, keyed (its idx, word id). */
-  readonly lowerSparse = new PairTable(4096);
+  readonly lowerSparse = new PairTable(1 << 16, 2048);
   private lowerCount = 0;
   /** log P(w | u v) of the words seen after each trigram context (u v), keyed (context idx, word id). */
-  readonly triSparse = new PairTable(1024);
+  readonly triSparse = new PairTable(1024, 1024);
   private triContexts = 0;
   /** `phraseId`, NaN standing for null (a logarithm of a positive ratio is never NaN). */
   private readonly phraseCache = new PairTable(1024);
@@ -508,7 +508,7 @@ class TrigramModel implements LanguageModel {
 
   /** The lower-order value of w seen from `lower`'s v: its sparse value, or the dense chain of p1(w). */
   lowerValue(lower: Lower, wi: number): number {
-    const t = this.lowerSparse, s = t.find(lower.idx, wi);
+    const t = this.lowerSparse, s = t.findInRow(lower.idx, wi);
     return s >= 0 ? t.vals[s]! : lower.dg * (lower.da * this.p1Id(wi));
   }
 
@@ -563,7 +563,7 @@ class TrigramModel implements LanguageModel {
     const li = lower.idx;
     for (let k = 0; k < succ.words.length; k++) {
       const wi = this.lexId(succ.words[k]!);
-      if (!this.lowerSparse.has(li, wi)) this.setSparse(lower, wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
+      if (this.lowerSparse.findInRow(li, wi) < 0) this.setSparse(lower, wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
     }
     return lower;
   }

@@ -16,8 +16,16 @@ export class PairTable {
   private mask: number;
   /** Number of entries. */
   size = 0;
+  /**
+   * With `rows`: a 256-bit filter per first key (8 ints per row, a ≥ 0), a bit per hash of the
+   * second keys set in that row. A large table is mostly cache misses, and most questions to a
+   * sparse row are about keys it lacks: the row's filter (32 bytes, hot while one row is asked
+   * about many keys) answers most of them without touching the table.
+   */
+  private filter: Int32Array | null;
 
-  constructor(capacity = 64) {
+  constructor(capacity = 64, rows = 0) {
+    this.filter = rows ? new Int32Array(8 * rows) : null;
     let cap = 16;
     while (cap < 2 * capacity) cap *= 2;
     this.ka = new Int32Array(cap).fill(EMPTY);
@@ -43,6 +51,13 @@ export class PairTable {
     }
   }
 
+  /** `find` for a table made with `rows` (a ≥ 0): the filter first. */
+  findInRow(a: number, b: number): number {
+    const bit = Math.imul(b, 0x9e3779b1) >>> 24;
+    if (!(this.filter![8 * a + (bit >>> 5)]! & (1 << (bit & 31)))) return -1;
+    return this.find(a, b);
+  }
+
   /** The value of (a, b), or `missing`. */
   get(a: number, b: number, missing: number): number {
     const i = this.find(a, b);
@@ -57,6 +72,11 @@ export class PairTable {
   /** Set the value of (a, b) (replacing any). */
   set(a: number, b: number, v: number): void {
     if (2 * (this.size + 1) > this.ka.length) this.grow();
+    if (this.filter) {
+      if (8 * a + 8 > this.filter.length) { const f = new Int32Array(Math.max(2 * this.filter.length, 8 * a + 8)); f.set(this.filter); this.filter = f; }
+      const bit = Math.imul(b, 0x9e3779b1) >>> 24;
+      this.filter[8 * a + (bit >>> 5)]! |= 1 << (bit & 31);
+    }
     const ka = this.ka, mask = this.mask;
     let i = PairTable.hash(a, b) & mask;
     for (;;) {

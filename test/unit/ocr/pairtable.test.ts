@@ -29,4 +29,24 @@ describe('PairTable', () => {
     expect(u.find(7, 3)).toBe(-1);
     expect(u.get(3, 7, 0)).toBe(1);
   });
+
+  it('with row filters, findInRow answers like find (rows small and large, keys present and absent)', () => {
+    let seed = 777;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
+    const t = new PairTable(16, 2), plain = new PairTable();
+    // Row 0 has 3 keys, row 1 has 2,000 (its filter saturates), rows up to 50 grow the filter array.
+    const put = (a: number, b: number) => { const v = rand(); t.set(a, b, v); plain.set(a, b, v); };
+    for (const b of [-5, 17, 40000]) put(0, b);
+    for (let i = 0; i < 2000; i++) put(1, Math.floor(rand() * 20000) - 10000);
+    for (let a = 2; a <= 50; a++) for (let i = 0; i < 20; i++) put(a, Math.floor(rand() * 9000) - 9000);
+    let absent = 0;
+    for (let a = 0; a <= 50; a++) for (let b = -10000; b < 10000; b += 7) {
+      const at = t.findInRow(a, b), want = plain.find(a, b);
+      expect(at >= 0).toBe(want >= 0);
+      if (at >= 0) expect(t.vals[at]).toBe(plain.vals[want]);
+      else absent++;
+    }
+    expect(absent).toBeGreaterThan(100000);
+    expect(t.findInRow(0, 40000)).toBeGreaterThanOrEqual(0);
+  });
 });
