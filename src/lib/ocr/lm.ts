@@ -11,7 +11,7 @@
 import { allSyllables } from './syllable.ts';
 import { foldKey } from '../fold.ts';
 import type { Lexicon } from './lexicon.ts';
-import { PairTable } from './pairtable.ts';
+import { PairTable, SparseRows } from './pairtable.ts';
 
 /** How a lexicon shapes the model's floor (see the module comment). */
 export interface LexiconPrior {
@@ -166,7 +166,7 @@ interface Tally { total: number; types: number }
  * adds an exact 0), so scores are bit-identical to scoring term by term.
  */
 class Lower {
-  /** Its number: its sparse values are the model's `lowerSparse` entries (idx, w). */
+  /** Its number: its sparse values are row `idx` of the model's `lowerSparse`. */
   readonly idx: number;
   readonly da: number;
   readonly dg: number;
@@ -210,7 +210,7 @@ class LowerContext implements LmContext {
   }
 
   logProbId(wi: number): number {
-    const l = this.lower, t = this.model.lowerSparse, s = t.findInRow(l.idx, wi);
+    const l = this.lower, t = this.model.lowerSparse, s = t.find(l.idx, wi);
     return Math.log(s >= 0 ? t.vals[s]! : l.dg * (l.da * this.model.p1Id(wi)));
   }
 
@@ -218,7 +218,7 @@ class LowerContext implements LmContext {
     const l = this.lower, li = l.idx, da = l.da, dg = l.dg, model = this.model, t = model.lowerSparse;
     for (let j = from; j < to; j++) {
       const wi = ids[j]!;
-      const s = t.findInRow(li, wi);
+      const s = t.find(li, wi);
       const x = Math.log(s >= 0 ? t.vals[s]! : dg * (da * model.p1Id(wi)));
       if (first || x > out[j]!) out[j] = x;
     }
@@ -232,13 +232,13 @@ class TrigramContext implements LmContext {
   private readonly model: TrigramModel;
   private readonly lower: Lower;
   private readonly g: number;
-  /** Its number: log P(w | u v) of the words seen after (u v) are the model's `triSparse` entries (idx, w). */
+  /** Its row in the model's `triSparse`: log P(w | u v) of the words seen after (u v). */
   private readonly idx: number;
 
-  constructor(model: TrigramModel, idx: number, lower: Lower, e: Tally, uv: number, seen: number[]) {
+  constructor(model: TrigramModel, lower: Lower, e: Tally, uv: number, seen: number[]) {
     this.model = model;
     this.lower = lower;
-    this.idx = idx;
+    const idx = (this.idx = model.triSparse.open(seen.length));
     const g = (this.g = (D * e.types) / e.total);
     // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
     let max = Math.max(Math.log(g * lower.chain(model.p1Max())), Math.log(g * lower.max()));
@@ -255,7 +255,7 @@ class TrigramContext implements LmContext {
   }
 
   logProbId(wi: number): number {
-    const model = this.model, ts = model.triSparse, t = ts.findInRow(this.idx, wi);
+    const model = this.model, ts = model.triSparse, t = ts.find(this.idx, wi);
     if (t >= 0) return ts.vals[t]!;
     return Math.log(this.g * model.lowerValue(this.lower, wi));
   }
@@ -264,10 +264,10 @@ class TrigramContext implements LmContext {
     const l = this.lower, li = l.idx, da = l.da, dg = l.dg, g = this.g, model = this.model, ts = model.triSparse, ls = model.lowerSparse, ci = this.idx;
     for (let j = from; j < to; j++) {
       const wi = ids[j]!;
-      const t = ts.findInRow(ci, wi);
+      const t = ts.find(ci, wi);
       let x: number;
       if (t >= 0) x = ts.vals[t]!;
-      else { const s = ls.findInRow(li, wi); x = Math.log(g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi)))); }
+      else { const s = ls.find(li, wi); x = Math.log(g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi)))); }
       if (first || x > out[j]!) out[j] = x;
     }
   }
@@ -328,15 +328,16 @@ class TrigramModel implements LanguageModel {
   private readonly p1Known: Float64Array;
   private p1Unseen = new Float64Array(1024).fill(NaN);
   private p1MaxMemo = -1;
-  /** `lowerFor` by word id: training words, and words never seen in training by -id - 1. */
-  private readonly lowerKnown: Array<Lower | undefined> = [];
-  private readonly lowerUnseen: Array<Lower | undefined> = [];
-  /** The sparse values of every `Lower`, keyed (its idx, word id). */
-  readonly lowerSparse = new PairTable(1 << 16, 2048);
-  private lowerCount = 0;
-  /** log P(w | u v) of the words seen after each trigram context (u v), keyed (context idx, word id). */
-  readonly triSparse = new PairTable(1024, 1024);
-  private triContexts = 0;
+  /** `lowerFor` by word id: the number of its `Lower` in `lowers` (-1: none yet), for training words and, by -id - 1, for the others. */
+  private lowerKnown = new Int32Array(0);
+  private lowerUnseen = new Int32Array(0);
+  private readonly lowers: Lower[] = [];
+  /** The sparse values of every `Lower`, a row each (row = its idx). */
+  readonly lowerSparse = new SparseRows();
+  /** Scratch of `lowerOf`: the training words of the current left word's continuations (where `midStamp` holds the call's number). */
+  private midStamp: Int32Array | null = null;
+  /** log P(w | u v) of the words seen after each trigram context (u v), a row each. */
+  readonly triSparse = new SparseRows();
   /** `phraseId`, NaN standing for null (a logarithm of a positive ratio is never NaN). */
   private readonly phraseCache = new PairTable(1024);
   /** Folded id of any word (folding is slow: once per word; training words are known already). */
@@ -502,13 +503,25 @@ class TrigramModel implements LanguageModel {
 
   /** The lower orders seen from the word with id `vi` (see `Lower`), once per word. */
   private lowerFor(vi: number): Lower {
-    if (vi >= 0) return (this.lowerKnown[vi] ??= this.lowerOf(this.words[vi]!, vi));
-    return (this.lowerUnseen[-vi - 1] ??= this.lowerOf(this.unseenWords[-vi - 1]!, vi));
+    const k = vi >= 0 ? vi : -vi - 1;
+    let memo = vi >= 0 ? this.lowerKnown : this.lowerUnseen;
+    if (k >= memo.length) {
+      const grown = new Int32Array(Math.max(2 * memo.length, k + 1024)).fill(-1);
+      grown.set(memo);
+      memo = grown;
+      if (vi >= 0) this.lowerKnown = grown; else this.lowerUnseen = grown;
+    }
+    const at = memo[k]!;
+    if (at >= 0) return this.lowers[at]!;
+    const lower = this.lowerOf(vi >= 0 ? this.words[vi]! : this.unseenWords[k]!, vi);
+    memo[k] = lower.idx;
+    this.lowers.push(lower);
+    return lower;
   }
 
   /** The lower-order value of w seen from `lower`'s v: its sparse value, or the dense chain of p1(w). */
   lowerValue(lower: Lower, wi: number): number {
-    const t = this.lowerSparse, s = t.findInRow(lower.idx, wi);
+    const t = this.lowerSparse, s = t.find(lower.idx, wi);
     return s >= 0 ? t.vals[s]! : lower.dg * (lower.da * this.p1Id(wi));
   }
 
@@ -540,11 +553,11 @@ class TrigramModel implements LanguageModel {
     const succ = prior && pw ? successorList(this.lexNumbers!, prior.lexicon, v) : null;
     if (!m) {
       if (succ) {
-        const lower = new Lower(this.lowerCount++, 1 - pw, 1);
+        const lower = new Lower(this.lowerSparse.open(succ.words.length), 1 - pw, 1);
         for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); this.setSparse(lower, wi, pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)); }
         return lower;
       }
-      return new Lower(this.lowerCount++, 1, 1);
+      return new Lower(this.lowerSparse.open(0), 1, 1);
     }
     const base = vi * N;
     const g = (D * m.types) / m.total;
@@ -554,16 +567,18 @@ class TrigramModel implements LanguageModel {
     const stamp = ++this.lowerCalls;
     const lexStamp = this.lexStamp, lexCount = this.lexCount;
     if (succ) for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); if (wi >= 0) { lexStamp[wi] = stamp; lexCount[wi] = succ.counts[k]!; } }
-    const lower = new Lower(this.lowerCount++, succ ? 1 - pw : 1, g);
-    for (const wi of this.midSucc[vi]!) {
+    const mid = this.midSucc[vi]!;
+    const lower = new Lower(this.lowerSparse.open(mid.length + (succ ? succ.words.length : 0)), succ ? 1 - pw : 1, g);
+    const midStamp = (this.midStamp ??= new Int32Array(N));
+    for (const wi of mid) {
+      midStamp[wi] = stamp;
       const p1v = succ ? pw * ((lexStamp[wi] === stamp ? lexCount[wi]! : 0) / succ.total) + (1 - pw) * this.p1Id(wi) : this.p1Id(wi);
       this.setSparse(lower, wi, Math.max((this.contVW.get(base + wi) ?? 0) - D, 0) / m.total + g * p1v);
     }
     if (!succ) return lower;
-    const li = lower.idx;
     for (let k = 0; k < succ.words.length; k++) {
       const wi = this.lexId(succ.words[k]!);
-      if (this.lowerSparse.findInRow(li, wi) < 0) this.setSparse(lower, wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
+      if (wi < 0 || midStamp[wi] !== stamp) this.setSparse(lower, wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
     }
     return lower;
   }
@@ -574,7 +589,7 @@ class TrigramModel implements LanguageModel {
     const e = ui >= 0 && vi >= 0 ? this.ctxTri.get(ui * this.N + vi) : undefined;
     if (e) {
       const uv = ui * this.N + vi;
-      return this.contexts.set(ui, vi, new TrigramContext(this, this.triContexts++, this.lowerFor(vi), e, uv, this.triSucc.get(uv)!));
+      return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), e, uv, this.triSucc.get(uv)!));
     }
     const lower = this.lowerFor(vi);
     return this.contexts.set(ui, vi, (lower.ctx ??= new LowerContext(this, lower)));

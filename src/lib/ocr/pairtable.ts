@@ -16,16 +16,8 @@ export class PairTable {
   private mask: number;
   /** Number of entries. */
   size = 0;
-  /**
-   * With `rows`: a 256-bit filter per first key (8 ints per row, a ≥ 0), a bit per hash of the
-   * second keys set in that row. A large table is mostly cache misses, and most questions to a
-   * sparse row are about keys it lacks: the row's filter (32 bytes, hot while one row is asked
-   * about many keys) answers most of them without touching the table.
-   */
-  private filter: Int32Array | null;
 
-  constructor(capacity = 64, rows = 0) {
-    this.filter = rows ? new Int32Array(8 * rows) : null;
+  constructor(capacity = 64) {
     let cap = 16;
     while (cap < 2 * capacity) cap *= 2;
     this.ka = new Int32Array(cap).fill(EMPTY);
@@ -51,13 +43,6 @@ export class PairTable {
     }
   }
 
-  /** `find` for a table made with `rows` (a ≥ 0): the filter first. */
-  findInRow(a: number, b: number): number {
-    const bit = Math.imul(b, 0x9e3779b1) >>> 24;
-    if (!(this.filter![8 * a + (bit >>> 5)]! & (1 << (bit & 31)))) return -1;
-    return this.find(a, b);
-  }
-
   /** The value of (a, b), or `missing`. */
   get(a: number, b: number, missing: number): number {
     const i = this.find(a, b);
@@ -72,11 +57,6 @@ export class PairTable {
   /** Set the value of (a, b) (replacing any). */
   set(a: number, b: number, v: number): void {
     if (2 * (this.size + 1) > this.ka.length) this.grow();
-    if (this.filter) {
-      if (8 * a + 8 > this.filter.length) { const f = new Int32Array(Math.max(2 * this.filter.length, 8 * a + 8)); f.set(this.filter); this.filter = f; }
-      const bit = Math.imul(b, 0x9e3779b1) >>> 24;
-      this.filter[8 * a + (bit >>> 5)]! |= 1 << (bit & 31);
-    }
     const ka = this.ka, mask = this.mask;
     let i = PairTable.hash(a, b) & mask;
     for (;;) {
@@ -96,5 +76,81 @@ export class PairTable {
     this.mask = cap - 1;
     this.size = 0;
     for (let i = 0; i < ka.length; i++) if (ka[i] !== EMPTY) this.set(ka[i]!, kb[i]!, vals[i]!);
+  }
+}
+
+/**
+ * Rows of int → number entries, each row a small open-addressing table of its own in one flat pair of
+ * typed arrays (sized when the row is opened, from a bound on its entries), with a 256-bit filter of
+ * its keys: a row is filled at once and then asked about many keys, most of which it lacks (the
+ * language model's sparse tables: ~400k questions a run, ~95% about absent words). The filter (32
+ * bytes, hot while one row is asked about a run of keys) answers most of them, and one row's slots
+ * are contiguous, so filling or asking it touches a few cache lines, not a large table's.
+ */
+export class SparseRows {
+  private keys = new Int32Array(1 << 12).fill(EMPTY);
+  /** The values, by slot (`find`). */
+  vals = new Float64Array(1 << 12);
+  private used = 0;
+  private start = new Int32Array(256);
+  private masks = new Int32Array(256);
+  private filter = new Int32Array(8 * 256);
+  /** Number of rows. */
+  rows = 0;
+
+  /** A new empty row with room for `bound` entries; its number. */
+  open(bound: number): number {
+    const r = this.rows++;
+    if (r >= this.start.length) {
+      const grow = (a: Int32Array, n: number) => { const g = new Int32Array(n); g.set(a); return g; };
+      this.start = grow(this.start, 2 * this.start.length);
+      this.masks = grow(this.masks, 2 * this.masks.length);
+      this.filter = grow(this.filter, 2 * this.filter.length);
+    }
+    let cap = 0;
+    if (bound > 0) { cap = 4; while (cap < 2 * bound) cap *= 2; }
+    if (this.used + cap > this.keys.length) {
+      let size = 2 * this.keys.length;
+      while (size < this.used + cap) size *= 2;
+      const keys = new Int32Array(size).fill(EMPTY);
+      keys.set(this.keys);
+      const vals = new Float64Array(size);
+      vals.set(this.vals);
+      this.keys = keys;
+      this.vals = vals;
+    }
+    this.start[r] = this.used;
+    this.masks[r] = cap - 1;
+    this.used += cap;
+    return r;
+  }
+
+  /** The slot of `key` in row `r`, or -1 when it has no value there. */
+  find(r: number, key: number): number {
+    const h = Math.imul(key, 0x9e3779b1), bit = h >>> 24;
+    if (!(this.filter[8 * r + (bit >>> 5)]! & (1 << (bit & 31)))) return -1;
+    const keys = this.keys, s = this.start[r]!, mask = this.masks[r]!;
+    let i = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const x = keys[s + i]!;
+      if (x === key) return s + i;
+      if (x === EMPTY) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Set the value of `key` in row `r` (replacing any); the row must have room (`open`'s bound). `key` must not be -2^31. */
+  set(r: number, key: number, v: number): void {
+    const h = Math.imul(key, 0x9e3779b1), bit = h >>> 24;
+    const keys = this.keys, s = this.start[r]!, mask = this.masks[r]!;
+    if (mask < 0) throw new Error('SparseRows: row opened with no room');
+    this.filter[8 * r + (bit >>> 5)]! |= 1 << (bit & 31);
+    let i = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const x = keys[s + i]!;
+      if (x === EMPTY) { keys[s + i] = key; this.vals[s + i] = v; return; }
+      if (x === key) { this.vals[s + i] = v; return; }
+      i = (i + 1) & mask;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PairTable } from '../../../src/lib/ocr/pairtable.ts';
+import { PairTable, SparseRows } from '../../../src/lib/ocr/pairtable.ts';
 
 describe('PairTable', () => {
   it('answers like a Map keyed by the pair, through growth, replacement and negative keys', () => {
@@ -29,24 +29,35 @@ describe('PairTable', () => {
     expect(u.find(7, 3)).toBe(-1);
     expect(u.get(3, 7, 0)).toBe(1);
   });
+});
 
-  it('with row filters, findInRow answers like find (rows small and large, keys present and absent)', () => {
-    let seed = 777;
+describe('SparseRows', () => {
+  it('answers like a Map per row: empty rows, rows of a few keys, rows of thousands (through growth of the arrays), replacement', () => {
+    let seed = 2026;
     const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
-    const t = new PairTable(16, 2), plain = new PairTable();
-    // Row 0 has 3 keys, row 1 has 2,000 (its filter saturates), rows up to 50 grow the filter array.
-    const put = (a: number, b: number) => { const v = rand(); t.set(a, b, v); plain.set(a, b, v); };
-    for (const b of [-5, 17, 40000]) put(0, b);
-    for (let i = 0; i < 2000; i++) put(1, Math.floor(rand() * 20000) - 10000);
-    for (let a = 2; a <= 50; a++) for (let i = 0; i < 20; i++) put(a, Math.floor(rand() * 9000) - 9000);
-    let absent = 0;
-    for (let a = 0; a <= 50; a++) for (let b = -10000; b < 10000; b += 7) {
-      const at = t.findInRow(a, b), want = plain.find(a, b);
-      expect(at >= 0).toBe(want >= 0);
-      if (at >= 0) expect(t.vals[at]).toBe(plain.vals[want]);
-      else absent++;
+    const t = new SparseRows();
+    const ref: Array<Map<number, number>> = [];
+    for (let r = 0; r < 600; r++) {
+      // Sizes as the language model's rows have them: mostly a few dozen, some none, a few thousands.
+      const n = r % 7 === 0 ? 0 : r % 97 === 1 ? 3000 : Math.floor(rand() * 40) + 1;
+      const row = t.open(n + 5);
+      expect(row).toBe(r);
+      const m = new Map<number, number>();
+      for (let i = 0; i < n; i++) { const k = Math.floor(rand() * 20000) - 10000, v = rand(); t.set(row, k, v); m.set(k, v); }
+      // Replacing a value does not take room.
+      for (const k of [...m.keys()].slice(0, 5)) { t.set(row, k, -1); m.set(k, -1); }
+      ref.push(m);
     }
-    expect(absent).toBeGreaterThan(100000);
-    expect(t.findInRow(0, 40000)).toBeGreaterThanOrEqual(0);
+    let hits = 0, misses = 0;
+    for (let r = 0; r < 600; r++) {
+      for (const [k, v] of ref[r]!) { const at = t.find(r, k); expect(at).toBeGreaterThanOrEqual(0); expect(t.vals[at]).toBe(v); hits++; }
+      for (let k = -10000; k < 10000; k += 37) if (!ref[r]!.has(k)) { expect(t.find(r, k)).toBe(-1); misses++; }
+    }
+    expect(hits).toBeGreaterThan(20000);
+    expect(misses).toBeGreaterThan(250000);
+    // A row opened with no room has no value and takes none.
+    const none = t.open(0);
+    expect(t.find(none, 5)).toBe(-1);
+    expect(() => t.set(none, 5, 1)).toThrow();
   });
 });
