@@ -816,17 +816,18 @@ class EmitPass {
     // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
     // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
     // option (taken by decreasing emission score) can be kept, and none is scored.
-    for (let o = 0; o < n; o++) ordIds[o] = emIds[off + order[off + o]!]!;
-    // Only the first 5 in that order can be kept, so only they are remembered.
-    let nt = 0, scored = 0;
+    // Only the first 5 in that order can be kept, so only they are remembered; `cut` is the bar
+    // below which an option is never kept (the 5th best total, or 7 below the best one), updated
+    // when they change.
+    let nt = 0, scored = 0, cut = -Infinity;
     for (let o = 0; o < n; o++) {
       const i = order[off + o]!;
-      // Below the 5th best total, or more than 7 below the best one, an option is never kept.
-      if (nt && score[off + i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
+      if (nt && score[off + i]! + lmMax + 1e-9 < cut) break;
       // The language model scores the next run of candidates in one call per context (the best over
       // the contexts, as one by one; the last few of a run may be past the break and go unused).
       if (o === scored) {
         scored = Math.min(n, o + SCORE_RUN);
+        for (let j = o; j < scored; j++) ordIds[j] = emIds[off + order[off + j]!]!;
         if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
         else if (same) {
           for (let j = o; j < scored; j++) {
@@ -844,7 +845,7 @@ class EmitPass {
         if (d < 5) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
         d--;
       }
-      if (d < 5) { topV[d] = v; topI[d] = i; }
+      if (d < 5) { topV[d] = v; topI[d] = i; cut = Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7); }
     }
     if (!cache && nc) {
       for (let j = 0; j < scored; j++) lp1s[off + order[off + j]!] = lps[j]!;
