@@ -232,10 +232,11 @@ interface Slot {
  * `key` (KEY_LEN per slot, `keyLen` of them used; 0: none).
  */
 class EmissionArena {
-  score = new Float64Array(1 << 15);
-  ids = new Int32Array(1 << 15);
-  order = new Int32Array(1 << 15);
-  lp1 = new Float64Array(1 << 15);
+  // (Small until `presize` sizes them for the run.)
+  score = new Float64Array(1 << 10);
+  ids = new Int32Array(1 << 10);
+  order = new Int32Array(1 << 10);
+  lp1 = new Float64Array(1 << 10);
   used = 0;
   readonly off: Int32Array;
   readonly cap: Int32Array;
@@ -246,6 +247,19 @@ class EmissionArena {
     this.off = new Int32Array(slots); this.cap = new Int32Array(slots); this.n = new Int32Array(slots);
     this.key = new Int32Array(slots * KEY_LEN); this.keyLen = new Int32Array(slots);
   }
+  /**
+   * Room for every slot's first-pass candidates at once (with the margin `reserve` keeps), so the
+   * arrays are allocated once instead of grown by doubling (a run fills ~100k entries).
+   */
+  presize(slots: ReadonlyArray<{ cands: readonly unknown[] }>): void {
+    if (this.used) return;
+    let size = 0;
+    for (const s of slots) size += s.cands.length + 16;
+    if (size <= this.score.length) return;
+    this.score = new Float64Array(size); this.ids = new Int32Array(size);
+    this.order = new Int32Array(size); this.lp1 = new Float64Array(size);
+  }
+
   /** Room for `n` candidates of slot k (moving its entries when it has less). */
   reserve(k: number, n: number): void {
     if (this.cap[k]! >= n) return;
@@ -866,6 +880,7 @@ class EmitPass {
 
 /** Emission options of every slot under a language model. */
 function emit(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel): void {
+  arena.presize(run.slots);
   const pass = new EmitPass(run, arena, prevReadings, lm);
   const steps = run.steps;
   for (let ti = 0; ti < steps.length; ti++) if (steps[ti]!.slot >= 0) pass.step(ti);
