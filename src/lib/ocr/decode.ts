@@ -6,6 +6,7 @@
  */
 import type { LanguageModel } from './lm.ts';
 import { BOS } from './lm.ts';
+import { PairTable } from './pairtable.ts';
 
 /** One reading of a step: language-model token (and its id in the model, `LanguageModel.id`), emission score (log units) and output text. */
 export interface Option { lm: string; id: number; score: number; text: string }
@@ -18,52 +19,22 @@ export interface DecodeWeights { lm: number; phrase: number }
 /** Best option per step (`chosen`, index into options) and its max-marginal confidence (`conf`). */
 export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { chosen: number[]; conf: number[] } {
   const n = steps.length;
-  // The model's word ids (possibly negative) are renumbered densely from 0 for small numeric memo
-  // keys, and each step's table trans[q][p][c] is computed once and shared by the forward and backward passes.
+  // Each step's table trans[q][p][c] is computed once and shared by the forward and backward passes.
   const bos = lm.id(BOS);
-  const ids = new Map<number, number>([[bos, 0]]);
-  const idOf = (w: number) => {
-    let i = ids.get(w);
-    if (i === undefined) ids.set(w, (i = ids.size));
-    return i;
-  };
-  // Per step: its options' dense ids, model ids and emission scores, flat (step t's at optOff[t]),
-  // and the option counts with 1 for the steps before the first and after the last (`K`).
+  // Per step: its options' model ids and emission scores, flat (step t's at optOff[t]), and the
+  // option counts with 1 for the steps before the first and after the last (`K`).
   const optOff = new Int32Array(n + 1);
   for (let t = 0; t < n; t++) optOff[t + 1] = optOff[t]! + steps[t]!.options.length;
-  const dense = new Int32Array(optOff[n]!), model = new Int32Array(optOff[n]!), emit = new Float64Array(optOff[n]!);
+  const model = new Int32Array(optOff[n]!), emit = new Float64Array(optOff[n]!);
   for (let t = 0; t < n; t++) {
     const opts = steps[t]!.options, o0 = optOff[t]!;
-    for (let c = 0; c < opts.length; c++) { const o = opts[c]!; dense[o0 + c] = idOf(o.id); model[o0 + c] = o.id; emit[o0 + c] = o.score; }
+    for (let c = 0; c < opts.length; c++) { const o = opts[c]!; model[o0 + c] = o.id; emit[o0 + c] = o.score; }
   }
   const kOf = new Int32Array(n + 3).fill(1); // kOf[t + 2] = K(t) for t in -2 … n
   for (let t = 0; t < n; t++) kOf[t + 2] = steps[t]!.options.length;
-  // Contexts (u v) are looked up once per pair of ids. When the trigram context was never seen the
-  // score does not depend on u, so it is memoised on (v, w) and shared by every u.
-  type Ctx = ReturnType<LanguageModel['context']>;
-  const ctxMemo = new Map<number, Ctx>();
-  const contextOf = (iu: number, lu: number, iv: number, lv: number): Ctx => {
-    const key = iu * 65536 + iv;
-    let c = ctxMemo.get(key);
-    if (!c) ctxMemo.set(key, (c = lm.contextId(lu, lv)));
-    return c;
-  };
-  const pairMemo = new Map<number, number>();
-  const score = (ctx: Ctx, lv: number, lw: number, hasV: boolean) => {
-    let s = W.lm * ctx.logProbId(lw);
-    if (hasV && W.phrase) {
-      const p = lm.phraseId(lv, lw);
-      if (p !== null) s += W.phrase * p;
-    }
-    return s;
-  };
-  const trans = (ctx: Ctx, iv: number, lv: number, iw: number, lw: number, hasV: boolean) => {
-    if (ctx.trigram) return score(ctx, lv, lw, hasV);
-    const key = iv * 65536 + iw;
-    let s = pairMemo.get(key);
-    if (s === undefined) pairMemo.set(key, (s = score(ctx, lv, lw, hasV)));
-    return s;
-  };
+  // Contexts (u v) come from the model's own memo. When the trigram context was never seen the
+  // score does not depend on u, so it is memoised on the model ids (v, w) and shared by every u.
+  const pairMemo = new PairTable(1024);
   const K = (t: number) => kOf[t + 2]!;
   // Flat tables (no per-step allocation): step t's transition table starts at tOff[t], its alpha and
   // beta rows at abOff[t].
@@ -78,11 +49,23 @@ export function decode(steps: Step[], lm: LanguageModel, W: DecodeWeights): { ch
     const to = tOff[t]!;
     const uo = t >= 2 ? optOff[t - 2]! : -1, vo = t >= 1 ? optOff[t - 1]! : -1, wo = optOff[t]!;
     for (let q = 0; q < kpp; q++) {
-      const iu = uo >= 0 ? dense[uo + q]! : 0, lu = uo >= 0 ? model[uo + q]! : bos;
+      const lu = uo >= 0 ? model[uo + q]! : bos;
       for (let p = 0; p < kp; p++) {
-        const iv = vo >= 0 ? dense[vo + p]! : 0, lv = vo >= 0 ? model[vo + p]! : bos;
-        const ctx = contextOf(iu, lu, iv, lv);
-        for (let c = 0; c < kc; c++) T[to + (q * kp + p) * kc + c] = trans(ctx, iv, lv, dense[wo + c]!, model[wo + c]!, t >= 1);
+        const lv = vo >= 0 ? model[vo + p]! : bos;
+        const ctx = lm.contextId(lu, lv);
+        const at = to + (q * kp + p) * kc;
+        for (let c = 0; c < kc; c++) {
+          const lw = model[wo + c]!;
+          let m = -1;
+          if (!ctx.trigram) { m = pairMemo.find(lv, lw); if (m >= 0) { T[at + c] = pairMemo.vals[m]!; continue; } }
+          let s = W.lm * ctx.logProbId(lw);
+          if (t >= 1 && W.phrase) {
+            const ph = lm.phraseId(lv, lw);
+            if (ph !== null) s += W.phrase * ph;
+          }
+          if (!ctx.trigram) pairMemo.set(lv, lw, s);
+          T[at + c] = s;
+        }
       }
     }
   }

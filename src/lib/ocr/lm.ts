@@ -11,6 +11,7 @@
 import { allSyllables } from './syllable.ts';
 import { foldKey } from '../fold.ts';
 import type { Lexicon } from './lexicon.ts';
+import { PairTable, SparseRows } from './pairtable.ts';
 
 /** How a lexicon shapes the model's floor (see the module comment). */
 export interface LexiconPrior {
@@ -165,13 +166,17 @@ interface Tally { total: number; types: number }
  * adds an exact 0), so scores are bit-identical to scoring term by term.
  */
 class Lower {
-  readonly sparse = new Map<number, number>();
+  /** Its number: its sparse values are row `idx` of the model's `lowerSparse`. */
+  readonly idx: number;
   readonly da: number;
   readonly dg: number;
-  /** Largest sparse value (0 when none), computed on first use (-1 until then). */
-  sparseMax = -1;
+  /** Largest sparse value (0 when none), kept as they are set (each word is set once). */
+  sparseMax = 0;
+  /** The context of every (u v) never seen in training (one per v), made on first use. */
+  ctx: LowerContext | null = null;
 
-  constructor(da: number, dg: number) {
+  constructor(idx: number, da: number, dg: number) {
+    this.idx = idx;
     this.da = da;
     this.dg = dg;
   }
@@ -182,7 +187,6 @@ class Lower {
   }
 
   max(): number {
-    if (this.sparseMax < 0) { let x = 0; for (const v of this.sparse.values()) if (v > x) x = v; this.sparseMax = x; }
     return this.sparseMax;
   }
 }
@@ -206,15 +210,16 @@ class LowerContext implements LmContext {
   }
 
   logProbId(wi: number): number {
-    const l = this.lower;
-    return Math.log(l.sparse.get(wi) ?? l.dg * (l.da * this.model.p1Id(wi)));
+    const l = this.lower, t = this.model.lowerSparse, s = t.find(l.idx, wi);
+    return Math.log(s >= 0 ? t.vals[s]! : l.dg * (l.da * this.model.p1Id(wi)));
   }
 
   maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
-    const l = this.lower, sparse = l.sparse, da = l.da, dg = l.dg, model = this.model;
+    const l = this.lower, li = l.idx, da = l.da, dg = l.dg, model = this.model, t = model.lowerSparse;
     for (let j = from; j < to; j++) {
       const wi = ids[j]!;
-      const x = Math.log(sparse.get(wi) ?? dg * (da * model.p1Id(wi)));
+      const s = t.find(li, wi);
+      const x = Math.log(s >= 0 ? t.vals[s]! : dg * (da * model.p1Id(wi)));
       if (first || x > out[j]!) out[j] = x;
     }
   }
@@ -227,18 +232,19 @@ class TrigramContext implements LmContext {
   private readonly model: TrigramModel;
   private readonly lower: Lower;
   private readonly g: number;
-  /** log P(w | u v) of the words seen after (u v). */
-  private readonly tsparse = new Map<number, number>();
+  /** Its row in the model's `triSparse`: log P(w | u v) of the words seen after (u v). */
+  private readonly idx: number;
 
-  constructor(model: TrigramModel, lower: Lower, e: Tally, seen: number[], count: (wi: number) => number) {
+  constructor(model: TrigramModel, lower: Lower, e: Tally, uv: number, seen: number[]) {
     this.model = model;
     this.lower = lower;
+    const idx = (this.idx = model.triSparse.open(seen.length));
     const g = (this.g = (D * e.types) / e.total);
     // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
     let max = Math.max(Math.log(g * lower.chain(model.p1Max())), Math.log(g * lower.max()));
     for (const wi of seen) {
-      const t = Math.log(Math.max(count(wi) - D, 0) / e.total + g * (lower.sparse.get(wi) ?? lower.dg * (lower.da * model.p1Id(wi))));
-      this.tsparse.set(wi, t);
+      const t = Math.log(Math.max(model.triCount(uv, wi) - D, 0) / e.total + g * model.lowerValue(lower, wi));
+      model.triSparse.set(idx, wi, t);
       max = Math.max(max, t);
     }
     this.max = max;
@@ -249,35 +255,37 @@ class TrigramContext implements LmContext {
   }
 
   logProbId(wi: number): number {
-    const t = this.tsparse.get(wi);
-    if (t !== undefined) return t;
-    const l = this.lower;
-    return Math.log(this.g * (l.sparse.get(wi) ?? l.dg * (l.da * this.model.p1Id(wi))));
+    const model = this.model, ts = model.triSparse, t = ts.find(this.idx, wi);
+    if (t >= 0) return ts.vals[t]!;
+    return Math.log(this.g * model.lowerValue(this.lower, wi));
   }
 
   maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
-    const l = this.lower, sparse = l.sparse, da = l.da, dg = l.dg, g = this.g, tsparse = this.tsparse, model = this.model;
+    const l = this.lower, li = l.idx, da = l.da, dg = l.dg, g = this.g, model = this.model, ts = model.triSparse, ls = model.lowerSparse, ci = this.idx;
     for (let j = from; j < to; j++) {
       const wi = ids[j]!;
-      const t = tsparse.get(wi);
-      const x = t !== undefined ? t : Math.log(g * (sparse.get(wi) ?? dg * (da * model.p1Id(wi))));
+      const t = ts.find(ci, wi);
+      let x: number;
+      if (t >= 0) x = ts.vals[t]!;
+      else { const s = ls.find(li, wi); x = Math.log(g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi)))); }
       if (first || x > out[j]!) out[j] = x;
     }
   }
 }
 
-/** `make` memoised on a pair of ids (a row per first id): contexts are asked for again and again. */
-class PairMemo<T> {
-  private readonly rows = new Map<number, Map<number, T>>();
+/** Contexts memoised on a pair of word ids (u v): they are asked for again and again. */
+class ContextMemo {
+  private readonly index = new PairTable(1024);
+  private readonly list: LmContext[] = [];
 
-  get(a: number, b: number): T | undefined {
-    return this.rows.get(a)?.get(b);
+  get(a: number, b: number): LmContext | undefined {
+    const s = this.index.find(a, b);
+    return s < 0 ? undefined : this.list[this.index.vals[s]!];
   }
 
-  set(a: number, b: number, v: T): T {
-    let row = this.rows.get(a);
-    if (!row) this.rows.set(a, (row = new Map()));
-    row.set(b, v);
+  set(a: number, b: number, v: LmContext): LmContext {
+    this.index.set(a, b, this.list.length);
+    this.list.push(v);
     return v;
   }
 }
@@ -320,14 +328,23 @@ class TrigramModel implements LanguageModel {
   private readonly p1Known: Float64Array;
   private p1Unseen = new Float64Array(1024).fill(NaN);
   private p1MaxMemo = -1;
-  private readonly lowerMemo = new Map<number, Lower>();
-  private readonly phraseCache = new Map<number, Map<number, number | null>>();
+  /** `lowerFor` by word id: the number of its `Lower` in `lowers` (-1: none yet), for training words and, by -id - 1, for the others. */
+  private lowerKnown = new Int32Array(0);
+  private lowerUnseen = new Int32Array(0);
+  private readonly lowers: Lower[] = [];
+  /** The sparse values of every `Lower`, a row each (row = its idx). */
+  readonly lowerSparse = new SparseRows();
+  /** Scratch of `lowerOf`: the training words of the current left word's continuations (where `midStamp` holds the call's number). */
+  private midStamp: Int32Array | null = null;
+  /** log P(w | u v) of the words seen after each trigram context (u v), a row each. */
+  readonly triSparse = new SparseRows();
+  /** `phraseId`, NaN standing for null (a logarithm of a positive ratio is never NaN). */
+  private readonly phraseCache = new PairTable(1024);
   /** Folded id of any word (folding is slow: once per word; training words are known already). */
   private readonly foldIdMemo = new Map<number, number | undefined>();
   // Contexts are kept for the model's life: a run asks for the same ones in both passes and decodes.
   // A context never seen in training does not depend on u: one object per v stands for all of them.
-  private readonly lowerContexts = new Map<number, LmContext>();
-  private readonly contexts = new PairMemo<LmContext>();
+  private readonly contexts = new ContextMemo();
   /** The lexicon's successor lists numbered once per process, and the model's ids of those numbers (`lexId`). */
   private readonly lexNumbers: LexNumbering | null;
   private idByLex = new Int32Array(0);
@@ -491,9 +508,37 @@ class TrigramModel implements LanguageModel {
 
   /** The lower orders seen from the word with id `vi` (see `Lower`), once per word. */
   private lowerFor(vi: number): Lower {
-    let f = this.lowerMemo.get(vi);
-    if (!f) this.lowerMemo.set(vi, (f = this.lowerOf(vi >= 0 ? this.words[vi]! : this.unseenWords[-vi - 1]!, vi)));
-    return f;
+    const k = vi >= 0 ? vi : -vi - 1;
+    let memo = vi >= 0 ? this.lowerKnown : this.lowerUnseen;
+    if (k >= memo.length) {
+      const grown = new Int32Array(Math.max(2 * memo.length, k + 1024)).fill(-1);
+      grown.set(memo);
+      memo = grown;
+      if (vi >= 0) this.lowerKnown = grown; else this.lowerUnseen = grown;
+    }
+    const at = memo[k]!;
+    if (at >= 0) return this.lowers[at]!;
+    const lower = this.lowerOf(vi >= 0 ? this.words[vi]! : this.unseenWords[k]!, vi);
+    memo[k] = lower.idx;
+    this.lowers.push(lower);
+    return lower;
+  }
+
+  /** The lower-order value of w seen from `lower`'s v: its sparse value, or the dense chain of p1(w). */
+  lowerValue(lower: Lower, wi: number): number {
+    const t = this.lowerSparse, s = t.find(lower.idx, wi);
+    return s >= 0 ? t.vals[s]! : lower.dg * (lower.da * this.p1Id(wi));
+  }
+
+  /** Set a sparse value of `lower` (each word once). */
+  private setSparse(lower: Lower, wi: number, x: number): void {
+    this.lowerSparse.set(lower.idx, wi, x);
+    if (x > lower.sparseMax) lower.sparseMax = x;
+  }
+
+  /** The training count of the trigram (u v) w (`uv` = u·N + v). */
+  triCount(uv: number, wi: number): number {
+    return this.tri.get(uv * this.N + wi)!;
   }
 
   /** The model's id of a lexicon word by its number (`lexNumbering`): one string lookup per word, not one per (left word, successor) pair. */
@@ -513,11 +558,11 @@ class TrigramModel implements LanguageModel {
     const succ = prior && pw ? successorList(this.lexNumbers!, prior.lexicon, v) : null;
     if (!m) {
       if (succ) {
-        const lower = new Lower(1 - pw, 1);
-        for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); lower.sparse.set(wi, pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)); }
+        const lower = new Lower(this.lowerSparse.open(succ.words.length), 1 - pw, 1);
+        for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); this.setSparse(lower, wi, pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)); }
         return lower;
       }
-      return new Lower(1, 1);
+      return new Lower(this.lowerSparse.open(0), 1, 1);
     }
     const base = vi * N;
     const g = (D * m.types) / m.total;
@@ -527,15 +572,18 @@ class TrigramModel implements LanguageModel {
     const stamp = ++this.lowerCalls;
     const lexStamp = this.lexStamp, lexCount = this.lexCount;
     if (succ) for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); if (wi >= 0) { lexStamp[wi] = stamp; lexCount[wi] = succ.counts[k]!; } }
-    const lower = new Lower(succ ? 1 - pw : 1, g);
-    for (const wi of this.midSucc[vi]!) {
+    const mid = this.midSucc[vi]!;
+    const lower = new Lower(this.lowerSparse.open(mid.length + (succ ? succ.words.length : 0)), succ ? 1 - pw : 1, g);
+    const midStamp = (this.midStamp ??= new Int32Array(N));
+    for (const wi of mid) {
+      midStamp[wi] = stamp;
       const p1v = succ ? pw * ((lexStamp[wi] === stamp ? lexCount[wi]! : 0) / succ.total) + (1 - pw) * this.p1Id(wi) : this.p1Id(wi);
-      lower.sparse.set(wi, Math.max((this.contVW.get(base + wi) ?? 0) - D, 0) / m.total + g * p1v);
+      this.setSparse(lower, wi, Math.max((this.contVW.get(base + wi) ?? 0) - D, 0) / m.total + g * p1v);
     }
     if (!succ) return lower;
     for (let k = 0; k < succ.words.length; k++) {
       const wi = this.lexId(succ.words[k]!);
-      if (!lower.sparse.has(wi)) lower.sparse.set(wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
+      if (wi < 0 || midStamp[wi] !== stamp) this.setSparse(lower, wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
     }
     return lower;
   }
@@ -546,11 +594,10 @@ class TrigramModel implements LanguageModel {
     const e = ui >= 0 && vi >= 0 ? this.ctxTri.get(ui * this.N + vi) : undefined;
     if (e) {
       const uv = ui * this.N + vi;
-      return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), e, this.triSucc.get(uv)!, (wi) => this.tri.get(uv * this.N + wi)!));
+      return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), e, uv, this.triSucc.get(uv)!));
     }
-    let c = this.lowerContexts.get(vi);
-    if (!c) this.lowerContexts.set(vi, (c = new LowerContext(this, this.lowerFor(vi))));
-    return this.contexts.set(ui, vi, c);
+    const lower = this.lowerFor(vi);
+    return this.contexts.set(ui, vi, (lower.ctx ??= new LowerContext(this, lower)));
   }
 
   context(u: string, v: string): LmContext {
@@ -583,10 +630,8 @@ class TrigramModel implements LanguageModel {
   }
 
   phraseId(vi: number, wi: number): number | null {
-    let row = this.phraseCache.get(vi);
-    if (!row) this.phraseCache.set(vi, (row = new Map()));
-    const hit = row.get(wi);
-    if (hit !== undefined) return hit;
+    const memo = this.phraseCache, at = memo.find(vi, wi);
+    if (at >= 0) { const hit = memo.vals[at]!; return hit === hit ? hit : null; }
     const fv = this.foldIdOfId(vi), fw = this.foldIdOfId(wi);
     const m = fv !== undefined && fw !== undefined ? this.foldPairs.get(fv * this.NF + fw) : undefined;
     let r: number | null = null;
@@ -595,7 +640,7 @@ class TrigramModel implements LanguageModel {
       for (const c of m.values()) total += c;
       if (total >= 2) r = Math.log(((vi >= 0 && wi >= 0 ? (m.get(vi * this.N + wi) ?? 0) : 0) + 0.1) / (total + 0.1 * m.size));
     }
-    row.set(wi, r);
+    memo.set(vi, wi, r ?? NaN);
     return r;
   }
 
@@ -640,6 +685,9 @@ class CachedModel implements LanguageModel {
   readonly mu: number;
   readonly uni = new Map<number, number>();
   readonly bi = new Map<number, Map<number, number>>();
+  /** `uni` and `bi` as pair tables (`uni` keyed (0, w)), for the scoring loops. */
+  readonly uniT = new PairTable(256);
+  readonly biT = new PairTable(256);
   readonly out = new Map<number, number>();
   readonly n: number;
   readonly uniMax: number;
@@ -651,7 +699,7 @@ class CachedModel implements LanguageModel {
   readonly documentCache: CacheWords;
   // One mixed context per base context (the base shares one per v among the contexts it never saw, and so does this).
   private readonly mixed = new Map<LmContext, LmContext>();
-  private readonly contexts = new PairMemo<LmContext>();
+  private readonly contexts = new ContextMemo();
 
   constructor(lm: LanguageModel, pairs: Array<[string, string]>, lambda: number, mu: number) {
     this.lm = lm;
@@ -665,12 +713,14 @@ class CachedModel implements LanguageModel {
       m.set(wi, (m.get(wi) ?? 0) + 1);
       this.out.set(vi, (this.out.get(vi) ?? 0) + 1);
     }
+    for (const [wi, c] of this.uni) this.uniT.set(0, wi, c);
+    for (const [vi, m] of this.bi) for (const [wi, c] of m) this.biT.set(vi, wi, c);
     this.n = pairs.length;
     let uniMax = 0;
     for (const x of this.uni.values()) uniMax = Math.max(uniMax, x);
     this.uniMax = uniMax;
     this.keep = Math.log(1 - lambda - mu);
-    this.documentCache = new CacheWords(this.keep, this.uni);
+    this.documentCache = new CacheWords(this.keep, this.uniT);
   }
 
   get vocabSize(): number {
@@ -699,7 +749,7 @@ class CachedModel implements LanguageModel {
   }
 
   logUnigramId(wi: number): number {
-    return Math.log((1 - this.mu) * Math.exp(this.lm.logUnigramId(wi)) + this.mu * ((this.uni.get(wi) ?? 0) / this.n));
+    return Math.log((1 - this.mu) * Math.exp(this.lm.logUnigramId(wi)) + this.mu * (this.uniT.get(0, wi, 0) / this.n));
   }
 
   logUnigram(w: string): number {
@@ -726,15 +776,15 @@ class CachedModel implements LanguageModel {
 /** The words a document cache counts, and the log factor of every other word's probability. */
 class CacheWords {
   readonly keep: number;
-  private readonly uni: Map<number, number>;
+  private readonly uni: PairTable;
 
-  constructor(keep: number, uni: Map<number, number>) {
+  constructor(keep: number, uni: PairTable) {
     this.keep = keep;
     this.uni = uni;
   }
 
   counts(wi: number): boolean {
-    return this.uni.has(wi);
+    return this.uni.has(0, wi);
   }
 }
 
@@ -744,8 +794,9 @@ class CachedContext implements LmContext {
   readonly max: number;
   private readonly model: CachedModel;
   private readonly base: LmContext;
-  /** The cache's pairs after v and their total (none: undefined, 0). */
-  private readonly row: Map<number, number> | undefined;
+  /** v, whether the cache has pairs after it (`row`) and their total (none: 0). */
+  private readonly vi: number;
+  private readonly row: boolean;
   private readonly o: number;
 
   constructor(model: CachedModel, base: LmContext, vi: number) {
@@ -753,10 +804,11 @@ class CachedContext implements LmContext {
     this.base = base;
     this.trigram = base.trigram;
     const o = model.out.get(vi);
+    this.vi = vi;
     this.o = o ?? 0;
-    this.row = o ? model.bi.get(vi)! : undefined;
+    this.row = !!o;
     let rowMax = 0;
-    if (this.row) for (const x of this.row.values()) rowMax = Math.max(rowMax, x);
+    if (o) for (const x of model.bi.get(vi)!.values()) rowMax = Math.max(rowMax, x);
     // Bound: the base bound mixed with the largest cache probabilities (a hair added for rounding).
     this.max = Math.log((1 - model.lambda - model.mu) * Math.exp(base.max) + model.lambda * (o ? rowMax / o : 0) + model.mu * (model.uniMax / model.n)) + 1e-9;
   }
@@ -768,8 +820,8 @@ class CachedContext implements LmContext {
   logProbId(wi: number): number {
     const m = this.model;
     const lp = this.base.logProbId(wi);
-    const pb = this.row ? (this.row.get(wi) ?? 0) / this.o : 0;
-    const pu = (m.uni.get(wi) ?? 0) / m.n;
+    const pb = this.row ? m.biT.get(this.vi, wi, 0) / this.o : 0;
+    const pu = m.uniT.get(0, wi, 0) / m.n;
     if (!pb && !pu) return m.keep + lp;
     return Math.log((1 - m.lambda - m.mu) * Math.exp(lp) + m.lambda * pb + m.mu * pu);
   }
@@ -781,15 +833,15 @@ class CachedContext implements LmContext {
     if (m.scratch.length < to) m.scratch = new Float64Array(2 * to);
     const lps = m.scratch;
     this.base.maxInto(ids, from, to, lps, true);
-    const mix = 1 - m.lambda - m.mu;
+    const mix = 1 - m.lambda - m.mu, uni = m.uniT;
     for (let j = from; j < to; j++) {
       const wi = ids[j]!, lp = lps[j]!;
-      const cu = m.uni.get(wi);
+      const at = uni.find(0, wi);
       let x: number;
-      if (cu === undefined) x = m.keep + lp;
+      if (at < 0) x = m.keep + lp;
       else {
-        const pb = this.row ? (this.row.get(wi) ?? 0) / this.o : 0;
-        x = Math.log(mix * Math.exp(lp) + m.lambda * pb + m.mu * (cu / m.n));
+        const pb = this.row ? m.biT.get(this.vi, wi, 0) / this.o : 0;
+        x = Math.log(mix * Math.exp(lp) + m.lambda * pb + m.mu * (uni.vals[at]! / m.n));
       }
       if (first || x > out[j]!) out[j] = x;
     }

@@ -232,10 +232,11 @@ interface Slot {
  * `key` (KEY_LEN per slot, `keyLen` of them used; 0: none).
  */
 class EmissionArena {
-  score = new Float64Array(1 << 15);
-  ids = new Int32Array(1 << 15);
-  order = new Int32Array(1 << 15);
-  lp1 = new Float64Array(1 << 15);
+  // (Small until `presize` sizes them for the run.)
+  score = new Float64Array(1 << 10);
+  ids = new Int32Array(1 << 10);
+  order = new Int32Array(1 << 10);
+  lp1 = new Float64Array(1 << 10);
   used = 0;
   readonly off: Int32Array;
   readonly cap: Int32Array;
@@ -246,6 +247,19 @@ class EmissionArena {
     this.off = new Int32Array(slots); this.cap = new Int32Array(slots); this.n = new Int32Array(slots);
     this.key = new Int32Array(slots * KEY_LEN); this.keyLen = new Int32Array(slots);
   }
+  /**
+   * Room for every slot's first-pass candidates at once (with the margin `reserve` keeps), so the
+   * arrays are allocated once instead of grown by doubling (a run fills ~100k entries).
+   */
+  presize(slots: ReadonlyArray<{ cands: readonly unknown[] }>): void {
+    if (this.used) return;
+    let size = 0;
+    for (const s of slots) size += s.cands.length + 16;
+    if (size <= this.score.length) return;
+    this.score = new Float64Array(size); this.ids = new Int32Array(size);
+    this.order = new Int32Array(size); this.lp1 = new Float64Array(size);
+  }
+
   /** Room for `n` candidates of slot k (moving its entries when it has less). */
   reserve(k: number, n: number): void {
     if (this.cap[k]! >= n) return;
@@ -928,17 +942,18 @@ class EmitPass {
     // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
     // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
     // option (taken by decreasing emission score) can be kept, and none is scored.
-    for (let o = 0; o < n; o++) ordIds[o] = emIds[off + order[off + o]!]!;
-    // Only the first 5 in that order can be kept, so only they are remembered.
-    let nt = 0, scored = 0;
+    // Only the first 5 in that order can be kept, so only they are remembered; `cut` is the bar
+    // below which an option is never kept (the 5th best total, or 7 below the best one), updated
+    // when they change.
+    let nt = 0, scored = 0, cut = -Infinity;
     for (let o = 0; o < n; o++) {
       const i = order[off + o]!;
-      // Below the 5th best total, or more than 7 below the best one, an option is never kept.
-      if (nt && score[off + i]! + lmMax + 1e-9 < Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7)) break;
+      if (nt && score[off + i]! + lmMax + 1e-9 < cut) break;
       // The language model scores the next run of candidates in one call per context (the best over
       // the contexts, as one by one; the last few of a run may be past the break and go unused).
       if (o === scored) {
         scored = Math.min(n, o + SCORE_RUN);
+        for (let j = o; j < scored; j++) ordIds[j] = emIds[off + order[off + j]!]!;
         if (nc === 0) for (let j = o; j < scored; j++) lps[j] = lm.logUnigramId(ordIds[j]!);
         else if (same) {
           for (let j = o; j < scored; j++) {
@@ -956,7 +971,7 @@ class EmitPass {
         if (d < 5) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
         d--;
       }
-      if (d < 5) { topV[d] = v; topI[d] = i; }
+      if (d < 5) { topV[d] = v; topI[d] = i; cut = Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7); }
     }
     if (!cache && nc) {
       for (let j = 0; j < scored; j++) lp1s[off + order[off + j]!] = lps[j]!;
@@ -977,6 +992,7 @@ class EmitPass {
 
 /** Emission options of every slot under a language model. */
 function emit(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel): void {
+  arena.presize(run.slots);
   const pass = new EmitPass(run, arena, prevReadings, lm);
   const steps = run.steps;
   for (let ti = 0; ti < steps.length; ti++) if (steps[ti]!.slot >= 0) pass.step(ti);

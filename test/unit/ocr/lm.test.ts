@@ -45,6 +45,19 @@ describe('language model scoring by id', () => {
     expect(Math.abs(total(cached, BOS, 'phú') - 1)).toBeLessThan(2e-3);
     expect(cached.logProb(BOS, 'phú', 'quốc')).toBeGreaterThan(lm.logProb(BOS, 'phú', 'quốc'));
   });
+  it('numbers words per model (training ids, then -1, -2 … in order of first request) whatever other models asked before', () => {
+    // The contract the emission arrays and memos rely on: a model's ids never depend on another model.
+    const a = trainLanguageModel([['một', 'hai']]), b = trainLanguageModel([['ba', 'bốn', 'một']]);
+    expect([a.id(BOS), a.id('một'), a.id('hai')]).toEqual([0, 1, 2]);
+    expect([a.id('bốn'), a.id('qzx-a'), a.id('bốn')]).toEqual([-1, -2, -1]);
+    expect([b.id('qzx-a'), b.id('bốn'), b.id('hai'), b.id('một'), b.id('qzx-a')]).toEqual([-1, 2, -2, 3, -1]);
+    // With the lexicon prior: an unseen word's unigram is the same whether a context's lexicon
+    // successors gave it its id first or a string asked for it first.
+    const prior = { lexicon: bundledLexicon(), ...LEXICON_PRIOR };
+    const m1 = trainLanguageModel(streams, prior), m2 = trainLanguageModel(streams, prior);
+    m1.contextId(m1.id(BOS), m1.id('giai'));
+    for (const w of ['đoạn', 'thích', 'tện', '<zz>', '%']) expect(m1.logUnigram(w)).toBe(m2.logUnigramId(m2.id(w)));
+  });
   it('hands out one context per v for the contexts never seen in training, and one per (u v) for the others', () => {
     const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
     const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);
