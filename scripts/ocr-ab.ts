@@ -1,0 +1,51 @@
+/**
+ * Compare the restorer's speed in two checkouts (a benchmark tool, not a test): cold restorations of
+ * the OCR source by both, interleaved in ONE process (A B B A …, after 6 warm-up runs each), so both
+ * see the same machine load and the same JIT warm-up; prints each stage's median and fastest CPU ms
+ * for A and B and the ratio of the medians. On this shared 2-core machine separate processes differ by
+ * up to 1.5× from one minute to the next, which hides changes of 20–30 % from runs taken apart.
+ * Run it in both orders (A B, then B A): the second version loaded can be a few per cent off.
+ * Usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24]
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+const [A, B, runsArg = '24'] = process.argv.slice(2);
+if (!A || !B) { console.error('usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24]'); process.exit(2); }
+const CLEAN = ['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
+
+type Run = () => Map<string, number>;
+async function restorerOf(checkout: string): Promise<Run> {
+  const root = resolve(checkout);
+  const read = (p: string) => readFileSync(resolve(root, p), 'utf8');
+  const refs = CLEAN.map((id) => read(`content/sources/${id}.txt`).normalize('NFC'));
+  const ocr = await import(pathToFileURL(resolve(root, 'src/lib/ocr/index.ts')).href);
+  const lines = read('content/sources/kien-giang-2022.ocr.txt').split(/\r?\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
+  return () => {
+    const laps: Array<[string, number]> = [];
+    ocr.clearModelCache();
+    const c0 = process.cpuUsage();
+    ocr.restoreLines(lines, { references: refs, timing: (stage: string, ms: number) => laps.push([stage, ms]) });
+    const c = process.cpuUsage(c0);
+    const stages = new Map<string, number>();
+    let last = 0;
+    for (const [stage, ms] of laps) { stages.set(stage, ms - last); last = ms; }
+    stages.set('total', (c.user + c.system) / 1000);
+    return stages;
+  };
+}
+
+const runA = await restorerOf(A), runB = await restorerOf(B);
+for (let i = 0; i < 6; i++) { runA(); runB(); }
+const a: Array<Map<string, number>> = [], b: Array<Map<string, number>> = [];
+for (let i = 0; i < Number(runsArg); i++) {
+  if (i % 2) { a.push(runA()); b.push(runB()); } else { b.push(runB()); a.push(runA()); }
+}
+const median = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y); return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const fmt = (xs: number[]) => `${median(xs).toFixed(1)} / ${Math.min(...xs).toFixed(1)}`;
+console.log(`| stage | A: median / fastest, ms CPU | B: median / fastest, ms CPU | B / A (medians) |\n| --- | --- | --- | --- |`);
+for (const stage of new Set([...a[0]!.keys(), ...b[0]!.keys()])) {
+  const xa = a.map((m) => m.get(stage) ?? 0), xb = b.map((m) => m.get(stage) ?? 0);
+  console.log(`| ${stage} | ${fmt(xa)} | ${fmt(xb)} | ${(median(xb) / median(xa)).toFixed(2)} |`);
+}
