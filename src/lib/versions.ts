@@ -7,12 +7,15 @@
 import type { Document } from './schema.ts';
 import { pushTo } from './multimap.ts';
 
+/** What naming a version pair needs of a document. */
+type Version = Pick<Document, 'id' | 'work' | 'year'>;
+
 /** Two versions of a work, older → newer, and the pair's URL segment. */
-export interface VersionPair {
+export interface VersionPair<D extends Version = Document> {
   work: string;
   slug: string;
-  from: Document;
-  to: Document;
+  from: D;
+  to: D;
 }
 
 /**
@@ -21,19 +24,18 @@ export interface VersionPair {
  * ids where the work has several versions in that year. Linear in the versions per work for
  * `consecutive`, quadratic otherwise.
  */
-export function versionPairsIn(docs: readonly Pick<Document, 'id' | 'work' | 'year'>[], consecutive = false): VersionPair[] {
-  const works = new Map<string, Array<Pick<Document, 'id' | 'work' | 'year'>>>();
+export function versionPairsIn<D extends Version>(docs: readonly D[], consecutive = false): VersionPair<D>[] {
+  const works = new Map<string, D[]>();
   for (const d of docs) pushTo(works, d.work, d);
-  const out: VersionPair[] = [];
+  const out: VersionPair<D>[] = [];
   for (const [work, vs] of works) {
     const sorted = [...vs].sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
     const perYear = new Map<number, number>();
     for (const d of sorted) perYear.set(d.year, (perYear.get(d.year) ?? 0) + 1);
-    const key = (d: Pick<Document, 'id' | 'year'>) => (perYear.get(d.year)! > 1 ? d.id : String(d.year));
+    const key = (d: D) => (perYear.get(d.year)! > 1 ? d.id : String(d.year));
     for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < (consecutive ? Math.min(i + 2, sorted.length) : sorted.length); j++) {
-        out.push({ work, slug: `${key(sorted[i]!)}-${key(sorted[j]!)}`, from: sorted[i]! as Document, to: sorted[j]! as Document });
-      }
+      const last = consecutive ? Math.min(i + 2, sorted.length) : sorted.length;
+      for (let j = i + 1; j < last; j++) out.push({ work, slug: `${key(sorted[i]!)}-${key(sorted[j]!)}`, from: sorted[i]!, to: sorted[j]! });
     }
   }
   return out;
