@@ -4,19 +4,16 @@
  * Usage: npm run bench:ocr
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
+import { CLEAN, ocrSources, sourceLines } from './ocr-sources.ts';
 import { stripMarkdown, syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { learnDamage, damageText } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 
 const root = new URL('../', import.meta.url);
-const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
-const CLEAN = ['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
-const text = (id: string) => read(`content/sources/${id}.txt`).normalize('NFC');
-const ocrText = read('content/sources/kien-giang-2022.ocr.txt');
+const { read, text, ocrText } = ocrSources(root);
 const gold = stripMarkdown(read('test/fixtures/gold/kien-giang-2022.dev.md'));
-const lines = (t: string) => t.split(/\r?\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
 const rows: string[][] = [];
 
 // 1. Dev SER through the real CLI: ingest --file … --format md [--no-corrections].
@@ -47,7 +44,7 @@ const synthetic = CLEAN.map((id) => {
 });
 for (const { id, clean, damaged, refs, confusion } of synthetic) {
   clearModelCache();
-  const r = restoreLines(lines(damaged), { references: refs, confusion, force: true });
+  const r = restoreLines(sourceLines(damaged), { references: refs, confusion, force: true });
   const s = syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n'));
   const before = syllableErrorRate(clean, damaged);
   rows.push([`synthetic ${id} (damaged ${pct(before.ser)})`, String(s.gold), `${s.sub}/${s.del}/${s.ins}`, pct(s.ser), '≤ 3.00%', s.ser <= 0.03 ? 'met' : 'NOT met']);
@@ -59,7 +56,7 @@ const SEEDS = [1, 777, 2026];
 for (const { id, clean, refs, confusion } of synthetic) {
   const sers = SEEDS.map((seed) => {
     clearModelCache();
-    const r = restoreLines(lines(damageText(clean, damage, seed)), { references: refs, confusion, force: true });
+    const r = restoreLines(sourceLines(damageText(clean, damage, seed)), { references: refs, confusion, force: true });
     return syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n')).ser;
   });
   rows.push([`synthetic ${id}, damage seeds ${SEEDS.join('/')} (not tuned on)`, '', '', sers.map(pct).join(' / '), '(≤ 3.00%)', sers.every((x) => x <= 0.03) ? 'all under' : `${sers.filter((x) => x > 0.03).length} over`]);
@@ -87,7 +84,7 @@ const timed = (cold: boolean, n: number) => {
       last = ms;
     };
     const t0 = performance.now(), c0 = process.cpuUsage(), m0 = process.threadCpuUsage();
-    restoreLines(lines(ocrText), { references: refs, timing });
+    restoreLines(sourceLines(ocrText), { references: refs, timing });
     const c = process.cpuUsage(c0), m = process.threadCpuUsage(m0);
     times.push(performance.now() - t0);
     cpu.push((c.user + c.system) / 1000);
@@ -106,7 +103,7 @@ for (let pass = 0; pass < 3; pass++) {
   for (const d of synthetic) {
     clearModelCache();
     const c0 = process.cpuUsage();
-    restoreLines(lines(d.damaged), { references: d.refs, confusion: d.confusion, force: true });
+    restoreLines(sourceLines(d.damaged), { references: d.refs, confusion: d.confusion, force: true });
     const u = process.cpuUsage(c0);
     c += (u.user + u.system) / 1000;
   }
@@ -117,12 +114,12 @@ const big = median(bigCpu);
 // Node process, after its imports; CPU of the whole process during it (the JIT compiles on background
 // threads) and of the JavaScript thread alone. Median of 3 processes.
 const FIRST_RUN = `
-const { readFileSync } = await import('node:fs');
 const root = new URL(process.argv[1]);
+const { CLEAN, ocrSources, sourceLines } = await import(new URL('scripts/ocr-sources.ts', root).href);
 const { restoreLines } = await import(new URL('src/lib/ocr/index.ts', root).href);
-const read = (p) => readFileSync(new URL(p, root), 'utf8');
-const refs = ${JSON.stringify(CLEAN)}.map((id) => read('content/sources/' + id + '.txt').normalize('NFC'));
-const lines = read('content/sources/kien-giang-2022.ocr.txt').split(/\\r?\\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
+const { text, ocrText } = ocrSources(root);
+const refs = CLEAN.map(text);
+const lines = sourceLines(ocrText);
 const c0 = process.cpuUsage(), m0 = process.threadCpuUsage();
 restoreLines(lines, { references: refs });
 const c = process.cpuUsage(c0), m = process.threadCpuUsage(m0);

@@ -7,21 +7,20 @@
  * Run it in both orders (A B, then B A): the second version loaded can be a few per cent off.
  * Usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24]
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { CLEAN, ocrSources, sourceLines } from './ocr-sources.ts';
 
 const [A, B, runsArg = '24'] = process.argv.slice(2);
 if (!A || !B) { console.error('usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24]'); process.exit(2); }
-const CLEAN = ['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
 
 type Run = () => Map<string, number>;
 async function restorerOf(checkout: string): Promise<Run> {
-  const root = resolve(checkout);
-  const read = (p: string) => readFileSync(resolve(root, p), 'utf8');
-  const refs = CLEAN.map((id) => read(`content/sources/${id}.txt`).normalize('NFC'));
-  const ocr = await import(pathToFileURL(resolve(root, 'src/lib/ocr/index.ts')).href);
-  const lines = read('content/sources/kien-giang-2022.ocr.txt').split(/\r?\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
+  const root = pathToFileURL(resolve(checkout) + '/');
+  const { text, ocrText } = ocrSources(root);
+  const refs = CLEAN.map(text);
+  const ocr = await import(new URL('src/lib/ocr/index.ts', root).href);
+  const lines = sourceLines(ocrText);
   return () => {
     const laps: Array<[string, number]> = [];
     ocr.clearModelCache();

@@ -7,16 +7,12 @@
  * Usage: node --no-warnings scripts/ocr-snapshot.ts <out.jsonl> [--all-seeds] [--compare <before.jsonl>]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { CLEAN, ocrSources, sourceLines } from './ocr-sources.ts';
 import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
 import { learnDamage, damageText } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 
-const root = new URL('../', import.meta.url);
-const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
-const CLEAN = ['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
-const text = (id: string) => read(`content/sources/${id}.txt`).normalize('NFC');
-const ocrText = read('content/sources/kien-giang-2022.ocr.txt');
-const lines = (t: string) => t.split(/\r?\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
+const { read, text, ocrText } = ocrSources(new URL('../', import.meta.url));
 
 const out: string[] = [];
 const dump = (doc: string, r: ReturnType<typeof restoreLines>) => {
@@ -24,17 +20,17 @@ const dump = (doc: string, r: ReturnType<typeof restoreLines>) => {
   for (const l of r.lines) out.push(JSON.stringify([doc, l.n, (l.tokens ?? []).map((t) => [t.text, t.ocr, t.confidence.toFixed(3)])]));
 };
 clearModelCache();
-dump('kien-giang-2022', restoreLines(lines(ocrText), { references: CLEAN.map(text) }));
+dump('kien-giang-2022', restoreLines(sourceLines(ocrText), { references: CLEAN.map(text) }));
 const damage = learnDamage(ocrText, read('test/fixtures/gold/kien-giang-2022.dev.md'));
 for (const id of CLEAN) {
   const others = CLEAN.filter((x) => x !== id);
   const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
   clearModelCache();
-  dump(`synthetic ${id}`, restoreLines(lines(damageText(text(id), damage, 12345)), { references: others.map(text), confusion, force: true }));
+  dump(`synthetic ${id}`, restoreLines(sourceLines(damageText(text(id), damage, 12345)), { references: others.map(text), confusion, force: true }));
   if (!process.argv.includes('--all-seeds')) continue;
   for (const seed of [1, 777, 2026]) {
     clearModelCache();
-    dump(`synthetic ${id} seed ${seed}`, restoreLines(lines(damageText(text(id), damage, seed)), { references: others.map(text), confusion, force: true }));
+    dump(`synthetic ${id} seed ${seed}`, restoreLines(sourceLines(damageText(text(id), damage, seed)), { references: others.map(text), confusion, force: true }));
   }
 }
 const file = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '/tmp/ocr-snapshot.jsonl';
