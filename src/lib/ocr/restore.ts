@@ -57,6 +57,16 @@ export const WEIGHTS = {
   contextBound: 24,
   /** Extra channel cost of a candidate read from a token's alternative reading. */
   alt: 1,
+  /**
+   * Second pass: how many candidates are searched for a word the first pass read with a confidence
+   * under `widenConf` (0: none). The first pass's 30 lack the reading of some badly damaged words;
+   * searching further only for the words the first pass was unsure of costs little.
+   */
+  widen: 200,
+  /** First-pass confidence under which a word's candidates are widened in the second pass. */
+  widenConf: 0.99,
+  /** Options the second pass keeps per word (the first keeps 5), so that widened candidates do not crowd a context candidate out (`& xuất`: `gỡ`, `ý`, `tế` pushed out `đề`). */
+  options2: 8,
   /** Weight of the document cache's pair model in the second decoding pass (0: one pass). */
   cache: 0.1,
   /** Weight of the document cache's word model in the second pass. */
@@ -263,7 +273,7 @@ class EmissionArena {
   /** Room for `n` candidates of slot k (moving its entries when it has less). */
   reserve(k: number, n: number): void {
     if (this.cap[k]! >= n) return;
-    const cap = n + 16; // (the second pass appends at most 12 context candidates)
+    const cap = n + 16; // (room for the second pass's context candidates; a widened slot moves again)
     if (this.used + cap > this.score.length) {
       const size = Math.max(2 * this.score.length, this.used + cap);
       const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => { const g = make(size); g.set(a); return g; };
@@ -309,7 +319,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // options kept for the previous two steps.
   const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? run.firstReadingOf(slots[i - 1]!).ids : []));
   const arena = new EmissionArena(slots.length);
-  emit(run, arena, prevReadings, models.lm);
+  emit(run, arena, prevReadings, models.lm, 5);
 
   lap('emission');
   // Second-order Viterbi with max-marginals (decode.ts).
@@ -325,6 +335,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       if (!w.startsWith('<') && (steps[t - 1]!.slot < 0 || conf[t - 1]! >= W.cacheConf)) pairs.push([v, w]);
     }
     const lm2 = withDocumentCache(models.lm, pairs, W.cache, W.cacheUni);
+    // The words the first pass was unsure of get more of their candidates.
+    if (W.widen) for (let t = 0; t < steps.length; t++) if (steps[t]!.slot >= 0 && conf[t]! < W.widenConf) run.widen(slots[steps[t]!.slot]!, W.widen);
     // Context candidates again, now from the words the first pass chose: a reading found only by
     // the first pass (`gọi 1t` → `gọi tắt`) proposes its own successors (`Ia` → `là`).
     for (let t = 1; t < steps.length; t++) {
@@ -336,7 +348,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       run.addSuccessors(s, prev);
     }
     lap('cands2');
-    emit(run, arena, prevReadings, lm2);
+    emit(run, arena, prevReadings, lm2, W.options2);
     lap('emit2');
     ({ chosen, conf } = decode(steps, lm2, W));
   }
@@ -392,6 +404,8 @@ class Run {
   /** Syllable validity of the words met (the same words recur). */
   readonly syllables = new ValidSyllables();
   private readonly candCache = new Map<string, Cand[]>();
+  /** The second pass's longer candidate lists, by OCR word (see `widen`). */
+  private readonly wideCache = new Map<string, Cand[]>();
   /** First readings by OCR word (see `firstReadingOf`). */
   private readonly firstBySource = new Map<string, FirstReading>();
   private readonly succMemo = new Map<string, Successors>();
@@ -506,6 +520,14 @@ class Run {
       this.addCand(s, c);
       added?.push(c);
     }
+  }
+
+  /** The `limit` best candidates of a slot's OCR word (its alternative reading aside), appended where the slot lacks them. */
+  widen(s: Slot, limit: number): void {
+    let c = this.wideCache.get(s.lower);
+    if (!c) this.wideCache.set(s.lower, (c = candidatesWith(s.lower, this.models.channel, limit, this.W.bound, this.makeCand)));
+    const src = this.sourceOf(s);
+    for (const x of c) if (!this.hasCand(s, x.id, src)) this.addCand(s, x);
   }
 
   /** Append a candidate the slot does not have (candidates are only ever appended). */
@@ -840,9 +862,11 @@ class EmitPass {
   // by decreasing emission score, and their language-model scores (filled a run at a time).
   private ordIds = new Int32Array(64);
   private lps = new Float64Array(64);
-  // The best 5 scored so far, by decreasing total, ties by candidate order: candidate index and total.
-  private readonly topI = new Int32Array(5);
-  private readonly topV = new Float64Array(5);
+  // How many options a slot keeps (`K`), and the best K scored so far, by decreasing total, ties by
+  // candidate order: candidate index and total.
+  private readonly K: number;
+  private readonly topI: Int32Array;
+  private readonly topV: Float64Array;
   // The second pass's model is the first's with the document cache: where a slot's left contexts
   // are the ones the first pass had, a candidate the cache never counted scores `keep` + its
   // first-pass score, the same number as scoring it again (only the cache's words are scored).
@@ -853,7 +877,10 @@ class EmitPass {
   // contexts get the same options: the first such slot's (slot index, its candidate options).
   private readonly seen = new Map<string, Array<{ k: number; cands: Cand[]; n: number; ctxs: LmContext[]; options: Option[] }>>();
 
-  constructor(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel) {
+  constructor(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel, keep: number) {
+    this.K = keep;
+    this.topI = new Int32Array(keep);
+    this.topV = new Float64Array(keep);
     this.run = run;
     this.arena = arena;
     this.prevReadings = prevReadings;
@@ -901,7 +928,7 @@ class EmitPass {
     // previous word's first readings do not predict (`trình tự, th tục` → `thủ`) is not pruned before decoding.
     const cands = s.cands, n = cands.length;
     if (this.ordIds.length < n) { this.ordIds = new Int32Array(2 * n); this.lps = new Float64Array(2 * n); }
-    const { ordIds, lps, topI, topV, ctxs, cache, key, seen, lm, bos, arena } = this;
+    const { ordIds, lps, topI, topV, K, ctxs, cache, key, seen, lm, bos, arena } = this;
     // (The reference bonus is final before the first pass; later candidates are scored as they come.)
     const off = this.emissionOf(st.slot);
     const { score, order, ids: emIds, lp1: lp1s } = arena;
@@ -938,12 +965,12 @@ class EmitPass {
     let lmMax = nc ? -Infinity : 0;
     for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
     lmMax = Math.min(0, lmMax);
-    // Keep the best 5 by score + language model (stable: ties keep the candidate order), none more
-    // than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
-    // the emission score plus that bound falls below the 5th best total or 7 below the best, no later
+    // Keep the best K (5, or `options2` in the second pass) by score + language model (stable: ties
+    // keep the candidate order), none more than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
+    // the emission score plus that bound falls below the Kth best total or 7 below the best, no later
     // option (taken by decreasing emission score) can be kept, and none is scored.
-    // Only the first 5 in that order can be kept, so only they are remembered; `cut` is the bar
-    // below which an option is never kept (the 5th best total, or 7 below the best one), updated
+    // Only the first K in that order can be kept, so only they are remembered; `cut` is the bar
+    // below which an option is never kept (the Kth best total, or 7 below the best one), updated
     // when they change.
     let nt = 0, scored = 0, cut = -Infinity;
     for (let o = 0; o < n; o++) {
@@ -965,13 +992,13 @@ class EmitPass {
       }
       const lp = lps[o]!;
       const v = score[off + i]! + lp;
-      // Insert by decreasing total, ties by candidate order; the 6th falls off.
-      let d = nt < 5 ? nt++ : 5;
+      // Insert by decreasing total, ties by candidate order; the (K+1)th falls off.
+      let d = nt < K ? nt++ : K;
       while (d > 0 && (topV[d - 1]! < v || (topV[d - 1]! === v && topI[d - 1]! > i))) {
-        if (d < 5) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
+        if (d < K) { topV[d] = topV[d - 1]!; topI[d] = topI[d - 1]!; }
         d--;
       }
-      if (d < 5) { topV[d] = v; topI[d] = i; cut = Math.max(nt === 5 ? topV[4]! : -Infinity, topV[0]! - 7); }
+      if (d < K) { topV[d] = v; topI[d] = i; cut = Math.max(nt === K ? topV[K - 1]! : -Infinity, topV[0]! - 7); }
     }
     if (!cache && nc) {
       for (let j = 0; j < scored; j++) lp1s[off + order[off + j]!] = lps[j]!;
@@ -990,10 +1017,10 @@ class EmitPass {
   }
 }
 
-/** Emission options of every slot under a language model. */
-function emit(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel): void {
+/** Emission options of every slot under a language model, at most `keep` per slot. */
+function emit(run: Run, arena: EmissionArena, prevReadings: number[][], lm: LanguageModel, keep: number): void {
   arena.presize(run.slots);
-  const pass = new EmitPass(run, arena, prevReadings, lm);
+  const pass = new EmitPass(run, arena, prevReadings, lm, keep);
   const steps = run.steps;
   for (let ti = 0; ti < steps.length; ti++) if (steps[ti]!.slot >= 0) pass.step(ti);
 }

@@ -111,4 +111,17 @@ describe('second pass', () => {
     const r = restoreLines([{ n: 1, text: 'dao Chuyén déi sé tinh Kién Giang (goi 1t Ia Ban Chi dao).', raw: '' }], { references: refs, force: true });
     expect(r.lines[0]!.text).toContain('(gọi tắt là Ban Chỉ đạo)');
   });
+  const restore = (ls: string[], weights = {}) => restoreLines(ls.map((t, i) => ({ n: i + 1, text: t, raw: t })), { references: refs, force: true, weights }).lines.map((l) => l.text).join(' ');
+  it('searches further for the words the first pass was unsure of (205: `kiém tra, dén dbc` → `kiểm tra, đôn đốc`)', () => {
+    const line = ['2. G1up Ban Chi dao theo doi, kiém tra, dén dbc, huéng dan cac sd, ban,'];
+    expect(restore(line)).toContain('kiểm tra, đôn đốc, hướng dẫn');
+    // `đôn` is not among the first 30 candidates of `dén`.
+    expect(restore(line, { widen: 0 })).not.toContain('đôn đốc');
+  });
+  it('keeps more options per word in the second pass, so widened candidates do not crowd out a context candidate (231–234: `& xuat` → `đề xuất`)', () => {
+    const ls = ocrSource().split(/\r?\n/).slice(230, 234);
+    expect(ls[2]).toMatch(/^1\. Nghién clru, & xuat/u);
+    expect(restore(ls)).toContain('1. Nghiên cứu, đề xuất việc');
+    expect(restore(ls, { options2: 5 })).not.toContain('đề xuất');
+  });
 });
