@@ -13,6 +13,7 @@ import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
+import { gazetteerStreams } from './gazetteer.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
 import { capitalisedRuns, isLetter, lmTokens } from './text.ts';
@@ -73,6 +74,8 @@ export const WEIGHTS = {
   cacheUni: 0.02,
   /** First-pass confidence a reading needs to enter the document cache. */
   cacheConf: 0.97,
+  /** Whether the language model also learns the names of Viet Nam's provinces after `tỉnh` / `thành phố` (1; 0: not; see gazetteer.ts). */
+  gazetteer: 1,
   /** Language-model prior: share of the floor mass for valid syllables the lexicon never uses. */
   lexUnused: LEXICON_PRIOR.unusedShare,
   /** Language-model prior: exponent on the lexicon's word counts. */
@@ -99,12 +102,14 @@ export function clearModelCache(): void {
 }
 
 function buildModels(references: string[], confusion: ConfusionData, W: typeof WEIGHTS): Models {
-  const cacheKey = references.map((r) => r.length + ':' + r.slice(0, 64)).join('|') + '#' + confusion.source + Object.keys(confusion.counts).length + '#' + [W.lexUnused, W.lexPower, W.lexPair, W.lexMass].join(',');
+  const cacheKey = references.map((r) => r.length + ':' + r.slice(0, 64)).join('|') + '#' + confusion.source + Object.keys(confusion.counts).length + '#' + [W.lexUnused, W.lexPower, W.lexPair, W.lexMass, W.gazetteer].join(',');
   const hit = modelCache.get(cacheKey);
   if (hit) return hit;
   // One tokenisation serves both models: the language model's tokens are the case tokens lower-cased.
   const caseToks = references.map(caseTokens);
-  const lm = trainLanguageModel(caseToks.map((ts) => ts.map((t) => t.toLowerCase())), { lexicon: bundledLexicon(), unusedShare: W.lexUnused, power: W.lexPower, pairWeight: W.lexPair, mass: W.lexMass });
+  const streams = caseToks.map((ts) => ts.map((t) => t.toLowerCase()));
+  if (W.gazetteer) streams.push(...gazetteerStreams().map((s) => [...s]));
+  const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), unusedShare: W.lexUnused, power: W.lexPower, pairWeight: W.lexPair, mass: W.lexMass });
   const channel = buildChannel(confusion);
   // Abbreviations: words of 2+ letters with 2+ capitals that are not syllables (UBND, QĐ, TTr).
   const counts = new Map<string, Map<string, number>>();

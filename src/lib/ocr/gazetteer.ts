@@ -1,0 +1,26 @@
+/**
+ * Viet Nam's provinces and centrally-run cities as language-model training streams (`tỉnh Kiên
+ * Giang`, `thành phố Cần Thơ`). Every regulation of this family names its own province dozens of
+ * times, usually after `tỉnh`, `UBND tỉnh`, `Chủ tịch UBND tỉnh`; a province no reference names is a
+ * new word after one of the most predictable contexts of the model, which then prefers a common
+ * word (`tỉnh Kiên Giang` → `tỉnh Kiến Giảng`) or drops the tone of `tỉnh` before it (`tĩnh Bắc
+ * Giang`). One stream per unit gives each name its within-name pair and its pair after `tỉnh` or
+ * `thành phố`, and gives `tỉnh` the many different successors it has in the family. The list is
+ * public administrative knowledge (src/lib/ocr/data/provinces.json), not text of any source.
+ */
+import data from './data/provinces.json' with { type: 'json' };
+
+/** The units' names: provinces, then centrally-run cities. */
+export const PROVINCES: readonly string[] = data.provinces;
+export const CITIES: readonly string[] = data.cities;
+
+let streams: string[][] | null = null;
+
+/** One lower-case token stream per unit, `tỉnh <name>` or `thành phố <name>` (hyphens dropped: `Bà Rịa - Vũng Tàu`). */
+export function gazetteerStreams(): readonly string[][] {
+  if (!streams) {
+    const tokens = (prefix: string, name: string) => `${prefix} ${name}`.toLowerCase().split(/[\s-]+/u).filter(Boolean);
+    streams = [...PROVINCES.map((n) => tokens('tỉnh', n)), ...CITIES.map((n) => tokens('thành phố', n))];
+  }
+  return streams;
+}
