@@ -25,6 +25,8 @@ export interface WorkToken {
 export interface PassContext {
   /** Upper-case folded key → abbreviation as printed in clean texts (`QD` → `QĐ`). Not changed once passes have used the context (answers are memoised per context). */
   abbreviations: Map<string, string>;
+  /** Upper-case folded key → common symbol of administrative documents the references do not print (`TTG` → `TTg`, `VX`): exact segments of document symbols, and not counted as capital words of a heading. */
+  symbols?: Map<string, string>;
   /** Finds the closest abbreviation to a damaged one, or null. */
   nearestAbbreviation: (s: string, inCode?: boolean) => string | null;
   /** Finds the document-symbol suffix seen in clean texts closest to a damaged one (`Ob-BCD` → `QĐ-BCĐ`). */
@@ -163,7 +165,8 @@ export function joinCodeDash(tokens: WorkToken[]): WorkToken[] {
 
 /** Restore one letter segment of a code or abbreviation through the abbreviation table. */
 function restoreSegment(seg: string, ctx: PassContext): string {
-  const exact = ctx.abbreviations.get(foldKey(seg).toUpperCase());
+  const key = foldKey(seg).toUpperCase();
+  const exact = ctx.abbreviations.get(key) ?? ctx.symbols?.get(key);
   if (exact) return exact;
   return ctx.nearestAbbreviation(seg, true) ?? seg;
 }
@@ -189,20 +192,26 @@ function capsWords(ctx: PassContext): Map<string, boolean> {
 }
 function countsForCaps(text: string, ctx: PassContext, memo: Map<string, boolean>): boolean {
   let r = memo.get(text);
-  if (r === undefined) memo.set(text, (r = /\p{L}/u.test(text) && !ctx.abbreviations.has(foldKey(text.replace(/[^\p{L}]/gu, '')).toUpperCase())));
+  if (r === undefined) memo.set(text, (r = /\p{L}/u.test(text) && !isKnownSymbol(text.replace(/[^\p{L}]/gu, ''), ctx)));
   return r;
 }
 
-/** Document numbers and symbols (`40 /QD-BCD`, `85/Qb-`, `32/TTr-STTTT`) and known abbreviations (`UBND`, `CPS` → `CĐS`) are restored segment by segment, never as syllables. */
+/**
+ * Document numbers and symbols (`40 /QD-BCD`, `85/Qb-`, `32/TTr-STTTT`, `61/2018/ND-CP`, `36a/NQ-CP`)
+ * and known abbreviations (`UBND`, `CPS` → `CĐS`) are restored segment by segment, never as syllables.
+ * A symbol is matched whole against the references' symbols only if that keeps every segment that is
+ * already a known abbreviation (`1072/QD-TTg` is `QĐ-TTg`, not a reference's `QĐ-BCĐ`).
+ */
 export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[] {
   // In a heading set in capitals an unknown capital word is a damaged word (`TRUGNG BAN`), not an abbreviation.
   const heading = isCapsLine(tokens, ctx, 3);
   return tokens.map((t) => {
     if (!t.text || t.fixed) return t;
-    const code = /^(\(?)(\d*\s*\/?)((?:\p{L}+[-–—/]?)+)([,.;:)]*)$/u.exec(t.text);
+    const code = CODE.exec(t.text);
     if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
       const raw = code[3]!.replace(/[–—]/gu, '-');
-      const whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;
+      let whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;
+      if (whole && !keepsKnownSegments(raw, whole, ctx)) whole = null;
       const letters = whole ?? raw.replace(/\p{L}+/gu, (seg) => restoreSegment(seg, ctx));
       return { ...t, text: code[1]! + code[2]! + letters + code[4]!, fixed: true, confidence: 0.9 };
     }
@@ -219,6 +228,24 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
     }
     return t;
   });
+}
+
+/**
+ * A document symbol token: an opening bracket, the number (`40 /`, `36a/`, `61/2018/`; or none), the
+ * letter segments (`QD-BCD`), closing punctuation.
+ */
+const CODE = /^(\(?)((?:\d+\p{Ll}?\s*\/\s*(?:\d{4}\s*\/\s*)?)|\d*\s*\/?)((?:\p{L}+[-–—/]?)+)([,.;:)]*)$/u;
+
+/** Whether `whole` (a symbol matched whole) keeps each segment of `raw` that is a known abbreviation. */
+function keepsKnownSegments(raw: string, whole: string, ctx: PassContext): boolean {
+  const want = whole.split('-');
+  return raw.split('-').every((seg, i) => !isKnownSymbol(seg, ctx) || foldKey(seg) === foldKey(want[i] ?? ''));
+}
+
+/** Whether letters are a known abbreviation or common symbol (folded, any case). */
+function isKnownSymbol(letters: string, ctx: PassContext): boolean {
+  const k = foldKey(letters).toUpperCase();
+  return ctx.abbreviations.has(k) || !!ctx.symbols?.has(k);
 }
 
 function segment(word: string): string[] | null {

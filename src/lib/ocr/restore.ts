@@ -14,6 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { gazetteerStreams } from './gazetteer.ts';
+import { SYMBOLS } from './symbols.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
 import { capitalisedRuns, isLetter, lmTokens } from './text.ts';
@@ -76,6 +77,8 @@ export const WEIGHTS = {
   cacheConf: 0.97,
   /** Whether the language model also learns the names of Viet Nam's provinces after `tỉnh` / `thành phố` (1; 0: not; see gazetteer.ts). */
   gazetteer: 1,
+  /** Whether the common symbols of administrative documents (symbols.ts) join the references' abbreviations (1; 0: not). */
+  symbols: 1,
   /** Language-model prior: share of the floor mass for valid syllables the lexicon never uses. */
   lexUnused: LEXICON_PRIOR.unusedShare,
   /** Language-model prior: exponent on the lexicon's word counts. */
@@ -102,7 +105,7 @@ export function clearModelCache(): void {
 }
 
 function buildModels(references: string[], confusion: ConfusionData, W: typeof WEIGHTS): Models {
-  const cacheKey = references.map((r) => r.length + ':' + r.slice(0, 64)).join('|') + '#' + confusion.source + Object.keys(confusion.counts).length + '#' + [W.lexUnused, W.lexPower, W.lexPair, W.lexMass, W.gazetteer].join(',');
+  const cacheKey = references.map((r) => r.length + ':' + r.slice(0, 64)).join('|') + '#' + confusion.source + Object.keys(confusion.counts).length + '#' + [W.lexUnused, W.lexPower, W.lexPair, W.lexMass, W.gazetteer, W.symbols].join(',');
   const hit = modelCache.get(cacheKey);
   if (hit) return hit;
   // One tokenisation serves both models: the language model's tokens are the case tokens lower-cased.
@@ -124,6 +127,10 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   }
   const abbreviations = new Map<string, string>();
   for (const [k, c] of counts) abbreviations.set(k, [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  // The common symbols of administrative documents, for document symbols and recipient lists (a
+  // reference's own form wins; not for running text, where `TB` may be a damaged `TỔ`).
+  const symbols = new Map<string, string>();
+  if (W.symbols) for (const f of SYMBOLS) { const k = foldKey(f).toUpperCase(); if (!abbreviations.has(k)) symbols.set(k, f); }
   // Near matches only among forms that cannot be read as a syllable (`SỐ` is a word, `QĐ` is not).
   const forms = [...abbreviations.values()].filter((f) => !isFoldedSyllable(f));
   const nearestAbbreviation = (s: string, inCode = false): string | null => {
@@ -155,7 +162,7 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
     // A symbol whose other segments match exactly may have one badly damaged segment.
     return bestCost <= 12 || (bestExact > 0 && bestCost <= 30) ? best : null;
   };
-  const models = { lm, channel, pass: { abbreviations, nearestAbbreviation, nearestCode }, cases: trainCaseModelOnTokens(caseToks) };
+  const models = { lm, channel, pass: { abbreviations, symbols, nearestAbbreviation, nearestCode }, cases: trainCaseModelOnTokens(caseToks) };
   modelCache.set(cacheKey, models);
   return models;
 }

@@ -96,6 +96,19 @@ describe('clean-up passes', () => {
     expect(text(restoreCodes(toks('vé CPS;'), ctx))).toBe('vé CĐS;');
     expect(text(restoreCodes(toks('QUYET PINH'), ctx))).toBe('QUYET PINH');
   });
+  it('restoreCodes reads symbols with a year or a lettered number, and keeps a segment that is a known symbol (Kiên Giang 2019 and Bình Định 2021 damaged)', () => {
+    // The references' symbols (`nearestCode`) know only `QĐ-BCĐ`; the common symbols (`symbols.ts`) know `TTg`, `NĐ`, `CP`.
+    const withSymbols: PassContext = { ...ctx, symbols: new Map([['TTG', 'TTg'], ['ND', 'NĐ'], ['CP', 'CP'], ['NQ', 'NQ'], ['VX', 'VX'], ['CVP', 'CVP'], ['PVP', 'PVP']]), nearestCode: () => 'QĐ-BCĐ' };
+    expect(text(restoreCodes(toks('Thi tudngil 1072/QD-TTg ngay'), withSymbols))).toBe('Thi tudngil 1072/QĐ-TTg ngay');
+    expect(text(restoreCodes(toks('sé 05/2017/QD-TTg ngay'), withSymbols))).toBe('sé 05/2017/QĐ-TTg ngay');
+    expect(text(restoreCodes(toks('sb 61/2018/ND-CP ngay'), withSymbols))).toBe('sb 61/2018/NĐ-CP ngay');
+    expect(text(restoreCodes(toks('sb 36a/NQ-CP ngiy'), withSymbols))).toBe('sb 36a/NQ-CP ngiy');
+    // Without the common symbols the reference's symbol wins, as before.
+    expect(text(restoreCodes(toks('1072/QD-TTg'), { ...withSymbols, symbols: undefined }))).toBe('1072/QĐ-BCĐ');
+    // A recipient list of common abbreviations is no heading (Bình Định 2021, `Nơi nhận`).
+    expect(isCapsLine(toks('- CVP, PVP VX;'), withSymbols, 3)).toBe(false);
+    expect(text(restoreCodes(toks('- CVP, PVP VX;'), withSymbols))).toBe('- CVP, PVP VX;');
+  });
   it('restoreCodes leaves unknown capital words of a heading to the decoder (9: `TRUGNG BAN`), not abbreviations (49)', () => {
     const heading = restoreCodes(toks('TRUGNG BAN CHI PAO CHUYEN POI SO TINH'), ctx);
     expect(heading[0]).toEqual({ text: 'TRUGNG', ocr: 'TRUGNG' });
