@@ -288,9 +288,13 @@ export function pointMarker(tokens: WorkToken[]): WorkToken[] {
   return tokens.map((t) => (t === first ? { ...t, fixed: true, confidence: 0.95 } : t));
 }
 
-/** Emails, web addresses, times and dates are kept exactly. */
+/**
+ * Emails, web addresses, times and dates are kept exactly. A number of one or two digits, alone or
+ * before a comma or semicolon, is left to the decoder: it may be a word read as digits (`kinh té 56,`
+ * for `kinh tế số,`; `13` for `là`). With a full stop it stays (`2.` numbers a clause).
+ */
 export function keepVerbatim(tokens: WorkToken[]): WorkToken[] {
-  return tokens.map((t) => (!t.fixed && /@|:\/\/|www\.|^\+?\d[\d.:/+-]*[.,;]?$/u.test(t.text) && !/^\d{1,2}$/u.test(t.text) ? { ...t, fixed: true, confidence: 1 } : t));
+  return tokens.map((t) => (!t.fixed && /@|:\/\/|www\.|^\+?\d[\d.:/+-]*[.,;]?$/u.test(t.text) && !/^\d{1,2}[,;]?$/u.test(t.text) ? { ...t, fixed: true, confidence: 1 } : t));
 }
 
 /** The ordered clean-up passes applied to every OCR line. */

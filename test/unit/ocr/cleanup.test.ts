@@ -130,6 +130,14 @@ describe('clean-up passes', () => {
       { text: '13', ocr: '13' },
     ]);
   });
+  it('keepVerbatim leaves a one- or two-digit number before a comma to the decoder, and keeps a clause number (`kinh té 56,` is `kinh tế số,`)', () => {
+    expect(keepVerbatim(toks('kinh té 56, x4 h6i 5; 2. 2021, 05/2017'))).toEqual([
+      { text: 'kinh', ocr: 'kinh' }, { text: 'té', ocr: 'té' }, { text: '56,', ocr: '56,' }, { text: 'x4', ocr: 'x4' }, { text: 'h6i', ocr: 'h6i' }, { text: '5;', ocr: '5;' },
+      { text: '2.', ocr: '2.', fixed: true, confidence: 1 },
+      { text: '2021,', ocr: '2021,', fixed: true, confidence: 1 },
+      { text: '05/2017', ocr: '05/2017', fixed: true, confidence: 1 },
+    ]);
+  });
   it('debrisLine recognises whole-line debris (44, 77, 319)', () => {
     expect(debrisLine('Loy=')).toBe('stamp');
     expect(debrisLine('b')).toBe('stamp');

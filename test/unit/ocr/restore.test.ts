@@ -106,6 +106,14 @@ describe('context and pruning (real lines of the OCR source)', () => {
   });
 });
 
+describe('words read as digits', () => {
+  it('reads `kinh té 56,` as `kinh tế số,` (Bắc Giang 2021 damaged, line 77, restored without Bắc Giang)', () => {
+    const line = '2. Truc tiép chi pao hoat ddng cai cach hanh chinh; xay dyng, phat trién chinh quyé&n pién tu hurong tdi chinh quyém sd, kinh té 56, x4 h6i so; xdy dung do thi théng minh tinh Bic Giang.';
+    const r = restoreLines([{ n: 1, text: line, raw: line }], { references: ['kien-giang-2019', 'phu-quoc-2022', 'binh-dinh-2021'].map(clean), force: true });
+    expect(r.lines[0]!.text).toContain('kinh tế số, xã hội số;');
+  });
+});
+
 describe('second pass', () => {
   it('proposes the successors of words only the first pass found (22: `(goi 1t Ia Ban` → `(gọi tắt là Ban`)', () => {
     const r = restoreLines([{ n: 1, text: 'dao Chuyén déi sé tinh Kién Giang (goi 1t Ia Ban Chi dao).', raw: '' }], { references: refs, force: true });
