@@ -41,7 +41,7 @@ const KEEP_SYMBOL = /^([-–—+•]|\.\/\.|\.\.\.)$/u;
 const live = (ts: WorkToken[]) => ts.filter((t) => t.text !== '');
 const del = (t: WorkToken): WorkToken => ({ ...t, text: '' });
 
-/** Stamp debris at the end of a line: a last token of noise symbols (`'*)"z‘`, `,»al\`) or 1–2 stray capitals (`N`, `NG`), but not a chapter's Roman numeral (`Chuong II`). */
+/** Stamp debris at the end of a line: a last token of noise symbols (`'*)"z‘`, `,»al\`) or 1–2 stray capitals (`N`, `NG`), but not a chapter's Roman numeral (`Chuong II`) nor a number with noise after it (`2019;*`). */
 export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const l = live(tokens);
   if (l.length < 2) return tokens;
@@ -53,7 +53,8 @@ export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
   const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && HEADING_WORD.test(foldKey(prev.text));
   const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text) && !numeral;
-  if ((noisy && lettersInPrefix < 2) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
+  // (A number before the noise is text, `2019;*`: the marks alone go, in `stripNoiseMarks`.)
+  if ((noisy && lettersInPrefix < 2 && !/\d{2}/u.test(prefix)) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
   return tokens;
 }
 

@@ -19,6 +19,8 @@ describe('clean-up passes', () => {
     expect(text(dropTrailingStamp(toks('cua tinh. N')))).toBe('cua tinh.');
     expect(text(dropTrailingStamp(toks('kip thoi nhung NG')))).toBe('kip thoi nhung');
     expect(text(dropTrailingStamp(toks('Truéng ban, Pho\\f;')))).toBe('Truéng ban, Pho\\f;');
+    // A year with a mark after it is text (Bắc Giang 2021 damaged, line 13: `ndm 2019;*`).
+    expect(text(dropTrailingStamp(toks('thang 11 ndm 2019;*')))).toBe('thang 11 ndm 2019;*');
   });
   it("dropTrailingStamp keeps a chapter's Roman numeral (Bình Định layout, `Chuong II` on its own line)", () => {
     expect(text(dropTrailingStamp(toks('Chuong II')))).toBe('Chuong II');
