@@ -50,8 +50,10 @@ for (const { id, clean, damaged, refs, confusion } of synthetic) {
   rows.push([`synthetic ${id} (damaged ${pct(before.ser)})`, String(s.gold), `${s.sub}/${s.del}/${s.ins}`, pct(s.ser), '≤ 3.00%', s.ser <= 0.03 ? 'met' : 'NOT met']);
 }
 
-// 2b. The same with other damage seeds: the weights were tuned on seed 12345, so this shows how much the
-// rows above depend on that one draw of damage (reported, not a target).
+// 2b. The same with other damage seeds, to show how much the rows above depend on one draw of damage
+// (reported, not a target). The weights were tuned on seed 12345 until session 6; session 7 chose the
+// second pass's widening (200, 0.99, 8 options) looking at these seeds too, and checked it on seeds
+// 4242/9001/31337 (README, OCR section).
 const SEEDS = [1, 777, 2026];
 for (const { id, clean, refs, confusion } of synthetic) {
   const sers = SEEDS.map((seed) => {
@@ -59,7 +61,7 @@ for (const { id, clean, refs, confusion } of synthetic) {
     const r = restoreLines(sourceLines(damageText(clean, damage, seed)), { references: refs, confusion, force: true });
     return syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n')).ser;
   });
-  rows.push([`synthetic ${id}, damage seeds ${SEEDS.join('/')} (not tuned on)`, '', '', sers.map(pct).join(' / '), '(≤ 3.00%)', sers.every((x) => x <= 0.03) ? 'all under' : `${sers.filter((x) => x > 0.03).length} over`]);
+  rows.push([`synthetic ${id}, damage seeds ${SEEDS.join('/')} (reported)`, '', '', sers.map(pct).join(' / '), '(≤ 3.00%)', sers.every((x) => x <= 0.03) ? 'all under' : `${sers.filter((x) => x > 0.03).length} over`]);
 }
 
 // 3. Throughput: cold restoration of the OCR source, median of 7 runs. Cold = every model built from
