@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CITIES, PROVINCES, gazetteerStreams } from '../../../src/lib/ocr/gazetteer.ts';
-import { restoreLines } from '../../../src/lib/ocr/index.ts';
 import { isValidSyllable } from '../../../src/lib/ocr/syllable.ts';
-import { clean } from './helpers.ts';
+import { clean, restoreWith } from './helpers.ts';
 
 describe('gazetteer of provinces', () => {
   it('lists the 58 provinces and 5 centrally-run cities once each, every syllable a valid one', () => {
@@ -29,20 +28,18 @@ describe('gazetteer of provinces', () => {
 describe('restoring a province no reference names', () => {
   // Lines of the clean sources damaged by the damage model learned from the real OCR (`damageText`,
   // seed 12345), restored with references that never name the line's province.
-  const restore = (refIds: string[], line: string, weights = {}) =>
-    restoreLines([{ n: 1, text: line, raw: line }], { references: refIds.map(clean), force: true, weights }).lines[0]!.text;
   it('reads `tinh Kién Giang` as `tỉnh Kiên Giang` (Kiên Giang 2019, line 30; not `Kiến Giang`)', () => {
     const refs = ['phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
     for (const r of refs) expect(clean(r)).not.toContain('Kiên Giang');
     const line = 'Cdn cir Quyét dinh s6 2932/QD-UBND ngay 26/12/2018 cta Chu tich UBND tinh Kién Giang vé viéc thanh lip Ban Chi dao Chinh quyén dién t1 tinh Kién Giang;';
-    expect(restore(refs, line)).toBe('Căn cứ Quyết định số 2932/QĐ-UBND ngày 26/12/2018 của Chủ tịch UBND tỉnh Kiên Giang về việc thành lập Ban Chỉ đạo Chính quyền điện tử tỉnh Kiên Giang;');
-    expect(restore(refs, line, { gazetteer: 0 })).toContain('tỉnh Kiến Giang');
+    expect(restoreWith(refs, line)).toBe('Căn cứ Quyết định số 2932/QĐ-UBND ngày 26/12/2018 của Chủ tịch UBND tỉnh Kiên Giang về việc thành lập Ban Chỉ đạo Chính quyền điện tử tỉnh Kiên Giang;');
+    expect(restoreWith(refs, line, { gazetteer: 0 })).toContain('tỉnh Kiến Giang');
   });
   it('reads `tinh Bic Giang` as `tỉnh Bắc Giang` (Bắc Giang 2021, line 52; not `thành Bắc Giang`)', () => {
     const refs = ['kien-giang-2019', 'phu-quoc-2022', 'binh-dinh-2021'];
     for (const r of refs) expect(clean(r)).not.toContain('Bắc Giang');
     const line = '- Quy ché nay quy dinh vé nguyén téc, trdch nhiém, quyén han, ché do lam viéc va quan hé c6ng tdc cia Ban Chi dao Chuyén p4i sé tinh Bic Giang (sau day goi tét la Ban Chi dao).';
-    expect(restore(refs, line)).toBe('- Quy chế này quy định về nguyên tắc, trách nhiệm, quyền hạn, chế độ làm việc và quan hệ công tác của Ban Chỉ đạo Chuyển đổi số tỉnh Bắc Giang (sau đây gọi tắt là Ban Chỉ đạo).');
-    expect(restore(refs, line, { gazetteer: 0 })).toContain('số thành Bắc Giang');
+    expect(restoreWith(refs, line)).toBe('- Quy chế này quy định về nguyên tắc, trách nhiệm, quyền hạn, chế độ làm việc và quan hệ công tác của Ban Chỉ đạo Chuyển đổi số tỉnh Bắc Giang (sau đây gọi tắt là Ban Chỉ đạo).');
+    expect(restoreWith(refs, line, { gazetteer: 0 })).toContain('số thành Bắc Giang');
   });
 });

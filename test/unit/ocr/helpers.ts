@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { restoreLines } from '../../../src/lib/ocr/index.ts';
+import type { WEIGHTS } from '../../../src/lib/ocr/index.ts';
 
 const root = new URL('../../../', import.meta.url);
 /** Read a repository file. */
@@ -11,3 +13,7 @@ export const clean = (id: string) => read(`content/sources/${id}.txt`).normalize
 export const ocrSource = () => read('content/sources/kien-giang-2022.ocr.txt');
 /** Split a text into SourceLines (the normaliser's shape, enough for the restorer). */
 export const lines = (t: string) => t.split(/\r?\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
+/** Restore one line (forced) with the given clean sources as references and optional weights; the restored text. */
+export function restoreWith(refIds: string[], line: string, weights: Partial<typeof WEIGHTS> = {}): string {
+  return restoreLines([{ n: 1, text: line, raw: line }], { references: refIds.map(clean), force: true, weights }).lines[0]!.text;
+}
