@@ -152,6 +152,14 @@ export function joinSplitNumber(tokens: WorkToken[]): WorkToken[] {
   return out;
 }
 
+/** A signature's `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.` glued to the title after it (`KT.TRUDNG`) is split off and kept. */
+export function splitSignaturePrefix(tokens: WorkToken[]): WorkToken[] {
+  return tokens.flatMap((t) => {
+    const m = !t.fixed && /^(KT|TM|TL|TUQ|Q)\.(\p{Lu}{2,}.*)$/u.exec(t.text);
+    return m ? [{ text: m[1]! + '.', ocr: t.ocr, fixed: true, confidence: 0.95 }, { text: m[2]!, ocr: '' }] : [t];
+  });
+}
+
 /** A code broken at a dash (`QD—` `UBND`) is joined with a plain hyphen. */
 export function joinCodeDash(tokens: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
@@ -184,6 +192,19 @@ export function isCapsLine(tokens: WorkToken[], ctx: PassContext, min = 1): bool
   return caps >= Math.max(min, 1) && caps >= words * 0.6;
 }
 
+/** A line of two or more words, all in capitals, one of them a syllable, none ending in `,` or `;` (`TRUDNG BAN`, not `- CVP, PVP VX;`). */
+function capsTitle(tokens: WorkToken[], ctx: PassContext): boolean {
+  let words = 0, syllable = false;
+  for (const t of tokens) {
+    if (!t.text || !/\p{L}/u.test(t.text)) continue;
+    if (t.text !== t.text.toUpperCase() || /[,;]$/u.test(t.text)) return false;
+    words++;
+    const letters = t.text.replace(/[^\p{L}]/gu, '');
+    if (isFoldedSyllable(letters) && !ctx.abbreviations.has(foldKey(letters).toUpperCase())) syllable = true;
+  }
+  return words >= 2 && syllable;
+}
+
 /** Per pass context (the abbreviations are its): whether a token's text counts in `isCapsLine`, worked out once per text. */
 const CAPS_WORDS = new WeakMap<PassContext, Map<string, boolean>>();
 function capsWords(ctx: PassContext): Map<string, boolean> {
@@ -204,8 +225,10 @@ function countsForCaps(text: string, ctx: PassContext, memo: Map<string, boolean
  * already a known abbreviation (`1072/QD-TTg` is `QĐ-TTg`, not a reference's `QĐ-BCĐ`).
  */
 export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[] {
-  // In a heading set in capitals an unknown capital word is a damaged word (`TRUGNG BAN`), not an abbreviation.
-  const heading = isCapsLine(tokens, ctx, 3);
+  // In a heading set in capitals an unknown capital word is a damaged word (`TRUGNG BAN`), not an
+  // abbreviation; so is one of a two-word title in capitals without list punctuation (a signer's
+  // `TRUDNG BAN`).
+  const heading = isCapsLine(tokens, ctx, 3) || capsTitle(tokens, ctx);
   return tokens.map((t) => {
     if (!t.text || t.fixed) return t;
     const code = CODE.exec(t.text);
@@ -307,6 +330,7 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
   ['clauseMarkerComma', clauseMarkerComma],
   ['splitAtComma', splitAtComma],
   ['headingKeywords', headingKeywords],
+  ['splitSignaturePrefix', splitSignaturePrefix],
   ['joinSplitNumber', joinSplitNumber],
   ['joinCodeDash', joinCodeDash],
   ['keepVerbatim', keepVerbatim],

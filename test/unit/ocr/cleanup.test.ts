@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber,
+  clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber, splitSignaturePrefix,
   isCapsLine, keepVerbatim, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
@@ -120,6 +120,19 @@ describe('clean-up passes', () => {
     expect(text(restoreCodes(toks('- UBQG vé CPS;'), ctx))).toBe('- UBQG vé CĐS;');
     // Known abbreviations do not make a line a heading (`- Lưu: VT, UBND`).
     expect(isCapsLine(toks('- Lưu: UBND, STTTT.'), ctx)).toBe(false);
+  });
+  it("restoreCodes leaves a signer's two-word title in capitals to the decoder (Bắc Giang and Bình Định 2021 damaged: `TRUDNG BAN`)", () => {
+    expect(restoreCodes(toks('TRUDNG BAN'), ctx)[0]).toEqual({ text: 'TRUDNG', ocr: 'TRUDNG' });
+    // Not a list of abbreviations, nor one abbreviation with a known one.
+    expect(restoreCodes(toks('TRUDNG, BAN'), ctx)[0]!.fixed).toBe(true);
+    expect(restoreCodes(toks('UBQG UBND'), ctx)[0]!.fixed).toBe(true);
+  });
+  it('splitSignaturePrefix splits `KT.` off the title glued to it (Bình Định 2021 damaged: `KT.TRUDNG BAN`)', () => {
+    expect(splitSignaturePrefix(toks('KT.TRUDNG BAN'))).toEqual([
+      { text: 'KT.', ocr: 'KT.TRUDNG', fixed: true, confidence: 0.95 }, { text: 'TRUDNG', ocr: '' }, { text: 'BAN', ocr: 'BAN' },
+    ]);
+    expect(text(splitSignaturePrefix(toks('KT. CHU TICH TM.UBND')))).toBe('KT. CHU TICH TM. UBND');
+    expect(text(splitSignaturePrefix(toks('UBND.TINH Kt.Truong')))).toBe('UBND.TINH Kt.Truong');
   });
   it('splitMergedSyllables splits glued words (1)', () => {
     expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { detectOcr, restoreLines } from '../../../src/lib/ocr/index.ts';
 import { syllableErrorRate } from '../../../src/lib/ocr/ser.ts';
 import snippets from '../../fixtures/ocr/snippets.json' with { type: 'json' };
-import { CLEAN, clean, lines, ocrSource } from './helpers.ts';
+import { CLEAN, clean, lines, ocrSource, restoreWith } from './helpers.ts';
 
 const refs = CLEAN.map(clean);
 
@@ -111,6 +111,13 @@ describe('words read as digits', () => {
     const line = '2. Truc tiép chi pao hoat ddng cai cach hanh chinh; xay dyng, phat trién chinh quyé&n pién tu hurong tdi chinh quyém sd, kinh té 56, x4 h6i so; xdy dung do thi théng minh tinh Bic Giang.';
     const r = restoreLines([{ n: 1, text: line, raw: line }], { references: ['kien-giang-2019', 'phu-quoc-2022', 'binh-dinh-2021'].map(clean), force: true });
     expect(r.lines[0]!.text).toContain('kinh tế số, xã hội số;');
+  });
+});
+
+describe('signature block', () => {
+  it("reads a signer's title in capitals (Bình Định 2021 damaged, line 67: `KT.TRUDNG BAN` → `KT. TRƯỞNG BAN`)", () => {
+    expect(restoreWith(['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021'], 'KT.TRUDNG BAN')).toBe('KT. TRƯỞNG BAN');
+    expect(restoreWith(['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021'], 'TRUDNG BAN')).toBe('TRƯỞNG BAN');
   });
 });
 
