@@ -5,31 +5,46 @@
  * for A and B and the ratio of the medians. On this shared 2-core machine separate processes differ by
  * up to 1.5× from one minute to the next, which hides changes of 20–30 % from runs taken apart.
  * Run it in both orders (A B, then B A): the second version loaded can be a few per cent off.
- * Usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24]
+ * With `--larger` a run restores bench-ocr's larger input instead: the four clean sources damaged
+ * (seed 12345), each with its leave-one-out references and confusion model (stage times summed).
+ * Usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24] [--larger]
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { CLEAN, ocrSources, sourceLines } from './ocr-sources.ts';
 
-const [A, B, runsArg = '24'] = process.argv.slice(2);
-if (!A || !B) { console.error('usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24]'); process.exit(2); }
+const larger = process.argv.includes('--larger');
+const [A, B, runsArg = '24'] = process.argv.slice(2).filter((x) => x !== '--larger');
+if (!A || !B) { console.error('usage: node --no-warnings scripts/ocr-ab.ts <checkout A> <checkout B> [runs=24] [--larger]'); process.exit(2); }
 
 type Run = () => Map<string, number>;
 async function restorerOf(checkout: string): Promise<Run> {
   const root = pathToFileURL(resolve(checkout) + '/');
-  const { text, ocrText } = ocrSources(root);
-  const refs = CLEAN.map(text);
+  const { read, text, ocrText } = ocrSources(root);
   const ocr = await import(new URL('src/lib/ocr/index.ts', root).href);
-  const lines = sourceLines(ocrText);
+  const inputs: Array<{ lines: ReturnType<typeof sourceLines>; ctx: object }> = [];
+  if (!larger) inputs.push({ lines: sourceLines(ocrText), ctx: { references: CLEAN.map(text) } });
+  else {
+    const { learnDamage, damageText } = await import(new URL('src/lib/ocr/damage.ts', root).href);
+    const { learnFromReferences } = await import(new URL('src/lib/ocr/train.ts', root).href);
+    const damage = learnDamage(ocrText, read('test/fixtures/gold/kien-giang-2022.dev.md'));
+    for (const id of CLEAN) {
+      const others = CLEAN.filter((x) => x !== id);
+      const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
+      inputs.push({ lines: sourceLines(damageText(text(id), damage, 12345)), ctx: { references: others.map(text), confusion, force: true } });
+    }
+  }
   return () => {
-    const laps: Array<[string, number]> = [];
-    ocr.clearModelCache();
-    const c0 = process.cpuUsage();
-    ocr.restoreLines(lines, { references: refs, timing: (stage: string, ms: number) => laps.push([stage, ms]) });
-    const c = process.cpuUsage(c0);
     const stages = new Map<string, number>();
-    let last = 0;
-    for (const [stage, ms] of laps) { stages.set(stage, ms - last); last = ms; }
+    const c0 = process.cpuUsage();
+    for (const { lines, ctx } of inputs) {
+      const laps: Array<[string, number]> = [];
+      ocr.clearModelCache();
+      ocr.restoreLines(lines, { ...ctx, timing: (stage: string, ms: number) => laps.push([stage, ms]) });
+      let last = 0;
+      for (const [stage, ms] of laps) { stages.set(stage, (stages.get(stage) ?? 0) + ms - last); last = ms; }
+    }
+    const c = process.cpuUsage(c0);
     stages.set('total', (c.user + c.system) / 1000);
     return stages;
   };
