@@ -57,6 +57,9 @@ test('copy citation writes the Vietnamese citation of the clause', async ({ page
   await page.goto(`/van-ban/${doc.id}/`);
   // (The page writes the clipboard asynchronously after the click: read until the write has landed.)
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  // Chromium writes the clipboard only for a focused document: make this page the active one (once in a
+  // full parallel run under load the write never landed and the clipboard stayed empty).
+  await page.bringToFront();
   await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`).click();
   await expect.poll(clipboard).toBe(cite(doc, clause.id));
   const copied = await clipboard();
