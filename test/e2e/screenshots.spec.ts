@@ -39,7 +39,7 @@ for (const [name, url] of pages) {
         await page.locator(`[id="${doc.id === 'kien-giang-2019' ? 'dieu-5-khoan-2' : 'dieu-1'}"]`).scrollIntoViewIfNeeded();
         await page.screenshot({ path: `test-results/screens/${name}-clause-${tag}.png` });
         await page.locator('button[data-open-modal]').click();
-        await page.locator('#starlight__search input').fill('truong ban');
+        await page.locator('#starlight__search input.pagefind-ui__search-input').fill('truong ban');
         await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
         await page.screenshot({ path: `test-results/screens/search-dialog-${tag}.png` });
       }

@@ -104,7 +104,8 @@ test('header search: the Pagefind UI is downloaded only when the dialog opens, t
   // The UI (tens of KB) and the index are not part of a reading page's weight.
   expect(fetched.filter((p) => /ui-core|\/pagefind\//.test(p))).toEqual([]);
   await page.locator('button[data-open-modal]').click();
-  const box = page.locator('#starlight__search input');
+  // (The search box by its class: once Pagefind has loaded the filters, the dialog holds their checkboxes too.)
+  const box = page.locator('#starlight__search input.pagefind-ui__search-input');
   await expect(box).toBeFocused();
   await box.fill('truong ban');
   await expect(page.locator('#starlight__search .pagefind-ui__result').first()).toBeVisible();
