@@ -12,6 +12,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   timeout: 30_000,
+  // On CI (CI=true) a failed test runs once more: two tests failed once each on timing in three clean-clone
+  // dry runs on this loaded 2-core machine (a clipboard write, a locator that also matched the search
+  // filters; both tests were mended). Playwright lists a test that passes on its second try as "flaky" in
+  // the output, so a flake stays visible; a test that fails twice still fails the run.
+  retries: process.env.CI ? 1 : 0,
   // Search pages load the Pagefind index and fragments before they settle; on a loaded 2-core machine that
   // took over 5 s (the default) in a CI dry run. A wait limit, not a performance threshold.
   expect: { timeout: 15_000 },
