@@ -153,11 +153,6 @@ export function allSyllables(): string[] {
   return ALL;
 }
 
-/** Number of toneless bases (for reports and tests). */
-export function baseCount(): number {
-  return BASES.size;
-}
-
 let FOLDED: Set<string> | null = null;
 
 /** Whether a word, with diacritics ignored, spells some valid syllable (`chuyen` → chuyển). */

@@ -9,11 +9,6 @@ const LETTER = /\p{L}/u;
 /** Punctuation marks kept as language-model tokens (they carry context such as list commas). */
 export const LM_PUNCT = new Set([',', '.', ';', ':', '(', ')', '-']);
 
-/** True when the string contains at least one letter. */
-export function hasLetter(s: string): boolean {
-  return LETTER.test(s);
-}
-
 /** Language-model tokens of a clean text, lower-cased, in reading order. */
 export function lmTokens(text: string): string[] {
   return wordTokens(text, true);
