@@ -42,7 +42,7 @@ export interface RestoreContext {
 /** Score weights (natural-log units). */
 export const WEIGHTS = {
   /** Channel cost multiplier. */
-  channel: 1,
+  channel: 0.8,
   /** Language-model log-probability multiplier. */
   lm: 1,
   /** Folded phrase-table log-probability multiplier. */

@@ -137,6 +137,10 @@ describe('second pass', () => {
     const ls = ocrSource().split(/\r?\n/).slice(230, 234);
     expect(ls[2]).toMatch(/^1\. Nghién clru, & xuat/u);
     expect(restore(ls)).toContain('1. Nghiên cứu, đề xuất việc');
-    expect(restore(ls, { options2: 5 })).not.toContain('đề xuất');
+    // (Shown with the channel at its full weight, where the widened `gỡ`, `ý`, `tế` outscore `đề` locally;
+    // at the default 0.8 these lines keep `đề` with 5 options too, but the synthetic sets still lose
+    // accuracy with 5: mean SER 1.534 % → 1.586 %.)
+    expect(restore(ls, { channel: 1 })).toContain('1. Nghiên cứu, đề xuất việc');
+    expect(restore(ls, { channel: 1, options2: 5 })).not.toContain('đề xuất');
   });
 });
