@@ -146,7 +146,7 @@ function syllablePrior(prior: LexiconPrior | undefined): SyllablePrior {
 }
 
 /** Train the model on token streams (one per document). */
-export function trainLanguageModel(streams: string[][], prior?: LexiconPrior): LanguageModel {
+export function trainLanguageModel(streams: ReadonlyArray<readonly string[]>, prior?: LexiconPrior): LanguageModel {
   return new TrigramModel(streams, prior);
 }
 
@@ -353,7 +353,7 @@ class TrigramModel implements LanguageModel {
   private readonly lexStamp: Int32Array;
   private lowerCalls = 0;
 
-  constructor(streams: string[][], prior?: LexiconPrior) {
+  constructor(streams: ReadonlyArray<readonly string[]>, prior?: LexiconPrior) {
     this.prior = prior;
     // (A loop, not `Int32Array.from(s, map)`, whose generic iterator path cost more than the rest of the counting.)
     const coded = streams.map((s) => {

@@ -110,8 +110,8 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   if (hit) return hit;
   // One tokenisation serves both models: the language model's tokens are the case tokens lower-cased.
   const caseToks = references.map(caseTokens);
-  const streams = caseToks.map((ts) => ts.map((t) => t.toLowerCase()));
-  if (W.gazetteer) streams.push(...gazetteerStreams().map((s) => [...s]));
+  const streams: Array<readonly string[]> = caseToks.map((ts) => ts.map((t) => t.toLowerCase()));
+  if (W.gazetteer) streams.push(...gazetteerStreams());
   const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), unusedShare: W.lexUnused, power: W.lexPower, pairWeight: W.lexPair, mass: W.lexMass });
   const channel = buildChannel(confusion);
   // Abbreviations: words of 2+ letters with 2+ capitals that are not syllables (UBND, QĐ, TTr).
