@@ -92,6 +92,11 @@ export const WEIGHTS = {
 /** Candidates the emission step has the language model score per call (most slots score most of their few dozen). */
 const SCORE_RUN = 12;
 
+/** Candidates searched per OCR word for the first pass (the second widens the uncertain words': `WEIGHTS.widen`). */
+const FIRST_CANDIDATES = 30;
+/** Options the first pass keeps per word (the second keeps `WEIGHTS.options2`). */
+const FIRST_OPTIONS = 5;
+
 /** Tokens under this confidence are listed for reviewers. */
 export const LOW_CONFIDENCE = 0.6;
 
@@ -331,7 +336,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // options kept for the previous two steps.
   const prevReadings = slots.map((s, i) => (i > 0 && slots[i - 1]!.line >= s.line - 1 ? run.firstReadingOf(slots[i - 1]!).ids : []));
   const arena = new EmissionArena(slots.length);
-  emit(run, arena, prevReadings, models.lm, 5);
+  emit(run, arena, prevReadings, models.lm, FIRST_OPTIONS);
 
   lap('emission');
   // Second-order Viterbi with max-marginals (decode.ts).
@@ -415,9 +420,8 @@ class Run {
   readonly steps: Step[] = [];
   /** Syllable validity of the words met (the same words recur). */
   readonly syllables = new ValidSyllables();
-  private readonly candCache = new Map<string, Cand[]>();
-  /** The second pass's longer candidate lists, by OCR word (see `widen`). */
-  private readonly wideCache = new Map<string, Cand[]>();
+  /** Candidate lists by search limit, then by OCR word (the first pass's, the second pass's widened ones). */
+  private readonly candCache = new Map<number, Map<string, Cand[]>>();
   /** First readings by OCR word (see `firstReadingOf`). */
   private readonly firstBySource = new Map<string, FirstReading>();
   private readonly succMemo = new Map<string, Successors>();
@@ -432,10 +436,12 @@ class Run {
     this.W = W;
   }
 
-  /** The candidates of an OCR word (lower case), with their language-model ids, once per distinct word. */
-  candsOf(key: string): Cand[] {
-    let c = this.candCache.get(key);
-    if (!c) this.candCache.set(key, (c = candidatesWith(key, this.models.channel, 30, this.W.bound, this.makeCand)));
+  /** The `limit` best candidates of an OCR word (lower case), with their language-model ids, once per distinct word and limit. */
+  candsOf(key: string, limit = FIRST_CANDIDATES): Cand[] {
+    let byWord = this.candCache.get(limit);
+    if (!byWord) this.candCache.set(limit, (byWord = new Map()));
+    let c = byWord.get(key);
+    if (!c) byWord.set(key, (c = candidatesWith(key, this.models.channel, limit, this.W.bound, this.makeCand)));
     return c;
   }
 
@@ -536,10 +542,8 @@ class Run {
 
   /** The `limit` best candidates of a slot's OCR word (its alternative reading aside), appended where the slot lacks them. */
   widen(s: Slot, limit: number): void {
-    let c = this.wideCache.get(s.lower);
-    if (!c) this.wideCache.set(s.lower, (c = candidatesWith(s.lower, this.models.channel, limit, this.W.bound, this.makeCand)));
     const src = this.sourceOf(s);
-    for (const x of c) if (!this.hasCand(s, x.id, src)) this.addCand(s, x);
+    for (const x of this.candsOf(s.lower, limit)) if (!this.hasCand(s, x.id, src)) this.addCand(s, x);
   }
 
   /** Append a candidate the slot does not have (candidates are only ever appended). */
@@ -977,13 +981,13 @@ class EmitPass {
     let lmMax = nc ? -Infinity : 0;
     for (let k = 0; k < nc; k++) lmMax = Math.max(lmMax, ctxs[k]!.max);
     lmMax = Math.min(0, lmMax);
-    // Keep the best K (5, or `options2` in the second pass) by score + language model (stable: ties
-    // keep the candidate order), none more than 7 below the best. Log-probabilities are ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once
-    // the emission score plus that bound falls below the Kth best total or 7 below the best, no later
-    // option (taken by decreasing emission score) can be kept, and none is scored.
-    // Only the first K in that order can be kept, so only they are remembered; `cut` is the bar
-    // below which an option is never kept (the Kth best total, or 7 below the best one), updated
-    // when they change.
+    // Keep the best K (`FIRST_OPTIONS`, or `options2` in the second pass) by score + language model
+    // (stable: ties keep the candidate order), none more than 7 below the best. Log-probabilities are
+    // ≤ max ≤ 0 (`lmMax`: the contexts' bounds), so once the emission score plus that bound falls below
+    // the Kth best total or 7 below the best, no later option (taken by decreasing emission score) can
+    // be kept, and none is scored. Only the first K in that order can be kept, so only they are
+    // remembered; `cut` is the bar below which an option is never kept (the Kth best total, or 7 below
+    // the best one), updated when they change.
     let nt = 0, scored = 0, cut = -Infinity;
     for (let o = 0; o < n; o++) {
       const i = order[off + o]!;
