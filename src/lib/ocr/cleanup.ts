@@ -174,8 +174,7 @@ export function joinCodeDash(tokens: WorkToken[]): WorkToken[] {
 
 /** Restore one letter segment of a code or abbreviation through the abbreviation table. */
 function restoreSegment(seg: string, ctx: PassContext): string {
-  const key = foldKey(seg).toUpperCase();
-  const exact = ctx.abbreviations.get(key) ?? ctx.symbols?.get(key);
+  const exact = knownSymbol(seg, ctx);
   if (exact) return exact;
   return ctx.nearestAbbreviation(seg, true) ?? seg;
 }
@@ -266,11 +265,12 @@ function keepsKnownSegments(raw: string, whole: string, ctx: PassContext): boole
   return raw.split('-').every((seg, i) => !isKnownSymbol(seg, ctx) || foldKey(seg) === foldKey(want[i] ?? ''));
 }
 
-/** Whether letters are a known abbreviation or common symbol (folded, any case). */
-function isKnownSymbol(letters: string, ctx: PassContext): boolean {
+/** The known abbreviation or common symbol that letters spell (folded, any case), a reference's form first. */
+function knownSymbol(letters: string, ctx: PassContext): string | undefined {
   const k = foldKey(letters).toUpperCase();
-  return ctx.abbreviations.has(k) || !!ctx.symbols?.has(k);
+  return ctx.abbreviations.get(k) ?? ctx.symbols?.get(k);
 }
+const isKnownSymbol = (letters: string, ctx: PassContext) => knownSymbol(letters, ctx) !== undefined;
 
 function segment(word: string): string[] | null {
   const k = foldKey(word);
