@@ -6,13 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
-import { CLEAN, ocrSources, sourceLines } from './ocr-sources.ts';
+import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 import { stripMarkdown, syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { learnDamage, damageText } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 
 const root = new URL('../', import.meta.url);
-const { read, text, ocrText } = ocrSources(root);
+const src = ocrSources(root);
+const { read, text, ocrText } = src;
 const gold = stripMarkdown(read('test/fixtures/gold/kien-giang-2022.dev.md'));
 const rows: string[][] = [];
 
@@ -35,13 +36,8 @@ rows.push(['dev, published (with corrections)', String(pub.gold), `${pub.sub}/${
 // 2. Leave-one-out synthetic damage. Each clean source is damaged (seed 12345) and restored with the
 // other sources as references and a confusion model learned from those of them the OCR export aligns
 // with; these set-ups serve sections 2, 2b and 3.
-const damage = learnDamage(ocrText, read('test/fixtures/gold/kien-giang-2022.dev.md'));
-const synthetic = CLEAN.map((id) => {
-  const others = CLEAN.filter((x) => x !== id);
-  const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
-  const clean = text(id);
-  return { id, clean, damaged: damageText(clean, damage, 12345), refs: others.map(text), confusion };
-});
+const { damage, sets } = leaveOneOut(src, { learnDamage, learnFromReferences });
+const synthetic = sets.map((s) => ({ ...s, damaged: damageText(s.clean, damage, 12345) }));
 for (const { id, clean, damaged, refs, confusion } of synthetic) {
   clearModelCache();
   const r = restoreLines(sourceLines(damaged), { references: refs, confusion, force: true });

@@ -11,7 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { CLEAN, ocrSources, sourceLines } from './ocr-sources.ts';
+import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 
 const larger = process.argv.includes('--larger');
 const [A, B, runsArg = '24'] = process.argv.slice(2).filter((x) => x !== '--larger');
@@ -20,19 +20,16 @@ if (!A || !B) { console.error('usage: node --no-warnings scripts/ocr-ab.ts <chec
 type Run = () => Map<string, number>;
 async function restorerOf(checkout: string): Promise<Run> {
   const root = pathToFileURL(resolve(checkout) + '/');
-  const { read, text, ocrText } = ocrSources(root);
+  const src = ocrSources(root);
   const ocr = await import(new URL('src/lib/ocr/index.ts', root).href);
   const inputs: Array<{ lines: ReturnType<typeof sourceLines>; ctx: object }> = [];
-  if (!larger) inputs.push({ lines: sourceLines(ocrText), ctx: { references: CLEAN.map(text) } });
+  if (!larger) inputs.push({ lines: sourceLines(src.ocrText), ctx: { references: CLEAN.map(src.text) } });
   else {
+    // (This checkout's own damage and training modules.)
     const { learnDamage, damageText } = await import(new URL('src/lib/ocr/damage.ts', root).href);
     const { learnFromReferences } = await import(new URL('src/lib/ocr/train.ts', root).href);
-    const damage = learnDamage(ocrText, read('test/fixtures/gold/kien-giang-2022.dev.md'));
-    for (const id of CLEAN) {
-      const others = CLEAN.filter((x) => x !== id);
-      const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
-      inputs.push({ lines: sourceLines(damageText(text(id), damage, 12345)), ctx: { references: others.map(text), confusion, force: true } });
-    }
+    const { damage, sets } = leaveOneOut(src, { learnDamage, learnFromReferences });
+    for (const { clean, refs, confusion } of sets) inputs.push({ lines: sourceLines(damageText(clean, damage, 12345)), ctx: { references: refs, confusion, force: true } });
   }
   return () => {
     const stages = new Map<string, number>();

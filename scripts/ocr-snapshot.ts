@@ -7,12 +7,13 @@
  * Usage: node --no-warnings scripts/ocr-snapshot.ts <out.jsonl> [--all-seeds] [--compare <before.jsonl>]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CLEAN, ocrSources, sourceLines } from './ocr-sources.ts';
+import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
 import { learnDamage, damageText } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 
-const { read, text, ocrText } = ocrSources(new URL('../', import.meta.url));
+const src = ocrSources(new URL('../', import.meta.url));
+const { text, ocrText } = src;
 
 const out: string[] = [];
 const dump = (doc: string, r: ReturnType<typeof restoreLines>) => {
@@ -21,16 +22,14 @@ const dump = (doc: string, r: ReturnType<typeof restoreLines>) => {
 };
 clearModelCache();
 dump('kien-giang-2022', restoreLines(sourceLines(ocrText), { references: CLEAN.map(text) }));
-const damage = learnDamage(ocrText, read('test/fixtures/gold/kien-giang-2022.dev.md'));
-for (const id of CLEAN) {
-  const others = CLEAN.filter((x) => x !== id);
-  const confusion = learnFromReferences(ocrText, others.filter((x) => x === 'phu-quoc-2022' || x === 'kien-giang-2019').map((x) => ({ id: x, text: text(x) })));
+const { damage, sets } = leaveOneOut(src, { learnDamage, learnFromReferences });
+for (const { id, clean, refs, confusion } of sets) {
   clearModelCache();
-  dump(`synthetic ${id}`, restoreLines(sourceLines(damageText(text(id), damage, 12345)), { references: others.map(text), confusion, force: true }));
+  dump(`synthetic ${id}`, restoreLines(sourceLines(damageText(clean, damage, 12345)), { references: refs, confusion, force: true }));
   if (!process.argv.includes('--all-seeds')) continue;
   for (const seed of [1, 777, 2026]) {
     clearModelCache();
-    dump(`synthetic ${id} seed ${seed}`, restoreLines(sourceLines(damageText(text(id), damage, seed)), { references: others.map(text), confusion, force: true }));
+    dump(`synthetic ${id} seed ${seed}`, restoreLines(sourceLines(damageText(clean, damage, seed)), { references: refs, confusion, force: true }));
   }
 }
 const file = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '/tmp/ocr-snapshot.jsonl';
