@@ -28,18 +28,26 @@ describe('gazetteer of provinces', () => {
 describe('restoring a province no reference names', () => {
   // Lines of the clean sources damaged by the damage model learned from the real OCR (`damageText`,
   // seed 12345), restored with references that never name the line's province.
-  it('reads `tinh Kién Giang` as `tỉnh Kiên Giang` (Kiên Giang 2019, line 30; not `Kiến Giang`)', () => {
-    const refs = ['phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'];
-    for (const r of refs) expect(clean(r)).not.toContain('Kiên Giang');
-    const line = 'Cdn cir Quyét dinh s6 2932/QD-UBND ngay 26/12/2018 cta Chu tich UBND tinh Kién Giang vé viéc thanh lip Ban Chi dao Chinh quyén dién t1 tinh Kién Giang;';
-    expect(restoreWith(refs, line)).toBe('Căn cứ Quyết định số 2932/QĐ-UBND ngày 26/12/2018 của Chủ tịch UBND tỉnh Kiên Giang về việc thành lập Ban Chỉ đạo Chính quyền điện tử tỉnh Kiên Giang;');
-    expect(restoreWith(refs, line, { gazetteer: 0 })).toContain('tỉnh Kiến Giang');
-  });
-  it('reads `tinh Bic Giang` as `tỉnh Bắc Giang` (Bắc Giang 2021, line 52; not `thành Bắc Giang`)', () => {
-    const refs = ['kien-giang-2019', 'phu-quoc-2022', 'binh-dinh-2021'];
-    for (const r of refs) expect(clean(r)).not.toContain('Bắc Giang');
-    const line = '- Quy ché nay quy dinh vé nguyén téc, trdch nhiém, quyén han, ché do lam viéc va quan hé c6ng tdc cia Ban Chi dao Chuyén p4i sé tinh Bic Giang (sau day goi tét la Ban Chi dao).';
-    expect(restoreWith(refs, line)).toBe('- Quy chế này quy định về nguyên tắc, trách nhiệm, quyền hạn, chế độ làm việc và quan hệ công tác của Ban Chỉ đạo Chuyển đổi số tỉnh Bắc Giang (sau đây gọi tắt là Ban Chỉ đạo).');
-    expect(restoreWith(refs, line, { gazetteer: 0 })).toContain('số thành Bắc Giang');
+  it.each([
+    {
+      what: '`tinh Kién Giang` as `tỉnh Kiên Giang` (Kiên Giang 2019, line 30; not `Kiến Giang`)',
+      province: 'Kiên Giang',
+      refs: ['phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'],
+      line: 'Cdn cir Quyét dinh s6 2932/QD-UBND ngay 26/12/2018 cta Chu tich UBND tinh Kién Giang vé viéc thanh lip Ban Chi dao Chinh quyén dién t1 tinh Kién Giang;',
+      read: 'Căn cứ Quyết định số 2932/QĐ-UBND ngày 26/12/2018 của Chủ tịch UBND tỉnh Kiên Giang về việc thành lập Ban Chỉ đạo Chính quyền điện tử tỉnh Kiên Giang;',
+      without: 'tỉnh Kiến Giang',
+    },
+    {
+      what: '`tinh Bic Giang` as `tỉnh Bắc Giang` (Bắc Giang 2021, line 52; not `thành Bắc Giang`)',
+      province: 'Bắc Giang',
+      refs: ['kien-giang-2019', 'phu-quoc-2022', 'binh-dinh-2021'],
+      line: '- Quy ché nay quy dinh vé nguyén téc, trdch nhiém, quyén han, ché do lam viéc va quan hé c6ng tdc cia Ban Chi dao Chuyén p4i sé tinh Bic Giang (sau day goi tét la Ban Chi dao).',
+      read: '- Quy chế này quy định về nguyên tắc, trách nhiệm, quyền hạn, chế độ làm việc và quan hệ công tác của Ban Chỉ đạo Chuyển đổi số tỉnh Bắc Giang (sau đây gọi tắt là Ban Chỉ đạo).',
+      without: 'số thành Bắc Giang',
+    },
+  ])('reads $what', ({ province, refs, line, read, without }) => {
+    for (const r of refs) expect(clean(r)).not.toContain(province);
+    expect(restoreWith(refs, line)).toBe(read);
+    expect(restoreWith(refs, line, { gazetteer: 0 })).toContain(without);
   });
 });

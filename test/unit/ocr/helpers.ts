@@ -13,7 +13,8 @@ export const clean = (id: string) => read(`content/sources/${id}.txt`).normalize
 export const ocrSource = () => read('content/sources/kien-giang-2022.ocr.txt');
 /** Split a text into SourceLines (the normaliser's shape, enough for the restorer). */
 export const lines = (t: string) => t.split(/\r?\n/).map((l, i) => ({ n: i + 1, text: l.trim(), raw: l }));
-/** Restore one line (forced) with the given clean sources as references and optional weights; the restored text. */
-export function restoreWith(refIds: string[], line: string, weights: Partial<typeof WEIGHTS> = {}): string {
-  return restoreLines([{ n: 1, text: line, raw: line }], { references: refIds.map(clean), force: true, weights }).lines[0]!.text;
+/** Restore a line or lines (forced) with the given clean sources as references and optional weights; the restored lines' text joined by spaces. */
+export function restoreWith(refIds: string[], lines: string | string[], weights: Partial<typeof WEIGHTS> = {}): string {
+  const ls = typeof lines === 'string' ? [lines] : lines;
+  return restoreLines(ls.map((t, i) => ({ n: i + 1, text: t, raw: t })), { references: refIds.map(clean), force: true, weights }).lines.map((l) => l.text).join(' ');
 }
