@@ -25,7 +25,7 @@ export interface WorkToken {
 export interface PassContext {
   /** Upper-case folded key → abbreviation as printed in clean texts (`QD` → `QĐ`). Not changed once passes have used the context (answers are memoised per context). */
   abbreviations: Map<string, string>;
-  /** Upper-case folded key → common symbol of administrative documents the references do not print (`TTG` → `TTg`, `VX`): exact segments of document symbols, and not counted as capital words of a heading. */
+  /** Upper-case folded key → common symbol of administrative documents (`TTG` → `TTg`, `VX`, `TU`), after the references' `abbreviations`: exact segments of document symbols, abbreviations in lists, and not counted as capital words of a heading. */
   symbols?: Map<string, string>;
   /** Finds the closest abbreviation to a damaged one, or null. */
   nearestAbbreviation: (s: string, inCode?: boolean) => string | null;
@@ -51,7 +51,7 @@ export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const noisy = NOISE.test(last.text);
   NOISE.lastIndex = 0;
   const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
-  const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && HEADING_WORD.test(foldKey(prev.text));
+  const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && HEADING_WORD.test(foldKey(prev.text.replace(/^\P{L}+|\P{L}+$/gu, '')));
   const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text) && !numeral;
   // (A number before the noise is text, `2019;*`: the marks alone go, in `stripNoiseMarks`.)
   if ((noisy && lettersInPrefix < 2 && !/\d{2}/u.test(prefix)) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
@@ -179,7 +179,11 @@ function restoreSegment(seg: string, ctx: PassContext): string {
   return ctx.nearestAbbreviation(seg, true) ?? seg;
 }
 
-/** Whether a line is set in capitals (a heading): 60% of its words and at least `min`, not counting known abbreviations (`VT`, `UBND`). */
+/**
+ * Whether a line is set in capitals (a heading): 60% of its words and at least `min`, not counting
+ * known abbreviations (`VT`, `UBND`), document symbols (`/QD-BCD`) or words of one letter (`S6:` for
+ * `Số:`, a Roman `I`), whose case says nothing about the line's.
+ */
 export function isCapsLine(tokens: WorkToken[], ctx: PassContext, min = 1): boolean {
   let words = 0, caps = 0;
   const memo = capsWords(ctx);
@@ -213,7 +217,10 @@ function capsWords(ctx: PassContext): Map<string, boolean> {
 }
 function countsForCaps(text: string, ctx: PassContext, memo: Map<string, boolean>): boolean {
   let r = memo.get(text);
-  if (r === undefined) memo.set(text, (r = /\p{L}/u.test(text) && !isKnownSymbol(text.replace(/[^\p{L}]/gu, ''), ctx)));
+  if (r === undefined) {
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    memo.set(text, (r = letters.length >= 2 && !/\p{L}[-–—]\p{L}|\/\s*\p{L}/u.test(text) && !isKnownSymbol(letters, ctx)));
+  }
   return r;
 }
 
@@ -239,6 +246,12 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
       return { ...t, text: code[1]! + code[2]! + letters + code[4]!, fixed: true, confidence: 0.9 };
     }
     const abbr = /^(\p{Lu}[\p{L}]+)([.,;:)]*)$/u.exec(t.text);
+    // Capitals that spell a known abbreviation exactly and a syllable too (`TU`, Tỉnh ủy) are that
+    // abbreviation in a list (`TT. TU, TT. HĐND`), outside headings.
+    if (abbr && !heading && /^[,;]/u.test(abbr[2]!) && /^\p{Lu}{2,}$/u.test(abbr[1]!) && isFoldedSyllable(abbr[1]!)) {
+      const k = foldKey(abbr[1]!).toUpperCase();
+      if (ctx.abbreviations.get(k) === abbr[1] || ctx.symbols?.get(k) === abbr[1]) return { ...t, fixed: true, confidence: 1 };
+    }
     if (abbr && /^\p{Lu}{2,}$/u.test(abbr[1]!) && !isFoldedSyllable(abbr[1]!)) {
       const exact = ctx.abbreviations.get(foldKey(abbr[1]!).toUpperCase());
       if (exact) return { ...t, text: exact + abbr[2]!, fixed: true, confidence: exact === abbr[1] ? 1 : 0.9 };
@@ -313,13 +326,15 @@ export function pointMarker(tokens: WorkToken[]): WorkToken[] {
 }
 
 /**
- * Emails, web addresses, times and dates are kept exactly. A number of one or two digits, alone or
- * before a comma or semicolon, is left to the decoder: it may be a word read as digits (`kinh té 56,`
- * for `kinh tế số,`; `13` for `là`). With a full stop it stays (`2.` numbers a clause).
+ * Emails, web addresses, times, dates and the small-letter abbreviations written with a slash
+ * (`(b/c)` báo cáo, `đ/c` đồng chí, `t/h` thực hiện) are kept exactly. A number of one or two digits,
+ * alone or before a comma or semicolon, is left to the decoder: it may be a word read as digits
+ * (`kinh té 56,` for `kinh tế số,`; `13` for `là`). With a full stop it stays (`2.` numbers a clause).
  */
 export function keepVerbatim(tokens: WorkToken[]): WorkToken[] {
-  return tokens.map((t) => (!t.fixed && /@|:\/\/|www\.|^\+?\d[\d.:/+-]*[.,;]?$/u.test(t.text) && !/^\d{1,2}[,;]?$/u.test(t.text) ? { ...t, fixed: true, confidence: 1 } : t));
+  return tokens.map((t) => (!t.fixed && (VERBATIM.test(t.text) && !/^\d{1,2}[,;]?$/u.test(t.text)) ? { ...t, fixed: true, confidence: 1 } : t));
 }
+const VERBATIM = /@|:\/\/|www\.|^\+?\d[\d.:/+-]*[.,;]?$|^\(?\p{Ll}{1,2}\/\p{Ll}{1,2}\)?[.,;:]*$/u;
 
 /** The ordered clean-up passes applied to every OCR line. */
 export const LINE_PASSES: Array<[string, LinePass]> = [
@@ -357,11 +372,12 @@ export function romanChapterNumerals(lines: WorkToken[][]): void {
     const l = live(toks);
     if (l[0]?.text === 'Chương' || l[0]?.text === 'CHƯƠNG') if (l[1]) numerals.push(l[1]);
   }
-  const roman = (s: string) => s.replace(/[l1|]/gu, 'I').toUpperCase();
-  const looksRoman = numerals.some((t) => /^[IVXl1|]+$/iu.test(t.text) && /[IVXl|]/u.test(t.text) && /^[IVX]+$/u.test(roman(t.text)));
+  // (`L` is a capital `l` read for `I` here: no regulation has forty chapters.)
+  const roman = (s: string) => s.replace(/[lL1|]/gu, 'I').toUpperCase();
+  const looksRoman = numerals.some((t) => /^[IVXl1|]+$/iu.test(t.text) && /[IVXlL|]/u.test(t.text) && /^[IVX]+$/u.test(roman(t.text)));
   if (!looksRoman) return;
   for (const t of numerals) {
-    if (/^[IVXivxl1|]+\.?$/u.test(t.text)) {
+    if (/^[IVXivxlL1|]+\.?$/u.test(t.text)) {
       const r = roman(t.text);
       Object.assign(t, { text: r, fixed: true, confidence: r === t.text ? 1 : 0.9 });
     }

@@ -132,10 +132,11 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   }
   const abbreviations = new Map<string, string>();
   for (const [k, c] of counts) abbreviations.set(k, [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
-  // The common symbols of administrative documents, for document symbols and recipient lists (a
-  // reference's own form wins; not for running text, where `TB` may be a damaged `TỔ`).
+  // The common symbols of administrative documents, for document symbols and recipient lists (where
+  // a reference prints a form of the same key, `knownSymbol` prefers the reference's; not for running
+  // text, where `TB` may be a damaged `TỔ`).
   const symbols = new Map<string, string>();
-  if (W.symbols) for (const f of SYMBOLS) { const k = foldKey(f).toUpperCase(); if (!abbreviations.has(k)) symbols.set(k, f); }
+  if (W.symbols) for (const f of SYMBOLS) symbols.set(foldKey(f).toUpperCase(), f);
   // Near matches only among forms that cannot be read as a syllable (`SỐ` is a word, `QĐ` is not).
   const forms = [...abbreviations.values()].filter((f) => !isFoldedSyllable(f));
   const nearestAbbreviation = (s: string, inCode = false): string | null => {
@@ -187,8 +188,10 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
   const firstLetter = !!first && isLetter(first);
   const firstUpper = firstLetter && first !== first.toLowerCase();
   if (capsLine && letters >= 2 && upper === letters) return syllable.toUpperCase();
-  // On a line of capitals, a word that starts with a capital (or a digit read for one) is capitals too.
-  if (capsLine && upper >= 1 && (firstUpper || !firstLetter)) return syllable.toUpperCase();
+  // On a line of capitals, a word that starts with a capital (or a digit read for one) is capitals
+  // too; but one of three letters or more written as a title (`Chuong I NHUNG QUY PINH`, `Poc lap`) is
+  // a title: the scan keeps such a word's small letters.
+  if (capsLine && upper >= 1 && (firstUpper || !firstLetter)) return upper === 1 && firstUpper && letters >= 3 ? title() : syllable.toUpperCase();
   if (upper === letters && letters >= 3) return syllable.toUpperCase();
   const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
   // Mixed capitals inside a word (`VOl`) are misread letters: the case comes from the context.

@@ -49,6 +49,11 @@ describe('applyCase', () => {
     expect(applyCase('Xa', 'xã', true)).toBe('XÃ');
     expect(applyCase('xa', 'xã', true)).toBe('xã');
   });
+  it('keeps a word of three letters or more written as a title on a line of capitals a title (`Chuong I NHUNG QUY PINH`)', () => {
+    expect(applyCase('Churong', 'chương', true)).toBe('Chương');
+    expect(applyCase('CHUONG', 'chương', true)).toBe('CHƯƠNG');
+    expect(applyCase('CHUong', 'chương', true)).toBe('CHƯƠNG');
+  });
   it('caseIsReliable: a clear first letter and no mixed capitals', () => {
     expect(caseIsReliable('Ban')).toBe(true);
     expect(caseIsReliable('nhiém')).toBe(true);
@@ -72,7 +77,7 @@ describe('applyCase and caseIsReliable on every OCR token', () => {
     const first = [...ocr].find((c) => /[\p{L}\p{N}$&¢¥]/u.test(c)) ?? '';
     const firstUpper = !!first && /\p{L}/u.test(first) && first !== first.toLowerCase();
     if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
-    if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return syllable.toUpperCase();
+    if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return upper === 1 && firstUpper && letters.length >= 3 ? title() : syllable.toUpperCase();
     if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
     const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
     if (upper >= 2 && upper < letters.length && !capsLine) return decided ?? syllable;

@@ -27,6 +27,8 @@ describe('clean-up passes', () => {
     expect(text(dropTrailingStamp(toks('Chương IV')))).toBe('Chương IV');
     expect(text(dropTrailingStamp(toks('Mục III')))).toBe('Mục III');
     expect(text(dropTrailingStamp(toks('thuc hien. II')))).toBe('thuc hien.');
+    // The heading word with Markdown or a quote before it (Phú Quốc 2022 damaged: `**Chuong IV`).
+    expect(text(dropTrailingStamp(toks('**Chuong IV')))).toBe('**Chuong IV');
   });
   it('pointMarker keeps a lettered point marker at line start as printed (Bình Định points `a.`–`h.`)', () => {
     const out = pointMarker(toks('b. Giup Truong Ban to chuc'));
@@ -84,6 +86,10 @@ describe('clean-up passes', () => {
     const arabic = [toks('Chương 1'), toks('Chương 2')];
     romanChapterNumerals(arabic);
     expect(arabic.map((l) => l[1]!.text)).toEqual(['1', '2']);
+    // A capital L is an `I` read as `l` and capitalised (Kiên Giang 2019 damaged: `Chuong LI`).
+    const withL = [toks('Chương I'), toks('Chương LI'), toks('Chương IL')];
+    romanChapterNumerals(withL);
+    expect(withL.map((l) => l[1]!.text)).toEqual(['I', 'II', 'II']);
   });
   it('joinSplitNumber and joinCodeDash repair `1 22/QD— UBND` (20)', () => {
     const out = restoreCodes(joinCodeDash(joinSplitNumber(toks('56 1 22/QD— UBND ngay'))), ctx);
@@ -111,6 +117,16 @@ describe('clean-up passes', () => {
     expect(isCapsLine(toks('- CVP, PVP VX;'), withSymbols, 3)).toBe(false);
     expect(text(restoreCodes(toks('- CVP, PVP VX;'), withSymbols))).toBe('- CVP, PVP VX;');
   });
+  it('restoreCodes keeps capitals that spell a known abbreviation and a syllable in a list (Kiên Giang 2019 and Phú Quốc 2022 recipients: `TT. TU, TT. HĐND`)', () => {
+    // The references' abbreviations may know the key as a heading's word (`TỬ` of `ĐIỆN TỬ`); the exact form counts.
+    const lists: PassContext = { ...ctx, abbreviations: new Map([...ctx.abbreviations, ['TU', 'TỬ']]), symbols: new Map([['TU', 'TU'], ['TT', 'TT'], ['HDND', 'HĐND']]) };
+    const out = restoreCodes(toks('- TT. TU, TT. HDND tinh;'), lists);
+    expect(out[2]).toEqual({ text: 'TU,', ocr: 'TU,', fixed: true, confidence: 1 });
+    // Not without the symbol, not before a word, not in a heading.
+    expect(restoreCodes(toks('- TT. TU, TT.'), { ...lists, symbols: undefined })[2]!.fixed).toBeUndefined();
+    expect(restoreCodes(toks('TT. TU HDND'), lists)[1]!.fixed).toBeUndefined();
+    expect(restoreCodes(toks('BAN TU PHAP, SO TU, PHAP'), lists)[4]!.fixed).toBeUndefined();
+  });
   it('restoreCodes leaves unknown capital words of a heading to the decoder (9: `TRUGNG BAN`), not abbreviations (49)', () => {
     const heading = restoreCodes(toks('TRUGNG BAN CHI PAO CHUYEN POI SO TINH'), ctx);
     expect(heading[0]).toEqual({ text: 'TRUGNG', ocr: 'TRUGNG' });
@@ -118,6 +134,9 @@ describe('clean-up passes', () => {
     // Two capital words of three, one of them a damaged abbreviation: not a heading.
     expect(isCapsLine(toks('- UBQG vé CPS;'), ctx, 3)).toBe(false);
     expect(text(restoreCodes(toks('- UBQG vé CPS;'), ctx))).toBe('- UBQG vé CĐS;');
+    // A symbol and a word of one letter say nothing about the line's case (`Số: 85 /QĐ-BCĐ` damaged as `S6:`).
+    expect(isCapsLine(toks('S6: 85 /QD-BCD'), ctx)).toBe(false);
+    expect(isCapsLine(toks('Churong I NHUDNG QUY DINH CHUNG'), ctx)).toBe(true);
     // Known abbreviations do not make a line a heading (`- Lưu: VT, UBND`).
     expect(isCapsLine(toks('- Lưu: UBND, STTTT.'), ctx)).toBe(false);
   });
@@ -144,6 +163,10 @@ describe('clean-up passes', () => {
       { text: '18:33:06', ocr: '18:33:06', fixed: true, confidence: 1 },
       { text: '13', ocr: '13' },
     ]);
+  });
+  it('keepVerbatim keeps a small-letter abbreviation with a slash (Bắc Giang 2021 recipients: `Ủy Ban Quốc gia về CĐS (b/c);`)', () => {
+    expect(text(keepVerbatim(toks('(b/c); d/c t/h, b/c. 1/c bc/a/b')))).toBe('(b/c); d/c t/h, b/c. 1/c bc/a/b');
+    expect(keepVerbatim(toks('(b/c); d/c 1/c bc/a/b')).map((t) => !!t.fixed)).toEqual([true, true, false, false]);
   });
   it('keepVerbatim leaves a one- or two-digit number before a comma to the decoder, and keeps a clause number (`kinh té 56,` is `kinh tế số,`)', () => {
     expect(keepVerbatim(toks('kinh té 56, x4 h6i 5; 2. 2021, 05/2017'))).toEqual([
