@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectOcr, restoreLines } from '../../../src/lib/ocr/index.ts';
+import { pinSteps } from '../../../src/lib/ocr/restore.ts';
+import type { Step } from '../../../src/lib/ocr/decode.ts';
 import { syllableErrorRate } from '../../../src/lib/ocr/ser.ts';
 import snippets from '../../fixtures/ocr/snippets.json' with { type: 'json' };
 import { CLEAN, clean, lines, ocrSource, restoreWith } from './helpers.ts';
@@ -70,6 +72,10 @@ describe('the whole OCR source', () => {
     expect(restored.meanConfidence).toBeLessThan(1);
     expect(restored.meanConfidence).toBeGreaterThan(0.5);
   });
+  it('reads the same when the second pass works on every word (`pin: 0`): it pins only what the first pass read confidently', () => {
+    const unpinned = restoreLines(lines(ocrSource()), { references: refs, weights: { pin: 0 } });
+    expect(unpinned.lines.map((l) => l.text)).toEqual(restored.lines.map((l) => l.text));
+  }, 60_000);
   it('is idempotent: restoring the restored text changes nothing', () => {
     const again = restoreLines(restored.lines.map(({ n, text }) => ({ n, text, raw: text })), { references: refs });
     expect(again.lines.map((l) => l.text)).toEqual(restored.lines.map((l) => l.text));
@@ -121,6 +127,20 @@ describe('signature block', () => {
 });
 
 describe('second pass', () => {
+  it('pins a word read with confidence ≥ the threshold whose neighbours were too (punctuation counts as sure), keeping only its chosen option', () => {
+    const opt = (lm: string) => ({ lm, id: 0, score: 0, text: lm });
+    const step = (slot: number, ...lms: string[]): Step => ({ slot, options: lms.map(opt) });
+    // ban · chỉ · đạo · , · chuyển · đổi  (confidences 1, 1, 0.98, –, 1, 1)
+    const make = () => [step(0, 'ban', 'bản'), step(1, 'chi', 'chỉ'), step(2, 'đạo', 'dạo'), step(-1, ','), step(3, 'chuyên', 'chuyển'), step(4, 'đổi', 'đối')];
+    const conf = [1, 1, 0.98, 1, 1, 1];
+    const steps = make(), chosen = [0, 1, 0, 0, 1, 0];
+    const pinned = pinSteps(steps, chosen, conf, 0.99);
+    // `chỉ` and `chuyển` have an unsure neighbour (`đạo`; `,` is sure, `đạo` is two away from `chuyển`).
+    expect([...pinned]).toEqual([1, 0, 0, 0, 1, 1]);
+    expect(steps.map((s) => s.options.map((o) => o.lm).join('|'))).toEqual(['ban', 'chi|chỉ', 'đạo|dạo', ',', 'chuyển', 'đổi']);
+    expect(chosen).toEqual([0, 1, 0, 0, 0, 0]);
+    expect([...pinSteps(make(), [0, 1, 0, 0, 1, 0], conf, 0)]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
   it('proposes the successors of words only the first pass found (22: `(goi 1t Ia Ban` → `(gọi tắt là Ban`)', () => {
     const r = restoreLines([{ n: 1, text: 'dao Chuyén déi sé tinh Kién Giang (goi 1t Ia Ban Chi dao).', raw: '' }], { references: refs, force: true });
     expect(r.lines[0]!.text).toContain('(gọi tắt là Ban Chỉ đạo)');
