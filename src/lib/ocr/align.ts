@@ -109,46 +109,71 @@ export function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
 
 /**
  * Align two long token sequences (keys: strings, or interned ids): anchors from keys unique in both (patience diff), then
- * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned). `sub`
- * must be 0 for equal keys (it is called for them too).
- * `known`: the anchors, if the caller has them already (`patienceAnchors(aKeys, bKeys)`).
+ * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned, or with
+ * `inner` aligned through anchors unique inside them, recursively). `sub` must be 0 for equal keys (it
+ * is called for them too). `known`: the anchors, if the caller has them already (`patienceAnchors(aKeys, bKeys)`).
+ * (`inner` is the reference evidence's; the confusion and damage models are learned without it, so
+ * the committed `data/confusion.json` stays what it was learned as.)
  */
-export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
-  return anchoredAlignRows(aKeys, bKeys, new CellRows(sub), gap, maxCells, known);
+export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000, known?: Pair[], inner = false): Pair[] {
+  return anchoredAlignRows(aKeys, bKeys, new CellRows(sub), gap, maxCells, known, inner);
 }
 
 /** `anchoredAlign` with the substitution costs given a row at a time (see `SubRows`; the same result). */
-export function anchoredAlignRows<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], rows: SubRows, gap = 1, maxCells = 400_000, known?: Pair[]): Pair[] {
-  const anchors = [...(known ?? patienceAnchors(aKeys, bKeys)), [aKeys.length, bKeys.length] as Pair];
+export function anchoredAlignRows<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], rows: SubRows, gap = 1, maxCells = 400_000, known?: Pair[], inner = false): Pair[] {
   const out: Pair[] = [];
-  let i = 0, j = 0;
-  for (const [ai, bj] of anchors) {
+  alignBetween(aKeys, bKeys, rows, gap, maxCells, known ?? patienceAnchors(aKeys, bKeys), 0, aKeys.length, 0, bKeys.length, out, inner ? 0 : MAX_ANCHOR_DEPTH);
+  return out;
+}
+
+/** How deep `alignBetween` looks for anchors inside a gap too large to align (a few levels find all there are; starting at this depth, none). */
+const MAX_ANCHOR_DEPTH = 4;
+
+/**
+ * Align `aKeys[a0, a1)` with `bKeys[b0, b1)` given anchors inside them (absolute indices, increasing):
+ * Needleman–Wunsch inside each gap of at most `maxCells`; a larger gap gets anchors of its own, keys
+ * unique inside the gap in both (a document and its near-duplicate share words too common to be
+ * unique in the whole text, but unique within a few articles), and is aligned the same way, else
+ * (no anchor, or too deep) left unaligned.
+ */
+function alignBetween<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], rows: SubRows, gap: number, maxCells: number, anchors: Pair[], a0: number, a1: number, b0: number, b1: number, out: Pair[], depth: number): void {
+  let i = a0, j = b0;
+  for (let k = 0; k <= anchors.length; k++) {
+    const [ai, bj] = k < anchors.length ? anchors[k]! : [a1, b1];
     const n = ai - i, m = bj - j;
     if (n > 0 && m > 0 && n * m <= maxCells) {
-      const a0 = i, b0 = j;
-      for (const [x, y] of needlemanWunschRows(n, m, rows, gap, gap, a0, b0)) out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
+      for (const [x, y] of needlemanWunschRows(n, m, rows, gap, gap, i, j)) out.push([x < 0 ? -1 : i + x, y < 0 ? -1 : j + y]);
     } else {
-      for (let x = i; x < ai; x++) out.push([x, -1]);
-      for (let y = j; y < bj; y++) out.push([-1, y]);
+      const inner = n > 0 && m > 0 && depth < MAX_ANCHOR_DEPTH ? patienceAnchors(aKeys.slice(i, ai), bKeys.slice(j, bj)) : [];
+      if (inner.length) alignBetween(aKeys, bKeys, rows, gap, maxCells, inner.map(([x, y]) => [i + x, j + y] as Pair), i, ai, j, bj, out, depth + 1);
+      else {
+        for (let x = i; x < ai; x++) out.push([x, -1]);
+        for (let y = j; y < bj; y++) out.push([-1, y]);
+      }
     }
-    if (ai < aKeys.length) out.push([ai, bj]);
+    if (k < anchors.length) out.push([ai, bj]);
     i = ai + 1; j = bj + 1;
   }
-  return out;
 }
 
 /**
  * An upper bound on the pairs with equal keys in `anchoredAlign(aKeys, bKeys, …, maxCells)`, from the
  * anchors alone (no Needleman–Wunsch): every anchor, plus at most min(n, m) and at most the common
- * keys (as multisets) inside each gap small enough to be aligned. Lets a caller that only wants
- * near-duplicates skip the alignment of a sequence that cannot be one. `known`: as in `anchoredAlign`.
+ * keys (as multisets) inside each gap small enough to be aligned, and the same bound, recursively, for
+ * a larger gap through the anchors of its own (none if it has none, as `anchoredAlign` leaves it
+ * unaligned). Lets a caller that only wants near-duplicates skip the alignment of a sequence that
+ * cannot be one. `known`, `inner`: as in `anchoredAlign`.
  */
-export function exactPairsBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000, known?: Pair[]): number {
-  const anchors = [...(known ?? patienceAnchors(aKeys, bKeys)), [aKeys.length, bKeys.length] as Pair];
-  let bound = anchors.length - 1;
-  let i = 0, j = 0;
-  const count = new Map<K, number>();
-  for (const [ai, bj] of anchors) {
+export function exactPairsBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000, known?: Pair[], inner = false): number {
+  return boundBetween(aKeys, bKeys, maxCells, known ?? patienceAnchors(aKeys, bKeys), 0, aKeys.length, 0, bKeys.length, new Map<K, number>(), inner ? 0 : MAX_ANCHOR_DEPTH);
+}
+
+/** `exactPairsBound` of `aKeys[a0, a1)` and `bKeys[b0, b1)` with anchors inside them (as `alignBetween`). */
+function boundBetween<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells: number, anchors: Pair[], a0: number, a1: number, b0: number, b1: number, count: Map<K, number>, depth: number): number {
+  let bound = anchors.length;
+  let i = a0, j = b0;
+  for (let k = 0; k <= anchors.length; k++) {
+    const [ai, bj] = k < anchors.length ? anchors[k]! : [a1, b1];
     const n = ai - i, m = bj - j;
     if (n > 0 && m > 0 && n * m <= maxCells) {
       count.clear();
@@ -159,6 +184,9 @@ export function exactPairsBound<K extends string | number>(aKeys: readonly K[], 
         if (c) { common++; count.set(bKeys[y]!, c - 1); }
       }
       bound += Math.min(common, n, m);
+    } else if (n > 0 && m > 0 && depth < MAX_ANCHOR_DEPTH) {
+      const inner = patienceAnchors(aKeys.slice(i, ai), bKeys.slice(j, bj));
+      if (inner.length) bound += boundBetween(aKeys, bKeys, maxCells, inner.map(([x, y]) => [i + x, j + y] as Pair), i, ai, j, bj, count, depth + 1);
     }
     i = ai + 1; j = bj + 1;
   }

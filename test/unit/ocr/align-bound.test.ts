@@ -4,30 +4,54 @@ import { foldKey } from '../../../src/lib/fold.ts';
 import { cleanWords } from '../../../src/lib/ocr/train.ts';
 import { clean, ocrSource } from './helpers.ts';
 
-const exactPairs = (a: string[], b: string[], maxCells: number) =>
-  anchoredAlign(a, b, (i, j) => (a[i] === b[j] ? 0 : 2), 0.9, maxCells).filter(([i, j]) => i >= 0 && j >= 0 && a[i] === b[j]).length;
+const exactPairs = (a: string[], b: string[], maxCells: number, inner = false) =>
+  anchoredAlign(a, b, (i, j) => (a[i] === b[j] ? 0 : 2), 0.9, maxCells, undefined, inner).filter(([i, j]) => i >= 0 && j >= 0 && a[i] === b[j]).length;
 
 describe('exactPairsBound', () => {
   it('is never below the equal-key pairs of the anchored alignment (real texts, OCR against each clean source)', () => {
     const ocr = cleanWords(ocrSource()).map(foldKey);
     for (const id of ['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021']) {
       const ref = cleanWords(clean(id)).map(foldKey);
-      for (const maxCells of [60_000, 400_000]) {
-        const exact = exactPairs(ocr, ref, maxCells);
-        const bound = exactPairsBound(ocr, ref, maxCells);
+      for (const maxCells of [15_000, 60_000, 400_000]) for (const inner of [false, true]) {
+        const exact = exactPairs(ocr, ref, maxCells, inner);
+        const bound = exactPairsBound(ocr, ref, maxCells, undefined, inner);
         expect(bound).toBeGreaterThanOrEqual(exact);
         expect(bound).toBeLessThanOrEqual(Math.min(ocr.length, ref.length));
       }
     }
   });
-  it('counts anchors, and common keys only inside gaps small enough to align', () => {
+  it('counts anchors, and common keys inside gaps that can be aligned', () => {
     const a = ['x', 'a', 'b', 'c', 'y'], b = ['x', 'c', 'b', 'q', 'y'];
     expect(exactPairs(a, b, 100)).toBe(3);
     // x, y and one of the crossed pair b/c anchor; the other cannot be matched as well.
     expect(exactPairsBound(a, b, 100)).toBe(3);
-    // Gaps too large to align contribute nothing to either.
-    expect(exactPairsBound(['x', 'a', 'a', 'y'], ['x', 'a', 'a', 'y'], 1)).toBe(2);
+    // A gap too large to align, with no key unique inside it, stays unaligned and adds nothing to either.
     expect(exactPairs(['x', 'a', 'a', 'y'], ['x', 'a', 'a', 'y'], 1)).toBe(2);
+    expect(exactPairsBound(['x', 'a', 'a', 'y'], ['x', 'a', 'a', 'y'], 1)).toBe(2);
+  });
+  it('aligns a gap too large for Needleman–Wunsch through keys unique inside the gap (patience diff, recursively)', () => {
+    // `a` is not unique in the whole sequences, so the anchors are x, b, y; each `a` is unique in its gap.
+    const a = ['a', 'x', 'a', 'b', 'y'];
+    const sub = (i: number, j: number) => (a[i] === a[j] ? 0 : 2);
+    expect(anchoredAlign(a, a, sub, 0.9, 0, undefined, true)).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]]);
+    expect(exactPairsBound(a, a, 0, undefined, true)).toBe(5);
+    // Without `inner` (how the confusion and damage models are learned) the gaps stay unaligned.
+    expect(exactPairs(a, a, 0)).toBe(3);
+    expect(exactPairsBound(a, a, 0)).toBe(3);
+    // Real texts: the OCR against Phú Quốc 2022 with the reference evidence's cell bound.
+    const ocr = cleanWords(ocrSource()).map(foldKey), ref = cleanWords(clean('phu-quoc-2022')).map(foldKey);
+    expect(exactPairs(ocr, ref, 15_000, true)).toBeGreaterThan(exactPairs(ocr, ref, 15_000));
+  });
+  it('pairs every word of both texts exactly once, in order (real texts, OCR against each clean source)', () => {
+    const ocr = cleanWords(ocrSource()).map(foldKey);
+    for (const id of ['kien-giang-2019', 'phu-quoc-2022']) {
+      const ref = cleanWords(clean(id)).map(foldKey);
+      for (const inner of [false, true]) {
+        const pairs = anchoredAlign(ocr, ref, (i, j) => (ocr[i] === ref[j] ? 0 : 2), 0.9, 15_000, undefined, inner);
+        expect(pairs.map(([i]) => i).filter((i) => i >= 0)).toEqual(ocr.map((_, i) => i));
+        expect(pairs.map(([, j]) => j).filter((j) => j >= 0)).toEqual(ref.map((_, j) => j));
+      }
+    }
   });
   it('gives the same with the anchors passed in as with the anchors worked out inside (real texts)', () => {
     const ocr = cleanWords(ocrSource()).map(foldKey);
@@ -35,8 +59,10 @@ describe('exactPairsBound', () => {
     const anchors = patienceAnchors(ocr, ref);
     expect(anchors.length).toBeGreaterThan(10);
     expect(exactPairsBound(ocr, ref, 60_000, anchors)).toBe(exactPairsBound(ocr, ref, 60_000));
+    expect(exactPairsBound(ocr, ref, 15_000, anchors, true)).toBe(exactPairsBound(ocr, ref, 15_000, undefined, true));
     const sub = (i: number, j: number) => (ocr[i] === ref[j] ? 0 : 2);
     expect(anchoredAlign(ocr, ref, sub, 0.9, 60_000, anchors)).toEqual(anchoredAlign(ocr, ref, sub, 0.9, 60_000));
+    expect(anchoredAlign(ocr, ref, sub, 0.9, 15_000, anchors, true)).toEqual(anchoredAlign(ocr, ref, sub, 0.9, 15_000, undefined, true));
   });
 });
 
