@@ -307,6 +307,8 @@ function canSplit(word: string): boolean {
 export function splitMergedSyllables(tokens: WorkToken[]): WorkToken[] {
   return tokens.flatMap((t) => {
     if (t.fixed || !/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
+    // `uul` is the scan's `u` with a stray stroke (`Diéuul.`, `chuulyén`): a word, not glue.
+    if (/uul/iu.test(t.text) && isFoldedSyllable(t.text.replace(/uul/giu, 'u'))) return [t];
     const parts = segment(t.text);
     // Only capitals (headers) or three and more pieces: a damaged lower-case word (`Trudéng`) is no glue.
     if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];

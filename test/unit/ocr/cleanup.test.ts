@@ -157,6 +157,11 @@ describe('clean-up passes', () => {
     expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);
     expect(splitMergedSyllables(toks('Chuyén')).map((t) => t.text)).toEqual(['Chuyén']);
   });
+  it("splitMergedSyllables leaves a word whose `u` has the scan's stray stroke (`uul`) whole (Bắc Giang 2021 damaged: `chuulyén` is chuyển, not `chu ly én`)", () => {
+    expect(splitMergedSyllables(toks('cong tac chuulyén d6i')).map((t) => t.text)).toEqual(['cong', 'tac', 'chuulyén', 'd6i']);
+    // Glue with `uul` in it that no single syllable explains is still split.
+    expect(splitMergedSyllables(toks('vanbanluuluutru')).map((t) => t.text)).toEqual(['van', 'ban', 'luu', 'luu', 'tru']);
+  });
   it('keepVerbatim keeps emails and times (64, 68)', () => {
     expect(keepVerbatim(toks('ubnd@kiengiang.gov.vn 18:33:06 13'))).toEqual([
       { text: 'ubnd@kiengiang.gov.vn', ocr: 'ubnd@kiengiang.gov.vn', fixed: true, confidence: 1 },
