@@ -110,87 +110,100 @@ export function patienceAnchors<K>(a: readonly K[], b: readonly K[]): Pair[] {
 /**
  * Align two long token sequences (keys: strings, or interned ids): anchors from keys unique in both (patience diff), then
  * Needleman–Wunsch with `sub` inside each gap (gaps larger than `maxCells` are left unaligned, or with
- * `inner` aligned through anchors unique inside them, recursively). `sub` must be 0 for equal keys (it
- * is called for them too). `known`: the anchors, if the caller has them already (`patienceAnchors(aKeys, bKeys)`).
+ * `inner` aligned through anchors unique inside them, recursively: `anchorPlan`). `sub` must be 0 for
+ * equal keys (it is called for them too). `known`: the anchors, if the caller has them already
+ * (`patienceAnchors(aKeys, bKeys)`).
  * (`inner` is the reference evidence's; the confusion and damage models are learned without it, so
  * the committed `data/confusion.json` stays what it was learned as.)
  */
 export function anchoredAlign<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], sub: (i: number, j: number) => number, gap = 1, maxCells = 400_000, known?: Pair[], inner = false): Pair[] {
-  return anchoredAlignRows(aKeys, bKeys, new CellRows(sub), gap, maxCells, known, inner);
+  return alignPlan(anchorPlan(aKeys, bKeys, maxCells, known, inner), new CellRows(sub), gap);
 }
 
 /** `anchoredAlign` with the substitution costs given a row at a time (see `SubRows`; the same result). */
 export function anchoredAlignRows<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], rows: SubRows, gap = 1, maxCells = 400_000, known?: Pair[], inner = false): Pair[] {
-  const out: Pair[] = [];
-  alignBetween(aKeys, bKeys, rows, gap, maxCells, known ?? patienceAnchors(aKeys, bKeys), 0, aKeys.length, 0, bKeys.length, out, inner ? 0 : MAX_ANCHOR_DEPTH);
-  return out;
+  return alignPlan(anchorPlan(aKeys, bKeys, maxCells, known, inner), rows, gap);
 }
 
-/** How deep `alignBetween` looks for anchors inside a gap too large to align (a few levels find all there are; starting at this depth, none). */
+/** How deep `anchorPlan` looks for anchors inside a gap too large to align (a few levels find all there are). */
 const MAX_ANCHOR_DEPTH = 4;
 
 /**
- * Align `aKeys[a0, a1)` with `bKeys[b0, b1)` given anchors inside them (absolute indices, increasing):
- * Needleman–Wunsch inside each gap of at most `maxCells`; a larger gap gets anchors of its own, keys
- * unique inside the gap in both (a document and its near-duplicate share words too common to be
- * unique in the whole text, but unique within a few articles), and is aligned the same way, else
- * (no anchor, or too deep) left unaligned.
+ * A piece of an anchored alignment, in order: an anchor pair (`a0`, `b0`), a gap aligned cell by cell
+ * (`aKeys[a0, a1)` with `bKeys[b0, b1)`), or a gap left unaligned.
  */
-function alignBetween<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], rows: SubRows, gap: number, maxCells: number, anchors: Pair[], a0: number, a1: number, b0: number, b1: number, out: Pair[], depth: number): void {
+export interface PlanPiece { kind: 'anchor' | 'align' | 'open'; a0: number; a1: number; b0: number; b1: number }
+
+/**
+ * The shape of `anchoredAlign(aKeys, bKeys, …, maxCells, known, inner)` before any cell is computed:
+ * its anchors and its gaps, each gap of at most `maxCells` to be aligned cell by cell; with `inner` a
+ * larger gap gets anchors of its own, keys unique inside the gap in both (a document and its
+ * near-duplicate share words too common to be unique in the whole text, but unique within a few
+ * articles), recursively; any other gap stays unaligned. `alignPlan` aligns it, `planBound` bounds it.
+ */
+export function anchorPlan<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000, known?: Pair[], inner = false): PlanPiece[] {
+  const out: PlanPiece[] = [];
+  planBetween(aKeys, bKeys, maxCells, known ?? patienceAnchors(aKeys, bKeys), 0, aKeys.length, 0, bKeys.length, inner ? MAX_ANCHOR_DEPTH : 0, out);
+  return out;
+}
+
+function planBetween<K>(aKeys: readonly K[], bKeys: readonly K[], maxCells: number, anchors: Pair[], a0: number, a1: number, b0: number, b1: number, depthLeft: number, out: PlanPiece[]): void {
   let i = a0, j = b0;
   for (let k = 0; k <= anchors.length; k++) {
     const [ai, bj] = k < anchors.length ? anchors[k]! : [a1, b1];
     const n = ai - i, m = bj - j;
-    if (n > 0 && m > 0 && n * m <= maxCells) {
-      for (const [x, y] of needlemanWunschRows(n, m, rows, gap, gap, i, j)) out.push([x < 0 ? -1 : i + x, y < 0 ? -1 : j + y]);
-    } else {
-      const inner = n > 0 && m > 0 && depth < MAX_ANCHOR_DEPTH ? patienceAnchors(aKeys.slice(i, ai), bKeys.slice(j, bj)) : [];
-      if (inner.length) alignBetween(aKeys, bKeys, rows, gap, maxCells, inner.map(([x, y]) => [i + x, j + y] as Pair), i, ai, j, bj, out, depth + 1);
-      else {
-        for (let x = i; x < ai; x++) out.push([x, -1]);
-        for (let y = j; y < bj; y++) out.push([-1, y]);
-      }
+    if (n > 0 && m > 0 && n * m <= maxCells) out.push({ kind: 'align', a0: i, a1: ai, b0: j, b1: bj });
+    else if (n > 0 || m > 0) {
+      const inner = n > 0 && m > 0 && depthLeft > 0 ? patienceAnchors(aKeys.slice(i, ai), bKeys.slice(j, bj)) : [];
+      if (inner.length) planBetween(aKeys, bKeys, maxCells, inner.map(([x, y]) => [i + x, j + y] as Pair), i, ai, j, bj, depthLeft - 1, out);
+      else out.push({ kind: 'open', a0: i, a1: ai, b0: j, b1: bj });
     }
-    if (k < anchors.length) out.push([ai, bj]);
+    if (k < anchors.length) out.push({ kind: 'anchor', a0: ai, a1: ai + 1, b0: bj, b1: bj + 1 });
     i = ai + 1; j = bj + 1;
   }
+}
+
+/** The pairs of an alignment plan: anchors as they are, aligned gaps by Needleman–Wunsch, open gaps unpaired. */
+export function alignPlan(plan: readonly PlanPiece[], rows: SubRows, gap = 1): Pair[] {
+  const out: Pair[] = [];
+  for (const { kind, a0, a1, b0, b1 } of plan) {
+    if (kind === 'anchor') out.push([a0, b0]);
+    else if (kind === 'align') for (const [x, y] of needlemanWunschRows(a1 - a0, b1 - b0, rows, gap, gap, a0, b0)) out.push([x < 0 ? -1 : a0 + x, y < 0 ? -1 : b0 + y]);
+    else {
+      for (let x = a0; x < a1; x++) out.push([x, -1]);
+      for (let y = b0; y < b1; y++) out.push([-1, y]);
+    }
+  }
+  return out;
 }
 
 /**
- * An upper bound on the pairs with equal keys in `anchoredAlign(aKeys, bKeys, …, maxCells)`, from the
- * anchors alone (no Needleman–Wunsch): every anchor, plus at most min(n, m) and at most the common
- * keys (as multisets) inside each gap small enough to be aligned, and the same bound, recursively, for
- * a larger gap through the anchors of its own (none if it has none, as `anchoredAlign` leaves it
- * unaligned). Lets a caller that only wants near-duplicates skip the alignment of a sequence that
- * cannot be one. `known`, `inner`: as in `anchoredAlign`.
+ * An upper bound on the pairs with equal keys that `alignPlan` gives for a plan, without any
+ * Needleman–Wunsch: every anchor, plus for each aligned gap at most min(n, m) and at most the common
+ * keys (as multisets) inside it. Lets a caller that only wants near-duplicates skip the alignment of a
+ * sequence that cannot be one.
  */
-export function exactPairsBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000, known?: Pair[], inner = false): number {
-  return boundBetween(aKeys, bKeys, maxCells, known ?? patienceAnchors(aKeys, bKeys), 0, aKeys.length, 0, bKeys.length, new Map<K, number>(), inner ? 0 : MAX_ANCHOR_DEPTH);
-}
-
-/** `exactPairsBound` of `aKeys[a0, a1)` and `bKeys[b0, b1)` with anchors inside them (as `alignBetween`). */
-function boundBetween<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells: number, anchors: Pair[], a0: number, a1: number, b0: number, b1: number, count: Map<K, number>, depth: number): number {
-  let bound = anchors.length;
-  let i = a0, j = b0;
-  for (let k = 0; k <= anchors.length; k++) {
-    const [ai, bj] = k < anchors.length ? anchors[k]! : [a1, b1];
-    const n = ai - i, m = bj - j;
-    if (n > 0 && m > 0 && n * m <= maxCells) {
-      count.clear();
-      for (let x = i; x < ai; x++) count.set(aKeys[x]!, (count.get(aKeys[x]!) ?? 0) + 1);
-      let common = 0;
-      for (let y = j; y < bj; y++) {
-        const c = count.get(bKeys[y]!);
-        if (c) { common++; count.set(bKeys[y]!, c - 1); }
-      }
-      bound += Math.min(common, n, m);
-    } else if (n > 0 && m > 0 && depth < MAX_ANCHOR_DEPTH) {
-      const inner = patienceAnchors(aKeys.slice(i, ai), bKeys.slice(j, bj));
-      if (inner.length) bound += boundBetween(aKeys, bKeys, maxCells, inner.map(([x, y]) => [i + x, j + y] as Pair), i, ai, j, bj, count, depth + 1);
+export function planBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], plan: readonly PlanPiece[]): number {
+  let bound = 0;
+  const count = new Map<K, number>();
+  for (const { kind, a0, a1, b0, b1 } of plan) {
+    if (kind === 'anchor') { bound++; continue; }
+    if (kind !== 'align') continue;
+    count.clear();
+    for (let x = a0; x < a1; x++) count.set(aKeys[x]!, (count.get(aKeys[x]!) ?? 0) + 1);
+    let common = 0;
+    for (let y = b0; y < b1; y++) {
+      const c = count.get(bKeys[y]!);
+      if (c) { common++; count.set(bKeys[y]!, c - 1); }
     }
-    i = ai + 1; j = bj + 1;
+    bound += Math.min(common, a1 - a0, b1 - b0);
   }
   return bound;
+}
+
+/** `planBound` of `anchorPlan(aKeys, bKeys, maxCells, known, inner)` (see there). */
+export function exactPairsBound<K extends string | number>(aKeys: readonly K[], bKeys: readonly K[], maxCells = 400_000, known?: Pair[], inner = false): number {
+  return planBound(aKeys, bKeys, anchorPlan(aKeys, bKeys, maxCells, known, inner));
 }
 
 // Bit masks of the pattern's ASCII chars (one bit per position), reset after every call.

@@ -6,7 +6,7 @@
  */
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
-import { anchoredAlignRows, exactPairsBound, levenshtein, patienceAnchors, type SubRows } from './align.ts';
+import { alignPlan, anchorPlan, levenshtein, planBound, type SubRows } from './align.ts';
 import { candidatesWith, channelCost, channelCostWithin, spell, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
 import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
@@ -751,16 +751,18 @@ class FoldedKeys {
 }
 
 /**
+ * The largest gap between anchors that the reference alignment aligns cell by cell (Needleman–Wunsch);
+ * a larger one is aligned through anchors unique inside it (align.ts). With that recursion a smaller
+ * bound aligns as much for fewer cells: 15,000 and 60,000 cells gave a mean synthetic SER of 1.358 %
+ * and 1.361 % (16 rows), 1.241 % and 1.248 % (seeds 31337, 8888).
+ */
+const ALIGN_CELLS = 15_000;
+
+/**
  * Evidence from near-duplicate references: the first-pass readings are aligned with each reference
  * (on folded keys; gaps by normalised edit distance, called for every cell of them and memoised
  * because gaps repeat pairs), and an aligned reference word gets a bonus as a reading of its slot.
  */
-/**
- * The largest gap between anchors that the reference alignment aligns cell by cell (Needleman–Wunsch);
- * a larger one is aligned through anchors unique inside it (align.ts). With that recursion a smaller
- * bound aligns as much for fewer cells: 15,000 and 60,000 gave 1.397 % and 1.392 % mean synthetic SER.
- */
-const ALIGN_CELLS = 15_000;
 function addReferenceEvidence(run: Run, references: string[]): void {
   const { slots, W } = run;
   const keys = new FoldedKeys();
@@ -775,11 +777,11 @@ function addReferenceEvidence(run: Run, references: string[]): void {
     const refIds = words.map((w) => keys.foldedId(w));
     // Only near-duplicates are evidence: most OCR words must find an exact folded partner. A reference
     // whose anchors already show it cannot be one is not aligned at all (the bound is never below the count).
-    const anchors = patienceAnchors(firstIds, refIds);
-    if (exactPairsBound(firstIds, refIds, ALIGN_CELLS, anchors, true) < 0.4 * slots.length) continue;
+    const plan = anchorPlan(firstIds, refIds, ALIGN_CELLS, undefined, true);
+    if (planBound(firstIds, refIds, plan) < 0.4 * slots.length) continue;
     // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
     keys.memoise(firstKeys);
-    const pairs = anchoredAlignRows(firstIds, refIds, new ReferenceCosts(keys, firstIds, refIds), 0.9, ALIGN_CELLS, anchors, true);
+    const pairs = alignPlan(plan, new ReferenceCosts(keys, firstIds, refIds), 0.9);
     const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === refIds[j]).length;
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {
