@@ -22,7 +22,7 @@ import { syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { scoreTokens } from '../src/lib/ocr/text.ts';
 import { foldKey } from '../src/lib/fold.ts';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: {
     seeds: { type: 'string', default: '12345' },
     docs: { type: 'string', default: CLEAN.join(',') },
@@ -33,8 +33,7 @@ const { values } = parseArgs({
   allowPositionals: true,
   strict: true,
 });
-const pattern = values.lines ? process.argv[process.argv.indexOf('--lines') + 1] : undefined;
-const lineFilter = pattern && !pattern.startsWith('--') ? new RegExp(pattern, 'u') : null;
+const lineFilter = values.lines && positionals[0] ? new RegExp(positionals[0], 'u') : null;
 const seeds = values.seeds.split(',').map(Number);
 const docs = values.docs.split(',');
 const weights = values.weights ? JSON.parse(values.weights) as Record<string, number> : undefined;

@@ -218,6 +218,7 @@ function capsWords(ctx: PassContext): Map<string, boolean> {
 function countsForCaps(text: string, ctx: PassContext, memo: Map<string, boolean>): boolean {
   let r = memo.get(text);
   if (r === undefined) {
+    // (A symbol by its dash or slash, not by `CODE`: a damaged one may have a digit in a segment, `/QD-BCDCD5`.)
     const letters = text.replace(/[^\p{L}]/gu, '');
     memo.set(text, (r = letters.length >= 2 && !/\p{L}[-–—]\p{L}|\/\s*\p{L}/u.test(text) && !isKnownSymbol(letters, ctx)));
   }
