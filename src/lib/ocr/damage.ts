@@ -31,3 +31,12 @@ export function damageText(text: string, model: ConfusionData, seed = 1): string
     return ch !== lower ? out.toUpperCase() : out;
   });
 }
+
+/**
+ * A lighter scan: each word (run of non-space) damaged with probability `share` (with the damage
+ * model, as `damageText`), the others left clean; deterministic for a seed.
+ */
+export function damageWords(text: string, model: ConfusionData, share: number, seed = 1): string {
+  const rand = rng(seed);
+  return text.normalize('NFC').replace(/\S+/gu, (w) => (rand() < share ? damageText(w, model, Math.floor(rand() * 1e9)) : w));
+}

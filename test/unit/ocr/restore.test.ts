@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { detectOcr, restoreLines } from '../../../src/lib/ocr/index.ts';
+import { detectOcr, INVALID_THRESHOLD, restoreLines } from '../../../src/lib/ocr/index.ts';
+import { GARBLED_MIN } from '../../../src/lib/ocr/detect.ts';
+import { damageWords, learnDamage } from '../../../src/lib/ocr/damage.ts';
 import { pinSteps } from '../../../src/lib/ocr/restore.ts';
 import type { Step } from '../../../src/lib/ocr/decode.ts';
 import { syllableErrorRate } from '../../../src/lib/ocr/ser.ts';
 import snippets from '../../fixtures/ocr/snippets.json' with { type: 'json' };
-import { CLEAN, clean, lines, ocrSource, restoreWith } from './helpers.ts';
+import { CLEAN, clean, lines, ocrSource, read, restoreWith } from './helpers.ts';
 
 const refs = CLEAN.map(clean);
 
@@ -18,7 +20,41 @@ describe('detection', () => {
     const d = detectOcr(lines(clean(id)));
     expect(d.detected).toBe(false);
     expect(d.invalidShare).toBeLessThan(0.01);
+    expect(d.garbledShare).toBe(0);
   });
+  // Kiên Giang 2019, Điều 10.2 (clean), with OCR forms of the real scan put in for some of its words.
+  const sentence = 'Việc sử dụng kinh phí bảo đảm hoạt động của Ban Chỉ đạo thực hiện theo quy định của Luật Ngân sách nhà nước và các văn bản hướng dẫn thi hành. Trường hợp có phát sinh các nội dung chi đặc thù chưa có tiêu chuẩn, định mức, chế độ chi, Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tài chính để xem xét hoặc trình cấp có thẩm quyền xem xét, quyết định.';
+  const garble = (n: number) => {
+    const forms: Array<[string, string]> = [['thực hiện', 'thực hién'], ['tiêu chuẩn', 'tiéu chuẩn'], ['quyết định.', 'quyét định.'], ['nhà nước', 'nhà nuéc'], ['hướng dẫn', 'huớng dẫn']];
+    let t = sentence;
+    for (const [a, b] of forms.slice(0, n)) t = t.replace(a, b);
+    return t;
+  };
+  it(`needs ${GARBLED_MIN} garbled words (accented, no syllable) before it flags a text by them`, () => {
+    const below = detectOcr(lines(garble(GARBLED_MIN - 1)));
+    expect(below.garbledShare).toBeGreaterThan(0);
+    expect(below.detected).toBe(false);
+    const at = detectOcr(lines(garble(GARBLED_MIN)));
+    expect(at.invalidShare).toBeLessThan(INVALID_THRESHOLD);
+    expect(at.detected).toBe(true);
+  });
+  it('does not count names that break the syllable rules, glued words or unaccented typos as garbled', () => {
+    const text = 'Ủy ban nhân dân tỉnh Đắk Lắk, huyện Krông Pắc, tỉnh Bắc Kạn và tỉnh Kon Tum phối hợp.Sở Thông tin và Truyền thông chủ trì,đôn đốc cập nhật website, email; tronh thời hạn quy định.';
+    expect(detectOcr(lines(text)).garbledShare).toBe(0);
+  });
+  it('detects a lightly damaged scan (3 % of the words damaged) by its garbled words, and restoring it removes most errors', () => {
+    const damage = learnDamage(ocrSource(), read('test/fixtures/gold/kien-giang-2022.dev.md'));
+    const text = clean('bac-giang-2021');
+    const damaged = damageWords(text, damage, 0.03, 31);
+    const d = detectOcr(lines(damaged));
+    expect(d.invalidShare).toBeLessThan(INVALID_THRESHOLD);
+    expect(d.detected).toBe(true);
+    const before = syllableErrorRate(text, damaged).ser;
+    const out = restoreLines(lines(damaged), { references: CLEAN.filter((x) => x !== 'bac-giang-2021').map(clean) });
+    const after = syllableErrorRate(text, out.lines.map((l) => l.text).join('\n')).ser;
+    expect(before).toBeGreaterThan(0.015);
+    expect(after).toBeLessThan(before / 3);
+  }, 60_000);
 });
 
 describe('decoding real snippets of the OCR source', () => {
