@@ -24,7 +24,7 @@ export const PATTERN_THRESHOLD = 0.02;
  * from minority languages that break the syllable rules (`Đắk Lắk`, `Krông Pắc`) start with a capital.
  * The four clean sources have none; scans with 3 % of their words damaged (syllable error rate 2–3 %)
  * have 0.13–0.54 % (seeds 12345, 4 and 5 of bench-ocr's light-damage set-up), while their invalid share
- * (1.2–1.5 %) stays far under `INVALID_THRESHOLD`.
+ * (1.2–2.0 %) stays far under `INVALID_THRESHOLD`.
  */
 export const GARBLED_THRESHOLD = 0.001;
 export const GARBLED_MIN = 4;
