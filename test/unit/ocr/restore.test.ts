@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { detectOcr, INVALID_THRESHOLD, restoreLines } from '../../../src/lib/ocr/index.ts';
 import { GARBLED_MIN } from '../../../src/lib/ocr/detect.ts';
 import { damageWords, learnDamage } from '../../../src/lib/ocr/damage.ts';
-import { pinSteps } from '../../../src/lib/ocr/restore.ts';
+import { documentDamage, pinSteps } from '../../../src/lib/ocr/restore.ts';
 import type { Step } from '../../../src/lib/ocr/decode.ts';
 import { syllableErrorRate } from '../../../src/lib/ocr/ser.ts';
 import snippets from '../../fixtures/ocr/snippets.json' with { type: 'json' };
@@ -54,6 +54,41 @@ describe('detection', () => {
     const after = syllableErrorRate(text, out.lines.map((l) => l.text).join('\n')).ser;
     expect(before).toBeGreaterThan(0.015);
     expect(after).toBeLessThan(before / 3);
+  }, 60_000);
+});
+
+describe('trusting the words a lighter scan prints right', () => {
+  // n slots whose OCR word is a syllable printed right with channel probability p; the first
+  // `overruled` of them read as something else by the first pass.
+  const lattice = (n: number, overruled: number, p: number) => {
+    const slots = Array.from({ length: n }, (_, i) => ({ lower: `w${i}`, number: false, cands: [{ syllable: `w${i}`, channel: -Math.log(p) }, { syllable: `v${i}`, channel: 3 }] }));
+    const steps: Step[] = slots.map((s, i) => ({ slot: i, options: s.cands.map((c, k) => ({ lm: c.syllable, id: k, score: 0, text: c.syllable })) }));
+    return { steps, slots, chosen: slots.map((_, i) => (i < overruled ? 1 : 0)) };
+  };
+  it('estimates the damaged share: about the overruled share for a lighter document, 1 where the channel explains every word', () => {
+    const light = lattice(100, 5, Math.exp(-1));
+    const l = documentDamage(light.steps, light.slots, light.chosen);
+    expect(l).toBeGreaterThan(0.05);
+    expect(l).toBeLessThan(0.1);
+    const clean = lattice(100, 0, Math.exp(-1));
+    expect(documentDamage(clean.steps, clean.slots, clean.chosen)).toBeLessThan(0.01);
+    const heavy = lattice(100, 60, 1);
+    expect(documentDamage(heavy.steps, heavy.slots, heavy.chosen)).toBeGreaterThan(0.999);
+    const all = lattice(10, 10, 0.5);
+    expect(documentDamage(all.steps, all.slots, all.chosen)).toBe(1);
+  });
+  it('leaves numbers out of the estimate', () => {
+    const x = lattice(20, 10, 0.5);
+    for (let i = 0; i < 10; i++) x.slots[i]!.number = true;
+    expect(documentDamage(x.steps, x.slots, x.chosen)).toBeLessThan(0.01);
+  });
+  it('forced through the restorer, a clean text keeps more of its words than with the channel alone', () => {
+    const text = clean('phu-quoc-2022');
+    const others = CLEAN.filter((x) => x !== 'phu-quoc-2022').map(clean);
+    const errors = (weights: object) => syllableErrorRate(text, restoreLines(lines(text), { references: others, force: true, weights }).lines.map((l) => l.text).join('\n')).edits;
+    const trusted = errors({}), alone = errors({ trust: 0 });
+    expect(trusted).toBeLessThan(alone);
+    expect(trusted).toBeLessThanOrEqual(6);
   }, 60_000);
 });
 
