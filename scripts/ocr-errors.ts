@@ -10,13 +10,15 @@
  * measured fairly only on seeds nobody read (README, OCR section, lists them).
  *
  * Usage: node --no-warnings scripts/ocr-errors.ts [--seeds 12345,1,777,2026] [--docs id,…]
- *        [--top 40] [--lines [regex]] [--weights '{"channel":0.8}']
+ *        [--top 40] [--lines [regex]] [--weights '{"channel":0.8}'] [--share 0.03]
+ * (`--share` damages only that share of the words, a lighter scan (`damageWords`); 0 forces the clean
+ * text itself through the restorer.)
  * (`--weights` overrides restore.ts's WEIGHTS for the run: an experiment without editing the code.)
  */
 import { parseArgs } from 'node:util';
 import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
-import { learnDamage, damageText } from '../src/lib/ocr/damage.ts';
+import { learnDamage, damageText, damageWords } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 import { syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { scoreTokens } from '../src/lib/ocr/text.ts';
@@ -29,6 +31,7 @@ const { values, positionals } = parseArgs({
     top: { type: 'string', default: '40' },
     lines: { type: 'boolean', default: false },
     weights: { type: 'string' },
+    share: { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
@@ -37,6 +40,7 @@ const lineFilter = values.lines && positionals[0] ? new RegExp(positionals[0], '
 const seeds = values.seeds.split(',').map(Number);
 const docs = values.docs.split(',');
 const weights = values.weights ? JSON.parse(values.weights) as Record<string, number> : undefined;
+const share = values.share === undefined ? null : Number(values.share);
 
 /** The kind of one error pair (gold syllable → restored syllable; '' when missing). */
 function errorKind(gold: string, out: string): 'missing/extra' | 'case only' | 'diacritics only' | 'other letters' {
@@ -54,7 +58,7 @@ const table: string[] = [];
 for (const { id, clean, refs, confusion } of sets.filter((s) => docs.includes(s.id))) {
   const cleanLines = clean.split(/\r?\n/);
   for (const seed of seeds) {
-    const damaged = damageText(clean, damage, seed);
+    const damaged = share === null ? damageText(clean, damage, seed) : share > 0 ? damageWords(clean, damage, share, seed) : clean;
     clearModelCache();
     const r = restoreLines(sourceLines(damaged), { references: refs, confusion, force: true, weights });
     const s = syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n'));
