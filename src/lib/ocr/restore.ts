@@ -80,8 +80,8 @@ export const WEIGHTS = {
    * learned from a scan that damaged most words; a document the first pass finds less damaged
    * (`documentDamage`: λ < `TRUST_BELOW`) reads its words through the mixture (1 − λ)·[printed right]
    * + λ·channel, so a word printed as a valid syllable is kept unless the context clearly says otherwise
-   * (a lighter scan's `hằng năm` no longer becomes `hàng năm`). The real scan and the synthetic damage
-   * give λ = 1: nothing changes for them.
+   * (Bình Định's clean `- Chi hành chính`, forced through the restorer, is no longer read `Chủ hành
+   * chính`). The real scan and the synthetic damage give λ = 1: nothing changes for them.
    */
   trust: 1,
   /** Weight of the document cache's pair model in the second decoding pass (0: one pass). */
@@ -1117,7 +1117,8 @@ const TRUST_BELOW = 0.99;
  * λp / (1 − λ + λp), p being the channel's probability of printing it right. Numbers and words kept
  * as printed (no syllable) are left out. λ tends to 1 for a document damaged as the channel's
  * training scan was (the channel alone explains it: the real scan and the synthetic damage give 1),
- * and to about the damaged share for a lighter one (3 % of the words damaged: 0.05; a clean text: 0.01).
+ * and to about the damaged share for a lighter one (3 % of the words damaged: 0.05; a clean text:
+ * 0.01), never under `MIN_DAMAGE`.
  */
 export function documentDamage(steps: Step[], slots: ReadonlyArray<{ lower: string; number: boolean; cands: ReadonlyArray<{ syllable: string; channel: number }> }>, chosen: number[]): number {
   const ps: number[] = [];
@@ -1141,8 +1142,10 @@ export function documentDamage(steps: Step[], slots: ReadonlyArray<{ lower: stri
     if (Math.abs(next - lambda) < 1e-6) { lambda = next; break; }
     lambda = next;
   }
-  return lambda;
+  // (No document is trusted beyond one damaged word in a thousand: the odds stay finite.)
+  return Math.max(lambda, MIN_DAMAGE);
 }
+const MIN_DAMAGE = 1e-3;
 
 /**
  * The mixture channel of `documentDamage` for the second pass: every slot whose OCR word is a
@@ -1153,18 +1156,15 @@ export function documentDamage(steps: Step[], slots: ReadonlyArray<{ lower: stri
 function trustPrinted(run: Run, arena: EmissionArena, chosen: number[], lambda: number): Uint8Array {
   const { steps, slots, W } = run;
   const overruled = new Uint8Array(steps.length);
-  const done = new Uint8Array(slots.length);
+  // (A slot is one step.)
   for (let t = 0; t < steps.length; t++) {
     const st = steps[t]!;
     if (st.slot < 0) continue;
     const s = slots[st.slot]!;
     const i = s.cands.findIndex((c) => c.syllable === s.lower);
     if (i < 0 || i >= arena.n[st.slot]!) continue;
-    if (!done[st.slot]) {
-      done[st.slot] = 1;
-      const p = Math.exp(-s.cands[i]!.channel);
-      arena.raise(st.slot, i, W.trust * W.channel * Math.log((1 - lambda + lambda * p) / (lambda * p)));
-    }
+    const p = Math.exp(-s.cands[i]!.channel);
+    arena.raise(st.slot, i, W.trust * W.channel * Math.log((1 - lambda + lambda * p) / (lambda * p)));
     if (st.options[chosen[t]!]!.lm !== s.lower) overruled[t] = 1;
   }
   return overruled;
