@@ -12,7 +12,8 @@
  * Usage: node --no-warnings scripts/ocr-errors.ts [--seeds 12345,1,777,2026] [--docs id,…]
  *        [--top 40] [--lines [regex]] [--weights '{"channel":0.8}'] [--share 0.03]
  * (`--share` damages only that share of the words, a lighter scan (`damageWords`); 0 forces the clean
- * text itself through the restorer.)
+ * text itself through the restorer. `--strip tones` drops every tone mark instead, `--strip all` every
+ * diacritic (`đ` → `d`): text typed or recognised without them.)
  * (`--weights` overrides restore.ts's WEIGHTS for the run: an experiment without editing the code.)
  */
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ const { values, positionals } = parseArgs({
     lines: { type: 'boolean', default: false },
     weights: { type: 'string' },
     share: { type: 'string' },
+    strip: { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
@@ -41,6 +43,11 @@ const seeds = values.seeds.split(',').map(Number);
 const docs = values.docs.split(',');
 const weights = values.weights ? JSON.parse(values.weights) as Record<string, number> : undefined;
 const share = values.share === undefined ? null : Number(values.share);
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+/** The text with its tone marks (`tones`) or all its diacritics (`all`, `đ` → `d`) dropped, case kept. */
+const strip = (t: string, what: string) => what === 'tones'
+  ? t.normalize('NFD').replace(TONES, '').normalize('NFC')
+  : t.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').normalize('NFC');
 
 /** The kind of one error pair (gold syllable → restored syllable; '' when missing). */
 function errorKind(gold: string, out: string): 'missing/extra' | 'case only' | 'diacritics only' | 'other letters' {
@@ -58,7 +65,7 @@ const table: string[] = [];
 for (const { id, clean, refs, confusion } of sets.filter((s) => docs.includes(s.id))) {
   const cleanLines = clean.split(/\r?\n/);
   for (const seed of seeds) {
-    const damaged = share === null ? damageText(clean, damage, seed) : share > 0 ? damageWords(clean, damage, share, seed) : clean;
+    const damaged = values.strip ? strip(clean, values.strip) : share === null ? damageText(clean, damage, seed) : share > 0 ? damageWords(clean, damage, share, seed) : clean;
     clearModelCache();
     const r = restoreLines(sourceLines(damaged), { references: refs, confusion, force: true, weights });
     const s = syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n'));
