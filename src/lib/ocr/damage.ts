@@ -8,6 +8,7 @@ import { correspondingPairs, cleanWords, ocrWords } from './train.ts';
 import { stripMarkdown } from './ser.ts';
 import { fold } from '../fold.ts';
 import { rng } from '../random.ts';
+import { isValidSyllable, splitTone, withTone } from './syllable.ts';
 
 /** Learn the damage model from the OCR text and the dev gold (Markdown). */
 export function learnDamage(ocrText: string, goldMd: string): ConfusionData {
@@ -39,4 +40,23 @@ export function damageText(text: string, model: ConfusionData, seed = 1): string
 export function damageWords(text: string, model: ConfusionData, share: number, seed = 1): string {
   const rand = rng(seed);
   return text.normalize('NFC').replace(/\S+/gu, (w) => (rand() < share ? damageText(w, model, Math.floor(rand() * 1e9)) : w));
+}
+
+/**
+ * A scan that misreads tone marks only: each word with probability `share` gets another tone drawn at
+ * random, where that leaves it a valid syllable (so the text stays all syllables); case kept;
+ * deterministic for a seed.
+ */
+export function damageTones(text: string, share: number, seed = 1): string {
+  const rand = rng(seed);
+  return text.normalize('NFC').replace(/\p{L}+/gu, (w) => {
+    if (rand() >= share) return w;
+    const lower = w.toLowerCase(), x = splitTone(lower);
+    const tone = Math.floor(rand() * 6);
+    if (!x || tone === x.tone) return w;
+    const alt = withTone(x.base, tone);
+    if (!isValidSyllable(alt)) return w;
+    if (w === lower) return alt;
+    return w === w.toUpperCase() ? alt.toUpperCase() : alt[0]!.toUpperCase() + alt.slice(1);
+  });
 }

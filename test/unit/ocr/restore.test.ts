@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectOcr, INVALID_THRESHOLD, restoreLines } from '../../../src/lib/ocr/index.ts';
 import { GARBLED_MIN } from '../../../src/lib/ocr/detect.ts';
-import { damageWords, learnDamage } from '../../../src/lib/ocr/damage.ts';
+import { damageTones, damageWords, learnDamage } from '../../../src/lib/ocr/damage.ts';
 import { documentDamage, pinSteps } from '../../../src/lib/ocr/restore.ts';
 import type { Step } from '../../../src/lib/ocr/decode.ts';
 import { syllableErrorRate } from '../../../src/lib/ocr/ser.ts';
@@ -41,6 +41,16 @@ describe('detection', () => {
   it('does not count names that break the syllable rules, glued words or unaccented typos as garbled', () => {
     const text = 'Ủy ban nhân dân tỉnh Đắk Lắk, huyện Krông Pắc, tỉnh Bắc Kạn và tỉnh Kon Tum phối hợp.Sở Thông tin và Truyền thông chủ trì,đôn đốc cập nhật website, email; tronh thời hạn quy định.';
     expect(detectOcr(lines(text)).garbledShare).toBe(0);
+  });
+  it('detects a scan that misreads only tones (2 % of the words, every word still a syllable) by its syllables no word uses', () => {
+    for (const id of CLEAN) {
+      const text = clean(id);
+      const damaged = damageTones(text, 0.02, 12345);
+      expect(syllableErrorRate(text, damaged).ser).toBeGreaterThan(0.01);
+      const d = detectOcr(lines(damaged));
+      expect(d.invalidShare).toBe(detectOcr(lines(text)).invalidShare);
+      expect(d.detected).toBe(true);
+    }
   });
   it('detects a lightly damaged scan (3 % of the words damaged) by its garbled words, and restoring it removes most errors', () => {
     const damage = learnDamage(ocrSource(), read('test/fixtures/gold/kien-giang-2022.dev.md'));
