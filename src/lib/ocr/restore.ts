@@ -369,6 +369,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Second-order Viterbi with max-marginals (decode.ts).
   let { chosen, conf } = decode(steps, models.lm, W);
   lap('decode1');
+  // The share of words the scan damaged (1 unless the second pass estimates it: see `documentDamage`).
+  let lambda = 1;
   // Second pass with a cache of what the first pass read confidently in this very document.
   if (W.cache || W.cacheUni) {
     const pairs: Array<[string, string]> = [];
@@ -380,7 +382,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
     }
     const lm2 = withDocumentCache(models.lm, pairs, W.cache, W.cacheUni);
     // A document less damaged than the channel's training scan trusts the words it prints right.
-    const lambda = W.trust ? documentDamage(steps, slots, chosen) : 1;
+    if (W.trust) lambda = documentDamage(steps, slots, chosen);
     const overruled = lambda < TRUST_BELOW ? trustPrinted(run, arena, chosen, lambda) : undefined;
     // Words read confidently amid confident words keep their reading (a single option) and confidence
     // (not a word the first pass read otherwise than printed, where the document's words are trusted).
@@ -406,7 +408,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   }
 
   lap('decode');
-  writeBack(run, kept, chosen, conf);
+  writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW);
   lap('case');
   const { out, meanConfidence } = collect(kept);
   lap('output');
@@ -849,7 +851,7 @@ function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
  * where the scan shows the case reliably comes first, then the clean references (documents differ:
  * `Ban Chỉ đạo` in one, `Ban chỉ đạo` in another).
  */
-function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[]): void {
+function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[], trusted: boolean): void {
   const { steps, slots, models } = run;
   // The chosen language-model token before each step (the start mark before the first).
   const prev: string[] = new Array(steps.length);
@@ -864,7 +866,8 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     const s = slots[st.slot]!;
     const o = st.options[chosen[t]!]!;
     let text = s.core;
-    if (o.lm !== '<unk>' && o.lm !== '<num>') {
+    // A word read as printed, in a document whose print is trusted (`WEIGHTS.trust`), keeps its printed case too.
+    if (o.lm !== '<unk>' && o.lm !== '<num>' && !(trusted && o.lm === s.lower)) {
       const p = prev[t]!;
       let word = wordBefore.get(p);
       if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));

@@ -100,6 +100,14 @@ describe('trusting the words a lighter scan prints right', () => {
     expect(trusted).toBeLessThan(alone);
     expect(trusted).toBeLessThanOrEqual(6);
   }, 60_000);
+  it('keeps the printed case of the words a trusted document reads as printed (Bình Định: `Sở Công Thương`, `Công an tỉnh`, not `công`)', () => {
+    const text = clean('binh-dinh-2021');
+    const others = CLEAN.filter((x) => x !== 'binh-dinh-2021').map(clean);
+    const caseOnly = (weights: object) => syllableErrorRate(text, restoreLines(lines(text), { references: others, force: true, weights }).lines.map((l) => l.text).join('\n'))
+      .errors.filter(([g, o]) => g && o && g !== o && g.toLowerCase() === o.toLowerCase());
+    expect(caseOnly({ trust: 0 }).length).toBeGreaterThan(0);
+    expect(caseOnly({})).toEqual([]);
+  }, 60_000);
 });
 
 describe('decoding real snippets of the OCR source', () => {
