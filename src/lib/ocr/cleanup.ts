@@ -6,6 +6,7 @@
  */
 import { foldKey } from '../fold.ts';
 import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
+import { bundledLexicon, canonicalSyllable } from './lexicon.ts';
 
 /** A token being restored: current text and the OCR text it came from. */
 export interface WorkToken {
@@ -31,6 +32,8 @@ export interface PassContext {
   nearestAbbreviation: (s: string, inCode?: boolean) => string | null;
   /** Finds the document-symbol suffix seen in clean texts closest to a damaged one (`Ob-BCD` → `QĐ-BCĐ`). */
   nearestCode?: (letters: string) => string | null;
+  /** Whether the clean references write syllable b after syllable a (lower case; `chỉ đạo`), for glued words. */
+  seenPair?: (a: string, b: string) => boolean;
 }
 
 /** A clean-up pass over the tokens of one line. */
@@ -304,10 +307,47 @@ function canSplit(word: string): boolean {
   return !!s && s.length >= 2;
 }
 
-/** Words glued together by the scan (`TINHKIENGIANG`) are split into valid syllables. */
-export function splitMergedSyllables(tokens: WorkToken[]): WorkToken[] {
+const ACCENTED = /[^\x00-\x7f]/u;
+/** Whether a word is a syllable some word of the lexicon uses, as printed (accents and all). */
+function usedSyllable(w: string): boolean {
+  const lower = w.toLowerCase();
+  return isValidSyllable(lower) && bundledLexicon().count(canonicalSyllable(lower)) > 0;
+}
+
+/**
+ * Two syllables in real use glued by a missing space: the split, or null. Either both pieces are
+ * accented as printed (`việccủa`, `phốihợp`), or the second starts with the word's only capital after
+ * a small letter (`củaBan`, `BanChỉ`), or one is accented and the two make a word of the lexicon
+ * (`thôngtin`) or follow each other in the clean references (`Trưởngban`, `chỉđạo`). A damaged word splits into unaccented or unused pieces, or pieces no word
+ * joins (`thuong` is `thu` + `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`), so it is never cut.
+ */
+export function gluedPair(w: string, ctx?: PassContext): [string, string] | null {
+  if (isValidSyllable(w.toLowerCase())) return null;
+  for (let i = 2; i <= w.length - 2; i++) {
+    const a = w.slice(0, i), b = w.slice(i);
+    const accented = ACCENTED.test(a), both = accented && ACCENTED.test(b);
+    const glued = both || (CAMEL.test(w.slice(i - 1, i + 1)) && !/\p{Lu}/u.test(w.slice(1, i) + w.slice(i + 1)))
+      || ((accented || ACCENTED.test(b)) && (lexiconPair(a, b) || !!ctx?.seenPair?.(a.toLowerCase(), b.toLowerCase())));
+    if (glued && usedSyllable(a) && usedSyllable(b)) return [a, b];
+  }
+  return null;
+}
+const CAMEL = /^\p{Ll}\p{Lu}$/u;
+const GLUED = /^([(["]*)(\p{L}{4,})([,.;:)\]!]*)$/u;
+/** Whether two syllables make a word of the lexicon together (`thông tin`, `trưởng ban`). */
+function lexiconPair(a: string, b: string): boolean {
+  return bundledLexicon().successors(canonicalSyllable(a.toLowerCase())).has(canonicalSyllable(b.toLowerCase()));
+}
+
+/** Words glued together by the scan (`TINHKIENGIANG`, `việccủa`) are split into valid syllables. */
+export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): WorkToken[] {
   return tokens.flatMap((t) => {
-    if (t.fixed || !/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
+    if (t.fixed) return [t];
+    // (Punctuation around a glued pair stays with its pieces: `(sau`, `Chỉđạo;`.)
+    const m = GLUED.exec(t.text);
+    const pair = m ? gluedPair(m[2]!, ctx) : null;
+    if (pair) return [{ text: m![1]! + pair[0], ocr: t.ocr }, { text: pair[1] + m![3]!, ocr: '' }];
+    if (!/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
     // `uul` is the scan's `u` with a stray stroke (`Diéuul.`, `chuulyén`): a word, not glue.
     if (/uul/iu.test(t.text) && isFoldedSyllable(t.text.replace(/uul/giu, 'u'))) return [t];
     const parts = segment(t.text);

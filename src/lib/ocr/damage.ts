@@ -60,3 +60,9 @@ export function damageTones(text: string, share: number, seed = 1): string {
     return w === w.toUpperCase() ? alt.toUpperCase() : alt[0]!.toUpperCase() + alt.slice(1);
   });
 }
+
+/** A scan that loses spaces: each space between two words dropped with probability `share`; deterministic for a seed. */
+export function damageSpaces(text: string, share: number, seed = 1): string {
+  const rand = rng(seed);
+  return text.normalize('NFC').replace(/(?<=\p{L}) (?=\p{L})/gu, () => (rand() < share ? '' : ' '));
+}

@@ -183,7 +183,8 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
     // A symbol whose other segments match exactly may have one badly damaged segment.
     return bestCost <= 12 || (bestExact > 0 && bestCost <= 30) ? best : null;
   };
-  const models = { lm, channel, pass: { abbreviations, symbols, nearestAbbreviation, nearestCode }, cases: trainCaseModelOnTokens(caseToks) };
+  const seenPair = (a: string, b: string) => lm.successors(a).includes(b);
+  const models = { lm, channel, pass: { abbreviations, symbols, nearestAbbreviation, nearestCode, seenPair }, cases: trainCaseModelOnTokens(caseToks) };
   modelCache.set(cacheKey, models);
   return models;
 }

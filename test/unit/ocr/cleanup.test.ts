@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber, splitSignaturePrefix,
-  isCapsLine, keepVerbatim, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
+  gluedPair, isCapsLine, keepVerbatim, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
 
@@ -156,6 +156,25 @@ describe('clean-up passes', () => {
   it('splitMergedSyllables splits glued words (1)', () => {
     expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);
     expect(splitMergedSyllables(toks('Chuyén')).map((t) => t.text)).toEqual(['Chuyén']);
+  });
+  it('gluedPair splits two syllables in real use that a missing space glued (clean texts with 3 % of their spaces dropped)', () => {
+    // Both accented; a capital after a small letter; one accented and a word of the lexicon.
+    expect(gluedPair('việccủa')).toEqual(['việc', 'của']);
+    expect(gluedPair('phốihợp')).toEqual(['phối', 'hợp']);
+    expect(gluedPair('củaBan')).toEqual(['của', 'Ban']);
+    expect(gluedPair('BanChỉ')).toEqual(['Ban', 'Chỉ']);
+    expect(gluedPair('thôngtin')).toEqual(['thông', 'tin']);
+    // One accented and the clean references write them in a row (Phú Quốc: `đô thị thông minh của`).
+    expect(gluedPair('minhcủa')).toBeNull();
+    expect(gluedPair('minhcủa', { ...ctx, seenPair: (a, b) => a === 'minh' && b === 'của' })).toEqual(['minh', 'của']);
+  });
+  it('gluedPair never cuts a damaged word or a syllable (the real scan: `thuong`, `hién`, `nguyén`, `Trudéng`, `chuulyén`, `Viéc`)', () => {
+    for (const w of ['thuong', 'hién', 'nguyén', 'Trudéng', 'chuulyén', 'Viéc', 'nghiêng', 'TINHKIENGIANG']) expect(gluedPair(w, ctx)).toBeNull();
+  });
+  it('splitMergedSyllables splits a glued pair with the punctuation around it, the OCR token on the first piece', () => {
+    expect(splitMergedSyllables(toks('Ban Chỉđạo; (sauđây'), ctx)).toEqual([
+      { text: 'Ban', ocr: 'Ban' }, { text: 'Chỉ', ocr: 'Chỉđạo;' }, { text: 'đạo;', ocr: '' }, { text: '(sau', ocr: '(sauđây' }, { text: 'đây', ocr: '' },
+    ]);
   });
   it("splitMergedSyllables leaves a word whose `u` has the scan's stray stroke (`uul`) whole (Bắc Giang 2021 damaged: `chuulyén` is chuyển, not `chu ly én`)", () => {
     expect(splitMergedSyllables(toks('cong tac chuulyén d6i')).map((t) => t.text)).toEqual(['cong', 'tac', 'chuulyén', 'd6i']);
