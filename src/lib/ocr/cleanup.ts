@@ -317,9 +317,11 @@ function usedSyllable(w: string): boolean {
 /**
  * Two syllables in real use glued by a missing space: the split, or null. Either both pieces are
  * accented as printed (`việccủa`, `phốihợp`), or the second starts with the word's only capital after
- * a small letter (`củaBan`, `BanChỉ`), or one is accented and the two make a word of the lexicon
- * (`thôngtin`) or follow each other in the clean references (`Trưởngban`, `chỉđạo`). A damaged word splits into unaccented or unused pieces, or pieces no word
- * joins (`thuong` is `thu` + `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`), so it is never cut.
+ * a small letter (`củaBan`, `BanChỉ`), or the two make a word of the lexicon (`thôngtin`) or follow
+ * each other in the clean references (`Trưởngban`, `minhcủa`, `theoquy`), where one is accented or the
+ * word is in small letters (`PHULA`, a damaged `CỦA` on a line of capitals, is not `PHU LA`). A
+ * damaged word splits into unaccented or unused pieces, or pieces no word joins (`thuong` is `thu` +
+ * `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`), so it is never cut.
  */
 export function gluedPair(w: string, ctx?: PassContext): [string, string] | null {
   if (isValidSyllable(w.toLowerCase())) return null;
@@ -327,7 +329,7 @@ export function gluedPair(w: string, ctx?: PassContext): [string, string] | null
     const a = w.slice(0, i), b = w.slice(i);
     const accented = ACCENTED.test(a), both = accented && ACCENTED.test(b);
     const glued = both || (CAMEL.test(w.slice(i - 1, i + 1)) && !/\p{Lu}/u.test(w.slice(1, i) + w.slice(i + 1)))
-      || ((accented || ACCENTED.test(b)) && (lexiconPair(a, b) || !!ctx?.seenPair?.(a.toLowerCase(), b.toLowerCase())));
+      || ((accented || ACCENTED.test(b) || w === w.toLowerCase()) && (lexiconPair(a, b) || !!ctx?.seenPair?.(a.toLowerCase(), b.toLowerCase())));
     if (glued && usedSyllable(a) && usedSyllable(b)) return [a, b];
   }
   return null;

@@ -167,6 +167,10 @@ describe('clean-up passes', () => {
     // One accented and the clean references write them in a row (Phú Quốc: `đô thị thông minh của`).
     expect(gluedPair('minhcủa')).toBeNull();
     expect(gluedPair('minhcủa', { ...ctx, seenPair: (a, b) => a === 'minh' && b === 'của' })).toEqual(['minh', 'của']);
+    // Neither accented: only in small letters (a line of capitals has damaged words: Bình Định 2021 damaged, `PHULA` for `CỦA`).
+    const seen = { ...ctx, seenPair: (a: string, b: string) => (a === 'theo' && b === 'quy') || (a === 'phu' && b === 'la') };
+    expect(gluedPair('theoquy', seen)).toEqual(['theo', 'quy']);
+    expect(gluedPair('PHULA', seen)).toBeNull();
   });
   it('gluedPair never cuts a damaged word or a syllable (the real scan: `thuong`, `hién`, `nguyén`, `Trudéng`, `chuulyén`, `Viéc`)', () => {
     for (const w of ['thuong', 'hién', 'nguyén', 'Trudéng', 'chuulyén', 'Viéc', 'nghiêng', 'TINHKIENGIANG']) expect(gluedPair(w, ctx)).toBeNull();
