@@ -316,8 +316,8 @@ function usedSyllable(w: string): boolean {
 
 /**
  * Two syllables in real use glued by a missing space: the split, or null. Either both pieces are
- * accented as printed (`việccủa`, `phốihợp`), or the second starts with the word's only capital after
- * a small letter (`củaBan`, `BanChỉ`), or the two make a word of the lexicon (`thôngtin`) or follow
+ * accented as printed (`việccủa`, `phốihợp`), or the second starts with a capital after a small letter,
+ * the word's only capital past its first letter (`củaBan`, `BanChỉ`), or the two make a word of the lexicon (`thôngtin`) or follow
  * each other in the clean references (`Trưởngban`, `minhcủa`, `theoquy`), where one is accented or the
  * word is in small letters (`PHULA`, a damaged `CỦA` on a line of capitals, is not `PHU LA`). A
  * damaged word splits into unaccented or unused pieces, or pieces no word joins (`thuong` is `thu` +

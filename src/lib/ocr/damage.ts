@@ -1,7 +1,9 @@
 /**
  * Synthetic OCR damage for evaluation: a character damage model learned from the real OCR source
  * aligned with its dev gold (P(output | true char), the same counting as the confusion model), and
- * a seeded sampler that corrupts a clean text with it. Used only by the benchmark.
+ * a seeded sampler that corrupts a clean text with it; and lighter damage for the same evaluation (a
+ * share of the words damaged, wrong tones, dropped spaces). Used only by the benchmark, the analysis
+ * script `ocr-errors` and the tests, never by the restorer.
  */
 import { learnConfusion, type ConfusionData } from './confusion.ts';
 import { correspondingPairs, cleanWords, ocrWords } from './train.ts';
