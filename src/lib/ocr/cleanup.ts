@@ -6,7 +6,7 @@
  */
 import { foldKey } from '../fold.ts';
 import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
-import { bundledLexicon, canonicalSyllable } from './lexicon.ts';
+import { inOneWord, inRealUse } from './lexicon.ts';
 
 /** A token being restored: current text and the OCR text it came from. */
 export interface WorkToken {
@@ -308,37 +308,60 @@ function canSplit(word: string): boolean {
 }
 
 const ACCENTED = /[^\x00-\x7f]/u;
+const CAMEL = /^\p{Ll}\p{Lu}$/u;
+const GLUED = /^([(["]*)(\p{L}{4,})([,.;:)\]!]*)$/u;
 /** Whether a word is a syllable some word of the lexicon uses, as printed (accents and all). */
 function usedSyllable(w: string): boolean {
   const lower = w.toLowerCase();
-  return isValidSyllable(lower) && bundledLexicon().count(canonicalSyllable(lower)) > 0;
+  return isValidSyllable(lower) && inRealUse(lower);
 }
 
 /**
  * Two syllables in real use glued by a missing space: the split, or null. Either both pieces are
- * accented as printed (`việccủa`, `phốihợp`), or the second starts with a capital after a small letter,
- * the word's only capital past its first letter (`củaBan`, `BanChỉ`), or the two make a word of the lexicon (`thôngtin`) or follow
- * each other in the clean references (`Trưởngban`, `minhcủa`, `theoquy`), where one is accented or the
- * word is in small letters (`PHULA`, a damaged `CỦA` on a line of capitals, is not `PHU LA`). A
- * damaged word splits into unaccented or unused pieces, or pieces no word joins (`thuong` is `thu` +
- * `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`), so it is never cut.
+ * accented as printed (`việccủa`, `phốihợp`), or the second starts with a capital after a small
+ * letter, the word's only capital past its first letter (`củaBan`, `BanChỉ`), or the two make a word
+ * of the lexicon (`thôngtin`) or follow each other in the clean references (`Trưởngban`, `minhcủa`,
+ * `theoquy`), where one is accented or the word is in small letters (`PHULA`, a damaged `CỦA` on a
+ * line of capitals, is not `PHU LA`). A damaged word splits into unaccented or unused pieces, or
+ * pieces no word joins (`thuong` is `thu` + `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`),
+ * so it is never cut.
  */
-export function gluedPair(w: string, ctx?: PassContext): [string, string] | null {
+export function gluedPair(w: string, ctx?: PassContext, used: (piece: string) => boolean = usedSyllable): [string, string] | null {
   if (isValidSyllable(w.toLowerCase())) return null;
   for (let i = 2; i <= w.length - 2; i++) {
     const a = w.slice(0, i), b = w.slice(i);
-    const accented = ACCENTED.test(a), both = accented && ACCENTED.test(b);
-    const glued = both || (CAMEL.test(w.slice(i - 1, i + 1)) && !/\p{Lu}/u.test(w.slice(1, i) + w.slice(i + 1)))
-      || ((accented || ACCENTED.test(b) || w === w.toLowerCase()) && (lexiconPair(a, b) || !!ctx?.seenPair?.(a.toLowerCase(), b.toLowerCase())));
-    if (glued && usedSyllable(a) && usedSyllable(b)) return [a, b];
+    if (!used(a) || !used(b)) continue;
+    const accented = ACCENTED.test(a);
+    if (accented && ACCENTED.test(b)) return [a, b];
+    if (CAMEL.test(w.slice(i - 1, i + 1)) && !/\p{Lu}/u.test(w.slice(1, i) + w.slice(i + 1))) return [a, b];
+    if (!accented && !ACCENTED.test(b) && w !== w.toLowerCase()) continue;
+    const la = a.toLowerCase(), lb = b.toLowerCase();
+    if (inOneWord(la, lb) || ctx?.seenPair?.(la, lb)) return [a, b];
   }
   return null;
 }
-const CAMEL = /^\p{Ll}\p{Lu}$/u;
-const GLUED = /^([(["]*)(\p{L}{4,})([,.;:)\]!]*)$/u;
-/** Whether two syllables make a word of the lexicon together (`thông tin`, `trưởng ban`). */
-function lexiconPair(a: string, b: string): boolean {
-  return bundledLexicon().successors(canonicalSyllable(a.toLowerCase())).has(canonicalSyllable(b.toLowerCase()));
+
+/**
+ * Per pass context (`seenPair` is its): `gluedPair` of a word, worked out once per word, with its
+ * pieces' `usedSyllable` worked out once per piece (damaged words share most of their prefixes).
+ */
+interface GluedMemo { pairs: Map<string, [string, string] | null>; usedOf: (piece: string) => boolean }
+const GLUED_PAIRS = new WeakMap<PassContext, GluedMemo>();
+function gluedPairOf(w: string, ctx: PassContext | undefined): [string, string] | null {
+  if (!ctx) return gluedPair(w);
+  let memo = GLUED_PAIRS.get(ctx);
+  if (!memo) {
+    const used = new Map<string, boolean>();
+    const usedOf = (piece: string) => {
+      let u = used.get(piece);
+      if (u === undefined) used.set(piece, (u = usedSyllable(piece)));
+      return u;
+    };
+    GLUED_PAIRS.set(ctx, (memo = { pairs: new Map(), usedOf }));
+  }
+  let r = memo.pairs.get(w);
+  if (r === undefined) memo.pairs.set(w, (r = gluedPair(w, ctx, memo.usedOf)));
+  return r;
 }
 
 /** Words glued together by the scan (`TINHKIENGIANG`, `việccủa`) are split into valid syllables. */
@@ -347,7 +370,7 @@ export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): Wo
     if (t.fixed) return [t];
     // (Punctuation around a glued pair stays with its pieces: `(sau`, `Chỉđạo;`.)
     const m = GLUED.exec(t.text);
-    const pair = m ? gluedPair(m[2]!, ctx) : null;
+    const pair = m ? gluedPairOf(m[2]!, ctx) : null;
     if (pair) return [{ text: m![1]! + pair[0], ocr: t.ocr }, { text: pair[1] + m![3]!, ocr: '' }];
     if (!/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
     // `uul` is the scan's `u` with a stray stroke (`Diéuul.`, `chuulyén`): a word, not glue.

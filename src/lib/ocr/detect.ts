@@ -6,7 +6,7 @@
  * tone misread), which a lightly damaged scan shows long before its invalid share is high.
  */
 import { ValidSyllables } from './syllable.ts';
-import { bundledLexicon, canonicalSyllable } from './lexicon.ts';
+import { inRealUse } from './lexicon.ts';
 
 /** One line of a source (as produced by the normaliser). */
 export interface SourceLine { n: number; text: string; raw: string }
@@ -49,10 +49,10 @@ const PATTERN = /\p{L}\d|\d\p{L}|[&$¢¥]/u;
 export function detectOcr(lines: SourceLine[]): Detection {
   let words = 0, invalid = 0, patterns = 0, garbled = 0;
   const syllables = new ValidSyllables(); // texts repeat their words: each distinct one is checked once
-  const lexicon = bundledLexicon(), usedMemo = new Map<string, boolean>();
+  const usedMemo = new Map<string, boolean>();
   const used = (syllable: string) => {
     let u = usedMemo.get(syllable);
-    if (u === undefined) usedMemo.set(syllable, (u = lexicon.count(canonicalSyllable(syllable)) > 0));
+    if (u === undefined) usedMemo.set(syllable, (u = inRealUse(syllable)));
     return u;
   };
   for (const l of lines) {

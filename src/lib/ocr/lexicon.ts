@@ -101,3 +101,13 @@ let BUNDLED: Lexicon | null = null;
 export function bundledLexicon(): Lexicon {
   return (BUNDLED ??= buildLexicon(bundled as LexiconData));
 }
+
+/** Whether some word of the bundled lexicon uses a syllable (lower case, either tone placement). */
+export function inRealUse(syllable: string): boolean {
+  return bundledLexicon().count(canonicalSyllable(syllable)) > 0;
+}
+
+/** Whether two syllables (lower case) follow each other inside a word of the bundled lexicon (`thông tin`). */
+export function inOneWord(a: string, b: string): boolean {
+  return bundledLexicon().successors(canonicalSyllable(a)).has(canonicalSyllable(b));
+}
