@@ -22,9 +22,9 @@ if (values.ocr) {
     process.stderr.write('OCR restoration is not available (src/lib/ocr/index.ts missing)\n');
     process.exit(2);
   }
-  // The OCR helper's wiring, whatever shape it has landed in (ocrHooks(force) or the three functions).
+  // The OCR helper's wiring, whatever shape it has landed in (ocrHooks() or the three functions).
   const ocr = (await import(file)) as Record<string, unknown>;
-  if (typeof ocr.ocrHooks === 'function') hooks = (ocr.ocrHooks as (force: boolean) => Hooks)(false);
+  if (typeof ocr.ocrHooks === 'function') hooks = (ocr.ocrHooks as () => Hooks)();
   else hooks = { detector: ocr.detectOcr as Hooks['detector'], restorer: ocr.restoreLines as Hooks['restorer'], corrector: ocr.applyCorrections as Hooks['corrector'] };
 }
 process.exit(ingestManifest({ root: values.root, hooks, corrections: Boolean(values.ocr), out: () => {} }));

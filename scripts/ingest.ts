@@ -42,8 +42,8 @@ if (args.ocr && args['no-ocr']) {
 }
 const ocr = args.ocr ? true : args['no-ocr'] ? false : undefined;
 const corrections = !args['no-corrections'];
-// The OCR stages: auto-detection, restoration (forced by --ocr), reviewed corrections.
-const hooks = ocrHooks(ocr === true);
+// The OCR stages: auto-detection, restoration (when detected, or forced by --ocr), reviewed corrections.
+const hooks = ocrHooks();
 const code = args.file
   ? ingestFile(args.file, { format: args.format as 'json' | 'md', ocr, corrections, hooks })
   : args.format !== 'json' || args.ocr !== undefined || args['no-ocr'] !== undefined

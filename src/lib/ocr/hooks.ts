@@ -4,11 +4,14 @@ import { detectOcr } from './detect.ts';
 import { restoreLines } from './restore.ts';
 import type { SourceLine } from './detect.ts';
 
-/** Ingest hooks; `force` restores even when detection finds no damage (`--ocr`). */
-export function ocrHooks(force = false) {
+/**
+ * Ingest hooks. Ingest calls the restorer only once it has decided to restore (the detector found
+ * damage, or `--ocr`), so the restorer does not detect again.
+ */
+export function ocrHooks() {
   return {
     detector: detectOcr,
-    restorer: (lines: SourceLine[], ctx: { references: string[] }) => restoreLines(lines, { ...ctx, force }),
+    restorer: (lines: SourceLine[], ctx: { references: string[] }) => restoreLines(lines, { ...ctx, force: true }),
     corrector: applyCorrections,
   };
 }

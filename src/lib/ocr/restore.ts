@@ -29,7 +29,7 @@ export interface RestoredLine extends SourceLine { tokens?: RestoredToken[] }
 export interface RestoreContext {
   /** Clean NFC texts of OTHER sources (language model, phrase table, abbreviations, alignment). */
   references: string[];
-  /** Restore even when detection finds no damage (`--ocr`). */
+  /** Restore without detecting first (ingest has decided: its detector found damage, or `--ocr`). */
   force?: boolean;
   /** Confusion counts to use instead of the bundled, learned ones. */
   confusion?: ConfusionData;
@@ -341,8 +341,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   const T0 = process.cpuUsage();
   const timing = ctx.timing ?? (process.env.OCR_TIMING ? (what: string, ms: number) => console.error(what, Math.round(ms)) : null);
   const lap = (what: string) => { if (timing) { const c = process.cpuUsage(T0); timing(what, (c.user + c.system) / 1000); } };
-  const detection = detectOcr(lines);
-  if (!detection.detected && !ctx.force) {
+  // (Forced, it does not detect: ingest's hooks force it once ingest's own detection has decided.)
+  if (!ctx.force && !detectOcr(lines).detected) {
     return { lines: lines.map((l) => ({ ...l })), discarded: [], meanConfidence: 1, method: 'Không phát hiện lỗi nhận dạng ký tự (OCR); văn bản giữ nguyên.' };
   }
   lap('detect');

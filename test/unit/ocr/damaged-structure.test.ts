@@ -27,7 +27,7 @@ describe('document structure after synthetic OCR damage and restoration', () => 
     const clean = JSON.parse(read(`content/regulations/${id}.json`)) as Document;
     const damaged = damageText(read(`content/sources/${id}.txt`).normalize('NFC'), damage, 7);
     const references = CLEAN.filter((x) => x !== id).map((x) => read(`content/sources/${x}.txt`).normalize('NFC'));
-    const { document } = ingestBytes(new TextEncoder().encode(damaged), `${id}.damaged.txt`, null, { references, ...ocrHooks(false) });
+    const { document } = ingestBytes(new TextEncoder().encode(damaged), `${id}.damaged.txt`, null, { references, ...ocrHooks() });
     expect(document.provenance.ocr?.restored).toBe(true);
     expect(skeleton(document)).toEqual(skeleton(clean));
   }, 120_000);
