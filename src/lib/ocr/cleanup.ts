@@ -321,8 +321,8 @@ function usedSyllable(w: string): boolean {
  * accented as printed (`việccủa`, `phốihợp`), or the second starts with a capital after a small
  * letter, the word's only capital past its first letter (`củaBan`, `BanChỉ`), or the two make a word
  * of the lexicon (`thôngtin`) or follow each other in the clean references (`Trưởngban`, `minhcủa`,
- * `theoquy`), where one is accented or the word is in small letters (`PHULA`, a damaged `CỦA` on a
- * line of capitals, is not `PHU LA`). A damaged word splits into unaccented or unused pieces, or
+ * `theoquy`), where one is accented or the word is in small letters and no syllable without its marks
+ * (`PHULA`, a damaged `CỦA` on a line of capitals, is not `PHU LA`; `chuan` is not `chu an`). A damaged word splits into unaccented or unused pieces, or
  * pieces no word joins (`thuong` is `thu` + `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`),
  * so it is never cut.
  */
@@ -334,7 +334,9 @@ export function gluedPair(w: string, ctx?: PassContext, used: (piece: string) =>
     const accented = ACCENTED.test(a);
     if (accented && ACCENTED.test(b)) return [a, b];
     if (CAMEL.test(w.slice(i - 1, i + 1)) && !/\p{Lu}/u.test(w.slice(1, i) + w.slice(i + 1))) return [a, b];
-    if (!accented && !ACCENTED.test(b) && w !== w.toLowerCase()) continue;
+    // (Two unaccented pieces only in small letters, and never a word that spells one syllable without
+    // its marks: `chuan` is `chuẩn`, not `chu an`.)
+    if (!accented && !ACCENTED.test(b) && (w !== w.toLowerCase() || isFoldedSyllable(w))) continue;
     const la = a.toLowerCase(), lb = b.toLowerCase();
     if (inOneWord(la, lb) || ctx?.seenPair?.(la, lb)) return [a, b];
   }

@@ -171,6 +171,8 @@ describe('clean-up passes', () => {
     const seen = { ...ctx, seenPair: (a: string, b: string) => (a === 'theo' && b === 'quy') || (a === 'phu' && b === 'la') };
     expect(gluedPair('theoquy', seen)).toEqual(['theo', 'quy']);
     expect(gluedPair('PHULA', seen)).toBeNull();
+    // Nor a word that is one syllable without its marks (text typed or scanned without diacritics: `chuan` is `chuẩn`).
+    expect(gluedPair('chuan', { ...ctx, seenPair: (a, b) => a === 'chu' && b === 'an' })).toBeNull();
   });
   it('gluedPair never cuts a damaged word or a syllable (the real scan: `thuong`, `hién`, `nguyén`, `Trudéng`, `chuulyén`, `Viéc`)', () => {
     for (const w of ['thuong', 'hién', 'nguyén', 'Trudéng', 'chuulyén', 'Viéc', 'nghiêng', 'TINHKIENGIANG']) expect(gluedPair(w, ctx)).toBeNull();
