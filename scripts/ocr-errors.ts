@@ -26,7 +26,8 @@ import { learnDamage, damageSpaces, damageText, damageTones, damageWords } from 
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 import { syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { scoreTokens } from '../src/lib/ocr/text.ts';
-import { foldKey } from '../src/lib/fold.ts';
+import { fold, foldKey } from '../src/lib/fold.ts';
+import { TONE_MARKS } from '../src/lib/ocr/syllable.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -48,11 +49,9 @@ const seeds = values.seeds.split(',').map(Number);
 const docs = values.docs.split(',');
 const weights = values.weights ? JSON.parse(values.weights) as Record<string, number> : undefined;
 const share = values.share === undefined ? null : Number(values.share);
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-/** The text with its tone marks (`tones`) or all its diacritics (`all`, `đ` → `d`) dropped, case kept. */
-const strip = (t: string, what: string) => what === 'tones'
-  ? t.normalize('NFD').replace(TONES, '').normalize('NFC')
-  : t.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').normalize('NFC');
+const TONES = new RegExp(`[${TONE_MARKS.join('')}]`, 'gu');
+/** The text with its tone marks (`tones`) or all its diacritics (`all`: `fold`, `đ` → `d`) dropped, case kept. */
+const strip = (t: string, what: string) => what === 'tones' ? t.normalize('NFD').replace(TONES, '').normalize('NFC') : fold(t);
 
 /** The kind of one error pair (gold syllable → restored syllable; '' when missing). */
 function errorKind(gold: string, out: string): 'missing/extra' | 'case only' | 'diacritics only' | 'other letters' {
