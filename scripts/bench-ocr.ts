@@ -10,6 +10,7 @@ import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 import { stripMarkdown, syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { learnDamage, damageSpaces, damageText, damageTones, damageWords } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
+import type { ConfusionData } from '../src/lib/ocr/confusion.ts';
 
 const root = new URL('../', import.meta.url);
 const src = ocrSources(root);
@@ -38,10 +39,17 @@ rows.push(['dev, published (with corrections)', String(pub.gold), `${pub.sub}/${
 // with; these set-ups serve sections 2, 2b, 2c and 3.
 const { damage, sets } = leaveOneOut(src, { learnDamage, learnFromReferences });
 const synthetic = sets.map((s) => ({ ...s, damaged: damageText(s.clean, damage, 12345) }));
-for (const { id, clean, damaged, refs, confusion } of synthetic) {
+/**
+ * A text restored cold with a leave-one-out set's models (`force`, or through detection: a text it
+ * misses is published as it is), scored against the set's clean source.
+ */
+function restored(set: { clean: string; refs: string[]; confusion: ConfusionData }, text: string, force: boolean) {
   clearModelCache();
-  const r = restoreLines(sourceLines(damaged), { references: refs, confusion, force: true });
-  const s = syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n'));
+  const r = restoreLines(sourceLines(text), { references: set.refs, confusion: set.confusion, force });
+  return syllableErrorRate(set.clean, r.lines.map((l) => l.text).join('\n'));
+}
+for (const { id, clean, damaged, refs, confusion } of synthetic) {
+  const s = restored({ clean, refs, confusion }, damaged, true);
   const before = syllableErrorRate(clean, damaged);
   rows.push([`synthetic ${id} (damaged ${pct(before.ser)})`, String(s.gold), `${s.sub}/${s.del}/${s.ins}`, pct(s.ser), '≤ 3.00%', s.ser <= 0.03 ? 'met' : 'NOT met']);
 }
@@ -52,11 +60,7 @@ for (const { id, clean, damaged, refs, confusion } of synthetic) {
 // 4242/9001/31337 (README, OCR section).
 const SEEDS = [1, 777, 2026];
 for (const { id, clean, refs, confusion } of synthetic) {
-  const sers = SEEDS.map((seed) => {
-    clearModelCache();
-    const r = restoreLines(sourceLines(damageText(clean, damage, seed)), { references: refs, confusion, force: true });
-    return syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n')).ser;
-  });
+  const sers = SEEDS.map((seed) => restored({ clean, refs, confusion }, damageText(clean, damage, seed), true).ser);
   rows.push([`synthetic ${id}, damage seeds ${SEEDS.join('/')} (reported)`, '', '', sers.map(pct).join(' / '), '(≤ 3.00%)', sers.every((x) => x <= 0.03) ? 'all under' : `${sers.filter((x) => x > 0.03).length} over`]);
 }
 
@@ -66,20 +70,16 @@ for (const { id, clean, refs, confusion } of synthetic) {
 for (const { id, clean, refs, confusion } of synthetic) {
   const damaged = damageWords(clean, damage, 0.03, 12345);
   const d = detectOcr(sourceLines(damaged));
-  clearModelCache();
-  const r = restoreLines(sourceLines(damaged), { references: refs, confusion });
-  const s = syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n'));
+  const s = restored({ clean, refs, confusion }, damaged, false);
   const before = syllableErrorRate(clean, damaged);
   rows.push([`light damage ${id}: 3 % of the words damaged (${pct(before.ser)}), ${d.detected ? 'detected' : 'NOT detected'} (invalid ${pct(d.invalidShare)}, garbled ${pct(d.garbledShare)}) (reported)`, String(s.gold), `${s.sub}/${s.del}/${s.ins}`, pct(s.ser), '—', '']);
 }
 // Scans that misread only tones (5 % of the words given another tone that leaves them syllables) or
 // lose spaces (3 % of the spaces between words dropped), through detection and restoration.
 function lighter(label: string, damageOf: (clean: string) => string): void {
-  const r = synthetic.map(({ clean, refs, confusion }) => {
-    const damaged = damageOf(clean);
-    clearModelCache();
-    const out = restoreLines(sourceLines(damaged), { references: refs, confusion });
-    return { detected: detectOcr(sourceLines(damaged)).detected, before: syllableErrorRate(clean, damaged).ser, after: syllableErrorRate(clean, out.lines.map((l) => l.text).join('\n')).ser };
+  const r = synthetic.map((set) => {
+    const damaged = damageOf(set.clean);
+    return { detected: detectOcr(sourceLines(damaged)).detected, before: syllableErrorRate(set.clean, damaged).ser, after: restored(set, damaged, false).ser };
   });
   rows.push([`${label} (${CLEAN.join(' / ')}): detected ${r.filter((x) => x.detected).length} of ${r.length}; damaged ${r.map((x) => pct(x.before)).join(' / ')} (reported)`, '', '', r.map((x) => pct(x.after)).join(' / '), '—', '']);
 }
@@ -87,11 +87,7 @@ lighter('wrong tones on 5 % of the words', (clean) => damageTones(clean, 0.05, 1
 lighter('3 % of the spaces between words dropped', (clean) => damageSpaces(clean, 0.03, 12345));
 // And each clean source itself forced through the restorer (`--ocr` on a clean text): what restoring
 // changes in words printed right.
-const forced = synthetic.map(({ clean, refs, confusion }) => {
-  clearModelCache();
-  const r = restoreLines(sourceLines(clean), { references: refs, confusion, force: true });
-  return syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n')).ser;
-});
+const forced = synthetic.map((set) => restored(set, set.clean, true).ser);
 rows.push([`clean sources forced through the restorer (${CLEAN.join(' / ')}) (reported)`, '', '', forced.map(pct).join(' / '), '—', '']);
 
 // 3. Throughput: cold restoration of the OCR source, median of 7 runs. Cold = every model built from
