@@ -425,6 +425,9 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 // made inside `restoreLines` per call: code optimised for one call's closures is thrown away at the
 // next call, and one long function is recompiled whole whenever any part of it is).
 
+/** Letters only, one of them accented (`RunCache.candsOf`). */
+const ACCENTED_WORD = /^(?=.*[^\p{ASCII}])\p{L}+$/u;
+
 /** The references' most frequent successors of a word, with their ids, syllable validity and char ids (`spell`, once asked for). */
 interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array; spelled: Array<Int32Array | undefined> }
 
@@ -479,7 +482,14 @@ class Run {
     let byWord = this.candCache.get(limit);
     if (!byWord) this.candCache.set(limit, (byWord = new Map()));
     let c = byWord.get(key);
-    if (!c) byWord.set(key, (c = candidatesWith(key, this.models.channel, limit, this.W.bound, this.makeCand)));
+    if (!c) {
+      c = candidatesWith(key, this.models.channel, limit, this.W.bound, this.makeCand);
+      // A word of accented letters damaged past the bound (marks the channel never saw the scan
+      // print: `qụyêt`) is searched again with twice the bound rather than left without a reading.
+      // (Not codes, names and addresses, which have no reading because they are no syllable: `Email`, `01b`.)
+      if (!c.length && ACCENTED_WORD.test(key)) c = candidatesWith(key, this.models.channel, limit, 2 * this.W.bound, this.makeCand);
+      byWord.set(key, c);
+    }
     return c;
   }
 
@@ -975,9 +985,10 @@ class EmitPass {
     return off;
   }
 
-  /** A slot's options with keeping the OCR word (or the number) added, where it may be kept. */
+  /** A slot's options with keeping the OCR word (or the number) added, where it may be kept or nothing else is left. */
   private withKeep(s: Slot, kept: Option[]): Option[] {
-    if (s.keep) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: this.lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -this.run.W.keep }); }
+    // (A slot with no candidate at all keeps its word whatever it is: a step has at least one option.)
+    if (s.keep || !kept.length) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: this.lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -this.run.W.keep }); }
     return kept;
   }
 

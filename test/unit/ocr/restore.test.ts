@@ -201,6 +201,19 @@ describe('context and pruning (real lines of the OCR source)', () => {
   });
 });
 
+describe('words the channel puts past its bound', () => {
+  // Kiên Giang 2019 with another scan's damage (tone and hook marks moved within their vowel), line 193:
+  // `qụyêt` (a mark under the `u` of `qu`) had no candidate within the bound, and its step no option.
+  it('searches a word of accented letters again with a wider bound instead of leaving it without a reading', () => {
+    expect(restoreWith(CLEAN.filter((x) => x !== 'kien-giang-2019'), 'Trưởng Ban Chỉ đạo xem xét, qụyêt đinh./.')).toMatch(/quyết định\.\/\.$/u);
+  });
+  it('keeps a word as printed when nothing is within the bound (a step always has an option)', () => {
+    // (With a bound of 0.1 hardly a word has a candidate; before, such a step made decoding throw.)
+    const out = restoreWith(CLEAN, 'Trưởng Ban xem xét, quyết định.', { bound: 0.1 });
+    expect(out.split(' ')).toHaveLength(6);
+  });
+});
+
 describe('words read as digits', () => {
   it('reads `kinh té 56,` as `kinh tế số,` (Bắc Giang 2021 damaged, line 77, restored without Bắc Giang)', () => {
     const line = '2. Truc tiép chi pao hoat ddng cai cach hanh chinh; xay dyng, phat trién chinh quyé&n pién tu hurong tdi chinh quyém sd, kinh té 56, x4 h6i so; xdy dung do thi théng minh tinh Bic Giang.';
