@@ -323,16 +323,16 @@ function usedSyllable(w: string): boolean {
  * of the lexicon (`thôngtin`) or follow each other in the clean references (`Trưởngban`, `minhcủa`,
  * `theoquy`), where one is accented or the word is in small letters and no syllable without its marks
  * (`PHULA`, a damaged `CỦA` on a line of capitals, is not `PHU LA`; `chuan` is not `chu an`). A
- * word that is one syllable without its marks splits only into such a pair (`dựán`, not `hìện`). A
- * damaged word splits into unaccented or unused pieces, or pieces no word joins (`thuong` is `thu` +
- * `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`), so it is never cut.
+ * word that is one syllable without its marks splits only into a pair of the references (`dựán`,
+ * not `hìện` or `chưông`). A damaged word splits into unaccented or unused pieces, or pieces no word
+ * joins (`thuong` is `thu` + `ong`, `hién` is `hi` + `én`, `nguyén` is `nguy` + `én`), so it is never cut.
  */
 export function gluedPair(w: string, ctx?: PassContext, used: (piece: string) => boolean = usedSyllable): [string, string] | null {
   if (isValidSyllable(w.toLowerCase())) return null;
   // A word that spells one syllable without its marks is mostly that syllable damaged (a scan that
   // doubles or moves a mark: `hìện`, `hồạch`, `gìúp` are `hiện`, `hoạch`, `giúp`), so it is cut only
-  // into a pair the lexicon or the references write (`dựán`), and never into two unaccented pieces
-  // (`chuan` is `chuẩn`, not `chu an`).
+  // into a pair the references write (`dựán`; the lexicon's rare words would cut `chưông` into
+  // `chư ông`), and never into two unaccented pieces (`chuan` is `chuẩn`, not `chu an`).
   const oneSyllable = isFoldedSyllable(w);
   for (let i = 2; i <= w.length - 2; i++) {
     const a = w.slice(0, i), b = w.slice(i);
@@ -345,7 +345,7 @@ export function gluedPair(w: string, ctx?: PassContext, used: (piece: string) =>
     // (Two unaccented pieces only in small letters.)
     if (!accented && !ACCENTED.test(b) && (oneSyllable || w !== w.toLowerCase())) continue;
     const la = a.toLowerCase(), lb = b.toLowerCase();
-    if (inOneWord(la, lb) || ctx?.seenPair?.(la, lb)) return [a, b];
+    if ((!oneSyllable && inOneWord(la, lb)) || ctx?.seenPair?.(la, lb)) return [a, b];
   }
   return null;
 }
