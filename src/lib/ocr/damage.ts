@@ -68,3 +68,24 @@ export function damageSpaces(text: string, share: number, seed = 1): string {
   const rand = rng(seed);
   return text.normalize('NFC').replace(/(?<=\p{L}) (?=\p{L})/gu, () => (rand() < share ? '' : ' '));
 }
+
+/** Each vowel letter's family: the letter with every tone and every hook, breve or circumflex. */
+const VOWEL_FAMILIES = ['aàáảãạăằắẳẵặâầấẩẫậ', 'eèéẻẽẹêềếểễệ', 'iìíỉĩị', 'oòóỏõọôồốổỗộơờớởỡợ', 'uùúủũụưừứửữự', 'yỳýỷỹỵ'];
+const FAMILY = new Map<string, string>();
+for (const f of VOWEL_FAMILIES) for (const c of f) FAMILY.set(c, f);
+
+/**
+ * Another scan's damage, unlike the one the channel learned: each vowel letter with probability
+ * `share` replaced by a letter of its family drawn at random (any tone, any hook: `hiện` → `hìện`,
+ * `quyết` → `qụyêt`), and each `đ` with that probability read as `d`; case kept; deterministic for a seed.
+ */
+export function damageMarks(text: string, share: number, seed = 1): string {
+  const rand = rng(seed);
+  return text.normalize('NFC').replace(/\p{L}/gu, (ch) => {
+    const lower = ch.toLowerCase(), family = FAMILY.get(lower);
+    if (!family && lower !== 'đ') return ch;
+    if (rand() >= share) return ch;
+    const out = family ? family[Math.floor(rand() * family.length)]! : 'd';
+    return ch !== lower ? out.toUpperCase() : out;
+  });
+}
