@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { clearModelCache, detectOcr, restoreLines } from '../src/lib/ocr/index.ts';
 import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 import { stripMarkdown, syllableErrorRate } from '../src/lib/ocr/ser.ts';
-import { learnDamage, damageMarks, damageSpaces, damageText, damageTones, damageWords } from '../src/lib/ocr/damage.ts';
+import { learnDamage, damageMarks, damageSpaces, damageSplits, damageText, damageTones, damageWords } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 import type { ConfusionData } from '../src/lib/ocr/confusion.ts';
 
@@ -75,8 +75,8 @@ for (const { id, clean, refs, confusion } of synthetic) {
   rows.push([`light damage ${id}: 3 % of the words damaged (${pct(before.ser)}), ${d.detected ? 'detected' : 'NOT detected'} (invalid ${pct(d.invalidShare)}, garbled ${pct(d.garbledShare)}) (reported)`, String(s.gold), `${s.sub}/${s.del}/${s.ins}`, pct(s.ser), '—', '']);
 }
 // Scans that misread only tones (5 % of the words given another tone that leaves them syllables),
-// lose spaces (3 % of the spaces between words dropped) or change marks the learned scan does not,
-// through detection and restoration.
+// lose spaces (3 % of the spaces between words dropped), cut words with a space (3 % of the words)
+// or change marks the learned scan does not, through detection and restoration.
 function lighter(label: string, damageOf: (clean: string) => string): void {
   const r = synthetic.map((set) => {
     const damaged = damageOf(set.clean);
@@ -86,6 +86,7 @@ function lighter(label: string, damageOf: (clean: string) => string): void {
 }
 lighter('wrong tones on 5 % of the words', (clean) => damageTones(clean, 0.05, 12345));
 lighter('3 % of the spaces between words dropped', (clean) => damageSpaces(clean, 0.03, 12345));
+lighter('3 % of the words cut by a space', (clean) => damageSplits(clean, 0.03, 12345));
 // Another scan's damage, which the channel never learned: 10 % of the vowel letters given another
 // tone or hook of their family (`hiện` → `hìện`), and 10 % of the `đ` read as `d`.
 lighter("another scan's marks on 10 % of the vowels", (clean) => damageMarks(clean, 0.1, 12345));

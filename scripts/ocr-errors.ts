@@ -11,19 +11,19 @@
  *
  * Usage: node --no-warnings scripts/ocr-errors.ts [--seeds 12345,1,777,2026] [--docs id,…]
  *        [--top 40] [--lines [regex]] [--weights '{"channel":0.8}'] [--share 0.03]
- *        [--strip tones|all] [--tones 0.05] [--glue 0.03] [--marks 0.1]
+ *        [--strip tones|all] [--tones 0.05] [--glue 0.03] [--split 0.03] [--marks 0.1]
  * (`--share` damages only that share of the words, a lighter scan (`damageWords`); 0 forces the clean
  * text itself through the restorer. `--strip tones` drops every tone mark instead, `--strip all` every
  * diacritic (`đ` → `d`): text typed or recognised without them. `--tones 0.05` gives 5 % of the words
  * another tone that leaves them syllables (`damageTones`); `--glue 0.03` drops 3 % of the spaces
- * between words (`damageSpaces`); `--marks 0.1` gives 10 % of the vowel letters another tone or hook
+ * between words (`damageSpaces`); `--split 0.03` cuts 3 % of the words with a space (`damageSplits`); `--marks 0.1` gives 10 % of the vowel letters another tone or hook
  * of their family and reads 10 % of the `đ` as `d`, another scan's damage (`damageMarks`).)
  * (`--weights` overrides restore.ts's WEIGHTS for the run: an experiment without editing the code.)
  */
 import { parseArgs } from 'node:util';
 import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 import { clearModelCache, restoreLines } from '../src/lib/ocr/index.ts';
-import { learnDamage, damageMarks, damageSpaces, damageText, damageTones, damageWords } from '../src/lib/ocr/damage.ts';
+import { learnDamage, damageMarks, damageSpaces, damageSplits, damageText, damageTones, damageWords } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
 import { syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { scoreTokens } from '../src/lib/ocr/text.ts';
@@ -42,6 +42,7 @@ const { values, positionals } = parseArgs({
     tones: { type: 'string' },
     glue: { type: 'string' },
     marks: { type: 'string' },
+    split: { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
@@ -71,7 +72,7 @@ const table: string[] = [];
 for (const { id, clean, refs, confusion } of sets.filter((s) => docs.includes(s.id))) {
   const cleanLines = clean.split(/\r?\n/);
   for (const seed of seeds) {
-    const damaged = values.marks ? damageMarks(clean, Number(values.marks), seed) : values.glue ? damageSpaces(clean, Number(values.glue), seed) : values.strip ? strip(clean, values.strip) : values.tones ? damageTones(clean, Number(values.tones), seed) : share === null ? damageText(clean, damage, seed) : share > 0 ? damageWords(clean, damage, share, seed) : clean;
+    const damaged = values.split ? damageSplits(clean, Number(values.split), seed) : values.marks ? damageMarks(clean, Number(values.marks), seed) : values.glue ? damageSpaces(clean, Number(values.glue), seed) : values.strip ? strip(clean, values.strip) : values.tones ? damageTones(clean, Number(values.tones), seed) : share === null ? damageText(clean, damage, seed) : share > 0 ? damageWords(clean, damage, share, seed) : clean;
     clearModelCache();
     const r = restoreLines(sourceLines(damaged), { references: refs, confusion, force: true, weights });
     const s = syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n'));

@@ -34,6 +34,8 @@ export interface PassContext {
   nearestCode?: (letters: string) => string | null;
   /** Whether the clean references write syllable b after syllable a (lower case; `chỉ đạo`), for glued words. */
   seenPair?: (a: string, b: string) => boolean;
+  /** The references' language model's log-probability of a syllable (lower case), for cut words. */
+  logUnigram?: (syllable: string) => number;
 }
 
 /** A clean-up pass over the tokens of one line. */
@@ -153,6 +155,42 @@ export function joinSplitNumber(tokens: WorkToken[]): WorkToken[] {
     } else out.push(t);
   }
   return out;
+}
+
+/**
+ * A word the scan cut in two with a space (`chu yển`, `ng ày`, `củ a`, `CH UYỂN`) is joined: the two
+ * pieces, letters only, make a syllable in real use, which the references do not write as a pair, and
+ * a piece that is a syllable in real use itself is at least 4 times less probable than the whole
+ * under the references' language model (`vé t ¢hirc`, a damaged `về tổ chức`, stays apart: `vét`
+ * is no likelier than `vé`). The second piece is in small letters, or the whole in capitals.
+ */
+export function joinSplitWord(tokens: WorkToken[], ctx?: PassContext): WorkToken[] {
+  const out: WorkToken[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    const m = !t.fixed && prev && !prev.fixed && /^\p{L}+$/u.test(prev.text) ? SPLIT_TAIL.exec(t.text) : null;
+    if (m && splitWord(prev!.text, m[1]!, ctx)) {
+      out[out.length - 1] = { text: prev!.text + t.text, ocr: prev!.ocr + ' ' + t.ocr };
+    } else out.push(t);
+  }
+  return out;
+}
+const SPLIT_TAIL = /^(\p{L}+)[,.;:)\]!]*$/u;
+/** How many times as probable (log) as a piece that is a word itself a joined word must be (`joinSplitWord`). */
+const JOIN_MARGIN = Math.log(4);
+function splitWord(a: string, b: string, ctx?: PassContext): boolean {
+  const whole = a + b;
+  if (b !== b.toLowerCase() && whole !== whole.toUpperCase()) return false;
+  if (!usedSyllable(whole)) return false;
+  const la = a.toLowerCase(), lb = b.toLowerCase();
+  if (ctx?.seenPair?.(la, lb)) return false;
+  const usedA = usedSyllable(a), usedB = usedSyllable(b);
+  if (!usedA && !usedB) return true;
+  // A piece that is a word itself (`củ a`, `đi ện`; `vé t ¢hirc`, a damaged `về tổ chức`, is not
+  // `vét`) must be far less probable than the whole under the references' language model.
+  if (!ctx?.logUnigram) return false;
+  const lw = ctx.logUnigram(whole.toLowerCase()) - JOIN_MARGIN;
+  return (!usedA || ctx.logUnigram(la) < lw) && (!usedB || ctx.logUnigram(lb) < lw);
 }
 
 /** A signature's `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.` glued to the title after it (`KT.TRUDNG`) is split off and kept. */
@@ -425,6 +463,7 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
   ['splitSignaturePrefix', splitSignaturePrefix],
   ['joinSplitNumber', joinSplitNumber],
   ['joinCodeDash', joinCodeDash],
+  ['joinSplitWord', joinSplitWord],
   ['keepVerbatim', keepVerbatim],
   ['pointMarker', pointMarker],
   ['restoreCodes', restoreCodes],

@@ -89,3 +89,16 @@ export function damageMarks(text: string, share: number, seed = 1): string {
     return ch !== lower ? out.toUpperCase() : out;
   });
 }
+
+/**
+ * A scan that cuts words with a space: each word of 3 letters and more, with probability `share`,
+ * cut at a random place inside it (`chuyển` → `chu yển`); deterministic for a seed.
+ */
+export function damageSplits(text: string, share: number, seed = 1): string {
+  const rand = rng(seed);
+  return text.normalize('NFC').replace(/\p{L}{3,}/gu, (w) => {
+    if (rand() >= share) return w;
+    const cs = [...w], at = 1 + Math.floor(rand() * (cs.length - 1));
+    return cs.slice(0, at).join('') + ' ' + cs.slice(at).join('');
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber, splitSignaturePrefix,
+  clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber, joinSplitWord, splitSignaturePrefix,
   gluedPair, isCapsLine, keepVerbatim, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
@@ -183,6 +183,20 @@ describe('clean-up passes', () => {
     for (const w of ['hìện', 'kíện', 'hồạch', 'gìúp', 'chủyên', 'ngưồi', 'chưông']) expect(gluedPair(w, ctx)).toBeNull();
     expect(gluedPair('dựán', ctx)).toBeNull();
     expect(gluedPair('dựán', { ...ctx, seenPair: (a, b) => a === 'dự' && b === 'án' })).toEqual(['dự', 'án']);
+  });
+  it('joinSplitWord joins a word a scan cut with a space (`chuy ển`, `ng ày,`, `NG ÀY`), keeping both OCR tokens', () => {
+    expect(joinSplitWord(toks('chuy ển đổi số'), ctx).map((t) => t.text)).toEqual(['chuyển', 'đổi', 'số']);
+    expect(joinSplitWord(toks('ng ày, NG ÀY'), ctx)).toEqual([{ text: 'ngày,', ocr: 'ng ày,' }, { text: 'NGÀY', ocr: 'NG ÀY' }]);
+  });
+  it('joinSplitWord joins a piece that is a word only when the whole is far likelier (`củ a` yes, `vé t ¢hirc` for `về tổ chức` no)', () => {
+    const lm = { ...ctx, logUnigram: (w: string) => Math.log(({ 'của': 0.05, 'củ': 0.0001, a: 0.001, 'vét': 0.0002, 'vé': 0.0001 } as Record<string, number>)[w] ?? 1e-6) };
+    expect(text(joinSplitWord(toks('củ a Ban'), lm))).toBe('của Ban');
+    expect(text(joinSplitWord(toks('vé t ¢hirc'), lm))).toBe('vé t ¢hirc');
+    // Without the language model a piece that is a word is never joined; nor two words the references write in a row.
+    expect(text(joinSplitWord(toks('củ a Ban'), ctx))).toBe('củ a Ban');
+    expect(text(joinSplitWord(toks('chu yển'), { ...ctx, seenPair: (a, b) => a === 'chu' && b === 'yển' }))).toBe('chu yển');
+    // Nor a capital after small letters, nor tokens with digits or punctuation between.
+    expect(text(joinSplitWord(toks('ng Ày d6 ng chu, yển'), ctx))).toBe('ng Ày d6 ng chu, yển');
   });
   it('splitMergedSyllables splits a glued pair with the punctuation around it, the OCR token on the first piece', () => {
     expect(splitMergedSyllables(toks('Ban Chỉđạo; (sauđây'), ctx)).toEqual([
