@@ -425,7 +425,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 // made inside `restoreLines` per call: code optimised for one call's closures is thrown away at the
 // next call, and one long function is recompiled whole whenever any part of it is).
 
-/** Letters only, one of them accented (`RunCache.candsOf`). */
+/** Letters only, one of them accented (`Run.candsOf`). */
 const ACCENTED_WORD = /^(?=.*[^\p{ASCII}])\p{L}+$/u;
 
 /** The references' most frequent successors of a word, with their ids, syllable validity and char ids (`spell`, once asked for). */
