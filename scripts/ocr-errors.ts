@@ -16,8 +16,9 @@
  * text itself through the restorer. `--strip tones` drops every tone mark instead, `--strip all` every
  * diacritic (`đ` → `d`): text typed or recognised without them. `--tones 0.05` gives 5 % of the words
  * another tone that leaves them syllables (`damageTones`); `--glue 0.03` drops 3 % of the spaces
- * between words (`damageSpaces`); `--split 0.03` cuts 3 % of the words with a space (`damageSplits`); `--marks 0.1` gives 10 % of the vowel letters another tone or hook
- * of their family and reads 10 % of the `đ` as `d`, another scan's damage (`damageMarks`).)
+ * between words (`damageSpaces`); `--split 0.03` cuts 3 % of the words with a space (`damageSplits`);
+ * `--marks 0.1` gives 10 % of the vowel letters another tone or hook of their family and reads 10 % of
+ * the `đ` as `d`, another scan's damage (`damageMarks`).)
  * (`--weights` overrides restore.ts's WEIGHTS for the run: an experiment without editing the code.)
  */
 import { parseArgs } from 'node:util';
@@ -56,6 +57,17 @@ const TONES = new RegExp(`[${TONE_MARKS.join('')}]`, 'gu');
 /** The text with its tone marks (`tones`) or all its diacritics (`all`: `fold`, `đ` → `d`) dropped, case kept. */
 const strip = (t: string, what: string) => what === 'tones' ? t.normalize('NFD').replace(TONES, '').normalize('NFC') : fold(t);
 
+/** A clean source as the options damage it (the first option given of --split, --marks, --glue, --strip, --tones, --share; else the learned scan's damage). */
+function damagedText(clean: string, seed: number): string {
+  if (values.split) return damageSplits(clean, Number(values.split), seed);
+  if (values.marks) return damageMarks(clean, Number(values.marks), seed);
+  if (values.glue) return damageSpaces(clean, Number(values.glue), seed);
+  if (values.strip) return strip(clean, values.strip);
+  if (values.tones) return damageTones(clean, Number(values.tones), seed);
+  if (share === null) return damageText(clean, damage, seed);
+  return share > 0 ? damageWords(clean, damage, share, seed) : clean;
+}
+
 /** The kind of one error pair (gold syllable → restored syllable; '' when missing). */
 function errorKind(gold: string, out: string): 'missing/extra' | 'case only' | 'diacritics only' | 'other letters' {
   if (!gold || !out) return 'missing/extra';
@@ -72,7 +84,7 @@ const table: string[] = [];
 for (const { id, clean, refs, confusion } of sets.filter((s) => docs.includes(s.id))) {
   const cleanLines = clean.split(/\r?\n/);
   for (const seed of seeds) {
-    const damaged = values.split ? damageSplits(clean, Number(values.split), seed) : values.marks ? damageMarks(clean, Number(values.marks), seed) : values.glue ? damageSpaces(clean, Number(values.glue), seed) : values.strip ? strip(clean, values.strip) : values.tones ? damageTones(clean, Number(values.tones), seed) : share === null ? damageText(clean, damage, seed) : share > 0 ? damageWords(clean, damage, share, seed) : clean;
+    const damaged = damagedText(clean, seed);
     clearModelCache();
     const r = restoreLines(sourceLines(damaged), { references: refs, confusion, force: true, weights });
     const s = syllableErrorRate(clean, r.lines.map((l) => l.text).join('\n'));

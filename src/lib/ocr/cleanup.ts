@@ -181,10 +181,11 @@ const JOIN_MARGIN = Math.log(4);
 function splitWord(a: string, b: string, ctx?: PassContext): boolean {
   const whole = a + b;
   if (b !== b.toLowerCase() && whole !== whole.toUpperCase()) return false;
-  if (!usedSyllable(whole)) return false;
+  const used = ctx ? passMemo(ctx).usedOf : usedSyllable;
+  if (!used(whole)) return false;
   const la = a.toLowerCase(), lb = b.toLowerCase();
   if (ctx?.seenPair?.(la, lb)) return false;
-  const usedA = usedSyllable(a), usedB = usedSyllable(b);
+  const usedA = used(a), usedB = used(b);
   if (!usedA && !usedB) return true;
   // A piece that is a word itself (`củ a`, `đi ện`; `vé t ¢hirc`, a damaged `về tổ chức`, is not
   // `vét`) must be far less probable than the whole under the references' language model.
@@ -389,14 +390,14 @@ export function gluedPair(w: string, ctx?: PassContext, used: (piece: string) =>
 }
 
 /**
- * Per pass context (`seenPair` is its): `gluedPair` of a word, worked out once per word, with its
- * pieces' `usedSyllable` worked out once per piece (damaged words share most of their prefixes).
+ * Per pass context (`seenPair` is its): `gluedPair` of a word, worked out once per word, and
+ * `usedSyllable` of a piece or joined word, once per string (damaged words share most of their
+ * prefixes; `joinSplitWord` asks it of every pair of neighbouring words).
  */
-interface GluedMemo { pairs: Map<string, [string, string] | null>; usedOf: (piece: string) => boolean }
-const GLUED_PAIRS = new WeakMap<PassContext, GluedMemo>();
-function gluedPairOf(w: string, ctx: PassContext | undefined): [string, string] | null {
-  if (!ctx) return gluedPair(w);
-  let memo = GLUED_PAIRS.get(ctx);
+interface PassMemo { pairs: Map<string, [string, string] | null>; usedOf: (piece: string) => boolean }
+const PASS_MEMOS = new WeakMap<PassContext, PassMemo>();
+function passMemo(ctx: PassContext): PassMemo {
+  let memo = PASS_MEMOS.get(ctx);
   if (!memo) {
     const used = new Map<string, boolean>();
     const usedOf = (piece: string) => {
@@ -404,8 +405,13 @@ function gluedPairOf(w: string, ctx: PassContext | undefined): [string, string] 
       if (u === undefined) used.set(piece, (u = usedSyllable(piece)));
       return u;
     };
-    GLUED_PAIRS.set(ctx, (memo = { pairs: new Map(), usedOf }));
+    PASS_MEMOS.set(ctx, (memo = { pairs: new Map(), usedOf }));
   }
+  return memo;
+}
+function gluedPairOf(w: string, ctx: PassContext | undefined): [string, string] | null {
+  if (!ctx) return gluedPair(w);
+  const memo = passMemo(ctx);
   let r = memo.pairs.get(w);
   if (r === undefined) memo.pairs.set(w, (r = gluedPair(w, ctx, memo.usedOf)));
   return r;
