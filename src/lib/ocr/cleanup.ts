@@ -111,14 +111,17 @@ export function splitAtComma(tokens: WorkToken[]): WorkToken[] {
 }
 
 /** Folded words after which a Roman numeral is a heading number (`Chương II`, `Phần I`, `Mục IV`). */
-const HEADING_WORD = /^(ch[uw]{1,2}[o0]?ng|phan|muc)$/iu;
+// (`Cuong II`: the keyword with its `h` lost, before a numeral.)
+const HEADING_WORD = /^(ch?[uw]{1,2}[o0]?ng|phan|muc)$/iu;
 
 const DIEU = /^[dpđ]{1,2}[ilj1]{1,2}[eêdtj]{0,2}u$/u;
 /** `Deu`/`Déu`/`Peu`: the keyword with its `i` lost; only a heading at line start (`Déu 2. Nguyén tắc`), since `đều 2` is a word. */
 const DIEU_NO_I = /^[dpđ]{1,2}[eê]u$/u;
 const CHUONG = /^ch[uưw]{1,2}[oơ0]?ng(.*)$/u;
+/** `Cuong II`: the keyword with its `h` lost; only at line start before a Roman numeral, since `cương`, `cường` are words. */
+const CHUONG_NO_H = /^c[uưw]{1,2}[oơ0]?ng$/u;
 
-/** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`). */
+/** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`, `Cuong II`). */
 export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
   // Whether a token with text was output yet (the line's start is before it), and the next token with text.
@@ -136,8 +139,8 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
       push({ ...t, text: 'Điều', fixed: true, confidence: 0.95 });
     } else if (merged && DIEU.test(foldKey(merged[1]!))) {
       push({ ...t, text: 'Điều', fixed: true, confidence: 0.9 }, { text: '1.', ocr: '', fixed: true, confidence: 0.8 });
-    } else if (lineStart && /^C/u.test(t.text) && CHUONG.test(k) && (CHUONG.exec(k)![1] || (next && /^[IVXLl1|\d]+\.?$/u.test(next.text)))) {
-      const rest = CHUONG.exec(k)![1]!;
+    } else if (lineStart && /^C/u.test(t.text) && ((CHUONG.test(k) && (CHUONG.exec(k)![1] || (next && /^[IVXLl1|\d]+\.?$/u.test(next.text)))) || (CHUONG_NO_H.test(k) && next && /^[IVXLl1|]+\.?$/u.test(next.text) && /[IVXL]/u.test(next.text)))) {
+      const rest = CHUONG.exec(k)?.[1] ?? '';
       push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
       if (rest) push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
     } else push(t);
@@ -476,13 +479,15 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
   ['splitMergedSyllables', splitMergedSyllables],
 ];
 
-/** Whole lines that are scan debris: a page number, or one short token that is no word (`Loy=`, `b`, `ff\`). */
+/** Whole lines that are scan debris: a page number, or one short token that is no word (`Loy=`, `b`, `ff\`, `6b`). */
 export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   const s = text.trim().replace(/[.,;:]+$/u, '');
   if (/^\d{1,3}$/u.test(s)) return 'page-number';
   if (/\s/u.test(s) || s.length > 4) return null;
-  // Two letters and more may be a damaged word (`nudc.` for nước.): keep them for the decoder.
-  if (/^\p{L}{2,}$/u.test(s)) return null;
+  // Two letters and more may be a damaged word (`nudc.` for nước.): keep them for the decoder; so
+  // may a word with letters read as digits or symbols (`s4ng`, `t6ng`, `¢hiu`: the last word of a
+  // paragraph, alone on its line).
+  if (/^\p{L}{2,}$/u.test(s) || (/^[\p{L}\d$&¢¥@]{3,}$/u.test(s) && /\p{L}/u.test(s))) return null;
   if (/^[-–—+•]$/u.test(s)) return null;
   return 'stamp';
 }

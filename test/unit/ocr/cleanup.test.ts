@@ -79,6 +79,14 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('Chuwong 1V')))).toBe('Chương 1V');
     expect(text(headingKeywords(toks('Didu la')))).toBe('Didu la');
   });
+  it("headingKeywords reads a chapter keyword that lost its 'h' only at line start before a Roman numeral (synthetic Kiên Giang 2019 scan: `Cuong II`)", () => {
+    expect(text(headingKeywords(toks('Cuong II')))).toBe('Chương II');
+    expect(text(headingKeywords(toks('CUONG III')))).toBe('CHƯƠNG III');
+    expect(text(headingKeywords(toks('Cuong 2')))).toBe('Cuong 2');
+    expect(text(headingKeywords(toks('Cuong la')))).toBe('Cuong la');
+    expect(text(headingKeywords(toks('ong Cuong II')))).toBe('ong Cuong II');
+    expect(text(dropTrailingStamp(toks('Cuong II')))).toBe('Cuong II');
+  });
   it('romanChapterNumerals reads look-alikes as Roman numerals', () => {
     const doc = [toks('Chương 1'), toks('Chương Il'), toks('Chương III'), toks('Chương 1V')];
     romanChapterNumerals(doc);
@@ -232,5 +240,9 @@ describe('clean-up passes', () => {
     expect(debrisLine('6')).toBe('page-number');
     expect(debrisLine('giao.')).toBe(null);
     expect(debrisLine('Chi dao.')).toBe(null);
+  });
+  it('debrisLine keeps a word whose letters the scan read as digits or symbols, the last of a paragraph alone on its line (synthetic Bình Định scan: `s4ng`, `t6ng.`, `¢hiu`)', () => {
+    for (const w of ['s4ng', 't6ng.', '¢hiu', '14n']) expect(debrisLine(w)).toBe(null);
+    for (const w of ['6b', 'ff\\', 'o', '1V']) expect(debrisLine(w)).toBe('stamp');
   });
 });
