@@ -18,14 +18,18 @@ export function isPageNumber(text: string): boolean {
   return /^[-–\s]*(?:trang\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?\s*[-–]?\s*$/i.test(foldAligned(text));
 }
 
+/** One word of one or two letters, at least one of them Vietnamese (a mark or `đ`), with its punctuation. */
+const VIETNAMESE_WORD_LINE = /^(?=[^\s]*[à-ỹđĐÀ-Ỹ])\p{L}{1,2}[.,;:]?$/u;
+
 /**
  * Scan debris: a line with at most two letters and no structure (`b`, `o`, `NG`, `a-'-.'`), or a short
- * line carrying symbols that never appear in legal text (`Loy=`, `ff\`).
+ * line carrying symbols that never appear in legal text (`Loy=`, `ff\`). Not a word of Vietnamese
+ * letters alone (`vụ,`, `ký.`: the last word of a wrapped paragraph).
  */
 export function isNoise(text: string): boolean {
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   const digits = (text.match(/\d/g) ?? []).length;
-  if (letters <= 2 && digits === 0) return true;
+  if (letters <= 2 && digits === 0) return !VIETNAMESE_WORD_LINE.test(text.trim());
   if (text.length <= 8 && /[=\\^{}<>|@#$%~]/.test(text)) return true;
   const visible = text.replace(/\s/g, '').length;
   return visible <= 12 && letters / visible < 0.4 && digits === 0;
