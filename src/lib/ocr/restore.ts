@@ -210,8 +210,13 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
   if (capsLine && upper >= 1 && (firstUpper || !firstLetter)) return upper === 1 && firstUpper && letters >= 3 ? title() : syllable.toUpperCase();
   if (upper === letters && letters >= 3) return syllable.toUpperCase();
   const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
-  // Mixed capitals inside a word (`VOl`) are misread letters: the case comes from the context.
-  if (upper >= 2 && upper < letters && !capsLine) return decided ?? syllable;
+  // Mixed capitals inside a word (`VOl`) are misread letters: the case comes from the context. But a
+  // first capital whose shape differs from its small letter is the scan's evidence too (`TIy` for
+  // `Ủy`, the title of `Điều 6. TIy viên`): it stands unless the context has been seen 3 times.
+  if (upper >= 2 && upper < letters && !capsLine) {
+    if (firstUpper && !SHAPE_CASE.test(first) && first !== 'I' && !(context && context.n >= 3)) return title();
+    return decided ?? syllable;
+  }
   // 'I' is the commonest misreading of 'l' at the start of a lower-case word.
   if (first === 'I' && syllable.startsWith('l') && letters > 1 && upper === 1) return decided ?? syllable;
   // A first letter read as a digit or symbol (`1uật`, `¢hi`) says nothing about case.

@@ -40,6 +40,14 @@ describe('applyCase', () => {
     expect(applyCase('Ia', 'là', false, { p: 0.02, n: 40 })).toBe('là');
     expect(applyCase('Ia', 'là', false)).toBe('là');
   });
+  it("keeps a mixed-capital word's first capital when its shape is not its small letter's, unless the context was seen 3 times (synthetic Bắc Giang: `Điều 6. TIy viên`)", () => {
+    expect(applyCase('TIy', 'ủy', false, { p: 0.25, n: 1 })).toBe('Ủy');
+    expect(applyCase('TIy', 'ủy', false, null)).toBe('Ủy');
+    expect(applyCase('TIy', 'ủy', false, { p: 0.1, n: 5 })).toBe('ủy');
+    // V, O look alike in both cases: the context, or the small letter.
+    expect(applyCase('VOl', 'với', false, null)).toBe('với');
+    expect(applyCase('VOl', 'với', false, { p: 0.9, n: 1 })).toBe('Với');
+  });
   it('keeps a small letter for a word never capitalised mid-sentence when C/O/S/V/X look alike (Ve → về, line 168)', () => {
     expect(applyCase('Ve', 'về', false, null, true)).toBe('về');
     expect(applyCase('Ve', 'về', false, null, false)).toBe('Về');
@@ -80,7 +88,10 @@ describe('applyCase and caseIsReliable on every OCR token', () => {
     if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return upper === 1 && firstUpper && letters.length >= 3 ? title() : syllable.toUpperCase();
     if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
     const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
-    if (upper >= 2 && upper < letters.length && !capsLine) return decided ?? syllable;
+    if (upper >= 2 && upper < letters.length && !capsLine) {
+      if (firstUpper && !SHAPE.test(first) && first !== 'I' && !(context && context.n >= 3)) return title();
+      return decided ?? syllable;
+    }
     if (first === 'I' && syllable.startsWith('l') && letters.length > 1 && upper === 1) return decided ?? syllable;
     if (first && !/\p{L}/u.test(first)) return decided ?? syllable;
     if (neverCapital && SHAPE.test(first) && SHAPE.test(syllable.normalize('NFD'))) return syllable;
