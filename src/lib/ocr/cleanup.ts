@@ -479,7 +479,7 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
   ['splitMergedSyllables', splitMergedSyllables],
 ];
 
-/** Whole lines that are scan debris: a page number, or one short token that is no word (`Loy=`, `b`, `ff\`, `6b`). */
+/** Whole lines that are scan debris: a page number, or one short token that is no word (`Loy=`, `b`, `ff\`, `6b`, `NG`). */
 export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   const s = text.trim().replace(/[.,;:]+$/u, '');
   if (/^\d{1,3}$/u.test(s)) return 'page-number';
@@ -487,7 +487,10 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   // Two letters and more may be a damaged word (`nudc.` for nước.): keep them for the decoder; so
   // may a word with letters read as digits or symbols (`s4ng`, `t6ng`, `¢hiu`: the last word of a
   // paragraph, alone on its line).
-  if (/^\p{L}{2,}$/u.test(s) || (/^[\p{L}\d$&¢¥@]{3,}$/u.test(s) && /\p{L}/u.test(s))) return null;
+  // (Not capitals without a vowel, `NG`; small letters may be a word whose vowel the scan read as a
+  // consonant, `sb` for số, `tbng` for tổng.)
+  if (/^\p{L}{2,}$/u.test(s)) return s === s.toUpperCase() && !/[aeiouy]/iu.test(s.normalize('NFD')) ? 'stamp' : null;
+  if (/^[\p{L}\d$&¢¥@]{3,}$/u.test(s) && /\p{L}/u.test(s)) return null;
   if (/^[-–—+•]$/u.test(s)) return null;
   return 'stamp';
 }

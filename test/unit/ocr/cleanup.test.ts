@@ -243,6 +243,7 @@ describe('clean-up passes', () => {
   });
   it('debrisLine keeps a word whose letters the scan read as digits or symbols, the last of a paragraph alone on its line (synthetic Bình Định scan: `s4ng`, `t6ng.`, `¢hiu`)', () => {
     for (const w of ['s4ng', 't6ng.', '¢hiu', '14n']) expect(debrisLine(w)).toBe(null);
-    for (const w of ['6b', 'ff\\', 'o', '1V']) expect(debrisLine(w)).toBe('stamp');
+    for (const w of ['6b', 'ff\\', 'o', '1V', 'NG']) expect(debrisLine(w)).toBe('stamp');
+    for (const w of ['vu', 'TO', 'nudc.', 'sb', 'tbng']) expect(debrisLine(w)).toBe(null);
   });
 });
