@@ -15,7 +15,8 @@ export interface CaseModel {
   /**
    * Probability that syllable `w` (lower case) is capitalised after the previous token `prev` (lower
    * case word, punctuation mark, `<num>`, or `<s>` at the start of a text), with the number of
-   * observations it rests on; null when the texts never show `w` in a comparable position.
+   * observations it rests on; null when the texts never show `w` in a comparable position (after a
+   * full stop, a word never seen there gets the rate of every word there).
    */
   capital(prev: string, w: string): { p: number; n: number } | null;
   /** Whether `w` is a word the texts write in small letters mid-sentence always (at least 10 times, never a capital). */
@@ -49,6 +50,7 @@ export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
       if (x.caps) { prev = x.lowerId; prevWord = true; continue; }
       if (x.counted) {
         add(model.pairsAfter(prev), x.lowerId, x.cap);
+        if (prev === model.stop && !x.lower.startsWith('<')) add(model.word, model.afterStop, x.cap);
         // Mid-sentence statistics only: after a word or a comma.
         if (prevWord || prev === model.comma) add(model.word, x.lowerId, x.cap);
       }
@@ -90,6 +92,9 @@ class TallyCaseModel implements CaseModel {
   private readonly pair = new Map<number, Map<number, Tally>>();
   readonly word = new Map<number, Tally>();
   readonly comma = this.idOf(',');
+  readonly stop = this.idOf('.');
+  /** The key in `word` of the tally of every word after a full stop (an id no token has). */
+  readonly afterStop = -1;
 
   idOf(tok: string): number {
     let i = this.ids.get(tok);
@@ -106,10 +111,12 @@ class TallyCaseModel implements CaseModel {
 
   capital(prev: string, w: string): { p: number; n: number } | null {
     const wi = this.ids.get(w);
-    if (wi === undefined) return null; // (never counted: no pair, no word tally)
     const pi = this.ids.get(prev);
-    const p = pi === undefined ? undefined : this.pair.get(pi)?.get(wi);
+    const p = pi === undefined || wi === undefined ? undefined : this.pair.get(pi)?.get(wi);
     if (p) return { p: (p.cap + 0.5) / (p.total + 1), n: p.total };
+    // After a full stop, a word never seen there is as likely a capital as any word there.
+    if (prev === '.') { const a = this.word.get(this.afterStop); return a ? { p: (a.cap + 0.5) / (a.total + 1), n: a.total } : null; }
+    if (wi === undefined) return null; // (never counted: no pair, no word tally)
     if (!/\p{L}/u.test(prev) && prev !== ',') return null;
     const u = this.word.get(wi);
     return u ? { p: (u.cap + 0.5) / (u.total + 1), n: u.total } : null;

@@ -884,7 +884,7 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     let text = s.core;
     // A word read as printed, in a document whose print is trusted (`WEIGHTS.trust`), keeps its printed case too.
     if (o.lm !== '<unk>' && o.lm !== '<num>' && !(trusted && o.lm === s.lower)) {
-      const p = prev[t]!;
+      const p = opensBody(kept, s) ? '.' : prev[t]!;
       let word = wordBefore.get(p);
       if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));
       const d = docCase.get(p + ' ' + o.lm);
@@ -895,6 +895,37 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     tok.confidence = conf[t]!;
   }
 }
+
+/**
+ * Whether a slot is the first word of the first line after a heading (`Điều 6. Cơ quan thường trực`,
+ * then a blank line): a sentence starts there, though the heading has no full stop, so its case is
+ * decided as after one (`5d Thông tin` is `Sở Thông tin`, not a continuation of the heading's title).
+ * A title that wraps goes on in the next line, with no blank line between (the real scan, line 332).
+ */
+function opensBody(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, s: Slot): boolean {
+  const toks = kept[s.line]!.tokens;
+  for (let i = 0; i < s.token; i++) if (toks[i]!.text !== '') return false;
+  // The line before with text (ingest passes no blank lines: the gap shows in the line numbers).
+  let h = s.line - 1;
+  while (h >= 0 && !kept[h]!.tokens.some((x) => x.text !== '')) h--;
+  if (h < 0 || kept[h]!.line.n >= kept[s.line]!.line.n - 1) return false;
+  const first = kept[h]!.tokens.find((x) => x.text !== '')!;
+  // A heading line as long as the text's lines is a paragraph that wraps (a decision's `Điều 1. Ban
+  // hành kèm theo …`), not a heading alone.
+  return HEADING_KEYWORD.test(first.text) && kept[h]!.line.text.length < 0.75 * medianLineLength(kept);
+}
+
+/** The median length of the lines with text (worked out once per `kept`). */
+function medianLineLength(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): number {
+  let m = MEDIAN_LENGTH.get(kept);
+  if (m === undefined) {
+    const ls = kept.filter((k) => k.line.text.trim()).map((k) => k.line.text.length).sort((a, b) => a - b);
+    MEDIAN_LENGTH.set(kept, (m = ls.length ? ls[ls.length >> 1]! : 0));
+  }
+  return m;
+}
+const MEDIAN_LENGTH = new WeakMap<object, number>();
+const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
 
 /** This document's own case usage: a step's chosen word after the previous token, where the scan shows its case reliably. */
 function countDocCase(run: Run, st: Step, chosen: number, prev: string, docCase: Map<string, { cap: number; total: number }>): void {

@@ -25,6 +25,13 @@ describe('case model', () => {
     expect(real.neverCapital('và')).toBe(true);
     expect(real.neverCapital('chỉ')).toBe(false);
   });
+  it('gives a word never seen after a full stop the capital rate of every word there (numbers not counted)', () => {
+    const m = trainCaseModel(['Điều 1. Ban hành. Các sở. 2. Quy chế. xem 3.', 'Căn cứ luật. Theo đề nghị.']);
+    // After `.` (a number takes its full stop with it, `1.`): Các, `2`, xem, Theo; the number is no word: 2 of 3 capitals.
+    expect(m.capital('.', 'sở')).toEqual({ p: 2.5 / 4, n: 3 });
+    expect(m.capital('.', 'các')).toEqual({ p: 1.5 / 2, n: 1 });
+    expect(m.capital('luật', 'xyz')).toBeNull();
+  });
 });
 
 describe('applyCase', () => {

@@ -290,3 +290,18 @@ describe('second pass', () => {
     expect(restore(renamed, { options2: 5 })).not.toContain('kiện toàn và đổi');
   });
 });
+
+describe('case at the start of a body', () => {
+  // Bình Định 2021 Điều 6 under a scan's layout (synthetic: `Sở` read `5d`), restored without Bình Định.
+  const refs = CLEAN.filter((x) => x !== 'binh-dinh-2021');
+  const body = '5d Th6ng tin va Truyén thdng la co quan thudng truc cua Ban Chi dao, co trach nhiém trién khai cac nhiém vu sau:';
+  it('decides the case of the first word after a heading line and a blank line as after a full stop (`5d` → `Sở`, not a continuation of the title)', () => {
+    const out = restoreWith(refs, ['Diéu 6. Co quan thudng truc Ban Chi dao', '', body]);
+    expect(out).toMatch(/^Điều 6\. Cơ quan thường trực Ban Chỉ đạo +Sở Thông tin/u);
+  });
+  it('but not after a line as long as the text (a paragraph that wraps) nor without a blank line (a title that wraps)', () => {
+    const long = 'Diéu 6. Co quan thudng truc Ban Chi dao trién khai cac nhiém vu cua Ban Chi dao va cac';
+    expect(restoreWith(refs, [long, '', body])).toMatch(/các +sở Thông tin/u);
+    expect(restoreWith(refs, ['Diéu 6. Co quan thudng truc Ban Chi dao', body])).toMatch(/đạo sở Thông tin/u);
+  });
+});
