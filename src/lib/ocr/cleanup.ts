@@ -46,6 +46,9 @@ const KEEP_SYMBOL = /^([-–—+•]|\.\/\.|\.\.\.)$/u;
 const live = (ts: WorkToken[]) => ts.filter((t) => t.text !== '');
 const del = (t: WorkToken): WorkToken => ({ ...t, text: '' });
 
+/** A Roman numeral as written (I to XXXIX). */
+const ROMAN_NUMERAL = /^X{0,3}(IX|IV|V?I{0,3})$/u;
+
 /** Stamp debris at the end of a line: a last token of noise symbols (`'*)"z‘`, `,»al\`) or 1–2 stray capitals (`N`, `NG`), but not a chapter's Roman numeral (`Chuong II`) nor a number with noise after it (`2019;*`). */
 export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const l = live(tokens);
@@ -56,7 +59,10 @@ export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const noisy = NOISE.test(last.text);
   NOISE.lastIndex = 0;
   const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
-  const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && HEADING_WORD.test(foldKey(prev.text.replace(/^\P{L}+|\P{L}+$/gu, '')));
+  // A chapter's numeral after its keyword, or after any capitalised word alone before it on the line
+  // (the keyword damaged past recognition, `Ehuong II`, `Chuog IV`: the decoder may still read it).
+  const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && (HEADING_WORD.test(foldKey(prev.text.replace(/^\P{L}+|\P{L}+$/gu, ''))) ||
+    (l.length === 2 && /^\p{Lu}\p{Ll}/u.test(prev.text) && ROMAN_NUMERAL.test(last.text.replace(/\.$/u, ''))));
   const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text) && !numeral;
   // (A number before the noise is text, `2019;*`: the marks alone go, in `stripNoiseMarks`.)
   if ((noisy && lettersInPrefix < 2 && !/\d{2}/u.test(prefix)) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));

@@ -195,7 +195,8 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
   const acceptChapter = (h: HeadingShape): number | false => {
     if (opts.mode === 'decision') return false;
     const expected = lastChapterValue + 1;
-    if (h.values.length === 0) return false;
+    // No number (lost by the scan, `Chuong`): the next in sequence, when nothing but a title in capitals follows.
+    if (h.values.length === 0) return h.title === '' || isUpperLine(h.title) ? expected : false;
     if (h.title && startsLower(h.title)) return false;
     if (h.punct === ':' && h.title === '') return false;
     if (h.values.includes(expected)) return expected;
@@ -287,6 +288,7 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
         closePoint(); clause = null; article = null; section = null;
         if (value <= lastChapterValue) diag('warning', 'chapter-out-of-order', `Chapter ${h.printed} follows chapter ${lastChapterValue}`, line.n);
         if (!h.exact) diag('info', 'heading-ocr', `Chapter heading recognised despite OCR damage: "${text.trim()}"`, line.n);
+        if (h.values.length === 0) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" has no readable number; read as ${value} from the sequence`, line.n);
         lastChapterValue = Math.max(lastChapterValue, value);
         const printed = /^[IVXL]+$/.test(h.printed) || /^\d+$/.test(h.printed) ? h.printed : toRoman(value);
         chapter = { id: uniqueId(ctx, `chuong-${value}`), number: printed, value, titleParts: [part(line, h.prefixLength)], articles: [], sections: [], first: line.n, last: line.n };

@@ -30,6 +30,9 @@ const KEYWORDS: Array<{ kind: HeadingShape['kind']; key: string; maxDist: number
   { kind: 'section', key: 'muc', maxDist: 0 },
 ];
 
+/** What may follow a chapter keyword whose numeral was lost: nothing, or a title in capitals. */
+const NUMERAL_LOST = /^(|\p{Lu}{2,}(?:[\s,\-–]+\p{Lu}+)+)$/u;
+
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 
 /** Value of a Roman numeral (I–L range), or null when the string is not a well-formed numeral. */
@@ -103,9 +106,12 @@ export function readHeading(text: string): HeadingShape | null {
       let tail = after;
       if (!glued) {
         const num = /^\s*([0-9IVXLl|!]{1,6}[a-zđ]?)(?=[\s.:,;)\-–]|$)/u.exec(after);
-        if (!num) continue;
-        printed = num[1]!;
-        tail = after.slice(num[0].length);
+        // A chapter whose numeral the scan lost (`Chuong` alone, or before its title in capitals):
+        // no number; the caller may take it in sequence.
+        // (The keyword itself, not a word near it: `NHỮNG QUY ĐỊNH`, `CHUNG` are chapter titles.)
+        if (!num && !(kind === 'chapter' && dist === 0 && NUMERAL_LOST.test(after.trim()))) continue;
+        printed = num ? num[1]! : '';
+        tail = num ? after.slice(num[0].length) : after;
       }
       const values = numberValues(/\d[a-zđ]$/u.test(printed) ? printed.slice(0, -1) : printed);
       const p = /^\s*([.:])?/.exec(tail)!;

@@ -29,6 +29,11 @@ describe('clean-up passes', () => {
     expect(text(dropTrailingStamp(toks('thuc hien. II')))).toBe('thuc hien.');
     // The heading word with Markdown or a quote before it (Phú Quốc 2022 damaged: `**Chuong IV`).
     expect(text(dropTrailingStamp(toks('**Chuong IV')))).toBe('**Chuong IV');
+    // A keyword damaged past recognition, alone before the numeral (synthetic Bình Định scans: `Ehuong II`, `Chuog IV`).
+    expect(text(dropTrailingStamp(toks('Ehuong II')))).toBe('Ehuong II');
+    expect(text(dropTrailingStamp(toks('Chuog IV')))).toBe('Chuog IV');
+    expect(text(dropTrailingStamp(toks('cua Tinh. N')))).toBe('cua Tinh.');
+    expect(text(dropTrailingStamp(toks('Tinh NG')))).toBe('Tinh');
   });
   it('pointMarker keeps a lettered point marker at line start as printed (Bình Định points `a.`–`h.`)', () => {
     const out = pointMarker(toks('b. Giup Truong Ban to chuc'));

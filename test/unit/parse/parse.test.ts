@@ -20,6 +20,14 @@ describe('structure', () => {
     expect(ch.articles[0]!.title).toBe('Trách nhiệm của người đứng đầu trong quan hệ công tác');
     expect(ch.articles[0]!.clauses[0]!.text).toBe('Nội dung một.');
   });
+  it('a chapter whose numeral the scan lost (`Chương` alone, or before its title in capitals) is the next in sequence, with a warning', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.\nChương\nNHIỆM VỤ\nĐiều 2. Trưởng ban\n1. Nội dung.\nChương TỔ CHỨC THỰC HIỆN\nĐiều 3. Tổ chức\n1. Nội dung.');
+    const chs = r.document.regulation!.chapters;
+    expect(chs.map((c) => [c.id, c.number, c.title])).toEqual([['chuong-1', 'I', 'CHUNG'], ['chuong-2', 'II', 'NHIỆM VỤ'], ['chuong-3', 'III', 'TỔ CHỨC THỰC HIỆN']]);
+    expect(r.document.provenance.diagnostics.filter((d) => d.code === 'heading-number-inferred').map((d) => d.line)).toEqual([6, 10]); // (after the two lines `reg` puts first)
+    // A word after the keyword is no title in capitals: not a chapter.
+    expect(reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung của\nChương trình công tác.').document.regulation!.chapters).toHaveLength(1);
+  });
   it('hard-wrapped lines join; a new sentence with a capital after a full stop is a new paragraph', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\nBan Chỉ đạo làm việc theo\nchế độ kiêm nhiệm.\nKinh phí do ngân sách bảo đảm.');
     const cl = r.document.regulation!.chapters[0]!.articles[0]!.clauses;
