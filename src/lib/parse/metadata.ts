@@ -19,11 +19,14 @@ function foldedWords(text: string): string {
   return foldAligned(text).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** A line naming the document type (`QUYẾT ĐỊNH`, OCR `QUYET PINH`), not the `QUYẾT ĐỊNH:` operative line. */
+/**
+ * A line naming the document type (`QUYẾT ĐỊNH`, OCR `QUYET PINH`, a restoration's `QUYẾT TRÌNH`),
+ * not the `QUYẾT ĐỊNH:` operative line: a type of 8 letters or more within 1 edit, of 10 or more within 2.
+ */
 export function isTypeLine(text: string, types = DECISION_TYPES): boolean {
   if (!isUpperLine(text) || text.length > 40 || /:\s*$/.test(text)) return false;
   const w = foldedWords(text);
-  return types.some((t) => w === t || (t.length >= 8 && editDistance(w, t) <= 1));
+  return types.some((t) => w === t || (t.length >= 8 && editDistance(w, t) <= (t.length >= 10 ? 2 : 1)));
 }
 
 /** The operative line `QUYẾT ĐỊNH:` (also `QUYẾT NGHỊ:`, OCR-damaged). */

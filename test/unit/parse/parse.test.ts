@@ -5,7 +5,7 @@ import { normaliseSource } from '../../../src/lib/normalise/index.ts';
 import { latestCitedYear, parseLines, titleAfterType, type ParseLine } from '../../../src/lib/parse/index.ts';
 import { ingestBytes } from '../../../src/lib/ingest.ts';
 import { InputError } from '../../../src/lib/errors.ts';
-import { resolveVariants } from '../../../src/lib/parse/metadata.ts';
+import { isTypeLine, resolveVariants } from '../../../src/lib/parse/metadata.ts';
 
 const meta = { source: 't.txt', sha256: '0'.repeat(64), encoding: 'utf-8', layout: 'plain' as const, lineCount: 1 };
 const parse = (text: string) => parseLines(normaliseSource(text).lines, meta, 't.txt');
@@ -84,6 +84,18 @@ describe('problems become diagnostics, ids stay unique', () => {
     expect(r.document.regulation!.chapters[0]!.articles.map((a) => a.id)).toEqual(['dieu-1']);
     expect(r.document.provenance.discarded.map((d) => d.reason)).toEqual(['signature', 'signature', 'appendix', 'appendix', 'appendix', 'appendix', 'appendix']);
     expect(codes(r)).toContain('appendix');
+  });
+});
+
+describe('document type line damaged', () => {
+  it('a type of 10 letters or more is recognised within 2 edits (`QUYẾT TRÌNH`, a restoration of `QUYÉT THINH`), so the decision and its regulation stay apart', () => {
+    const r = parse('QUYẾT TRÌNH\nBan hành Quy chế hoạt động\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định có hiệu lực.\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.');
+    expect(r.document.decision.articles.map((a) => a.id)).toEqual(['qd-dieu-1', 'qd-dieu-2']);
+    expect(r.document.regulation!.chapters[0]!.articles.map((a) => a.id)).toEqual(['dieu-1']);
+  });
+  it('but not a line of capitals further from every type', () => {
+    for (const t of ['QUY TRÌNH', 'CHƯƠNG TRÌNH', 'QUYỀN HẠN', 'QUYẾT ĐỊNH:']) expect(isTypeLine(t)).toBe(false);
+    for (const t of ['QUYẾT TRÌNH', 'QUYET PINH', 'NGHỊ ĐỊNH']) expect(isTypeLine(t)).toBe(true);
   });
 });
 
