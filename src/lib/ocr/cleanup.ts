@@ -501,6 +501,39 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   return 'stamp';
 }
 
+/**
+ * Point letters the scan misread (`e.` between `b.` and `d.`), from their order: within a run of
+ * lettered point markers at line starts (a clause number, `Điều` or `Chương` at a line start ends a
+ * run; so does a change from `a.` to `a)`), a letter that does not follow its predecessor is read
+ * as the one letter between its neighbours when they are two apart (`b.`, `e.`, `d.` → `b.`, `c.`,
+ * `d.`), and a run's first letter as `a` when the next is `b`. Letters in the order the parser takes
+ * them (`parse/markers.ts`).
+ */
+export function pointLetterSequence(lines: WorkToken[][]): void {
+  const runs: WorkToken[][] = [];
+  let run: WorkToken[] = [];
+  const end = () => { if (run.length) runs.push(run); run = []; };
+  for (const toks of lines) {
+    const first = toks.find((t) => t.text !== '');
+    if (!first) continue;
+    if (/^[a-zđ][.)]$/u.test(first.text) && toks.some((t) => t !== first && t.text !== '')) {
+      if (run.length && run[0]!.text.slice(-1) !== first.text.slice(-1)) end();
+      run.push(first);
+    } else if (/^\d{1,3}[.)]$/u.test(first.text) || /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u.test(first.text)) end();
+  }
+  end();
+  const at = (t: WorkToken) => POINT_ORDER.indexOf(t.text[0]!);
+  const set = (t: WorkToken, i: number) => Object.assign(t, { text: POINT_ORDER[i]! + t.text.slice(1), fixed: true, confidence: 0.8 });
+  for (const r of runs) {
+    if (r.length >= 2 && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
+    for (let k = 1; k + 1 < r.length; k++) {
+      const p = at(r[k - 1]!), c = at(r[k]!), n = at(r[k + 1]!);
+      if (p >= 0 && n === p + 2 && c !== p + 1) set(r[k]!, p + 1);
+    }
+  }
+}
+const POINT_ORDER = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
+
 /** Chapter numerals read with look-alikes (`Il`, `1V`, `1`) become Roman when the document numbers chapters in Roman. */
 export function romanChapterNumerals(lines: WorkToken[][]): void {
   const numerals: WorkToken[] = [];

@@ -102,3 +102,38 @@ export function damageSplits(text: string, share: number, seed = 1): string {
     return cs.slice(0, at).join('') + ' ' + cs.slice(at).join('');
   });
 }
+
+/** Stamp and scan debris of the real scan, alone on a line (lines 44, 77, 185, 342) and at a line's end (341, 344, 345, 347). */
+export const SCAN_DEBRIS = { lines: ['Loy=', 'ff\\', 'b', 'o', '~', '=', '\\'], ends: ['N', 'NG', "a-'-.’", ',»al\\', '?:', '~'] };
+
+/**
+ * A scan's layout, for the character damage to go on (`damageText`): Markdown emphasis and heading
+ * marks gone, each paragraph wrapped at 70–89 columns (some first lines indented), a blank line now
+ * and then inside a paragraph, a page number every 40–49 lines, stamp debris alone on a line or at a
+ * line's end. Words and their order are kept. Deterministic for a seed.
+ */
+export function damageLayout(text: string, seed = 1): string {
+  const rand = rng(seed);
+  const pick = (xs: string[]) => xs[Math.floor(rand() * xs.length)]!;
+  const out: string[] = [];
+  let page = 1, onPage = 0, pageLength = 40 + Math.floor(rand() * 10);
+  for (const raw of text.normalize('NFC').split(/\r?\n/u)) {
+    const line = raw.replace(/\*\*|__/gu, '').replace(/(^|\s)\*(?=\S)/gu, '$1').replace(/(?<=\S)\*(?=\s|$)/gu, '').replace(/^\s*#{1,6}\s*/u, '').trim();
+    if (!line) { out.push(''); continue; }
+    const width = 70 + Math.floor(rand() * 20);
+    const pieces: string[] = [];
+    let cur = rand() < 0.3 ? '    ' : '';
+    for (const w of line.split(/\s+/u)) {
+      if (cur.trim() && cur.length + 1 + w.length > width) { pieces.push(cur); cur = w; }
+      else cur = cur.trim() ? `${cur} ${w}` : cur + w;
+    }
+    pieces.push(cur);
+    for (const p of pieces) {
+      out.push(rand() < 0.02 ? `${p} ${pick(SCAN_DEBRIS.ends)}` : p);
+      if (rand() < 0.02) out.push('');
+      if (++onPage >= pageLength) { onPage = 0; pageLength = 40 + Math.floor(rand() * 10); out.push('', String(++page), ''); }
+      if (rand() < 0.01) out.push('', pick(SCAN_DEBRIS.lines), '');
+    }
+  }
+  return out.join('\n');
+}

@@ -8,7 +8,7 @@ import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { alignPlan, anchorPlan, levenshtein, planBound, type SubRows } from './align.ts';
 import { candidatesWith, channelCost, channelCostWithin, spell, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
-import { LINE_PASSES, debrisLine, isCapsLine, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
+import { LINE_PASSES, debrisLine, isCapsLine, pointLetterSequence, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
@@ -618,6 +618,7 @@ function cleanLines(lines: SourceLine[], pass: PassContext): { kept: Array<{ lin
     kept.push({ line, tokens });
   }
   romanChapterNumerals(kept.map((k) => k.tokens));
+  pointLetterSequence(kept.map((k) => k.tokens));
   return { kept, discarded };
 }
 

@@ -390,7 +390,8 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       const prevLabel = c.points.length ? c.points[c.points.length - 1]!.label : null;
       const idx = POINT_LETTERS.indexOf(marker.label);
       const prevIdx = prevLabel ? POINT_LETTERS.indexOf(prevLabel) : -1;
-      if ((prevLabel === null && idx <= 1) || (idx > prevIdx && idx <= prevIdx + 2 && prevIdx >= 0)) {
+      // (Up to two letters skipped: `đ` is often not used, and a scan may lose a marker, `d.`, `. Chỉ`, `g.`.)
+      if ((prevLabel === null && idx <= 1) || (idx > prevIdx && idx <= prevIdx + 3 && prevIdx >= 0)) {
         if (prevLabel === null && c.tail.length) diag('info', 'paragraphs-before-points', `${c.id} has ${c.tail.length} further paragraph(s) before its first point; they are kept as its tail`, line.n);
         if (idx !== prevIdx + 1) diag('info', 'point-gap', `Point ${marker.label} follows ${prevLabel ?? 'nothing'} in ${c.id}`, line.n);
         const p: BPoint = { id: uniqueId(ctx, `${c.id}-diem-${pointIdLabel(marker.label)}`), label: marker.label, marker: marker.printed, parts: [part(line, marker.length)], tail: [], first: line.n, last: line.n };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber, joinSplitWord, splitSignaturePrefix,
-  gluedPair, isCapsLine, keepVerbatim, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
+  gluedPair, isCapsLine, keepVerbatim, pointLetterSequence, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
 
@@ -103,6 +103,16 @@ describe('clean-up passes', () => {
     const withL = [toks('Chương I'), toks('Chương LI'), toks('Chương IL')];
     romanChapterNumerals(withL);
     expect(withL.map((l) => l[1]!.text)).toEqual(['I', 'II', 'II']);
+  });
+  it('pointLetterSequence reads a point letter the scan misread from its neighbours (synthetic Bình Định scan, seed 777: `b.`, `e.`, `d.`)', () => {
+    const doc = ['2. Phó Trưởng ban:', 'e. Giúp một', 'b. Giúp hai', 'e. Giúp ba', 'd. Giao bốn', 'tiếp theo', 'g. Đề nghị', '3. Tổ thư ký:', 'a) một', 'b) hai', 'e) ba', 'a. bốn'].map(toks);
+    pointLetterSequence(doc);
+    expect(doc.map((l) => l[0]!.text)).toEqual(['2.', 'a.', 'b.', 'c.', 'd.', 'tiếp', 'g.', '3.', 'a)', 'b)', 'e)', 'a.']);
+    expect(doc[3]![0]).toMatchObject({ text: 'c.', ocr: 'e.', fixed: true, confidence: 0.8 });
+    // A marker alone on its line is no point (`e.` of a wrapped sentence needs text after it).
+    const lone = [toks('a. một'), toks('e.'), toks('c. ba')];
+    pointLetterSequence(lone);
+    expect(lone.map((l) => l[0]!.text)).toEqual(['a.', 'e.', 'c.']);
   });
   it('joinSplitNumber and joinCodeDash repair `1 22/QD— UBND` (20)', () => {
     const out = restoreCodes(joinCodeDash(joinSplitNumber(toks('56 1 22/QD— UBND ngay'))), ctx);

@@ -42,6 +42,13 @@ describe('structure', () => {
     expect(arts.map((a) => a.number)).toEqual(['1', '2']);
     expect(arts[0]!.clauses[0]!.text).toBe('Thực hiện theo quy định tại Điều 8, 9, 10 Nghị định số 61/2018/NĐ-CP.');
   });
+  it('a point whose predecessor lost its marker still opens a point (up to two letters skipped), with a point-gap note; three letters skipped is text', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Gồm:\na. một;\nb. hai;\nd. bốn;\n. Chỉ đạo năm;\ng. sáu;\nm. bảy.');
+    const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
+    expect(c.points.map((p) => p.label)).toEqual(['a', 'b', 'd', 'g']);
+    expect(c.points[3]!.text).toBe('sáu; m. bảy.');
+    expect(r.document.provenance.diagnostics.filter((d) => d.code === 'point-gap')).toHaveLength(2);
+  });
   it('points a) … đ) and a tail paragraph after the points', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Gồm:\na) một;\nb) hai;\nc) ba;\nd) bốn;\nđ) năm.\nCác nội dung khác do Trưởng ban quyết định.');
     const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
