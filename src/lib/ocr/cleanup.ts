@@ -5,6 +5,7 @@
  * tokens with `ocr` ''; a merge keeps both OCR tokens in `ocr`), and tokens marked `fixed` are final.
  */
 import { foldKey } from '../fold.ts';
+import { levenshtein } from './align.ts';
 import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
 import { inOneWord, inRealUse } from './lexicon.ts';
 
@@ -139,9 +140,12 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     if (!t.text) { push(t); continue; }
     const k = foldKey(t.text);
     const dieu = DIEU.test(k), dieuNoI = !dieu && lineStart && DIEU_NO_I.test(k);
-    const next = dieu || dieuNoI || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
+    // A capitalised word at line start within 2 edits of the keyword, before `3.` (`DEiéu 3.`, `THiéu 3.`;
+    // not `Điểm`, a word of references).
+    const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k.length <= 6 && k !== 'diem' && levenshtein(k, 'dieu') <= 2;
+    const next = dieu || dieuNoI || dieuNear || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
-    if ((dieu || (dieuNoI && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
+    if ((dieu || ((dieuNoI || dieuNear) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
       push({ ...t, text: 'Điều', fixed: true, confidence: 0.95 });
     } else if (merged && DIEU.test(foldKey(merged[1]!))) {
       push({ ...t, text: 'Điều', fixed: true, confidence: 0.9 }, { text: '1.', ocr: '', fixed: true, confidence: 0.8 });

@@ -59,6 +59,12 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('Déu 2. Nguyén t4c lam viéc')))).toBe('Điều 2. Nguyén t4c lam viéc');
     expect(text(headingKeywords(toks('Peu 10. Ché do hop')))).toBe('Điều 10. Ché do hop');
     expect(text(headingKeywords(toks('cac thanh vien déu 2. lan')))).toBe('cac thanh vien déu 2. lan');
+    // Within two edits, capitalised, at line start before `3.` (synthetic scans: `DEiéu 3.`, `THiéu 3.`).
+    expect(text(headingKeywords(toks('DEiéu 3. Trudng Ban')))).toBe('Điều 3. Trudng Ban');
+    expect(text(headingKeywords(toks('THiéu 3. Truong Ban')))).toBe('Điều 3. Truong Ban');
+    expect(text(headingKeywords(toks('THiéu 3 Truong Ban')))).toBe('THiéu 3 Truong Ban');
+    expect(text(headingKeywords(toks('thiéu 3. Truong Ban')))).toBe('thiéu 3. Truong Ban');
+    expect(text(headingKeywords(toks('Diém 3. Truong Ban')))).toBe('Diém 3. Truong Ban');
     expect(text(headingKeywords(toks('Déu 2 lan')))).toBe('Déu 2 lan');
   });
   it('dropSymbolTokens removes symbol-only debris but keeps dashes (111, 168)', () => {
