@@ -152,7 +152,8 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     } else if (lineStart && /^C/u.test(t.text) && ((CHUONG.test(k) && (CHUONG.exec(k)![1] || (next && /^[IVXLl1|\d]+\.?$/u.test(next.text)))) || (CHUONG_NO_H.test(k) && next && /^[IVXLl1|]+\.?$/u.test(next.text) && /[IVXL]/u.test(next.text)))) {
       const rest = CHUONG.exec(k)?.[1] ?? '';
       push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
-      if (rest) push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
+      // (Glued letters before a numeral of its own are the scan's strokes, not the numeral: `Chuongil IV`.)
+      if (rest && !(next && /^[IVXL]+\.?$/u.test(next.text))) push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
     } else push(t);
   }
   return out;
@@ -510,12 +511,16 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
  * lettered point markers at line starts (a clause number, `Điều` or `Chương` at a line start ends a
  * run; so does a change from `a.` to `a)`), a letter that does not follow its predecessor is read
  * as the one letter between its neighbours when they are two apart (`b.`, `e.`, `d.` → `b.`, `c.`,
- * `d.`), and a run's first letter as `a` when the next is `b`. Letters in the order the parser takes
- * them (`parse/markers.ts`).
+ * `d.`), a run's last letter as the one after its predecessor when the parser could not take it
+ * (more than two letters skipped: `b.`, `e.` → `c.`), and a run's first letter as `a` when the next
+ * is `b`. A marker whose letter the scan lost (a lone `.` the clean-up dropped, then a capital: `g.`,
+ * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor. Letters in the order the
+ * parser takes them (`parse/markers.ts`); after `d` comes `e` in a document that never prints `đ`.
  */
 export function pointLetterSequence(lines: WorkToken[][]): void {
   const runs: WorkToken[][] = [];
   let run: WorkToken[] = [];
+  const lost = new Set<WorkToken>();
   const end = () => { if (run.length) runs.push(run); run = []; };
   for (const toks of lines) {
     const first = toks.find((t) => t.text !== '');
@@ -523,16 +528,27 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
     if (/^[a-zđ][.)]$/u.test(first.text) && toks.some((t) => t !== first && t.text !== '')) {
       if (run.length && run[0]!.text.slice(-1) !== first.text.slice(-1)) end();
       run.push(first);
+    } else if (run.length && run[0]!.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
+      lost.add(toks[0]!);
+      run.push(toks[0]!);
     } else if (/^\d{1,3}[.)]$/u.test(first.text) || /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u.test(first.text)) end();
   }
   end();
-  const at = (t: WorkToken) => POINT_ORDER.indexOf(t.text[0]!);
-  const set = (t: WorkToken, i: number) => Object.assign(t, { text: POINT_ORDER[i]! + t.text.slice(1), fixed: true, confidence: 0.8 });
+  const at = (t: WorkToken) => (lost.has(t) ? -1 : POINT_ORDER.indexOf(t.text[0]!));
+  // (Many documents skip `đ`: the letter after `d` is `e` unless the document prints `đ` somewhere.)
+  const skipsDd = !runs.some((r) => r.some((t) => t.text.startsWith('đ')));
+  const set = (t: WorkToken, i: number, confidence = 0.8) => {
+    if (POINT_ORDER[i] === 'đ' && skipsDd) i++;
+    Object.assign(t, { text: POINT_ORDER[i]! + (lost.has(t) ? '.' : t.text.slice(1)), fixed: true, confidence });
+  };
   for (const r of runs) {
-    if (r.length >= 2 && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
-    for (let k = 1; k + 1 < r.length; k++) {
-      const p = at(r[k - 1]!), c = at(r[k]!), n = at(r[k + 1]!);
-      if (p >= 0 && n === p + 2 && c !== p + 1) set(r[k]!, p + 1);
+    if (r.length >= 2 && !lost.has(r[0]!) && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
+    for (let k = 1; k < r.length; k++) {
+      const p = at(r[k - 1]!), c = at(r[k]!), n = k + 1 < r.length ? at(r[k + 1]!) : -2;
+      if (p < 0) continue;
+      if (lost.has(r[k]!)) { set(r[k]!, p + 1, 0.6); lost.delete(r[k]!); }
+      else if (n === p + 2 && c !== p + 1) set(r[k]!, p + 1);
+      else if (n === -2 && c > p + 3) set(r[k]!, p + 1);
     }
   }
 }

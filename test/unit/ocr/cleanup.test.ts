@@ -88,6 +88,8 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('Pitu 13. T6')))).toBe('Điều 13. T6');
     expect(text(headingKeywords(toks('ChuongIl')))).toBe('Chương Il');
     expect(text(headingKeywords(toks('Chuwong 1V')))).toBe('Chương 1V');
+    // Glued strokes before a numeral of its own (synthetic Kiên Giang 2019 scan, seed 6: `Chuongil IV`).
+    expect(text(headingKeywords(toks('Chuongil IV TO CHIIC')))).toBe('Chương IV TO CHIIC');
     expect(text(headingKeywords(toks('Didu la')))).toBe('Didu la');
   });
   it("headingKeywords reads a chapter keyword that lost its 'h' only at line start before a Roman numeral (synthetic Kiên Giang 2019 scan: `Cuong II`)", () => {
@@ -113,8 +115,24 @@ describe('clean-up passes', () => {
   it('pointLetterSequence reads a point letter the scan misread from its neighbours (synthetic Bình Định scan, seed 777: `b.`, `e.`, `d.`)', () => {
     const doc = ['2. Phó Trưởng ban:', 'e. Giúp một', 'b. Giúp hai', 'e. Giúp ba', 'd. Giao bốn', 'tiếp theo', 'g. Đề nghị', '3. Tổ thư ký:', 'a) một', 'b) hai', 'e) ba', 'a. bốn'].map(toks);
     pointLetterSequence(doc);
-    expect(doc.map((l) => l[0]!.text)).toEqual(['2.', 'a.', 'b.', 'c.', 'd.', 'tiếp', 'g.', '3.', 'a)', 'b)', 'e)', 'a.']);
+    expect(doc.map((l) => l[0]!.text)).toEqual(['2.', 'a.', 'b.', 'c.', 'd.', 'tiếp', 'g.', '3.', 'a)', 'b)', 'c)', 'a.']);
     expect(doc[3]![0]).toMatchObject({ text: 'c.', ocr: 'e.', fixed: true, confidence: 0.8 });
+    // The run's last letter, more than two letters on (Bình Định seed 777: `b.`, `e.` is `c.`); not a new list's `a.`.
+    const last = ['1. Chế độ họp', 'a. một', 'b. hai', 'e. ba', '2. Chế độ', 'a. một', 'b. hai', 'c. ba', 'tiếp', 'a. lại'].map(toks);
+    pointLetterSequence(last);
+    expect(last.map((l) => l[0]!.text)).toEqual(['1.', 'a.', 'b.', 'c.', '2.', 'a.', 'b.', 'c.', 'tiếp', 'a.']);
+    // A marker whose letter the scan lost: a lone `.` the clean-up dropped, then a capital (Bình Định seed 2: `. Tyc hién`).
+    const dropped = ['g. Đề nghị', '. Thực hiện', 'các nhiệm vụ', '. nữa'].map((l) => dropSymbolTokens(toks(l)));
+    pointLetterSequence(dropped);
+    expect(dropped.map((l) => l[0]!.text)).toEqual(['g.', 'h.', 'các', '']);
+    expect(dropped[1]![0]).toMatchObject({ text: 'h.', ocr: '.', fixed: true, confidence: 0.6 });
+    // After `d` comes `e` where the document prints no `đ` (Bình Định), else `đ`.
+    const noDd = ['d. bốn', '. Chỉ đạo', 'g. sáu'].map((l) => dropSymbolTokens(toks(l)));
+    pointLetterSequence(noDd);
+    expect(noDd.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
+    const withDd = ['c. ba', 'd. bốn', 'đ. năm', '2. Hai', 'c. ba', 'd. bốn', '. Chỉ đạo', 'e. sáu'].map((l) => dropSymbolTokens(toks(l)));
+    pointLetterSequence(withDd);
+    expect(withDd.map((l) => l[0]!.text)).toEqual(['c.', 'd.', 'đ.', '2.', 'c.', 'd.', 'đ.', 'e.']);
     // A marker alone on its line is no point (`e.` of a wrapped sentence needs text after it).
     const lone = [toks('a. một'), toks('e.'), toks('c. ba')];
     pointLetterSequence(lone);
