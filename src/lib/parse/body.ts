@@ -341,7 +341,10 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       continue;
     }
 
-    const marker = readMarker(text);
+    const read = readMarker(text);
+    // A dash opening a wrapped line in the middle of a sentence is the text's own (`kinh tế` / `- xã
+    // hội`, a scan's or a PDF's line break before it), not a bullet.
+    const marker = read?.kind === 'bullet' && clause && prevText !== '' && !/[.;:!?…)]\s*$/u.test(prevText) && startsLower(text.slice(read.length)) ? null : read;
     if (isSeparator(text)) { discard(ctx, line, 'separator'); continue; }
     if (!marker) {
       if (isPageNumber(text)) { discard(ctx, line, 'page-number'); continue; }

@@ -49,6 +49,13 @@ describe('structure', () => {
     expect(c.points[3]!.text).toBe('sáu; m. bảy.');
     expect(r.document.provenance.diagnostics.filter((d) => d.code === 'point-gap')).toHaveLength(2);
   });
+  it('a dash opening a wrapped line in the middle of a sentence is text, not a bullet (`kinh tế` / `- xã hội`)', () => {
+    const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Phục vụ phát triển kinh tế\n- xã hội của tỉnh.\n2. Gồm:\n- các sở;\n- các ngành.');
+    const cl = r.document.regulation!.chapters[0]!.articles[0]!.clauses;
+    expect(cl[0]!.text).toBe('Phục vụ phát triển kinh tế - xã hội của tỉnh.');
+    expect(cl[0]!.points).toEqual([]);
+    expect(cl[1]!.points.map((p) => p.text)).toEqual(['các sở;', 'các ngành.']);
+  });
   it('points a) … đ) and a tail paragraph after the points', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Gồm:\na) một;\nb) hai;\nc) ba;\nd) bốn;\nđ) năm.\nCác nội dung khác do Trưởng ban quyết định.');
     const c = r.document.regulation!.chapters[0]!.articles[0]!.clauses[0]!;
