@@ -276,7 +276,18 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
 
   const numberedCount = () => article!.clauses.filter((c) => c.kind !== 'paragraph').length;
 
-  for (const line of lines) {
+  // A hard-wrapped text (a scan's, a PDF's: nine lines in ten at most 100 characters) breaks a
+  // paragraph's lines at the margin: a full stop at the end of a line as long as the text's lines,
+  // with no blank line after it and the next line not indented, is a sentence ending where the line
+  // did, not the end of a paragraph (`… của Trưởng ban.` / `Khi Trưởng ban vắng mặt …`).
+  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const wrapped = lines.length >= 20 && p90 <= 100;
+  const wrapsOn = (line: ParseLine, i: number): boolean => {
+    const before = lines[i - 1];
+    return wrapped && !!before && before.n === line.n - 1 && before.text.length >= 0.85 * p90 && !/^\s{2,}|^\t/u.test(line.raw);
+  };
+  for (const [i, line] of lines.entries()) {
     const text = line.text;
     if (state === 'appendix') { discard(ctx, line, 'appendix'); continue; }
 
@@ -448,7 +459,7 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     if (!ensureArticleForText(line)) continue;
     // a sub-numbered item (`1.1.`, `2.3`) has no level in the model: it is a paragraph of its own
     // (tail of the clause or point it belongs to), keeping its number as printed
-    const isBreak = (prevText !== '' && endsParagraph(prevText) && startsUpper(text)) || isSubNumbered(text);
+    const isBreak = (prevText !== '' && endsParagraph(prevText) && startsUpper(text) && !wrapsOn(line, i)) || isSubNumbered(text);
     const p = part(line);
     if (point) {
       // a new paragraph after a point continues that point; whether it rather closes the whole

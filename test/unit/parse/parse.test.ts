@@ -49,6 +49,22 @@ describe('structure', () => {
     expect(c.points[3]!.text).toBe('sáu; m. bảy.');
     expect(r.document.provenance.diagnostics.filter((d) => d.code === 'point-gap')).toHaveLength(2);
   });
+  it('in a hard-wrapped text a full stop at the end of a full line is no paragraph end, unless a blank line or an indent follows (synthetic Kiên Giang 2019 scan, Điều 4)', () => {
+    const filler = Array.from({ length: 20 }, (_, k) => `${k + 1}. Thực hiện các nhiệm vụ khác do Trưởng ban giao theo quy định của pháp luật hiện hành.`);
+    const body = [
+      'Giúp Trưởng ban chỉ đạo các hoạt động của Ban Chỉ đạo theo phân công của Trưởng ban.',
+      'Khi Trưởng ban vắng mặt, Phó Trưởng ban thay mặt.',
+      'Phó Trưởng ban làm việc theo chế độ kiêm nhiệm.',
+      'Kinh phí do ngân sách bảo đảm theo quy định của pháp luật về ngân sách nhà nước.',
+      '',
+      'Tổ công tác giúp việc làm việc theo chế độ kiêm nhiệm theo quy định hiện hành.',
+      '    Văn phòng Ủy ban nhân dân tỉnh bảo đảm các điều kiện làm việc cần thiết.',
+    ];
+    const r = reg(['Chương I CHUNG', 'Điều 1. Phó Trưởng ban', ...body, 'Điều 2. Tổ công tác', ...filler].join('\n'));
+    const cl = r.document.regulation!.chapters[0]!.articles[0]!.clauses;
+    expect(cl.map((c) => c.text.slice(0, 24))).toEqual(['Giúp Trưởng ban chỉ đạo ', 'Phó Trưởng ban làm việc ', 'Kinh phí do ngân sách bả', 'Tổ công tác giúp việc là', 'Văn phòng Ủy ban nhân dâ']);
+    expect(cl[0]!.text).toMatch(/của Trưởng ban\. Khi Trưởng ban vắng mặt/u);
+  });
   it('a dash opening a wrapped line in the middle of a sentence is text, not a bullet (`kinh tế` / `- xã hội`)', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Phục vụ phát triển kinh tế\n- xã hội của tỉnh.\n2. Gồm:\n- các sở;\n- các ngành.');
     const cl = r.document.regulation!.chapters[0]!.articles[0]!.clauses;
@@ -109,7 +125,8 @@ describe('document type line damaged', () => {
   });
   it('but not a line of capitals further from every type', () => {
     for (const t of ['QUY TRÌNH', 'CHƯƠNG TRÌNH', 'QUYỀN HẠN', 'QUYẾT ĐỊNH:']) expect(isTypeLine(t)).toBe(false);
-    for (const t of ['QUYẾT TRÌNH', 'QUYET PINH', 'NGHỊ ĐỊNH']) expect(isTypeLine(t)).toBe(true);
+    for (const t of ['QUYẾT TRÌNH', 'QUYET PINH', 'NGHỊ ĐỊNH', 'QUYẾT ĐỊNH ÁN']) expect(isTypeLine(t)).toBe(true);
+    for (const t of ['QUYẾT ĐỊNH CHUNG', 'QUY TRÌNH ÁN']) expect(isTypeLine(t)).toBe(false);
   });
 });
 
