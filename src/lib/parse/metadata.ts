@@ -21,12 +21,15 @@ function foldedWords(text: string): string {
 
 /**
  * A line naming the document type (`QUYẾT ĐỊNH`, OCR `QUYET PINH`, a restoration's `QUYẾT TRÌNH`),
- * not the `QUYẾT ĐỊNH:` operative line: a type of 8 letters or more within 1 edit, of 10 or more within 2.
+ * not the `QUYẾT ĐỊNH:` operative line: a type of 8 letters or more within 1 edit, of 10 or more within 2,
+ * with or without a stray word of one or two letters after it.
  */
 export function isTypeLine(text: string, types = DECISION_TYPES): boolean {
   if (!isUpperLine(text) || text.length > 40 || /:\s*$/.test(text)) return false;
   const w = foldedWords(text);
-  return types.some((t) => w === t || (t.length >= 8 && editDistance(w, t) <= (t.length >= 10 ? 2 : 1)));
+  // (Also with a stray word of one or two letters after it: stamp debris the restorer read, `QUYẾT ĐỊNH ÁN`.)
+  const short = w.replace(/ [a-z]{1,2}$/u, '');
+  return types.some((t) => [w, short].some((x) => x === t || (t.length >= 8 && editDistance(x, t) <= (t.length >= 10 ? 2 : 1))));
 }
 
 /** The operative line `QUYẾT ĐỊNH:` (also `QUYẾT NGHỊ:`, OCR-damaged). */
