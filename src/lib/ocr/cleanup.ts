@@ -511,8 +511,8 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
  * lettered point markers at line starts (a clause number, `Điều` or `Chương` at a line start ends a
  * run; so does a change from `a.` to `a)`), a letter that does not follow its predecessor is read
  * as the one letter between its neighbours when they are two apart (`b.`, `e.`, `d.` → `b.`, `c.`,
- * `d.`), a run's last letter as the one after its predecessor when the parser could not take it
- * (more than two letters skipped: `b.`, `e.` → `c.`), and a run's first letter as `a` when the next
+ * `d.`), a run's last letter as the one after its predecessor when more than one letter would be
+ * skipped (`b.`, `e.` → `c.`; `a.`, `d.` → `b.`), and a run's first letter as `a` when the next
  * is `b`. A marker whose letter the scan lost (a lone `.` the clean-up dropped, then a capital: `g.`,
  * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor. Letters in the order the
  * parser takes them (`parse/markers.ts`); after `d` comes `e` in a document that never prints `đ`.
@@ -534,13 +534,10 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
     } else if (/^\d{1,3}[.)]$/u.test(first.text) || /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u.test(first.text)) end();
   }
   end();
-  const at = (t: WorkToken) => (lost.has(t) ? -1 : POINT_ORDER.indexOf(t.text[0]!));
-  // (Many documents skip `đ`: the letter after `d` is `e` unless the document prints `đ` somewhere.)
-  const skipsDd = !runs.some((r) => r.some((t) => t.text.startsWith('đ')));
-  const set = (t: WorkToken, i: number, confidence = 0.8) => {
-    if (POINT_ORDER[i] === 'đ' && skipsDd) i++;
-    Object.assign(t, { text: POINT_ORDER[i]! + (lost.has(t) ? '.' : t.text.slice(1)), fixed: true, confidence });
-  };
+  // Many documents skip `đ`: in one that never prints it, the letter after `d` is `e`.
+  const order = runs.some((r) => r.some((t) => t.text.startsWith('đ'))) ? POINT_ORDER : POINT_ORDER.filter((x) => x !== 'đ');
+  const at = (t: WorkToken) => (lost.has(t) ? -1 : order.indexOf(t.text[0]!));
+  const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : t.text.slice(1)), fixed: true, confidence });
   for (const r of runs) {
     if (r.length >= 2 && !lost.has(r[0]!) && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
     for (let k = 1; k < r.length; k++) {
@@ -548,7 +545,7 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
       if (p < 0) continue;
       if (lost.has(r[k]!)) { set(r[k]!, p + 1, 0.6); lost.delete(r[k]!); }
       else if (n === p + 2 && c !== p + 1) set(r[k]!, p + 1);
-      else if (n === -2 && c > p + 3) set(r[k]!, p + 1);
+      else if (n === -2 && c > p + 2) set(r[k]!, p + 1);
     }
   }
 }

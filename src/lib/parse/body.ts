@@ -200,6 +200,9 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     if (h.title && startsLower(h.title)) return false;
     if (h.punct === ':' && h.title === '') return false;
     if (h.values.includes(expected)) return expected;
+    // The number of the chapter before, again (a Roman numeral that lost a letter, `III` printed
+    // `II`): the next in sequence (a chapter's number says where it is; a second Chương II is no chapter).
+    if (lastChapterValue > 0 && h.values[0] === lastChapterValue) return expected;
     if (h.exact && h.values.length > 0) return h.values[0]!;
     if (h.values.includes(expected + 1)) return expected + 1;
     return false;
@@ -300,8 +303,10 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
         if (value <= lastChapterValue) diag('warning', 'chapter-out-of-order', `Chapter ${h.printed} follows chapter ${lastChapterValue}`, line.n);
         if (!h.exact) diag('info', 'heading-ocr', `Chapter heading recognised despite OCR damage: "${text.trim()}"`, line.n);
         if (h.values.length === 0) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" has no readable number; read as ${value} from the sequence`, line.n);
+        else if (!h.values.includes(value)) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" repeats the number of the chapter before; read as ${value} from the sequence`, line.n);
         lastChapterValue = Math.max(lastChapterValue, value);
-        const printed = /^[IVXL]+$/.test(h.printed) || /^\d+$/.test(h.printed) ? h.printed : toRoman(value);
+        // (A number read from the sequence is written in the style the heading printed.)
+        const printed = !h.values.includes(value) ? (/^\d+$/.test(h.printed) ? String(value) : toRoman(value)) : /^[IVXL]+$/.test(h.printed) || /^\d+$/.test(h.printed) ? h.printed : toRoman(value);
         chapter = { id: uniqueId(ctx, `chuong-${value}`), number: printed, value, titleParts: [part(line, h.prefixLength)], articles: [], sections: [], first: line.n, last: line.n };
         chapters.push(chapter);
         account(line.n, chapter.id);

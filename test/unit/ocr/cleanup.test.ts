@@ -126,6 +126,10 @@ describe('clean-up passes', () => {
     pointLetterSequence(dropped);
     expect(dropped.map((l) => l[0]!.text)).toEqual(['g.', 'h.', 'các', '']);
     expect(dropped[1]![0]).toMatchObject({ text: 'h.', ocr: '.', fixed: true, confidence: 0.6 });
+    // Two letters on at the end is a misread letter too (Bình Định seed 21: `a.`, `d.` is `b.`); one letter skipped stays.
+    const ad = ['a. một', 'd. hai', '2. Hai', 'a. một', 'c. ba'].map(toks);
+    pointLetterSequence(ad);
+    expect(ad.map((l) => l[0]!.text)).toEqual(['a.', 'b.', '2.', 'a.', 'c.']);
     // After `d` comes `e` where the document prints no `đ` (Bình Định), else `đ`.
     const noDd = ['d. bốn', '. Chỉ đạo', 'g. sáu'].map((l) => dropSymbolTokens(toks(l)));
     pointLetterSequence(noDd);

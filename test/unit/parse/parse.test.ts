@@ -25,6 +25,10 @@ describe('structure', () => {
     const chs = r.document.regulation!.chapters;
     expect(chs.map((c) => [c.id, c.number, c.title])).toEqual([['chuong-1', 'I', 'CHUNG'], ['chuong-2', 'II', 'NHIỆM VỤ'], ['chuong-3', 'III', 'TỔ CHỨC THỰC HIỆN']]);
     expect(r.document.provenance.diagnostics.filter((d) => d.code === 'heading-number-inferred').map((d) => d.line)).toEqual([6, 10]); // (after the two lines `reg` puts first)
+    // The number of the chapter before, again (a numeral that lost a letter): the next, with a warning.
+    const again = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.\nChương II NHIỆM VỤ\nĐiều 2. Trưởng ban\n1. Nội dung.\nChương II CHẾ ĐỘ\nĐiều 3. Họp\n1. Nội dung.');
+    expect(again.document.regulation!.chapters.map((c) => [c.id, c.number])).toEqual([['chuong-1', 'I'], ['chuong-2', 'II'], ['chuong-3', 'III']]);
+    expect(again.document.provenance.diagnostics.filter((d) => d.code === 'heading-number-inferred').map((d) => d.line)).toEqual([9]);
     // A word after the keyword is no title in capitals: not a chapter.
     expect(reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung của\nChương trình công tác.').document.regulation!.chapters).toHaveLength(1);
   });
