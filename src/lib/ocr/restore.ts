@@ -217,6 +217,9 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
     if (firstUpper && !SHAPE_CASE.test(first) && first !== 'I' && !(context && context.n >= 3)) return title();
     return decided ?? syllable;
   }
+  // A first letter the scan lost (`y` for `Ủy`, `gay` for `ngày`): the scan's first letter is the
+  // word's second, so its case says nothing of the word's.
+  if (firstLetter && !capsLine && syllable.length > 1 && foldKey(syllable[1]!) === foldKey(first) && foldKey(syllable[0]!) !== foldKey(first)) return decided ?? syllable;
   // 'I' is the commonest misreading of 'l' at the start of a lower-case word.
   if (first === 'I' && syllable.startsWith('l') && letters > 1 && upper === 1) return decided ?? syllable;
   // A first letter read as a digit or symbol (`1uật`, `¢hi`) says nothing about case.
@@ -885,7 +888,7 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     let text = s.core;
     // A word read as printed, in a document whose print is trusted (`WEIGHTS.trust`), keeps its printed case too.
     if (o.lm !== '<unk>' && o.lm !== '<num>' && !(trusted && o.lm === s.lower)) {
-      const p = opensBody(kept, s) ? '.' : prev[t]!;
+      const p = opensBody(kept, s) || opensTitle(kept, s) ? '.' : prev[t]!;
       let word = wordBefore.get(p);
       if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));
       const d = docCase.get(p + ' ' + o.lm);
@@ -914,6 +917,12 @@ function opensBody(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, s: Sl
   // A heading line as long as the text's lines is a paragraph that wraps (a decision's `Điều 1. Ban
   // hành kèm theo …`), not a heading alone.
   return HEADING_KEYWORD.test(first.text) && kept[h]!.line.text.length < 0.75 * medianLineLength(kept);
+}
+
+/** Whether a slot is the first word of an article's title (`Điều 6. y viên`): cased as after a full stop, since titles start with a capital. */
+function opensTitle(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, s: Slot): boolean {
+  const before = kept[s.line]!.tokens.slice(0, s.token).filter((x) => x.text !== '');
+  return before.length === 2 && /^(Điều|ĐIỀU)$/u.test(before[0]!.text) && /^\d+[a-z]?[.:]$/u.test(before[1]!.text);
 }
 
 /** The median length of the lines with text (worked out once per `kept`). */

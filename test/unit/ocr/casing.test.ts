@@ -47,6 +47,15 @@ describe('applyCase', () => {
     expect(applyCase('Ia', 'là', false, { p: 0.02, n: 40 })).toBe('là');
     expect(applyCase('Ia', 'là', false)).toBe('là');
   });
+  it('asks the context where the scan lost the first letter (`y` for `Ủy` after `Điều 6.`, synthetic Bắc Giang scan seed 21)', () => {
+    expect(applyCase('y', 'ủy', false, { p: 0.88, n: 105 })).toBe('Ủy');
+    expect(applyCase('y', 'ủy', false, { p: 0.1, n: 40 })).toBe('ủy');
+    expect(applyCase('y', 'ủy', false, null)).toBe('ủy');
+    expect(applyCase('gay', 'ngày', false, { p: 0.9, n: 3 })).toBe('Ngày');
+    // Not where the first letters agree (`Uy`, `u` for `ưu`).
+    expect(applyCase('uy', 'ủy', false, { p: 0.9, n: 3 })).toBe('ủy');
+    expect(applyCase('u', 'ưu', false, { p: 0.9, n: 3 })).toBe('ưu');
+  });
   it("keeps a mixed-capital word's first capital when its shape is not its small letter's, unless the context was seen 3 times (synthetic Bắc Giang: `Điều 6. TIy viên`)", () => {
     expect(applyCase('TIy', 'ủy', false, { p: 0.25, n: 1 })).toBe('Ủy');
     expect(applyCase('TIy', 'ủy', false, null)).toBe('Ủy');
@@ -99,6 +108,8 @@ describe('applyCase and caseIsReliable on every OCR token', () => {
       if (firstUpper && !SHAPE.test(first) && first !== 'I' && !(context && context.n >= 3)) return title();
       return decided ?? syllable;
     }
+    const f = (c: string) => c.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();
+    if (/\p{L}/u.test(first) && !capsLine && syllable.length > 1 && f(syllable[1]!) === f(first) && f(syllable[0]!) !== f(first)) return decided ?? syllable;
     if (first === 'I' && syllable.startsWith('l') && letters.length > 1 && upper === 1) return decided ?? syllable;
     if (first && !/\p{L}/u.test(first)) return decided ?? syllable;
     if (neverCapital && SHAPE.test(first) && SHAPE.test(syllable.normalize('NFD'))) return syllable;

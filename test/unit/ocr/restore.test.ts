@@ -299,6 +299,10 @@ describe('case at the start of a body', () => {
     const out = restoreWith(refs, ['Diéu 6. Co quan thudng truc Ban Chi dao', '', body]);
     expect(out).toMatch(/^Điều 6\. Cơ quan thường trực Ban Chỉ đạo +Sở Thông tin/u);
   });
+  it("cases an article title's first word as after a full stop, where the scan lost its first letter (`Điều 6. y viên`, synthetic Bắc Giang scan seed 21)", () => {
+    const bg = CLEAN.filter((x) => x !== 'bac-giang-2021');
+    expect(restoreWith(bg, ['Diéu 6. y vién Ban Chi dao', '', '1. Tham muu gitip Truong ban'])).toMatch(/^Điều 6\. Ủy viên Ban Chỉ đạo/u);
+  });
   it('but not after a line as long as the text (a paragraph that wraps) nor without a blank line (a title that wraps)', () => {
     const long = 'Diéu 6. Co quan thudng truc Ban Chi dao trién khai cac nhiém vu cua Ban Chi dao va cac';
     expect(restoreWith(refs, [long, '', body])).toMatch(/các +sở Thông tin/u);
