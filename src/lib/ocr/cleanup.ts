@@ -119,12 +119,12 @@ export function splitAtComma(tokens: WorkToken[]): WorkToken[] {
 
 /** Folded words after which a Roman numeral is a heading number (`Chương II`, `Phần I`, `Mục IV`). */
 // (`Cuong II`: the keyword with its `h` lost, before a numeral.)
-const HEADING_WORD = /^(ch?[uw]{1,2}[o0]?ng|phan|muc)$/iu;
+const HEADING_WORD = /^(ch?[uwi]{1,2}[o0]?ng|phan|muc)$/iu;
 
 const DIEU = /^[dpđ]{1,2}[ilj1]{1,2}[eêdtj]{0,2}u$/u;
 /** `Deu`/`Déu`/`Peu`: the keyword with its `i` lost; only a heading at line start (`Déu 2. Nguyén tắc`), since `đều 2` is a word. */
 const DIEU_NO_I = /^[dpđ]{1,2}[eê]u$/u;
-const CHUONG = /^ch[uưw]{1,2}[oơ0]?ng(.*)$/u;
+const CHUONG = /^ch[uưwi]{1,2}[oơ0]?ng(.*)$/u;
 /** `Cuong II`: the keyword with its `h` lost; only at line start before a Roman numeral, since `cương`, `cường` are words. */
 const CHUONG_NO_H = /^c[uưw]{1,2}[oơ0]?ng$/u;
 

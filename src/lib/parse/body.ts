@@ -13,7 +13,7 @@ function trimLeadingJunk(text: string): string {
 }
 import { readMarker, POINT_LETTERS, pointIdLabel } from './markers.ts';
 import { hasEndMark, isSeparator, isNoise, isPageNumber, isPersonName, isSignerTitle, findMotto, type ParseLine } from './lines.ts';
-import { endsParagraph, endsSentence, joinWrapped, startsLower, startsUpper, isUpperLine, wordCount } from './text.ts';
+import { editDistance, endsParagraph, endsSentence, joinWrapped, startsLower, startsUpper, isUpperLine, wordCount } from './text.ts';
 import { findNumber } from './references.ts';
 
 /** A heading title that only says the article was repealed: `(được bãi bỏ)`, `(bãi bỏ)[3]`. */
@@ -192,7 +192,15 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     return false;
   };
 
-  const acceptChapter = (h: HeadingShape): number | false => {
+  // The value of the first chapter heading after line index `i` (null if none), for a numeral that does not fit.
+  const nextChapter = (i: number): number | null => {
+    for (let k = i + 1; k < lines.length; k++) {
+      const x = readHeading(lines[k]!.text);
+      if (x?.kind === 'chapter' && x.values.length) return x.values[0]!;
+    }
+    return null;
+  };
+  const acceptChapter = (h: HeadingShape, at?: number): number | false => {
     if (opts.mode === 'decision') return false;
     const expected = lastChapterValue + 1;
     // No number (lost by the scan, `Chuong`): the next in sequence, when nothing but a title in capitals follows.
@@ -203,6 +211,9 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     // The number of the chapter before, again (a Roman numeral that lost a letter, `III` printed
     // `II`): the next in sequence (a chapter's number says where it is; a second Chương II is no chapter).
     if (lastChapterValue > 0 && h.values[0] === lastChapterValue) return expected;
+    // A Roman numeral one letter away from the next in sequence (`V` printed for `IV`), when the next
+    // chapter heading, if any, follows that: the number as read is no chapter of this text.
+    if (/^[IVX]+$/u.test(h.printed) && editDistance(h.printed, toRoman(expected)) === 1 && (at === undefined || nextChapter(at) === null || nextChapter(at) === expected + 1)) return expected;
     if (h.exact && h.values.length > 0) return h.values[0]!;
     if (h.values.includes(expected + 1)) return expected + 1;
     return false;
@@ -296,14 +307,14 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
 
     const h = readHeading(text);
     if (h && h.kind === 'chapter') {
-      const value = acceptChapter(h);
+      const value = acceptChapter(h, i);
       if (value !== false) {
         if (state === 'closing') state = 'body';
         closePoint(); clause = null; article = null; section = null;
         if (value <= lastChapterValue) diag('warning', 'chapter-out-of-order', `Chapter ${h.printed} follows chapter ${lastChapterValue}`, line.n);
         if (!h.exact) diag('info', 'heading-ocr', `Chapter heading recognised despite OCR damage: "${text.trim()}"`, line.n);
         if (h.values.length === 0) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" has no readable number; read as ${value} from the sequence`, line.n);
-        else if (!h.values.includes(value)) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" repeats the number of the chapter before; read as ${value} from the sequence`, line.n);
+        else if (!h.values.includes(value)) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" has a number out of sequence; read as ${value} from the sequence`, line.n);
         lastChapterValue = Math.max(lastChapterValue, value);
         // (A number read from the sequence is written in the style the heading printed.)
         const printed = !h.values.includes(value) ? (/^\d+$/.test(h.printed) ? String(value) : toRoman(value)) : /^[IVXL]+$/.test(h.printed) || /^\d+$/.test(h.printed) ? h.printed : toRoman(value);

@@ -90,6 +90,7 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('Chuwong 1V')))).toBe('Chương 1V');
     // Glued strokes before a numeral of its own (synthetic Kiên Giang 2019 scan, seed 6: `Chuongil IV`).
     expect(text(headingKeywords(toks('Chuongil IV TO CHIIC')))).toBe('Chương IV TO CHIIC');
+    expect(text(headingKeywords(toks('Chiong I')))).toBe('Chương I');
     expect(text(headingKeywords(toks('Didu la')))).toBe('Didu la');
   });
   it("headingKeywords reads a chapter keyword that lost its 'h' only at line start before a Roman numeral (synthetic Kiên Giang 2019 scan: `Cuong II`)", () => {
