@@ -22,13 +22,13 @@ function foldedWords(text: string): string {
 /**
  * A line naming the document type (`QUYẾT ĐỊNH`, OCR `QUYET PINH`, a restoration's `QUYẾT TRÌNH`),
  * not the `QUYẾT ĐỊNH:` operative line: a type of 8 letters or more within 1 edit, of 10 or more within 2,
- * with or without a stray word of one or two letters after it.
+ * with or without a stray word of one to three letters after it.
  */
 export function isTypeLine(text: string, types = DECISION_TYPES): boolean {
   if (!isUpperLine(text) || text.length > 40 || /:\s*$/.test(text)) return false;
   const w = foldedWords(text);
-  // (Also with a stray word of one or two letters after it: stamp debris the restorer read, `QUYẾT ĐỊNH ÁN`.)
-  const short = w.replace(/ [a-z]{1,2}$/u, '');
+  // (Also with a stray word of one to three letters after it: stamp debris the restorer read, `QUYẾT ĐỊNH ÁN`, `QUYẾT ĐỊNH NGỮ`.)
+  const short = w.replace(/ [a-z]{1,3}$/u, '');
   return types.some((t) => [w, short].some((x) => x === t || (t.length >= 8 && editDistance(x, t) <= (t.length >= 10 ? 2 : 1))));
 }
 
