@@ -211,9 +211,10 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     // The number of the chapter before, again (a Roman numeral that lost a letter, `III` printed
     // `II`): the next in sequence (a chapter's number says where it is; a second Chương II is no chapter).
     if (lastChapterValue > 0 && h.values[0] === lastChapterValue) return expected;
-    // A Roman numeral one letter away from the next in sequence (`V` printed for `IV`), when the next
-    // chapter heading, if any, follows that: the number as read is no chapter of this text.
-    if (/^[IVX]+$/u.test(h.printed) && editDistance(h.printed, toRoman(expected)) === 1 && (at === undefined || nextChapter(at) === null || nextChapter(at) === expected + 1)) return expected;
+    // After a chapter, a Roman numeral one letter away from the next in sequence (`V` printed for
+    // `IV`), when the next chapter heading, if any, follows that: the number as read is no chapter of
+    // this text. (A text may start at any chapter: an excerpt's first `Chương II` stays.)
+    if (lastChapterValue > 0 && /^[IVX]+$/u.test(h.printed) && editDistance(h.printed, toRoman(expected)) === 1 && (at === undefined || nextChapter(at) === null || nextChapter(at) === expected + 1)) return expected;
     if (h.exact && h.values.length > 0) return h.values[0]!;
     if (h.values.includes(expected + 1)) return expected + 1;
     return false;

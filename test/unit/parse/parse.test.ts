@@ -30,11 +30,11 @@ describe('structure', () => {
     expect(again.document.regulation!.chapters.map((c) => [c.id, c.number])).toEqual([['chuong-1', 'I'], ['chuong-2', 'II'], ['chuong-3', 'III']]);
     expect(again.document.provenance.diagnostics.filter((d) => d.code === 'heading-number-inferred').map((d) => d.line)).toEqual([9]);
     // A numeral one letter from the next in sequence, the next chapter (if any) following it (synthetic Kiên Giang 2019 scan seed 32: `Chuong V` for IV).
-    const chs = (text: string) => reg(text).document.regulation!.chapters.map((c) => c.number);
+    const numbers = (text: string) => reg(text).document.regulation!.chapters.map((c) => c.number);
     const body = (n: number) => `\nĐiều ${n}. Tiêu đề\n1. Nội dung.`;
-    expect(chs(`Chương I A${body(1)}\nChương II B${body(2)}\nChương III C${body(3)}\nChương V D${body(4)}`)).toEqual(['I', 'II', 'III', 'IV']);
-    expect(chs(`Chương I A${body(1)}\nChương V B${body(2)}\nChương III C${body(3)}`)).toEqual(['I', 'V', 'III']);
-    expect(chs(`Chương I A${body(1)}\nChương II B${body(2)}\nChương IV D${body(3)}`)).toEqual(['I', 'II', 'IV']);
+    expect(numbers(`Chương I A${body(1)}\nChương II B${body(2)}\nChương III C${body(3)}\nChương V D${body(4)}`)).toEqual(['I', 'II', 'III', 'IV']);
+    expect(numbers(`Chương I A${body(1)}\nChương V B${body(2)}\nChương III C${body(3)}`)).toEqual(['I', 'V', 'III']);
+    expect(numbers(`Chương I A${body(1)}\nChương II B${body(2)}\nChương IV D${body(3)}`)).toEqual(['I', 'II', 'IV']);
     // A word after the keyword is no title in capitals: not a chapter.
     expect(reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung của\nChương trình công tác.').document.regulation!.chapters).toHaveLength(1);
   });
