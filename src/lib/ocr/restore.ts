@@ -921,8 +921,15 @@ function opensBody(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, s: Sl
 
 /** Whether a slot is the first word of an article's title (`Điều 6. y viên`): cased as after a full stop, since titles start with a capital. */
 function opensTitle(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, s: Slot): boolean {
-  const before = kept[s.line]!.tokens.slice(0, s.token).filter((x) => x.text !== '');
-  return before.length === 2 && /^(Điều|ĐIỀU)$/u.test(before[0]!.text) && /^\d+[a-z]?[.:]$/u.test(before[1]!.text);
+  const toks = kept[s.line]!.tokens;
+  let n = 0, keyword = '', number = '';
+  for (let i = 0; i < s.token; i++) {
+    const x = toks[i]!.text;
+    if (x === '') continue;
+    if (++n > 2) return false;
+    if (n === 1) keyword = x; else number = x;
+  }
+  return n === 2 && (keyword === 'Điều' || keyword === 'ĐIỀU') && /^\d+[a-z]?[.:]$/u.test(number);
 }
 
 /** The median length of the lines with text (worked out once per `kept`). */
