@@ -50,6 +50,18 @@ export function elements(doc: Document): Element[] {
   return out;
 }
 
+/** The decision's metadata a reader sees, by field: number, date, place, issuer, title, signer, and the regulation's title. */
+export function metadata(doc: Document): Record<string, string> {
+  const d = doc.decision, sig = d.signature;
+  return {
+    number: String(d.number.value ?? ''), date: String(d.date.value ?? ''), place: d.place ?? '', issuer: d.issuer ?? '', title: d.title,
+    signer: sig ? `${sig.capacity ?? ''} / ${sig.title ?? ''} / ${sig.name ?? ''}` : '', regulation: doc.regulation?.title ?? '',
+  };
+}
+
+/** How many fields `metadata` gives. */
+export const METADATA_FIELDS = 7;
+
 /** How one damaged document came through. */
 export interface LayoutRun {
   id: string;
@@ -63,6 +75,8 @@ export interface LayoutRun {
   /** SER of the scan's element texts (in order) against the clean ones'. */
   ser: number;
   gold: number;
+  /** Metadata fields (see `metadata`) that differ from the clean ingest's. */
+  metadataWrong: string[];
 }
 
 /** Every clean source (or those of `ids`) under a scan's layout and the learned damage, for each seed, through ingest. */
@@ -74,7 +88,8 @@ export function layoutRuns(root: URL, seeds: number[], ids: readonly string[] = 
   for (const set of sets.filter((x) => ids.includes(x.id))) {
     const entry = manifest.sources.find((s) => s.id === set.id) ?? null;
     clearModelCache();
-    const cleanEls = elements(ingestBytes(new TextEncoder().encode(set.clean), `${set.id}.txt`, entry, {}).document);
+    const cleanDoc = ingestBytes(new TextEncoder().encode(set.clean), `${set.id}.txt`, entry, {}).document;
+    const cleanEls = elements(cleanDoc), cleanMeta = metadata(cleanDoc);
     const cleanIds = new Set(cleanEls.map((e) => e.id));
     for (const seed of seeds) {
       const scanned = damageText(damageLayout(set.clean, seed), damage, seed);
@@ -91,6 +106,7 @@ export function layoutRuns(root: URL, seeds: number[], ids: readonly string[] = 
         id: set.id, seed, detected: doc.provenance.ocr.detected, clean: cleanEls.length, scanned: els.length,
         missing: cleanEls.filter((e) => !ids.has(e.id)).map((e) => e.id), extra: els.filter((e) => !cleanIds.has(e.id)).map((e) => e.id),
         ser: s.ser, gold: s.gold,
+        metadataWrong: Object.entries(metadata(doc)).filter(([k, v]) => v !== cleanMeta[k]).map(([k, v]) => `${k}: ${JSON.stringify(v)} (clean ${JSON.stringify(cleanMeta[k])})`),
       });
     }
   }
@@ -102,8 +118,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const seeds = (at > 0 ? process.argv[at + 1]! : '12345,1,777').split(',').map(Number);
   const runs = layoutRuns(new URL('../', import.meta.url), seeds);
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-  console.log(`| document | seed | detected | elements (clean / scan) | missing | extra | SER |\n| --- | --- | --- | --- | --- | --- | --- |`);
-  for (const r of runs) console.log(`| ${r.id} | ${r.seed} | ${r.detected ? 'yes' : 'NO'} | ${r.clean} / ${r.scanned} | ${r.missing.join(' ') || '—'} | ${r.extra.join(' ') || '—'} | ${pct(r.ser)} |`);
+  console.log(`| document | seed | detected | elements (clean / scan) | missing | extra | SER | metadata not as in the clean ingest |\n| --- | --- | --- | --- | --- | --- | --- | --- |`);
+  for (const r of runs) console.log(`| ${r.id} | ${r.seed} | ${r.detected ? 'yes' : 'NO'} | ${r.clean} / ${r.scanned} | ${r.missing.join(' ') || '—'} | ${r.extra.join(' ') || '—'} | ${pct(r.ser)} | ${r.metadataWrong.join('; ') || '—'} |`);
   const whole = runs.reduce((s, r) => s + r.ser * r.gold, 0) / runs.reduce((s, r) => s + r.gold, 0);
-  console.log(`\n${runs.length} documents, ${runs.filter((r) => !r.missing.length && !r.extra.length).length} with every element found and none extra; SER over all ${pct(whole)}. Clean sources: ${CLEAN.join(', ')}.`);
+  const fields = METADATA_FIELDS;
+  const wrong = runs.reduce((s, r) => s + r.metadataWrong.length, 0);
+  console.log(`\n${runs.length} documents, ${runs.filter((r) => !r.missing.length && !r.extra.length).length} with every element found and none extra; SER over all ${pct(whole)}; metadata fields as in the clean ingest ${runs.length * fields - wrong} of ${runs.length * fields}. Clean sources: ${CLEAN.join(', ')}.`);
 }

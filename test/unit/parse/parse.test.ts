@@ -140,6 +140,19 @@ describe('document type line damaged', () => {
   });
 });
 
+describe("signer's name cased small by a scan", () => {
+  const doc = (name: string) => parse(`QUYẾT ĐỊNH\nBan hành Quy chế\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nNơi nhận:\n- Như Điều 1;\nTRƯỞNG BAN\nCHỦ TỊCH UBND TỈNH\n${name}`).document;
+  it('under the title, a short line of words most of them capitalised is the name, every word capitalised (synthetic Bắc Giang scan: `lộ Ảnh Dương`)', () => {
+    const d = doc('lộ Ảnh Dương');
+    expect(d.decision.signature!.name).toBe('Lộ Ảnh Dương');
+    expect(d.provenance.diagnostics.some((x) => x.code === 'signer-name-case')).toBe(true);
+    expect(doc('Lê Ánh Dương').decision.signature!.name).toBe('Lê Ánh Dương');
+  });
+  it('but not a line mostly in small letters', () => {
+    expect(doc('các sở Ngành').decision.signature!.name).toBe(null);
+  });
+});
+
 describe('closing zone', () => {
   it('a letterhead repeated above the regulation is not part of the signature', () => {
     const r = parse('QUYẾT ĐỊNH\nBan hành Quy chế\nCăn cứ Luật A ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nNơi nhận:\n- Như Điều 1;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTrang 2/5\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.');
