@@ -50,7 +50,7 @@ export function trainCaseModelOnTokens(tokenised: string[][]): CaseModel {
       if (x.caps) { prev = x.lowerId; prevWord = true; continue; }
       if (x.counted) {
         add(model.pairsAfter(prev), x.lowerId, x.cap);
-        if (prev === model.stop && !x.lower.startsWith('<')) add(model.word, model.afterStop, x.cap);
+        if (prev === model.stop && !x.lower.startsWith('<')) { model.afterStop.total++; if (x.cap) model.afterStop.cap++; }
         // Mid-sentence statistics only: after a word or a comma.
         if (prevWord || prev === model.comma) add(model.word, x.lowerId, x.cap);
       }
@@ -93,8 +93,8 @@ class TallyCaseModel implements CaseModel {
   readonly word = new Map<number, Tally>();
   readonly comma = this.idOf(',');
   readonly stop = this.idOf('.');
-  /** The key in `word` of the tally of every word after a full stop (an id no token has). */
-  readonly afterStop = -1;
+  /** Every word after a full stop. */
+  readonly afterStop: Tally = { cap: 0, total: 0 };
 
   idOf(tok: string): number {
     let i = this.ids.get(tok);
@@ -115,7 +115,7 @@ class TallyCaseModel implements CaseModel {
     const p = pi === undefined || wi === undefined ? undefined : this.pair.get(pi)?.get(wi);
     if (p) return { p: (p.cap + 0.5) / (p.total + 1), n: p.total };
     // After a full stop, a word never seen there is as likely a capital as any word there.
-    if (prev === '.') { const a = this.word.get(this.afterStop); return a ? { p: (a.cap + 0.5) / (a.total + 1), n: a.total } : null; }
+    if (prev === '.') { const a = this.afterStop; return a.total ? { p: (a.cap + 0.5) / (a.total + 1), n: a.total } : null; }
     if (wi === undefined) return null; // (never counted: no pair, no word tally)
     if (!/\p{L}/u.test(prev) && prev !== ',') return null;
     const u = this.word.get(wi);

@@ -506,6 +506,9 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   return 'stamp';
 }
 
+/** An article's or chapter's keyword as the clean-up writes it (`headingKeywords`) or a clean text prints it. */
+export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
+
 /**
  * Point letters the scan misread (`e.` between `b.` and `d.`), from their order: within a run of
  * lettered point markers at line starts (a clause number, `Điều` or `Chương` at a line start ends a
@@ -531,7 +534,7 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
     } else if (run.length && run[0]!.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
       lost.add(toks[0]!);
       run.push(toks[0]!);
-    } else if (/^\d{1,3}[.)]$/u.test(first.text) || /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u.test(first.text)) end();
+    } else if (/^\d{1,3}[.)]$/u.test(first.text) || HEADING_KEYWORD.test(first.text)) end();
   }
   end();
   // Many documents skip `đ`: in one that never prints it, the letter after `d` is `e`.

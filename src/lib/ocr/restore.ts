@@ -8,7 +8,7 @@ import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { alignPlan, anchorPlan, levenshtein, planBound, type SubRows } from './align.ts';
 import { candidatesWith, channelCost, channelCostWithin, spell, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
-import { LINE_PASSES, debrisLine, isCapsLine, pointLetterSequence, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
+import { HEADING_KEYWORD, LINE_PASSES, debrisLine, isCapsLine, pointLetterSequence, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
@@ -878,6 +878,7 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
   for (let t = 0; t < steps.length; t++) prev[t] = t > 0 ? steps[t - 1]!.options[chosen[t - 1]!]!.lm : BOS;
   const docCase = new Map<string, { cap: number; total: number }>();
   for (let t = 0; t < steps.length; t++) countDocCase(run, steps[t]!, chosen[t]!, prev[t]!, docCase);
+  const starts = sentenceStarts(kept);
   // Whether a previous token is a word of the model (not punctuation, not a mark like `<num>`), once per distinct token.
   const wordBefore = new Map<string, boolean>();
   for (let t = 0; t < steps.length; t++) {
@@ -888,7 +889,7 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     let text = s.core;
     // A word read as printed, in a document whose print is trusted (`WEIGHTS.trust`), keeps its printed case too.
     if (o.lm !== '<unk>' && o.lm !== '<num>' && !(trusted && o.lm === s.lower)) {
-      const p = opensBody(kept, s) || opensTitle(kept, s) ? '.' : prev[t]!;
+      const p = starts.body[s.line] === s.token || starts.title[s.line] === s.token ? '.' : prev[t]!;
       let word = wordBefore.get(p);
       if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));
       const d = docCase.get(p + ' ' + o.lm);
@@ -901,48 +902,31 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
 }
 
 /**
- * Whether a slot is the first word of the first line after a heading (`Điều 6. Cơ quan thường trực`,
- * then a blank line): a sentence starts there, though the heading has no full stop, so its case is
- * decided as after one (`5d Thông tin` is `Sở Thông tin`, not a continuation of the heading's title).
- * A title that wraps goes on in the next line, with no blank line between (the real scan, line 332).
+ * For each kept line, the index of the token whose case is decided as after a full stop (-1: none),
+ * though no full stop precedes it: the first word of the first line after a heading and a blank line
+ * (`Điều 6. Cơ quan thường trực`, then `5d Thông tin`: `Sở Thông tin`, not a continuation of the
+ * heading's title), and the first word of an article's title (`Điều 6. y viên`: titles start with a
+ * capital). A title that wraps goes on in the next line with no blank line between (the real scan,
+ * line 332), and a heading line as long as the text's lines is a paragraph that wraps (a decision's
+ * `Điều 1. Ban hành kèm theo …`), not a heading alone. (Ingest passes no blank lines: a blank line
+ * shows as a gap in the line numbers.)
  */
-function opensBody(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, s: Slot): boolean {
-  const toks = kept[s.line]!.tokens;
-  for (let i = 0; i < s.token; i++) if (toks[i]!.text !== '') return false;
-  // The line before with text (ingest passes no blank lines: the gap shows in the line numbers).
-  let h = s.line - 1;
-  while (h >= 0 && !kept[h]!.tokens.some((x) => x.text !== '')) h--;
-  if (h < 0 || kept[h]!.line.n >= kept[s.line]!.line.n - 1) return false;
-  const first = kept[h]!.tokens.find((x) => x.text !== '')!;
-  // A heading line as long as the text's lines is a paragraph that wraps (a decision's `Điều 1. Ban
-  // hành kèm theo …`), not a heading alone.
-  return HEADING_KEYWORD.test(first.text) && kept[h]!.line.text.length < 0.75 * medianLineLength(kept);
-}
-
-/** Whether a slot is the first word of an article's title (`Điều 6. y viên`): cased as after a full stop, since titles start with a capital. */
-function opensTitle(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, s: Slot): boolean {
-  const toks = kept[s.line]!.tokens;
-  let n = 0, keyword = '', number = '';
-  for (let i = 0; i < s.token; i++) {
-    const x = toks[i]!.text;
-    if (x === '') continue;
-    if (++n > 2) return false;
-    if (n === 1) keyword = x; else number = x;
+function sentenceStarts(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): { body: Int32Array; title: Int32Array } {
+  const live = kept.map((k) => k.tokens.flatMap((t, i) => (t.text !== '' ? [i] : [])));
+  const lengths = kept.filter((k) => k.line.text.trim()).map((k) => k.line.text.length).sort((a, b) => a - b);
+  const median = lengths.length ? lengths[lengths.length >> 1]! : 0;
+  const body = new Int32Array(kept.length).fill(-1), title = new Int32Array(kept.length).fill(-1);
+  let before = -1; // the last line with text so far
+  for (let li = 0; li < kept.length; li++) {
+    const idx = live[li]!;
+    if (!idx.length) continue;
+    const toks = kept[li]!.tokens;
+    if (idx.length > 2 && /^(Điều|ĐIỀU)$/u.test(toks[idx[0]!]!.text) && /^\d+[a-z]?[.:]$/u.test(toks[idx[1]!]!.text)) title[li] = idx[2]!;
+    if (before >= 0 && kept[before]!.line.n < kept[li]!.line.n - 1 && HEADING_KEYWORD.test(kept[before]!.tokens[live[before]![0]!]!.text) && kept[before]!.line.text.length < 0.75 * median) body[li] = idx[0]!;
+    before = li;
   }
-  return n === 2 && (keyword === 'Điều' || keyword === 'ĐIỀU') && /^\d+[a-z]?[.:]$/u.test(number);
+  return { body, title };
 }
-
-/** The median length of the lines with text (worked out once per `kept`). */
-function medianLineLength(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): number {
-  let m = MEDIAN_LENGTH.get(kept);
-  if (m === undefined) {
-    const ls = kept.filter((k) => k.line.text.trim()).map((k) => k.line.text.length).sort((a, b) => a - b);
-    MEDIAN_LENGTH.set(kept, (m = ls.length ? ls[ls.length >> 1]! : 0));
-  }
-  return m;
-}
-const MEDIAN_LENGTH = new WeakMap<object, number>();
-const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
 
 /** This document's own case usage: a step's chosen word after the previous token, where the scan shows its case reliably. */
 function countDocCase(run: Run, st: Step, chosen: number, prev: string, docCase: Map<string, { cap: number; total: number }>): void {
