@@ -8,6 +8,7 @@ import { foldKey } from '../fold.ts';
 import { levenshtein } from './align.ts';
 import { isFoldedSyllable, isValidSyllable } from './syllable.ts';
 import { inOneWord, inRealUse } from './lexicon.ts';
+import { POINT_LETTERS } from '../parse/markers.ts';
 
 /** A token being restored: current text and the OCR text it came from. */
 export interface WorkToken {
@@ -495,11 +496,10 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   const s = text.trim().replace(/[.,;:]+$/u, '');
   if (/^\d{1,3}$/u.test(s)) return 'page-number';
   if (/\s/u.test(s) || s.length > 4) return null;
-  // Two letters and more may be a damaged word (`nudc.` for nước.): keep them for the decoder; so
-  // may a word with letters read as digits or symbols (`s4ng`, `t6ng`, `¢hiu`: the last word of a
-  // paragraph, alone on its line).
-  // (Not capitals without a vowel, `NG`; small letters may be a word whose vowel the scan read as a
-  // consonant, `sb` for số, `tbng` for tổng.)
+  // Two letters and more may be a damaged word (`nudc.` for nước.): keep them for the decoder, but not
+  // capitals without a vowel (`NG`; small letters may be a word whose vowel the scan read as a
+  // consonant, `sb` for số, `tbng` for tổng). So may a word with letters read as digits or symbols
+  // (`s4ng`, `t6ng`, `¢hiu`: the last word of a paragraph, alone on its line).
   if (/^\p{L}{2,}$/u.test(s)) return s === s.toUpperCase() && !/[aeiouy]/iu.test(s.normalize('NFD')) ? 'stamp' : null;
   if (/^[\p{L}\d$&¢¥@]{3,}$/u.test(s) && /\p{L}/u.test(s)) return null;
   if (/^[-–—+•]$/u.test(s)) return null;
@@ -517,8 +517,8 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * `d.`), a run's last letter as the one after its predecessor when more than one letter would be
  * skipped (`b.`, `e.` → `c.`; `a.`, `d.` → `b.`), and a run's first letter as `a` when the next
  * is `b`. A marker whose letter the scan lost (a lone `.` the clean-up dropped, then a capital: `g.`,
- * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor. Letters in the order the
- * parser takes them (`parse/markers.ts`); after `d` comes `e` in a document that never prints `đ`.
+ * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor. Letters in the parser's order
+ * (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
  */
 export function pointLetterSequence(lines: WorkToken[][]): void {
   const runs: WorkToken[][] = [];
@@ -538,7 +538,7 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
   }
   end();
   // Many documents skip `đ`: in one that never prints it, the letter after `d` is `e`.
-  const order = runs.some((r) => r.some((t) => t.text.startsWith('đ'))) ? POINT_ORDER : POINT_ORDER.filter((x) => x !== 'đ');
+  const order = runs.some((r) => r.some((t) => t.text.startsWith('đ'))) ? POINT_LETTERS : POINT_LETTERS.filter((x) => x !== 'đ');
   const at = (t: WorkToken) => (lost.has(t) ? -1 : order.indexOf(t.text[0]!));
   const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : t.text.slice(1)), fixed: true, confidence });
   for (const r of runs) {
@@ -552,7 +552,6 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
     }
   }
 }
-const POINT_ORDER = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 
 /** Chapter numerals read with look-alikes (`Il`, `1V`, `1`) become Roman when the document numbers chapters in Roman. */
 export function romanChapterNumerals(lines: WorkToken[][]): void {
