@@ -200,7 +200,7 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     }
     return null;
   };
-  const acceptChapter = (h: HeadingShape, at?: number): number | false => {
+  const acceptChapter = (h: HeadingShape, at: number): number | false => {
     if (opts.mode === 'decision') return false;
     const expected = lastChapterValue + 1;
     // No number (lost by the scan, `Chuong`): the next in sequence, when nothing but a title in capitals follows.
@@ -214,7 +214,10 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     // After a chapter, a Roman numeral one letter away from the next in sequence (`V` printed for
     // `IV`), when the next chapter heading, if any, follows that: the number as read is no chapter of
     // this text. (A text may start at any chapter: an excerpt's first `Chương II` stays.)
-    if (lastChapterValue > 0 && /^[IVX]+$/u.test(h.printed) && editDistance(h.printed, toRoman(expected)) === 1 && (at === undefined || nextChapter(at) === null || nextChapter(at) === expected + 1)) return expected;
+    if (lastChapterValue > 0 && /^[IVX]+$/u.test(h.printed) && editDistance(h.printed, toRoman(expected)) === 1) {
+      const next = nextChapter(at);
+      if (next === null || next === expected + 1) return expected;
+    }
     if (h.exact && h.values.length > 0) return h.values[0]!;
     if (h.values.includes(expected + 1)) return expected + 1;
     return false;
@@ -317,8 +320,10 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
         if (h.values.length === 0) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" has no readable number; read as ${value} from the sequence`, line.n);
         else if (!h.values.includes(value)) diag('warning', 'heading-number-inferred', `Chapter heading "${text.trim().slice(0, 40)}" has a number out of sequence; read as ${value} from the sequence`, line.n);
         lastChapterValue = Math.max(lastChapterValue, value);
-        // (A number read from the sequence is written in the style the heading printed.)
-        const printed = !h.values.includes(value) ? (/^\d+$/.test(h.printed) ? String(value) : toRoman(value)) : /^[IVXL]+$/.test(h.printed) || /^\d+$/.test(h.printed) ? h.printed : toRoman(value);
+        // (As printed when the heading's number is read as such; a number read from the sequence in the
+        // style the heading printed.)
+        const asPrinted = h.values.includes(value) && /^([IVXL]+|\d+)$/.test(h.printed);
+        const printed = asPrinted ? h.printed : /^\d+$/.test(h.printed) ? String(value) : toRoman(value);
         chapter = { id: uniqueId(ctx, `chuong-${value}`), number: printed, value, titleParts: [part(line, h.prefixLength)], articles: [], sections: [], first: line.n, last: line.n };
         chapters.push(chapter);
         account(line.n, chapter.id);
