@@ -10,7 +10,7 @@ import { CLEAN, leaveOneOut, ocrSources, sourceLines } from './ocr-sources.ts';
 import { stripMarkdown, syllableErrorRate } from '../src/lib/ocr/ser.ts';
 import { learnDamage, damageMarks, damageSpaces, damageSplits, damageText, damageTones, damageWords } from '../src/lib/ocr/damage.ts';
 import { learnFromReferences } from '../src/lib/ocr/train.ts';
-import { METADATA_FIELDS, layoutRuns } from './ocr-layout.ts';
+import { layoutRuns } from './ocr-layout.ts';
 import type { ConfusionData } from '../src/lib/ocr/confusion.ts';
 
 const root = new URL('../', import.meta.url);
@@ -178,7 +178,7 @@ const layout = layoutRuns(root, LAYOUT_SEEDS);
 rows.splice(throughputAt, 0, ...CLEAN.map((id) => {
   const r = layout.filter((x) => x.id === id);
   const whole = r.filter((x) => !x.missing.length && !x.extra.length).length;
-  const fields = r.length * METADATA_FIELDS, right = fields - r.reduce((s, x) => s + x.metadataWrong.length, 0);
+  const fields = r.reduce((s, x) => s + x.metadataFields, 0), right = fields - r.reduce((s, x) => s + x.metadataWrong.length, 0);
   return [`scan layout and damage, whole document through ingest: ${id}, seeds ${LAYOUT_SEEDS.join('/')}: detected ${r.filter((x) => x.detected).length} of ${r.length}, every chapter, article, clause and point found (none extra) in ${whole} of ${r.length}; metadata fields as in the clean ingest ${right} of ${fields} (reported)`, String(r[0]!.gold), '', r.map((x) => pct(x.ser)).join(' / '), '—', whole === r.length ? 'all whole' : `${r.length - whole} not`];
 }));
 
