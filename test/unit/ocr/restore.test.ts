@@ -232,6 +232,8 @@ describe('words the channel puts past its bound', () => {
     // (With a bound of 0.1 hardly a word has a candidate; before, such a step made decoding throw.)
     const out = restoreWith(CLEAN, 'Trưởng Ban xem xét, quyết định.', { bound: 0.1 });
     expect(out.split(' ')).toHaveLength(6);
+    // `qụyêt` has none even at twice the bound: it is kept as printed, in its place.
+    expect(restoreWith(CLEAN, 'Trưởng Ban xem xét, qụyêt định.', { bound: 0.1 }).split(' ')[4]).toBe('qụyêt');
   });
 });
 
