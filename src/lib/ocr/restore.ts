@@ -630,8 +630,22 @@ function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToke
   for (let li = 0; li < kept.length; li++) {
     const tokens = kept[li]!.tokens;
     const caps = isCapsLine(tokens, run.models.pass);
-    for (let ti = 0; ti < tokens.length; ti++) addToken(run, tokens[ti]!, li, ti, caps);
+    for (let ti = 0; ti < tokens.length; ti++) addToken(run, tokens[ti]!, li, ti, caps || inCapsRun(tokens, ti));
   }
+}
+
+/**
+ * Whether a word in capitals stands next to another word in capitals, on a line that is not in
+ * capitals as a whole: the two columns of a letterhead read as one line (`BAN CHI PAO CHUYEN POI SO
+ * Poc lap - Ty do - Hanh phiic`) put a heading in capitals beside a title. A two-letter word there
+ * (`SO`) is a capital word of the heading, not a title (`Số`).
+ */
+export function inCapsRun(tokens: readonly WorkToken[], ti: number): boolean {
+  const caps = (t: WorkToken | undefined) => {
+    const letters = t?.text.replace(/[^\p{L}]/gu, '') ?? '';
+    return letters.length >= 2 && letters === letters.toUpperCase();
+  };
+  return caps(tokens[ti]) && (caps(tokens[ti - 1]) || caps(tokens[ti + 1]));
 }
 
 // (The loops of the stages call a function per item: a function called thousands of times is

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { caseTokens, trainCaseModel } from '../../../src/lib/ocr/casing.ts';
-import { applyCase, caseIsReliable } from '../../../src/lib/ocr/restore.ts';
+import { applyCase, caseIsReliable, inCapsRun } from '../../../src/lib/ocr/restore.ts';
+import type { WorkToken } from '../../../src/lib/ocr/cleanup.ts';
 import { lmTokens } from '../../../src/lib/ocr/text.ts';
-import { CLEAN, clean, ocrSource } from './helpers.ts';
+import { CLEAN, clean, ocrSource, restoreWith } from './helpers.ts';
 
 describe('case model', () => {
   // Cut from content/sources/kien-giang-2019.txt.
@@ -72,6 +73,14 @@ describe('applyCase', () => {
   it('writes a word that starts with a capital on a line of capitals in capitals (Xa → XÃ)', () => {
     expect(applyCase('Xa', 'xã', true)).toBe('XÃ');
     expect(applyCase('xa', 'xã', true)).toBe('xã');
+  });
+  it('writes a two-letter word in capitals beside other capitals in capitals on a letterhead line of two columns (real scan line 2: `SO` → `SỐ`, not `Số`)', () => {
+    const line = 'BAN CHI PAO CHUYEN POI SO Poc lap - Ty do - Hanh phiic';
+    const tokens = line.split(' ').map((text) => ({ text }) as WorkToken);
+    expect(inCapsRun(tokens, 5)).toBe(true); // SO, after POI
+    expect(inCapsRun(tokens, 6)).toBe(false); // Poc
+    expect(inCapsRun([{ text: 'Chủ' }, { text: 'VP' }, { text: 'tỉnh' }] as WorkToken[], 1)).toBe(false);
+    expect(restoreWith(CLEAN, line)).toBe('BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ Độc lập - Tự do - Hạnh phúc');
   });
   it('keeps a word of three letters or more written as a title on a line of capitals a title (`Chuong I NHUNG QUY PINH`)', () => {
     expect(applyCase('Churong', 'chương', true)).toBe('Chương');
