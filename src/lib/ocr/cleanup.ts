@@ -446,6 +446,10 @@ export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): Wo
     const parts = segment(t.text);
     // Only capitals (headers) or three and more pieces: a damaged lower-case word (`Trudéng`) is no glue.
     if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];
+    // Seven capitals in two pieces may be one long word with a letter too many (`TRUDÉNG` for
+    // `TRƯỞNG`, as `Trudéng` in small letters): split it only if every piece printed with a mark is a
+    // syllable in use as printed (`DÉNG` is none).
+    if (parts.length === 2 && t.text.length === 7 && parts.some((p) => ACCENTED.test(p) && !usedSyllable(p))) return [t];
     return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
   });
 }

@@ -4,6 +4,7 @@ import {
   gluedPair, isCapsLine, keepVerbatim, pointLetterSequence, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
+import { CLEAN, restoreWith } from './helpers.ts';
 
 // Snippets cut from content/sources/kien-giang-2022.ocr.txt (line numbers in comments).
 const toks = (s: string): WorkToken[] => s.split(' ').map((t) => ({ text: t, ocr: t }));
@@ -208,6 +209,12 @@ describe('clean-up passes', () => {
   it('splitMergedSyllables splits glued words (1)', () => {
     expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);
     expect(splitMergedSyllables(toks('Chuyén')).map((t) => t.text)).toEqual(['Chuyén']);
+  });
+  it('splitMergedSyllables leaves seven capitals whole when a piece printed with a mark is no syllable in use (`TRUDÉNG` is TRƯỞNG, as the real scan\'s `Trudéng`, not `TRU DÉNG`)', () => {
+    expect(splitMergedSyllables(toks('TRUDÉNG BAN')).map((t) => t.text)).toEqual(['TRUDÉNG', 'BAN']);
+    expect(splitMergedSyllables(toks('NHIEMVU')).map((t) => t.text)).toEqual(['NHIEM', 'VU']);
+    expect(splitMergedSyllables(toks('NHIỆMVỤ')).map((t) => t.text)).toEqual(['NHIỆM', 'VỤ']);
+    expect(restoreWith(CLEAN, 'KT.TRUDÉNG BAN')).toBe('KT. TRƯỞNG BAN');
   });
   it('gluedPair splits two syllables in real use that a missing space glued (clean texts with 3 % of their spaces dropped)', () => {
     // Both accented; a capital after a small letter; one accented and a word of the lexicon.
