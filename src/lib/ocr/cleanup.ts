@@ -160,6 +160,20 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
   return out;
 }
 
+/**
+ * The label of a document's number (`Số: 85 /QĐ-BCĐ`) read wrong (`Hb: 85 /QP-BCD`, `S4: 40 /QD-BCD`):
+ * a line's first word of at most three characters with a colon, before a number and a symbol
+ * (`85 /QP-BCD`, `85/QP-BCD`, `4145/QĐ-BCĐ`), is `Số:` — no other label stands there in these
+ * documents. A label read right is left to the decoder.
+ */
+export function numberLabel(tokens: WorkToken[]): WorkToken[] {
+  const l = live(tokens);
+  const [label, num, code] = [l[0], l[1], l[2]];
+  if (!label || label.fixed || !num || !/^[^\s:]{1,3}:$/u.test(label.text) || label.text === 'Số:') return tokens;
+  const symbol = /^\d+[a-z]?\s*\/\s*\p{L}/u.test(num.text) || (/^\d+[a-z]?$/u.test(num.text) && !!code && /^\/\s*\p{L}/u.test(code.text));
+  return symbol ? tokens.map((t) => (t === label ? { ...t, text: 'Số:', fixed: true, confidence: 0.9 } : t)) : tokens;
+}
+
 /** A number split by a space before a document code (`1 22/QD—`) is joined (`122/QD—`); only a lone digit, so `số 32/…` read as `56 32/…` is left alone. */
 export function joinSplitNumber(tokens: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
@@ -265,6 +279,35 @@ function capsTitle(tokens: WorkToken[], ctx: PassContext): boolean {
   return words >= 2 && syllable;
 }
 
+/**
+ * For each token, whether it belongs to a heading in capitals that shares its line with other text:
+ * a run of three or more neighbouring words in capitals (no list punctuation after them), two of them
+ * syllables that are no known abbreviation. The two columns of a letterhead read as one line (`BAN
+ * EHI DAO CHINH Doc lap - Tu do - Hanh phuc`) put such a heading beside a title; its unknown capital
+ * words are damaged words (`EHI` is CHỈ), not abbreviations, and a two-letter one is in capitals
+ * (`SO` is SỐ, not Số). A list of abbreviations (`CT va PCT UBND tinh`) is no such run.
+ */
+export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolean[] {
+  const out: boolean[] = new Array(tokens.length).fill(false);
+  const capsWord = (t: WorkToken) => {
+    const letters = t.text.replace(/[^\p{L}]/gu, '');
+    return letters.length >= 2 && letters === letters.toUpperCase() && !/[,;]$/u.test(t.text) && /^\p{L}+[.:]?$/u.test(t.text);
+  };
+  // (Over the tokens left after the passes: a deleted one, '', is no break.)
+  const at = tokens.flatMap((t, i) => (t.text ? [i] : []));
+  for (let i = 0; i < at.length;) {
+    if (!capsWord(tokens[at[i]!]!)) { i++; continue; }
+    let j = i, syllables = 0;
+    for (; j < at.length && capsWord(tokens[at[j]!]!); j++) {
+      const letters = tokens[at[j]!]!.text.replace(/[^\p{L}]/gu, '');
+      if (isFoldedSyllable(letters) && !isKnownSymbol(letters, ctx)) syllables++;
+    }
+    if (j - i >= 3 && syllables >= 2) for (let k = i; k < j; k++) out[at[k]!] = true;
+    i = j;
+  }
+  return out;
+}
+
 /** Per pass context (the abbreviations are its): whether a token's text counts in `isCapsLine`, worked out once per text. */
 const CAPS_WORDS = new WeakMap<PassContext, Map<string, boolean>>();
 function capsWords(ctx: PassContext): Map<string, boolean> {
@@ -292,9 +335,11 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
   // In a heading set in capitals an unknown capital word is a damaged word (`TRUGNG BAN`), not an
   // abbreviation; so is one of a two-word title in capitals without list punctuation (a signer's
   // `TRUDNG BAN`).
-  const heading = isCapsLine(tokens, ctx, 3) || capsTitle(tokens, ctx);
-  return tokens.map((t) => {
+  const line = isCapsLine(tokens, ctx, 3) || capsTitle(tokens, ctx);
+  const runs = line ? null : capsRuns(tokens, ctx);
+  return tokens.map((t, i) => {
     if (!t.text || t.fixed) return t;
+    const heading = line || runs![i]!;
     const code = CODE.exec(t.text);
     if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
       const raw = code[3]!.replace(/[–—]/gu, '-');
@@ -487,6 +532,7 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
   ['headingKeywords', headingKeywords],
   ['splitSignaturePrefix', splitSignaturePrefix],
   ['joinSplitNumber', joinSplitNumber],
+  ['numberLabel', numberLabel],
   ['joinCodeDash', joinCodeDash],
   ['joinSplitWord', joinSplitWord],
   ['keepVerbatim', keepVerbatim],

@@ -8,7 +8,7 @@ import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { alignPlan, anchorPlan, levenshtein, planBound, type SubRows } from './align.ts';
 import { candidatesWith, channelCost, channelCostWithin, spell, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
-import { HEADING_KEYWORD, LINE_PASSES, debrisLine, isCapsLine, pointLetterSequence, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
+import { HEADING_KEYWORD, LINE_PASSES, capsRuns, debrisLine, isCapsLine, pointLetterSequence, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
@@ -629,23 +629,11 @@ function cleanLines(lines: SourceLine[], pass: PassContext): { kept: Array<{ lin
 function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>): void {
   for (let li = 0; li < kept.length; li++) {
     const tokens = kept[li]!.tokens;
+    // (A heading in capitals beside other text on the line, `capsRuns`, is capitals too.)
     const caps = isCapsLine(tokens, run.models.pass);
-    for (let ti = 0; ti < tokens.length; ti++) addToken(run, tokens[ti]!, li, ti, caps || inCapsRun(tokens, ti));
+    const runs = caps ? null : capsRuns(tokens, run.models.pass);
+    for (let ti = 0; ti < tokens.length; ti++) addToken(run, tokens[ti]!, li, ti, caps || runs![ti]!);
   }
-}
-
-/**
- * Whether a word in capitals stands next to another word in capitals, on a line that is not in
- * capitals as a whole: the two columns of a letterhead read as one line (`BAN CHI PAO CHUYEN POI SO
- * Poc lap - Ty do - Hanh phiic`) put a heading in capitals beside a title. A two-letter word there
- * (`SO`) is a capital word of the heading, not a title (`Số`).
- */
-export function inCapsRun(tokens: readonly WorkToken[], ti: number): boolean {
-  const caps = (t: WorkToken | undefined) => {
-    const letters = t?.text.replace(/[^\p{L}]/gu, '') ?? '';
-    return letters.length >= 2 && letters === letters.toUpperCase();
-  };
-  return caps(tokens[ti]) && (caps(tokens[ti - 1]) || caps(tokens[ti + 1]));
 }
 
 // (The loops of the stages call a function per item: a function called thousands of times is

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clauseMarkerComma, debrisLine, dropSymbolTokens, dropTrailingStamp, headingKeywords, joinCodeDash, joinSplitNumber, joinSplitWord, splitSignaturePrefix,
-  gluedPair, isCapsLine, keepVerbatim, pointLetterSequence, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
+  capsRuns, gluedPair, isCapsLine, numberLabel, keepVerbatim, pointLetterSequence, pointMarker, restoreCodes, romanChapterNumerals, splitAtComma, splitClauseMarker, splitMergedSyllables, stripNoiseMarks,
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
 import { CLEAN, restoreWith } from './helpers.ts';
@@ -209,6 +209,30 @@ describe('clean-up passes', () => {
   it('splitMergedSyllables splits glued words (1)', () => {
     expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);
     expect(splitMergedSyllables(toks('Chuyén')).map((t) => t.text)).toEqual(['Chuyén']);
+  });
+  it('capsRuns finds a heading in capitals that shares its line with other text (two letterhead columns read as one line), not a list of abbreviations', () => {
+    const runs = (line: string) => capsRuns(toks(line), ctx).map((x, i) => (x ? line.split(' ')[i] : '')).filter(Boolean).join(' ');
+    expect(runs('BAN CHI PAO CHUYEN POI SO Poc lap - Ty do - Hanh phiic')).toBe('BAN CHI PAO CHUYEN POI SO');
+    expect(runs('BAN EHI DAO CHINH Doc ldp - Tu do - Hanh phiic')).toBe('BAN EHI DAO CHINH');
+    expect(runs('- CT va PCT UBND tinh;')).toBe('');
+    expect(runs('-LBVP, CVNC;')).toBe('');
+    expect(runs('- VP UBND tinh: LDVP, cac phong')).toBe(''); // two words, neither a syllable
+    // A deleted token (debris) does not break the run.
+    expect(capsRuns([...toks('BAN CHI'), { text: '', ocr: '~' }, ...toks('DAO Doc lap')], ctx)).toEqual([true, true, false, true, false, false]);
+  });
+  it('restoreCodes reads an unknown word in capitals of such a heading as a damaged word, not an abbreviation (`BAN EHI DAO CHINH Doc ldp` → `BAN CHỈ ĐẠO CHÍNH Độc lập`)', () => {
+    expect(restoreCodes(toks('BAN EHI DAO CHINH Doc ldp'), ctx).map((t) => !!t.fixed)).toEqual([false, false, false, false, false, false]);
+    expect(restoreWith(CLEAN.filter((x) => x !== 'kien-giang-2019'), 'BAN EHI DAO CHINH Doc ldp - Tu do - Hanh phiic')).toBe('BAN CHỈ ĐẠO CHÍNH Độc lập - Tự do - Hạnh phúc');
+  });
+  it('numberLabel reads a short first word with a colon before a number and a symbol as `Số:` (`Hb: 85 /QP-BCD`)', () => {
+    expect(text(numberLabel(toks('Hb: 85 /QP-BCD Kién Giang, mgay 03 thang 5 nam 2019')))).toBe('Số: 85 /QP-BCD Kién Giang, mgay 03 thang 5 nam 2019');
+    expect(text(numberLabel(toks('S4: 40 /QD-BCD')))).toBe('Số: 40 /QD-BCD'); // real scan line 3
+    expect(text(numberLabel(toks('S6: 4145/QD-BCD')))).toBe('Số: 4145/QD-BCD');
+    // Not without a symbol after the number, nor a longer word.
+    expect(text(numberLabel(toks('Hb: 85 nam')))).toBe('Hb: 85 nam');
+    expect(text(numberLabel(toks('Noi nhan: 85 /QD')))).toBe('Noi nhan: 85 /QD');
+    expect(text(numberLabel(toks('Nhận: 85 /QD')))).toBe('Nhận: 85 /QD');
+    expect(restoreWith(CLEAN, 'Hb: 85 /QP-BCD Kién Giang, mgay 03 thang 5 nam 2019')).toBe('Số: 85 /QĐ-BCĐ Kiên Giang, ngày 03 tháng 5 năm 2019');
   });
   it('splitMergedSyllables leaves seven capitals whole when a piece printed with a mark is no syllable in use (`TRUDÉNG` is TRƯỞNG, as the real scan\'s `Trudéng`, not `TRU DÉNG`)', () => {
     expect(splitMergedSyllables(toks('TRUDÉNG BAN')).map((t) => t.text)).toEqual(['TRUDÉNG', 'BAN']);
