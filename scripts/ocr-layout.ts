@@ -1,6 +1,6 @@
 /**
  * Whole documents through ingest under a scan's layout: each clean source given a scan's layout
- * (`damageLayout`: wrapped lines, page numbers, stamp debris) and the learned character damage, then
+ * (`damageLayout`: the letterhead's columns side by side, wrapped lines, page numbers, stamp debris) and the learned character damage, then
  * ingested end to end (detection, restoration with that source's leave-one-out models, parsing) and
  * compared with the clean source's own ingest, element by element (chapters, articles, clauses,
  * points, by id): which elements are missing or extra, and the SER of all their text. What the
@@ -50,11 +50,11 @@ export function elements(doc: Document): Element[] {
   return out;
 }
 
-/** The decision's metadata a reader sees, by field: number, date, place, issuer, title, signer, and the regulation's title. */
+/** The decision's metadata a reader sees, by field: letterhead (authority lines), number, date, place, issuer, title, signer, and the regulation's title. */
 export function metadata(doc: Document): Record<string, string> {
   const d = doc.decision, sig = d.signature;
   return {
-    number: String(d.number.value ?? ''), date: String(d.date.value ?? ''), place: d.place ?? '', issuer: d.issuer ?? '', title: d.title,
+    authority: d.authority.join(' / '), number: String(d.number.value ?? ''), date: String(d.date.value ?? ''), place: d.place ?? '', issuer: d.issuer ?? '', title: d.title,
     signer: sig ? `${sig.capacity ?? ''} / ${sig.title ?? ''} / ${sig.name ?? ''}` : '', regulation: doc.regulation?.title ?? '',
   };
 }

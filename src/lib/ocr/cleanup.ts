@@ -163,14 +163,15 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
 /**
  * The label of a document's number (`Số: 85 /QĐ-BCĐ`) read wrong (`Hb: 85 /QP-BCD`, `S4: 40 /QD-BCD`):
  * a line's first word of at most three characters with a colon, before a number and a symbol
- * (`85 /QP-BCD`, `85/QP-BCD`, `4145/QĐ-BCĐ`), is `Số:` — no other label stands there in these
+ * (`85 /QP-BCD`, `85/QP-BCD`, `4145/QĐ-BCĐ`, or a draft's blank number `/QĐ-BCĐCĐS`), is `Số:` — no other label stands there in these
  * documents. A label read right is left to the decoder.
  */
 export function numberLabel(tokens: WorkToken[]): WorkToken[] {
   const l = live(tokens);
   const [label, num, code] = [l[0], l[1], l[2]];
   if (!label || label.fixed || !num || !/^[^\s:]{1,3}:$/u.test(label.text) || label.text === 'Số:') return tokens;
-  const symbol = /^\d+[a-z]?\s*\/\s*\p{L}/u.test(num.text) || (/^\d+[a-z]?$/u.test(num.text) && !!code && /^\/\s*\p{L}/u.test(code.text));
+  // (A draft leaves the number blank: `Số: /QĐ-BCĐCĐS`.)
+  const symbol = /^(\d+[a-z]?\s*)?\/\s*\p{L}/u.test(num.text) || (/^\d+[a-z]?$/u.test(num.text) && !!code && /^\/\s*\p{L}/u.test(code.text));
   return symbol ? tokens.map((t) => (t === label ? { ...t, text: 'Số:', fixed: true, confidence: 0.9 } : t)) : tokens;
 }
 
@@ -247,6 +248,11 @@ export function joinCodeDash(tokens: WorkToken[]): WorkToken[] {
 function restoreSegment(seg: string, ctx: PassContext): string {
   const exact = knownSymbol(seg, ctx);
   if (exact) return exact;
+  // Two known symbols run together (`BCDCDS`: BCĐ + CĐS, the steering committee for digital transformation).
+  for (let i = 2; i <= seg.length - 2; i++) {
+    const a = knownSymbol(seg.slice(0, i), ctx), b = a && knownSymbol(seg.slice(i), ctx);
+    if (a && b) return a + b;
+  }
   return ctx.nearestAbbreviation(seg, true) ?? seg;
 }
 
@@ -340,7 +346,8 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
   return tokens.map((t, i) => {
     if (!t.text || t.fixed) return t;
     const heading = line || runs![i]!;
-    const code = CODE.exec(t.text);
+    // (`$` after a letter of a symbol is its S, as `$6` is `Số`: `/QD-BCDCD$` is `/QĐ-BCĐCĐS`.)
+    const code = CODE.exec(/\/.*\p{L}\$/u.test(t.text) ? t.text.replace(/(?<=\p{L})\$/gu, 'S') : t.text);
     if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
       const raw = code[3]!.replace(/[–—]/gu, '-');
       let whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;

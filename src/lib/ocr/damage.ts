@@ -106,19 +106,45 @@ export function damageSplits(text: string, share: number, seed = 1): string {
 /** Stamp and scan debris of the real scan, alone on a line (lines 44, 77, 185, 342) and at a line's end (341, 344, 345, 347). */
 export const SCAN_DEBRIS = { lines: ['Loy=', 'ff\\', 'b', 'o', '~', '=', '\\'], ends: ['N', 'NG', "a-'-.’", ',»al\\', '?:', '~'] };
 
+const MOTTO = [/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u, /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/u];
+
+/**
+ * The letterhead as a scan reads it: its two columns side by side become one line each (`UBND TỈNH
+ * KIÊN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `BAN CHỈ ĐẠO CHÍNH Độc lập - Tự do - Hạnh phúc`, as
+ * the real scan's lines 1–2), and so do the number and the place and date (`Số: 85 /QĐ-BCĐ Kiên
+ * Giang, ngày 03 tháng 5 năm 2019`). Left column: the lines in capitals before the number; right
+ * column: the national motto's two lines, the first beside the first left line unless a source has
+ * joined them already. Lines without Markdown marks; a text without a number line is returned as it is.
+ */
+export function letterheadColumns(lines: readonly string[]): string[] {
+  const number = lines.findIndex((l) => /^Số\s*:/u.test(l));
+  const date = number < 0 ? -1 : lines.findIndex((l, i) => i > number && l !== '');
+  if (number < 0 || number > 30 || !/^[^,]{2,40}, ngày\b/u.test(lines[date] ?? '')) return [...lines];
+  const head = lines.slice(0, number).filter((l) => l !== '');
+  const right = head.filter((l) => MOTTO.some((m) => m.test(l)));
+  const left = head.filter((l) => !right.includes(l));
+  if (left.some((l) => l !== l.toUpperCase())) return [...lines];
+  // (A source that already has the motto's first line beside the first left line starts the right column one row down.)
+  const offset = left[0] && /CỘNG HÒA XÃ HỘI/u.test(left[0]) ? 1 : 0;
+  const rows = left.map((l, i) => (right[i - offset] ? `${l} ${right[i - offset]}` : l));
+  for (let i = left.length + offset; i < right.length; i++) rows.push(right[i]!);
+  return [...rows, '', `${lines[number]} ${lines[date]}`, ...lines.slice(date + 1)];
+}
+
 /**
  * A scan's layout, for the character damage to go on (`damageText`): Markdown emphasis and heading
- * marks gone, each paragraph wrapped at 70–89 columns (some first lines indented), a blank line now
- * and then inside a paragraph, a page number every 40–49 lines, stamp debris alone on a line or at a
- * line's end. Words and their order are kept. Deterministic for a seed.
+ * marks gone, the letterhead's two columns side by side on one line each (`letterheadColumns`), each
+ * paragraph wrapped at 70–89 columns (some first lines indented), a blank line now and then inside a
+ * paragraph, a page number every 40–49 lines, stamp debris alone on a line or at a line's end. Words
+ * are kept; only the letterhead's change their order. Deterministic for a seed.
  */
 export function damageLayout(text: string, seed = 1): string {
   const rand = rng(seed);
   const pick = (xs: string[]) => xs[Math.floor(rand() * xs.length)]!;
   const out: string[] = [];
   let page = 1, onPage = 0, pageLength = 40 + Math.floor(rand() * 10);
-  for (const raw of text.normalize('NFC').split(/\r?\n/u)) {
-    const line = raw.replace(/\*\*|__/gu, '').replace(/(^|\s)\*(?=\S)/gu, '$1').replace(/(?<=\S)\*(?=\s|$)/gu, '').replace(/^\s*#{1,6}\s*/u, '').trim();
+  const unmarked = text.normalize('NFC').split(/\r?\n/u).map((raw) => raw.replace(/\*\*|__/gu, '').replace(/(^|\s)\*(?=\S)/gu, '$1').replace(/(?<=\S)\*(?=\s|$)/gu, '').replace(/^\s*#{1,6}\s*/u, '').trim());
+  for (const line of letterheadColumns(unmarked)) {
     if (!line) { out.push(''); continue; }
     const width = 70 + Math.floor(rand() * 20);
     const pieces: string[] = [];

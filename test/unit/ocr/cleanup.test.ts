@@ -154,6 +154,8 @@ describe('clean-up passes', () => {
     expect(text(restoreCodes(toks('S4: 40 /QD-BCD Kién'), ctx))).toBe('S4: 40 /QĐ-BCĐ Kién');
     expect(text(restoreCodes(toks('85/Qb- BCD'), ctx))).toBe('85/QĐ- BCĐ');
     expect(text(restoreCodes(toks('10 /Ob-BCD'), ctx))).toBe('10 /QĐ-BCĐ');
+    // `$` for the S of a symbol (as `$6` for Số): Bắc Giang 2021 damaged (seed 53), `/QD-BCDCD$`.
+    expect(text(restoreCodes(toks('Số: /QD-BCDCD$ Bic'), ctx))).toBe('Số: /QĐ-BCĐCĐS Bic');
     expect(text(restoreCodes(toks('vé CPS;'), ctx))).toBe('vé CĐS;');
     expect(text(restoreCodes(toks('QUYET PINH'), ctx))).toBe('QUYET PINH');
   });
@@ -228,6 +230,7 @@ describe('clean-up passes', () => {
     expect(text(numberLabel(toks('Hb: 85 /QP-BCD Kién Giang, mgay 03 thang 5 nam 2019')))).toBe('Số: 85 /QP-BCD Kién Giang, mgay 03 thang 5 nam 2019');
     expect(text(numberLabel(toks('S4: 40 /QD-BCD')))).toBe('Số: 40 /QD-BCD'); // real scan line 3
     expect(text(numberLabel(toks('S6: 4145/QD-BCD')))).toBe('Số: 4145/QD-BCD');
+    expect(text(numberLabel(toks('Hb: /QD-BCDCDS Bic Giang,')))).toBe('Số: /QD-BCDCDS Bic Giang,'); // a draft's blank number (Bắc Giang 2021)
     // Not without a symbol after the number, nor a longer word.
     expect(text(numberLabel(toks('Hb: 85 nam')))).toBe('Hb: 85 nam');
     expect(text(numberLabel(toks('Noi nhan: 85 /QD')))).toBe('Noi nhan: 85 /QD');

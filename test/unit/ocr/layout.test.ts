@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCAN_DEBRIS, damageLayout } from '../../../src/lib/ocr/damage.ts';
+import { readFileSync } from 'node:fs';
+import { SCAN_DEBRIS, damageLayout, letterheadColumns } from '../../../src/lib/ocr/damage.ts';
 import { layoutRuns } from '../../../scripts/ocr-layout.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -28,6 +29,27 @@ describe("damageLayout: a scan's layout", () => {
   it('is deterministic for a seed', () => {
     expect(damageLayout(text, 7)).toBe(out);
     expect(damageLayout(text, 8)).not.toBe(out);
+  });
+});
+
+describe("letterheadColumns: the letterhead's two columns side by side, as a scan reads them", () => {
+  const kg = (id: string) => readFileSync(new URL(`content/sources/${id}.txt`, root), 'utf8').normalize('NFC').split('\n').map((l) => l.trim());
+  it('joins each left line in capitals with a line of the motto, and the number with the place and date (Kiên Giang 2019, as the real scan\'s lines 1–3)', () => {
+    const out = letterheadColumns(kg('kien-giang-2019')).filter(Boolean);
+    expect(out.slice(0, 5)).toEqual([
+      'UBND TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BAN CHỈ ĐẠO CHÍNH Độc lập - Tự do - Hạnh phúc', 'QUYỀN ĐIỆN TỬ TỈNH', 'KIÊN GIANG',
+      'Số: 85 /QĐ-BCĐ Kiên Giang, ngày 03 tháng 5 năm 2019',
+    ]);
+    const words = (ls: string[]) => ls.join(' ').split(/\s+/u).filter(Boolean).sort();
+    expect(words(out)).toEqual(words(kg('kien-giang-2019')));
+  });
+  it('starts the motto one row down where a source has its first line beside the authority already (Phú Quốc 2022)', () => {
+    expect(letterheadColumns(kg('phu-quoc-2022')).filter(Boolean).slice(0, 4)).toEqual([
+      'UBND THÀNH PHỐ PHÚ QUỐC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BAN CHỈ ĐẠO Độc lập - Tự do - Hạnh phúc', 'CHUYỂN ĐỔI SỐ', 'Số: 4145/QĐ-BCĐ Phú Quốc, ngày 19 tháng 8 năm 2022',
+    ]);
+  });
+  it('leaves a text without a number line before a place and date as it is (Bình Định 2021 starts with QUYẾT ĐỊNH)', () => {
+    expect(letterheadColumns(kg('binh-dinh-2021'))).toEqual(kg('binh-dinh-2021'));
   });
 });
 
