@@ -83,7 +83,8 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     ctx.accounting.set(typeLine.n, 'meta:regulation.type');
     const titleParts: Part[] = [];
     const rest = typeLine.text.slice(type.length).trim();
-    if (rest) titleParts.push({ line: typeLine, text: rest, skipWords: type.split(/\s+/).length });
+    // (One or two letters after the type are a scan's stamp debris, `QUY CHẾ N`, not the title's first word.)
+    if (rest && !/^\p{L}{1,2}$/u.test(rest)) titleParts.push({ line: typeLine, text: rest, skipWords: type.split(/\s+/).length });
     let i = from + 1;
     const issuedParts: Part[] = [];
     for (; i < lines.length; i++) {

@@ -20,6 +20,10 @@ describe('structure', () => {
     expect(ch.articles[0]!.title).toBe('Trách nhiệm của người đứng đầu trong quan hệ công tác');
     expect(ch.articles[0]!.clauses[0]!.text).toBe('Nội dung một.');
   });
+  it('one or two letters after the regulation\'s type are stamp debris, not its title (synthetic Kiên Giang 2019 scan: `QUY CHẾ N`, read `QUY CHẾ ÁN`)', () => {
+    for (const debris of ['N', 'ÁN']) expect(parse(`QUY CHẾ ${debris}\nHoạt động của Ban\nĐiều 1. Phạm vi\n1. Nội dung.`).document.regulation!.title).toBe('Hoạt động của Ban');
+    expect(parse('QUY CHẾ HOẠT ĐỘNG CỦA BAN\nĐiều 1. Phạm vi\n1. Nội dung.').document.regulation!.title).toBe('HOẠT ĐỘNG CỦA BAN');
+  });
   it('a chapter whose numeral the scan lost (`Chương` alone, or before its title in capitals) is the next in sequence, with a warning', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.\nChương\nNHIỆM VỤ\nĐiều 2. Trưởng ban\n1. Nội dung.\nChương TỔ CHỨC THỰC HIỆN\nĐiều 3. Tổ chức\n1. Nội dung.');
     const chs = r.document.regulation!.chapters;
