@@ -8,6 +8,8 @@ import { diffArrays } from 'diff';
 import { z } from 'zod';
 import type { Document, Restoration, RestoredToken } from '../schema.ts';
 import { InputError } from '../errors.ts';
+import { effectOf } from '../parse/index.ts';
+import { findReferences } from '../parse/references.ts';
 
 /** One reviewed correction. */
 export const CorrectionSchema = z.object({
@@ -129,6 +131,12 @@ export function applyCorrections(doc: Document, corrections: unknown, file: stri
     if (t.restoration) t.setRestoration(retokenise(t.restoration, next));
     applied.push(c.id);
   });
+  // What parsing read out of the texts is read again from the corrected ones: the documents a legal
+  // basis cites (`đổi tên Ban Chỉ đạo …` in a cited decision's title) and those the decision replaces.
+  if (applied.length) {
+    for (const b of out.decision.bases) b.references = findReferences(b.text);
+    out.decision.replaces = effectOf(out.decision.articles, out.regulation).replaces;
+  }
   out.provenance.ocr.corrections = [...new Set([...out.provenance.ocr.corrections, ...applied])];
   return out;
 }

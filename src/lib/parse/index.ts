@@ -199,22 +199,8 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
   const date = resolveVariants(dateVariants, 'date', ctx);
 
   // effect sentence and replaced decisions, from the decision's articles
-  const articleTexts = (arts: Decision['articles']) => arts.flatMap((a) => a.clauses.flatMap((c) => [c.text, ...c.points.map((p) => p.text), ...c.tail]));
-  const regArticles = regulation ? [...(regulation as Regulation).articles, ...(regulation as Regulation).chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((x) => x.articles)])] : [];
   // decrees state entry into force in their last articles; decisions in their own
-  const decisionTexts = decisionArticles.length ? articleTexts(decisionArticles) : articleTexts(regArticles.slice(-3));
-  let effect: string | null = null;
-  const replaces: LegalReference[] = [];
-  for (const t of decisionTexts) {
-    const f = foldAligned(t);
-    const k = f.search(/hi\S{1,2}u\s*l\S{1,2}c/);
-    if (effect === null && k >= 0) {
-      const start = Math.max(0, t.lastIndexOf('. ', k) + (t.lastIndexOf('. ', k) >= 0 ? 2 : 0));
-      effect = t.slice(start).trim();
-    }
-    const r = f.search(/thay\s*th\S\b/);
-    if (r >= 0) for (const ref of findReferences(t.slice(r))) if (ref.kind !== 'to-trinh') replaces.push(ref);
-  }
+  const { effect, replaces } = effectOf(decisionArticles, regulation as Regulation | null);
 
   const reg = regulation as Regulation | null;
   const articleCount = decisionArticles.length + (reg ? reg.articles.length + reg.chapters.reduce((a, c) => a + c.articles.length + c.sections.reduce((s, x) => s + x.articles.length, 0), 0) : 0);
@@ -335,4 +321,28 @@ export function deriveCommittee(title: string, regulationTitle: string): z.infer
   const f = foldKey(text);
   const programme: z.infer<typeof CommitteeSchema>['programme'] = /chuyen doi so/.test(f) ? 'chuyen-doi-so' : /chinh quyen dien tu/.test(f) ? 'chinh-quyen-dien-tu' : 'khac';
   return { name: (m?.[1] ?? title).trim() || 'Không rõ', programme };
+}
+
+/**
+ * The decision's effect clause (`Quyết định này có hiệu lực …`) and the texts it replaces (`… thay thế
+ * Quyết định số 85/QĐ-BCĐ …`), read from the decision's articles (or the regulation's last three when
+ * the decision has none). Parsing uses it, and the corrections layer again on the corrected text.
+ */
+export function effectOf(decisionArticles: Decision['articles'], regulation: Regulation | null): { effect: string | null; replaces: LegalReference[] } {
+  const articleTexts = (arts: Decision['articles']) => arts.flatMap((a) => a.clauses.flatMap((c) => [c.text, ...c.points.map((p) => p.text), ...c.tail]));
+  const regArticles = regulation ? [...regulation.articles, ...regulation.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((x) => x.articles)])] : [];
+  const decisionTexts = decisionArticles.length ? articleTexts(decisionArticles) : articleTexts(regArticles.slice(-3));
+  let effect: string | null = null;
+  const replaces: LegalReference[] = [];
+  for (const t of decisionTexts) {
+    const f = foldAligned(t);
+    const k = f.search(/hi\S{1,2}u\s*l\S{1,2}c/);
+    if (effect === null && k >= 0) {
+      const start = Math.max(0, t.lastIndexOf('. ', k) + (t.lastIndexOf('. ', k) >= 0 ? 2 : 0));
+      effect = t.slice(start).trim();
+    }
+    const r = f.search(/thay\s*th\S\b/);
+    if (r >= 0) for (const ref of findReferences(t.slice(r))) if (ref.kind !== 'to-trinh') replaces.push(ref);
+  }
+  return { effect, replaces };
 }

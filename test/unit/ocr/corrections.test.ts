@@ -59,6 +59,12 @@ describe('corrections through ingest', () => {
     const opts = { references: CLEAN.map(clean), ...ocrHooks() };
     const ok = ingestBytes(bytes, 'kien-giang-2022.ocr.txt', null, { ...opts, corrections: file });
     expect(ok.document.provenance.ocr.corrections).toEqual(file.corrections.map((c: { id: string }) => c.id));
+    // What parsing read out of a corrected text is read again: the title of the decision a legal basis
+    // cites, and the decision this one replaces (`số) 85` → `số 85`).
+    const d = ok.document.decision;
+    expect(d.bases.find((b) => b.id === 'can-cu-4')!.references[0]!.title).toMatch(/^kiện toàn và đổi tên Ban Chỉ đạo/u);
+    expect(d.bases.find((b) => b.id === 'can-cu-3')!.references[0]!.title).toMatch(/^một số nhiệm vụ, giải pháp/u);
+    expect(d.replaces.map((r) => r.text)).toEqual([expect.stringMatching(/^Quyết định số 85\/QĐ-BCĐ ngày 03 tháng 5 năm 2019/u)]);
     const stale = structuredClone(file);
     stale.corrections[0].expect = 'TEXT THAT IS NOT THERE';
     expect(() => ingestBytes(bytes, 'kien-giang-2022.ocr.txt', null, { ...opts, corrections: stale }))
