@@ -1,6 +1,7 @@
 /**
- * Viet Nam's provinces and centrally-run cities as language-model training streams (`tỉnh Kiên
- * Giang`, `thành phố Cần Thơ`). Every regulation of this family names its own province dozens of
+ * Viet Nam's provinces, centrally-run cities and cities under a province as language-model training
+ * streams (`tỉnh Kiên Giang`, `thành phố Cần Thơ`, `thành phố Phú Quốc`; a city's steering committee
+ * issues regulations of this family too). Every regulation of this family names its own province dozens of
  * times, usually after `tỉnh`, `UBND tỉnh`, `Chủ tịch UBND tỉnh`; a province no reference names is a
  * new word after one of the most predictable contexts of the model, which then prefers a common
  * word (`tỉnh Kiên Giang` → `tỉnh Kiến Giảng`) or drops the tone of `tỉnh` before it (`tĩnh Bắc
@@ -13,6 +14,8 @@ import data from './data/provinces.json' with { type: 'json' };
 /** The units' names: provinces, then centrally-run cities. */
 export const PROVINCES: readonly string[] = data.provinces;
 export const CITIES: readonly string[] = data.cities;
+/** The cities under a province (thành phố thuộc tỉnh: `Phú Quốc`, `Rạch Giá`, `Quy Nhơn`). */
+export const PROVINCIAL_CITIES: readonly string[] = data.provincialCities;
 
 let streams: string[][] | null = null;
 
@@ -20,7 +23,7 @@ let streams: string[][] | null = null;
 export function gazetteerStreams(): readonly string[][] {
   if (!streams) {
     const tokens = (prefix: string, name: string) => `${prefix} ${name}`.toLowerCase().split(/[\s-]+/u).filter(Boolean);
-    streams = [...PROVINCES.map((n) => tokens('tỉnh', n)), ...CITIES.map((n) => tokens('thành phố', n))];
+    streams = [...PROVINCES.map((n) => tokens('tỉnh', n)), ...[...CITIES, ...PROVINCIAL_CITIES].map((n) => tokens('thành phố', n))];
   }
   return streams;
 }

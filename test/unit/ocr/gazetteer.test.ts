@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CITIES, PROVINCES, gazetteerStreams } from '../../../src/lib/ocr/gazetteer.ts';
+import { CITIES, PROVINCES, PROVINCIAL_CITIES, gazetteerStreams } from '../../../src/lib/ocr/gazetteer.ts';
 import { isValidSyllable } from '../../../src/lib/ocr/syllable.ts';
 import { clean, restoreWith } from './helpers.ts';
 
@@ -16,9 +16,16 @@ describe('gazetteer of provinces', () => {
     // The provinces of the corpus are among them (Phú Quốc is a city of Kiên Giang, not a province).
     for (const p of ['Kiên Giang', 'Bắc Giang', 'Bình Định']) expect(PROVINCES).toContain(p);
   });
+  it('lists the 87 cities under a province (to June 2025) once each, every syllable a valid one but Pleiku, Kon, Kạn', () => {
+    expect(PROVINCIAL_CITIES).toHaveLength(87);
+    expect(new Set(PROVINCIAL_CITIES).size).toBe(87);
+    for (const name of PROVINCIAL_CITIES) for (const s of name.split(/[\s-]+/u).filter(Boolean)) expect(isValidSyllable(s), `${name}: ${s}`).toBe(!['Pleiku', 'Kon', 'Kạn'].includes(s));
+    for (const c of ['Phú Quốc', 'Rạch Giá', 'Quy Nhơn', 'Hạ Long', 'Thủ Đức']) expect(PROVINCIAL_CITIES).toContain(c);
+  });
   it('gives one lower-case stream per unit after `tỉnh` or `thành phố`', () => {
     const st = gazetteerStreams();
-    expect(st).toHaveLength(63);
+    expect(st).toHaveLength(63 + 87);
+    expect(st).toContainEqual(['thành', 'phố', 'phú', 'quốc']);
     expect(st).toContainEqual(['tỉnh', 'kiên', 'giang']);
     expect(st).toContainEqual(['tỉnh', 'bà', 'rịa', 'vũng', 'tàu']);
     expect(st).toContainEqual(['thành', 'phố', 'cần', 'thơ']);
@@ -44,6 +51,14 @@ describe('restoring a province no reference names', () => {
       line: '- Quy ché nay quy dinh vé nguyén téc, trdch nhiém, quyén han, ché do lam viéc va quan hé c6ng tdc cia Ban Chi dao Chuyén p4i sé tinh Bic Giang (sau day goi tét la Ban Chi dao).',
       read: '- Quy chế này quy định về nguyên tắc, trách nhiệm, quyền hạn, chế độ làm việc và quan hệ công tác của Ban Chỉ đạo Chuyển đổi số tỉnh Bắc Giang (sau đây gọi tắt là Ban Chỉ đạo).',
       without: 'số thành Bắc Giang',
+    },
+    {
+      what: '`thanh ph6 Phi Qubc` as `thành phố Phú Quốc`, a city under a province (Phú Quốc 2022, lines 24–25; not `Phí Quốc`)',
+      province: 'Phú Quốc',
+      refs: ['kien-giang-2019', 'bac-giang-2021', 'binh-dinh-2021'],
+      line: 'Chu tich UBND thanh ph6 Phi Qubc vé viéc thanh idp Ban Chi dao va Té c6ng tac',
+      read: 'Chủ tịch UBND thành phố Phú Quốc về việc thành lập Ban Chỉ đạo và Tổ công tác',
+      without: 'phố Phí Quốc',
     },
   ])('reads $what', ({ province, refs, line, read, without }) => {
     for (const r of refs) expect(clean(r)).not.toContain(province);
