@@ -371,9 +371,29 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
         const near = ctx.nearestAbbreviation(abbr[1]!);
         return { ...t, text: (near ?? abbr[1]!) + abbr[2]!, fixed: true, confidence: near ? 0.7 : 0.5 };
       }
+      // In a heading, four capitals or more one letter off a known abbreviation are that abbreviation
+      // (`CHU TICH USND TINH`: UBND), not a word to decode (`ỦY`).
+      const one = heading && abbr[1]!.length >= 4 ? oneLetterOff(abbr[1]!, ctx) : null;
+      if (one) return { ...t, text: one + abbr[2]!, fixed: true, confidence: 0.8 };
     }
     return t;
   });
+}
+
+/** The one known abbreviation (the references' or a common symbol) of the same length as `letters` differing from it in one letter (folded), or null. */
+function oneLetterOff(letters: string, ctx: PassContext): string | null {
+  const k = foldKey(letters).toUpperCase();
+  const found = new Set<string>();
+  for (const m of [ctx.abbreviations, ctx.symbols]) {
+    if (!m) continue;
+    for (const [key, form] of m) {
+      if (key.length !== k.length) continue;
+      let diff = 0;
+      for (let i = 0; i < k.length && diff < 2; i++) if (key[i] !== k[i]) diff++;
+      if (diff === 1) found.add(form);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /**
