@@ -14,6 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { gazetteerStreams } from './gazetteer.ts';
+import { isNameLine, nameCost, UNLISTED } from './names.ts';
 import { SYMBOLS } from './symbols.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
@@ -417,7 +418,8 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   }
 
   lap('decode');
-  writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW);
+  const names = readNames(run, kept, chosen, conf);
+  writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW, names);
   lap('case');
   const { out, meanConfidence } = collect(kept);
   lap('output');
@@ -868,12 +870,73 @@ function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
   s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
 }
 
+/** How much better (in the name model's cost) a name reading must be than the decoder's own name reading to replace it. */
+const NAME_MARGIN = 2;
+/** Confidence of a name word the name model read otherwise than the decoder: listed for reviewers (under `LOW_CONFIDENCE`). */
+const NAME_CONFIDENCE = 0.55;
+
+/**
+ * Names under a signing title (`isNameLine`, names.ts) read again with the name model instead of the
+ * language model: each word's candidates scored by the channel and the cost of the syllable as a
+ * surname (first word) or a middle or given name. The decoder's reading stays when it is a listed
+ * name part within `NAME_MARGIN` of the best (`Lam Minh Thanh`: `Thành` stays, `Thanh` is no better
+ * read); otherwise the best listed one replaces it (`Pham Vu H6ng`: `Vi Hưng` → `Vũ Hồng`), with a
+ * confidence that lists it for reviewers. Returns the slots of name lines (written as titles).
+ */
+function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[]): Set<number> {
+  const { steps, slots, models, W } = run;
+  const names = new Set<number>();
+  const byLine = new Map<number, number[]>();
+  for (let t = 0; t < steps.length; t++) {
+    const st = steps[t]!;
+    if (st.slot < 0) continue;
+    const li = slots[st.slot]!.line;
+    (byLine.get(li) ?? byLine.set(li, []).get(li)!).push(t);
+  }
+  // (The line before is read as decoded: `CHT TICH UBND TINH` is `CHỦ TỊCH UBND TỈNH`.)
+  const decoded = (li: number) => {
+    const texts = kept[li]!.tokens.map((x) => x.text);
+    for (const t of byLine.get(li) ?? []) { const s = slots[steps[t]!.slot]!; texts[s.token] = s.lead + steps[t]!.options[chosen[t]!]!.text + s.trail; }
+    return texts.filter(Boolean).join(' ');
+  };
+  let prev = '', prevRead = '';
+  for (let li = 0; li < kept.length; li++) {
+    const words = kept[li]!.tokens.filter((x) => x.text !== '').map((x) => x.text);
+    if (!words.length) continue;
+    const ts = byLine.get(li) ?? [];
+    if (ts.length === words.length && isNameLine(words, prev, prevRead)) {
+      ts.forEach((t, k) => {
+        const st = steps[t]!, s = slots[st.slot]!;
+        names.add(st.slot);
+        const score = (syllable: string, channel: number) => W.channel * channel + nameCost(syllable, k === 0);
+        let best: Cand | null = null, bestScore = Infinity;
+        for (const c of s.cands) {
+          if (nameCost(c.syllable, k === 0) >= UNLISTED) continue;
+          const x = score(c.syllable, c.channel);
+          if (x < bestScore) { bestScore = x; best = c; }
+        }
+        if (!best) return;
+        const cur = st.options[chosen[t]!]!;
+        const mine = s.cands.find((c) => c.syllable === cur.lm);
+        const curScore = mine && nameCost(mine.syllable, k === 0) < UNLISTED ? score(mine.syllable, mine.channel) : Infinity;
+        if (best.syllable === cur.lm || bestScore + NAME_MARGIN > curScore) return;
+        st.options.push({ lm: best.syllable, id: best.id ?? models.lm.id(best.syllable), score: 0, text: best.syllable });
+        chosen[t] = st.options.length - 1;
+        conf[t] = Math.min(conf[t]!, NAME_CONFIDENCE);
+      });
+    }
+    prev = words.join(' ');
+    prevRead = decoded(li);
+  }
+  return names;
+}
+
 /**
  * The chosen readings written back into the work tokens, with their case: this document's own usage
  * where the scan shows the case reliably comes first, then the clean references (documents differ:
  * `Ban Chỉ đạo` in one, `Ban chỉ đạo` in another).
  */
-function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[], trusted: boolean): void {
+function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[], trusted: boolean, names: Set<number>): void {
   const { steps, slots, models } = run;
   // The chosen language-model token before each step (the start mark before the first).
   const prev: string[] = new Array(steps.length);
@@ -896,6 +959,8 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
       if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));
       const d = docCase.get(p + ' ' + o.lm);
       text = applyCase(s.core, o.text, s.caps, d ? { p: (d.cap + 0.5) / (d.total + 1), n: d.total } : models.cases.capital(p, o.lm), word && models.cases.neverCapital(o.lm));
+      // Every part of a personal name starts with a capital (`1é Anh Duong`: `Lê`, not `lê`).
+      if (names.has(st.slot)) text = text.charAt(0).toUpperCase() + text.slice(1);
     }
     const tok = kept[s.line]!.tokens[s.token]!;
     tok.text = s.lead + text + s.trail;
