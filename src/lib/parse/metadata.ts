@@ -60,6 +60,10 @@ export function basisStart(text: string): LegalBasis['kind'] | null {
   if (!startsUpper(text)) return null;
   const f = foldAligned(text);
   if (/^[^a-z]{0,2}c\S{1,3}\s*c\S{1,2}\b/.test(f) && !/^[^a-z]{0,2}c[aá]c\s/.test(f)) return 'can-cu';
+  // Two short words, one of them near `Căn` or `cứ`, before a kind of legal text: `Căn cứ` read wrong
+  // (`Cảnh phúc Luật …`, `Căn phủ Luật …`, `Độ cứ Luật …`).
+  const m = /^([a-z]{1,5}) ([a-z]{1,4}) (luat|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|hien phap|phap lenh|ke hoach|cong van)\b/.exec(f.replace(/^[^a-z]+/, ''));
+  if (m && (editDistance(m[1]!, 'can') <= 1 || editDistance(m[2]!, 'cu') <= 1)) return 'can-cu';
   if (/^[^a-z]{0,2}(theo|xet)\s*d\S{0,2}\s*ngh/.test(f)) return 'de-nghi';
   return null;
 }

@@ -20,6 +20,16 @@ describe('structure', () => {
     expect(ch.articles[0]!.title).toBe('Trách nhiệm của người đứng đầu trong quan hệ công tác');
     expect(ch.articles[0]!.clauses[0]!.text).toBe('Nội dung một.');
   });
+  it('a legal basis whose `Căn cứ` the scan damaged past reading still starts a basis (`Cảnh phúc Luật …`; scan layout, Bình Định 2021 seeds 61–75), so the issuer above it stays alone', () => {
+    for (const start of ['Cảnh phúc', 'Căn phủ', 'Độ cứ']) {
+      const r = parse(`QUYẾT ĐỊNH\nBan hành Quy chế\nTRƯỞNG BAN CHỈ ĐẠO\n${start} Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.`);
+      expect(r.document.decision.issuer).toBe('TRƯỞNG BAN CHỈ ĐẠO');
+      expect(r.document.decision.bases.map((b) => b.kind)).toEqual(['can-cu']);
+    }
+    // Not a sentence that merely mentions a law.
+    const r = parse('QUYẾT ĐỊNH\nBan hành Quy chế\nTRƯỞNG BAN CHỈ ĐẠO\nTheo đề nghị của Sở;\nQUYẾT ĐỊNH:\nĐiều 1. Các sở thực hiện Luật này.');
+    expect(r.document.decision.bases.map((b) => b.kind)).toEqual(['de-nghi']);
+  });
   it('one or two letters after the regulation\'s type are stamp debris, not its title (synthetic Kiên Giang 2019 scan: `QUY CHẾ N`, read `QUY CHẾ ÁN`)', () => {
     for (const debris of ['N', 'ÁN']) expect(parse(`QUY CHẾ ${debris}\nHoạt động của Ban\nĐiều 1. Phạm vi\n1. Nội dung.`).document.regulation!.title).toBe('Hoạt động của Ban');
     expect(parse('QUY CHẾ HOẠT ĐỘNG CỦA BAN\nĐiều 1. Phạm vi\n1. Nội dung.').document.regulation!.title).toBe('HOẠT ĐỘNG CỦA BAN');
