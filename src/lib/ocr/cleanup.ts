@@ -594,19 +594,25 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * `d.`), a run's last letter as the one after its predecessor when more than one letter would be
  * skipped (`b.`, `e.` → `c.`; `a.`, `d.` → `b.`), and a run's first letter as `a` when the next
  * is `b`. A marker whose letter the scan lost (a lone `.` the clean-up dropped, then a capital: `g.`,
- * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor. Letters in the parser's order
- * (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
+ * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor; so does a marker read as two
+ * letters (`b.`, `ce.`, `d.` → `c.`) when one of them is the letter its neighbours leave room for.
+ * Letters in the parser's order (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
  */
 export function pointLetterSequence(lines: WorkToken[][]): void {
   const runs: WorkToken[][] = [];
   let run: WorkToken[] = [];
   const lost = new Set<WorkToken>();
+  // Two letters where a marker should be (`ce.` between `b.` and `d.`): a marker only if the sequence needs one there.
+  const doubled = new Set<WorkToken>();
   const end = () => { if (run.length) runs.push(run); run = []; };
   for (const toks of lines) {
     const first = toks.find((t) => t.text !== '');
     if (!first) continue;
     if (/^[a-zđ][.)]$/u.test(first.text) && toks.some((t) => t !== first && t.text !== '')) {
       if (run.length && run[0]!.text.slice(-1) !== first.text.slice(-1)) end();
+      run.push(first);
+    } else if (run.length && /^[a-zđ]{2}[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.text.slice(-1) && toks.some((t) => t !== first && t.text !== '')) {
+      doubled.add(first);
       run.push(first);
     } else if (run.length && run[0]!.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
       lost.add(toks[0]!);
@@ -617,8 +623,15 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
   // Many documents skip `đ`: in one that never prints it, the letter after `d` is `e`.
   const order = runs.some((r) => r.some((t) => t.text.startsWith('đ'))) ? POINT_LETTERS : POINT_LETTERS.filter((x) => x !== 'đ');
   const at = (t: WorkToken) => (lost.has(t) ? -1 : order.indexOf(t.text[0]!));
-  const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : t.text.slice(1)), fixed: true, confidence });
+  const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : t.text.slice(doubled.has(t) ? 2 : 1)), fixed: true, confidence });
   for (const r of runs) {
+    for (let k = r.length - 1; k >= 0; k--) {
+      if (!doubled.has(r[k]!)) continue;
+      const p = k > 0 && !doubled.has(r[k - 1]!) ? at(r[k - 1]!) : -1, n = k + 1 < r.length && !doubled.has(r[k + 1]!) ? at(r[k + 1]!) : -1;
+      const want = order[p + 1];
+      if (p >= 0 && n === p + 2 && want && r[k]!.text.slice(0, 2).includes(want)) set(r[k]!, p + 1, 0.7);
+      else r.splice(k, 1);
+    }
     if (r.length >= 2 && !lost.has(r[0]!) && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
     for (let k = 1; k < r.length; k++) {
       const p = at(r[k - 1]!), c = at(r[k]!), n = k + 1 < r.length ? at(r[k + 1]!) : -2;

@@ -139,6 +139,12 @@ describe('clean-up passes', () => {
     const withDd = ['c. ba', 'd. bốn', 'đ. năm', '2. Hai', 'c. ba', 'd. bốn', '. Chỉ đạo', 'e. sáu'].map((l) => dropSymbolTokens(toks(l)));
     pointLetterSequence(withDd);
     expect(withDd.map((l) => l[0]!.text)).toEqual(['c.', 'd.', 'đ.', '2.', 'c.', 'd.', 'đ.', 'e.']);
+    // A marker read as two letters, one of them the letter its neighbours leave room for (Bình Định
+    // seed 63: `b.`, `ce.`, `d.`); not two letters that are a word, nor where no letter is missing.
+    const two = ['a. một', 'b. hai', 'ce. Giúp ba', 'd. bốn', '2. Hai', 'a. một', 'ba. người', 'b. hai', 'c. ba', 'xe. chạy', 'd. bốn'].map(toks);
+    pointLetterSequence(two);
+    expect(two.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 'ba.', 'b.', 'c.', 'xe.', 'd.']);
+    expect(two[2]![0]).toMatchObject({ text: 'c.', ocr: 'ce.', fixed: true, confidence: 0.7 });
     // A marker alone on its line is no point (`e.` of a wrapped sentence needs text after it).
     const lone = [toks('a. một'), toks('e.'), toks('c. ba')];
     pointLetterSequence(lone);
