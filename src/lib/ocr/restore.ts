@@ -420,6 +420,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   lap('decode');
   const names = readNames(run, kept, chosen, conf);
   writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW, names);
+  dropTrailingDebris(run, kept, conf);
   lap('case');
   const { out, meanConfidence } = collect(kept);
   lap('output');
@@ -868,6 +869,30 @@ function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
     at = s.cands.length - 1;
   }
   s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
+}
+
+/** Confidence under which a line-final OCR word of consonants only, on a line in capitals, is stamp debris (`dropTrailingDebris`). */
+const DEBRIS_CONFIDENCE = 0.7;
+
+/**
+ * Stamp debris at the end of a line in capitals (`CHUYEN DOI SO N`, `THANH PHO PHU QUOC NG`): a last
+ * word of one or two letters without a vowel that the decoder could read only with low confidence
+ * (`N` → `AN` 0.42, `NG` → `NGỮ` 0.64) is dropped, its OCR kept. A damaged word the context vouches
+ * for stays (`CHUYEN DOI SB` → `SỐ`, 1.00). After a small letter or a full stop the clean-up drops such
+ * capitals already (`dropTrailingStamp`).
+ */
+function dropTrailingDebris(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, conf: number[]): void {
+  const { steps, slots } = run;
+  const lastStep = new Map<number, number>();
+  for (let t = 0; t < steps.length; t++) if (steps[t]!.slot >= 0) lastStep.set(slots[steps[t]!.slot]!.line, t);
+  for (const [li, t] of lastStep) {
+    const s = slots[steps[t]!.slot]!;
+    const toks = kept[li]!.tokens;
+    const live = toks.filter((x) => x.text !== '');
+    if (!s.caps || live.length < 3 || live[live.length - 1] !== toks[s.token] || s.lead || s.trail) continue;
+    if (!/^[B-DF-HJ-NP-TV-XZĐ]{1,2}$/u.test(s.core) || conf[t]! >= DEBRIS_CONFIDENCE) continue;
+    toks[s.token]!.text = '';
+  }
 }
 
 /** How much better (in the name model's cost) a name reading must be than the decoder's own name reading to replace it. */

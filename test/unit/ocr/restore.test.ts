@@ -311,3 +311,16 @@ describe('case at the start of a body', () => {
     expect(restoreWith(refs, ['Diéu 6. Co quan thudng truc Ban Chi dao', body])).toMatch(/đạo sở Thông tin/u);
   });
 });
+
+describe('stamp debris at the end of a line in capitals', () => {
+  // The real scan's debris shapes (`N`, `NG`: damage.ts SCAN_DEBRIS) after a heading in capitals, as the scan layout puts them.
+  it('drops a last word of consonants the decoder reads only with low confidence, and keeps a damaged word the context vouches for', () => {
+    expect(restoreWith(CLEAN, 'TRUONG BAN CHI DAO CHUYEN DOI SO N')).toBe('TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ');
+    expect(restoreWith(CLEAN, 'TRUONG BAN CHI DAO CHUYEN DOI SO THANH PHO PHU QUOC NG')).toBe('TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ THÀNH PHỐ PHÚ QUỐC');
+    expect(restoreWith(CLEAN, 'BAN CHI DAO CHUYEN DOI SB')).toBe('BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ');
+    expect(restoreWith(CLEAN, 'BAN CHI DAO VA T')).toBe('BAN CHỈ ĐẠO VÀ TỔ');
+    // Its OCR stays in the provenance, as a removed token.
+    const out = restoreLines(lines('QUYEN DIEN TU TINH N'), { references: refs, force: true });
+    expect(out.lines[0]!.tokens!.at(-1)).toMatchObject({ text: '', ocr: 'N' });
+  });
+});
