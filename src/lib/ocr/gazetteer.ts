@@ -27,3 +27,11 @@ export function gazetteerStreams(): readonly string[][] {
   }
   return streams;
 }
+
+let places: string[][] | null = null;
+
+/** Every unit's name as lower-case syllables (`['phú', 'quốc']`, `['bà', 'rịa', 'vũng', 'tàu']`): provinces, centrally-run cities, cities under a province. */
+export function gazetteerPlaces(): readonly string[][] {
+  places ??= [...new Set([...PROVINCES, ...CITIES, ...PROVINCIAL_CITIES])].map((n) => n.toLowerCase().split(/[\s-]+/u).filter(Boolean));
+  return places;
+}

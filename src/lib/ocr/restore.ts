@@ -13,7 +13,7 @@ import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
-import { gazetteerStreams } from './gazetteer.ts';
+import { gazetteerPlaces, gazetteerStreams } from './gazetteer.ts';
 import { isNameLine, nameCost, UNLISTED } from './names.ts';
 import { SYMBOLS } from './symbols.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
@@ -419,6 +419,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
 
   lap('decode');
   const names = readNames(run, kept, chosen, conf);
+  for (const slot of readPlaces(run, kept, chosen, conf)) names.add(slot);
   writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW, names);
   dropTrailingDebris(run, kept, conf);
   lap('case');
@@ -954,6 +955,62 @@ function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     prevRead = decoded(li);
   }
   return names;
+}
+
+/** Confidence of a place name read from the gazetteer otherwise than the decoder read it. */
+const PLACE_CONFIDENCE = 0.8;
+/** A gazetteer reading of a place must cost at most this much channel per syllable. */
+const PLACE_BOUND = 16;
+/** How much more channel cost (natural-log units) a listed place may have than the decoder's reading one syllable away from it. */
+const PLACE_PRIOR = 7;
+
+/**
+ * The place before the date (`Phfi Quéc, ngay 19 thang 8` → `Phú Quốc, ngày`): the words before a
+ * comma that is followed by `ngày` (as printed, within an edit) are compared with the gazetteer
+ * (provinces, centrally-run cities, cities under a province) by the channel alone. There the language
+ * model has no context (the line starts, or a document symbol comes before) and prefers a frequent
+ * word (`phí` of `chi phí`) to the name. When the decoder's reading is one syllable away from a listed
+ * place (`Phí Quốc`), the place replaces it if the scan's letters read as it nearly as well (channel
+ * cost at most `PLACE_PRIOR` more, and under `PLACE_BOUND` a syllable): the line names a place, and
+ * `Phí Quốc` is none. A place no list knows (`Hòn Đất`, `Tân Hiệp`) is farther from every listed one
+ * and keeps the decoder's reading. Returns the slots of the places read (written as titles).
+ */
+function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[]): number[] {
+  const { steps, slots, models } = run;
+  const out: number[] = [];
+  const stepOf = new Map<string, number>();
+  for (let t = 0; t < steps.length; t++) if (steps[t]!.slot >= 0) { const s = slots[steps[t]!.slot]!; stepOf.set(`${s.line}:${s.token}`, t); }
+  const read = (t: number) => steps[t]!.options[chosen[t]!]!.lm;
+  const cost = (t: number, syllable: string) => (syllable.startsWith('<') ? Infinity : channelCostWithin(slots[steps[t]!.slot]!.lower, syllable, models.channel, PLACE_BOUND + PLACE_PRIOR));
+  for (let li = 0; li < kept.length; li++) {
+    const live = kept[li]!.tokens.map((x, i) => [x, i] as const).filter(([x]) => x.text !== '');
+    const at = live.findIndex(([x], k) => x.text.endsWith(',') && k + 1 < live.length && levenshtein(foldKey(live[k + 1]![0].text).toLowerCase(), 'ngay') <= 1);
+    if (at < 0) continue;
+    // The place's words: slots back from the comma, at most 4.
+    const ts: number[] = [];
+    for (let k = at; k >= 0 && ts.length < 4; k--) {
+      const t = stepOf.get(`${li}:${live[k]![1]}`);
+      if (t === undefined || (k < at && slots[steps[t]!.slot]!.trail)) break;
+      ts.unshift(t);
+    }
+    for (const place of gazetteerPlaces()) {
+      if (place.length > ts.length) continue;
+      const mine = ts.slice(ts.length - place.length);
+      const differ = mine.map((t, i) => (read(t) === place[i] ? -1 : i)).filter((i) => i >= 0);
+      if (differ.length === 0) { out.push(...mine.map((t) => steps[t]!.slot)); break; }
+      if (differ.length > 1) continue;
+      const i = differ[0]!, t = mine[i]!;
+      const extra = cost(t, place[i]!) - cost(t, read(t));
+      if (cost(t, place[i]!) > PLACE_BOUND || !(extra <= PLACE_PRIOR)) continue;
+      const st = steps[t]!;
+      st.options.push({ lm: place[i]!, id: models.lm.id(place[i]!), score: 0, text: place[i]! });
+      chosen[t] = st.options.length - 1;
+      conf[t] = Math.min(conf[t]!, PLACE_CONFIDENCE);
+      out.push(...mine.map((x) => steps[x]!.slot));
+      break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CITIES, PROVINCES, PROVINCIAL_CITIES, gazetteerStreams } from '../../../src/lib/ocr/gazetteer.ts';
 import { isValidSyllable } from '../../../src/lib/ocr/syllable.ts';
 import { clean, restoreWith } from './helpers.ts';
+import { layoutRuns } from '../../../scripts/ocr-layout.ts';
 
 describe('gazetteer of provinces', () => {
   it('lists the 58 provinces and 5 centrally-run cities once each, every syllable a valid one', () => {
@@ -64,5 +65,22 @@ describe('restoring a province no reference names', () => {
     for (const r of refs) expect(clean(r)).not.toContain(province);
     expect(restoreWith(refs, line)).toBe(read);
     expect(restoreWith(refs, line, { gazetteer: 0 })).toContain(without);
+  });
+});
+
+describe('the place before the date', () => {
+  // Phú Quốc 2022 under the scan layout and the learned damage, ingested with its leave-one-out models
+  // (scripts/ocr-layout.ts): its number line reads `Sd: 4145/QD-BCD Phfi Quéc, ngay 19 …` (seeds 65,
+  // 67), where the language model, without context, reads `Phí Quốc` (`phí` of `chi phí`).
+  it('reads the listed place one syllable from the decoder\'s reading', () => {
+    for (const r of layoutRuns(new URL('../../../', import.meta.url), [65, 67], ['phu-quoc-2022'])) {
+      expect(r.metadataWrong.filter((w) => w.startsWith('place'))).toEqual([]);
+    }
+  }, 60_000);
+  it('keeps a place no list knows (districts: `Hòn Đất`, `Tân Hiệp`, `Gò Quao`)', () => {
+    const refs = ['kien-giang-2019', 'bac-giang-2021', 'binh-dinh-2021'];
+    expect(restoreWith(refs, 'Hòn Dat, ngay 19 thang 8 nam 2022')).toBe('Hòn Đất, ngày 19 tháng 8 năm 2022');
+    expect(restoreWith(refs, 'Tan Hiép, ngay 2 thang 3 nam 2020')).toBe('Tân Hiệp, ngày 2 tháng 3 năm 2020');
+    expect(restoreWith(refs, 'Go Quao, ngay 2 thang 3 nam 2020')).toMatch(/^Gò Qu/u);
   });
 });
