@@ -43,9 +43,18 @@ const SIGNING = /\b(chu tich|truong ban|giam doc|bi thu|pho|kt|tm|q)\b/u;
  * (`prevRead`: `CHT TICH UBND TINH` read `CHỦ TỊCH UBND TỈNH`).
  */
 export function isNameLine(words: readonly string[], prev: string, prevRead = prev): boolean {
+  return nameShaped(words) && signingTitle(prev, prevRead);
+}
+
+/** The words' part of `isNameLine` (cheap: the restorer asks it first, for every line). */
+export function nameShaped(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 4) return false;
   if (!words.every((w) => /^[\p{Lu}\p{N}$&][\p{L}\p{N}$&]*$/u.test(w))) return false;
-  if (!words.some((w) => /\p{Ll}/u.test(w))) return false;
+  return words.some((w) => /\p{Ll}/u.test(w));
+}
+
+/** The previous line's part of `isNameLine`: in capitals as printed, a signing title as read. */
+export function signingTitle(prev: string, prevRead = prev): boolean {
   const letters = prev.replace(/[^\p{L}]/gu, '');
   if (letters.length < 4 || letters !== letters.toUpperCase()) return false;
   return SIGNING.test(foldKey(prevRead).toLowerCase().replace(/[^a-z ]+/gu, ' '));

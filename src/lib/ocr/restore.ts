@@ -14,7 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { gazetteerPlaces, gazetteerStreams } from './gazetteer.ts';
-import { isNameLine, nameCost, UNLISTED } from './names.ts';
+import { nameCost, nameShaped, signingTitle, UNLISTED } from './names.ts';
 import { SYMBOLS } from './symbols.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
@@ -925,12 +925,18 @@ function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     for (const t of byLine.get(li) ?? []) { const s = slots[steps[t]!.slot]!; texts[s.token] = s.lead + steps[t]!.options[chosen[t]!]!.text + s.trail; }
     return texts.filter(Boolean).join(' ');
   };
-  let prev = '', prevRead = '';
+  const printed = (li: number) => kept[li]!.tokens.map((x) => x.text).filter(Boolean).join(' ');
+  let prevLi = -1;
   for (let li = 0; li < kept.length; li++) {
-    const words = kept[li]!.tokens.filter((x) => x.text !== '').map((x) => x.text);
-    if (!words.length) continue;
+    const toks = kept[li]!.tokens;
+    let n = 0;
+    for (const x of toks) if (x.text !== '') n++;
+    if (!n) continue;
+    // (Only a line of 2–4 words can be a name; the text of the others is needed only as the line before one.)
+    const words = n >= 2 && n <= 4 ? toks.filter((x) => x.text !== '').map((x) => x.text) : [];
     const ts = byLine.get(li) ?? [];
-    if (ts.length === words.length && isNameLine(words, prev, prevRead)) {
+    // (The line before is read as decoded only for a line shaped as a name.)
+    if (ts.length === words.length && nameShaped(words) && prevLi >= 0 && signingTitle(printed(prevLi), decoded(prevLi))) {
       ts.forEach((t, k) => {
         const st = steps[t]!, s = slots[st.slot]!;
         names.add(st.slot);
@@ -951,8 +957,7 @@ function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
         conf[t] = Math.min(conf[t]!, NAME_CONFIDENCE);
       });
     }
-    prev = words.join(' ');
-    prevRead = decoded(li);
+    prevLi = li;
   }
   return names;
 }
@@ -983,6 +988,7 @@ function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[
   const read = (t: number) => steps[t]!.options[chosen[t]!]!.lm;
   const cost = (t: number, syllable: string) => (syllable.startsWith('<') ? Infinity : channelCostWithin(slots[steps[t]!.slot]!.lower, syllable, models.channel, PLACE_BOUND + PLACE_PRIOR));
   for (let li = 0; li < kept.length; li++) {
+    if (!kept[li]!.tokens.some((x) => x.text.endsWith(','))) continue;
     const live = kept[li]!.tokens.map((x, i) => [x, i] as const).filter(([x]) => x.text !== '');
     const at = live.findIndex(([x], k) => x.text.endsWith(',') && k + 1 < live.length && levenshtein(foldKey(live[k + 1]![0].text).toLowerCase(), 'ngay') <= 1);
     if (at < 0) continue;
