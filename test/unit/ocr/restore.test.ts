@@ -285,8 +285,12 @@ describe('second pass', () => {
     // default 0.8 these lines keep `đề` with 5 options too.)
     expect(restore(ls, { channel: 1 })).toContain('1. Nghiên cứu, đề xuất việc');
     expect(restore(ls, { channel: 1, options2: 5 })).not.toContain('đề xuất');
-    // Lines 19–21 (`va déi tén` → `và đổi`) read `và đối` with 5 options until the cities joined the
-    // gazetteer (174891c); now both read `đổi`, so only the lines above show the difference.
+    // At the default weights too (lines 187–188: `nhiém vu du’O'(;)` → `nhiệm vụ được`, with 5 options
+    // not). (Lines 19–21, `va déi tén` → `và đổi`, showed it until the cities joined the gazetteer, 174891c.)
+    const tail = ocrSource().split(/\r?\n/).slice(186, 188);
+    expect(tail[0]).toMatch(/nhiém vu du’O'\(;\)$/u);
+    expect(restore(tail)).toContain('nhiệm vụ được');
+    expect(restore(tail, { options2: 5 })).not.toContain('nhiệm vụ được');
     const renamed = ocrSource().split(/\r?\n/).slice(18, 21);
     expect(renamed[2]).toMatch(/^kién toan va déi tén/u);
     expect(restore(renamed)).toContain('kiện toàn và đổi');
