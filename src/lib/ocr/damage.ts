@@ -5,6 +5,7 @@
  * share of the words damaged, wrong tones, dropped spaces). Used only by the benchmark, the analysis
  * script `ocr-errors` and the tests, never by the restorer.
  */
+import { stripEmphasis, stripMarkdownHeading } from '../normalise/repairs.ts';
 import { learnConfusion, type ConfusionData } from './confusion.ts';
 import { correspondingPairs, cleanWords, ocrWords } from './train.ts';
 import { stripMarkdown } from './ser.ts';
@@ -143,7 +144,7 @@ export function damageLayout(text: string, seed = 1): string {
   const pick = (xs: string[]) => xs[Math.floor(rand() * xs.length)]!;
   const out: string[] = [];
   let page = 1, onPage = 0, pageLength = 40 + Math.floor(rand() * 10);
-  const unmarked = text.normalize('NFC').split(/\r?\n/u).map((raw) => raw.replace(/\*\*|__/gu, '').replace(/(^|\s)\*(?=\S)/gu, '$1').replace(/(?<=\S)\*(?=\s|$)/gu, '').replace(/^\s*#{1,6}\s*/u, '').trim());
+  const unmarked = text.normalize('NFC').split(/\r?\n/u).map((raw) => stripEmphasis(stripMarkdownHeading(raw)).trim());
   for (const line of letterheadColumns(unmarked)) {
     if (!line) { out.push(''); continue; }
     const width = 70 + Math.floor(rand() * 20);
