@@ -59,11 +59,15 @@ export function isSignerTitle(text: string): boolean {
   return /^(kt|tm|q|tl|tuq)\s*\.|^xac\s*thuc\s+van\s*ban\s+hop\s*nhat\b|^(pho\s+)?(chu\s*tich|tr\S{1,3}ng\s*ban|giam\s*doc|bo\s*truong|thu\s*truong|tr\S{1,3}ng|chanh|tong|uy\s*vien|thu\s*ky)\b/.test(f);
 }
 
-/** A personal name line: two to six capitalised words, letters only (`Lâm Minh Thành`). */
-export function isPersonName(text: string): boolean {
-  const ws = text.trim().split(/\s+/);
-  if (ws.length < 2 || ws.length > 6 || text.length > 45) return false;
-  return ws.every((w) => /^\p{Lu}[\p{Ll}]*$/u.test(w)) && !isUpperLine(text);
+/**
+ * A personal name line: two to six capitalised words, letters only (`Lâm Minh Thành`); with `most`,
+ * more than half of them capitalised (a word cased small by a scan or its restoration: `lộ Ánh Dương`).
+ */
+export function isPersonName(text: string, most = false): boolean {
+  const ws = text.trim().split(/\s+/u);
+  if (ws.length < 2 || ws.length > 6 || text.length > 45 || isUpperLine(text)) return false;
+  const capitalised = ws.filter((w) => /^\p{Lu}\p{Ll}*$/u.test(w)).length;
+  return most ? capitalised * 2 > ws.length && ws.every((w) => /^\p{L}+$/u.test(w)) : capitalised === ws.length;
 }
 
 /** A line that ends the text: the `./.` end mark (also `./V`, `././`, OCR variants). */

@@ -19,13 +19,6 @@ function foldedWords(text: string): string {
   return foldAligned(text).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Two to six words of letters, no more than 45 characters, most of them capitalised, not a line of capitals. */
-function looksLikeName(text: string): boolean {
-  const ws = text.trim().split(/\s+/u);
-  if (ws.length < 2 || ws.length > 6 || text.length > 45 || isUpperLine(text) || !ws.every((w) => /^\p{L}+$/u.test(w))) return false;
-  return ws.filter((w) => /^\p{Lu}\p{Ll}*$/u.test(w)).length * 2 > ws.length;
-}
-
 /**
  * A line naming the document type (`QUYẾT ĐỊNH`, OCR `QUYET PINH`, a restoration's `QUYẾT TRÌNH`),
  * not the `QUYẾT ĐỊNH:` operative line: a type of 8 letters or more within 1 edit, of 10 or more within 2,
@@ -321,7 +314,7 @@ export function readClosing(lines: ParseLine[], ctx: ParseContext): Closing {
     // Right under the signer's title, a short line of words most of them capitalised is the name, a
     // word cased small by a scan or its restoration (`Lê 4nh Dương` restored `Lê ảnh Dương`, `1é Ánh
     // Dương` restored `lộ Ánh Dương`): names capitalise every word.
-    if (name === null && upper.length > 0 && looksLikeName(text)) {
+    if (name === null && upper.length > 0 && isPersonName(text, true)) {
       name = text.trim().split(/\s+/u).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
       mark(line.n, 'meta:signature');
       ctx.diagnostics.push({ severity: 'info', code: 'signer-name-case', message: `Signer's name "${text.trim()}" read with every word capitalised`, line: line.n });
