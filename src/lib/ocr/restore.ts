@@ -418,10 +418,12 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   }
 
   lap('decode');
-  const names = readNames(run, kept, chosen, conf);
-  for (const slot of readPlaces(run, kept, chosen, conf)) names.add(slot);
-  writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW, names);
-  dropTrailingDebris(run, kept, conf);
+  // Names and places read again with their lists, then written back as proper nouns (a capital each).
+  const byLine = slotStepsByLine(run, kept.length);
+  const proper = readNames(run, kept, byLine, chosen, conf);
+  for (const slot of readPlaces(run, kept, byLine, chosen, conf)) proper.add(slot);
+  writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW, proper);
+  dropTrailingDebris(run, kept, byLine, conf);
   lap('case');
   const { out, meanConfidence } = collect(kept);
   lap('output');
@@ -882,11 +884,11 @@ const DEBRIS_CONFIDENCE = 0.7;
  * for stays (`CHUYEN DOI SB` → `SỐ`, 1.00). After a small letter or a full stop the clean-up drops such
  * capitals already (`dropTrailingStamp`).
  */
-function dropTrailingDebris(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, conf: number[]): void {
+function dropTrailingDebris(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, byLine: number[][], conf: number[]): void {
   const { steps, slots } = run;
-  const lastStep = new Map<number, number>();
-  for (let t = 0; t < steps.length; t++) if (steps[t]!.slot >= 0) lastStep.set(slots[steps[t]!.slot]!.line, t);
-  for (const [li, t] of lastStep) {
+  for (let li = 0; li < kept.length; li++) {
+    const t = byLine[li]!.at(-1);
+    if (t === undefined) continue;
     const s = slots[steps[t]!.slot]!;
     const toks = kept[li]!.tokens;
     const live = toks.filter((x) => x.text !== '');
@@ -894,6 +896,21 @@ function dropTrailingDebris(run: Run, kept: Array<{ line: SourceLine; tokens: Wo
     if (!/^[B-DF-HJ-NP-TV-XZĐ]{1,2}$/u.test(s.core) || conf[t]! >= DEBRIS_CONFIDENCE) continue;
     toks[s.token]!.text = '';
   }
+}
+
+/** The steps of each kept line's slots, in order (the words the decoder read, line by line). */
+function slotStepsByLine(run: Run, lines: number): number[][] {
+  const byLine: number[][] = Array.from({ length: lines }, () => []);
+  for (let t = 0; t < run.steps.length; t++) { const st = run.steps[t]!; if (st.slot >= 0) byLine[run.slots[st.slot]!.line]!.push(t); }
+  return byLine;
+}
+
+/** A step read otherwise than the decoder chose (a name or place from its list): the reading as a new option, chosen, with at most `confidence`. */
+function overrule(run: Run, t: number, syllable: string, confidence: number, chosen: number[], conf: number[]): void {
+  const st = run.steps[t]!;
+  st.options.push({ lm: syllable, id: run.models.lm.id(syllable), score: 0, text: syllable });
+  chosen[t] = st.options.length - 1;
+  conf[t] = Math.min(conf[t]!, confidence);
 }
 
 /** How much better (in the name model's cost) a name reading must be than the decoder's own name reading to replace it. */
@@ -909,20 +926,13 @@ const NAME_CONFIDENCE = 0.55;
  * read); otherwise the best listed one replaces it (`Pham Vu H6ng`: `Vi Hưng` → `Vũ Hồng`), with a
  * confidence that lists it for reviewers. Returns the slots of name lines (written as titles).
  */
-function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[]): Set<number> {
-  const { steps, slots, models, W } = run;
+function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, byLine: number[][], chosen: number[], conf: number[]): Set<number> {
+  const { steps, slots, W } = run;
   const names = new Set<number>();
-  const byLine = new Map<number, number[]>();
-  for (let t = 0; t < steps.length; t++) {
-    const st = steps[t]!;
-    if (st.slot < 0) continue;
-    const li = slots[st.slot]!.line;
-    (byLine.get(li) ?? byLine.set(li, []).get(li)!).push(t);
-  }
   // (The line before is read as decoded: `CHT TICH UBND TINH` is `CHỦ TỊCH UBND TỈNH`.)
   const decoded = (li: number) => {
     const texts = kept[li]!.tokens.map((x) => x.text);
-    for (const t of byLine.get(li) ?? []) { const s = slots[steps[t]!.slot]!; texts[s.token] = s.lead + steps[t]!.options[chosen[t]!]!.text + s.trail; }
+    for (const t of byLine[li]!) { const s = slots[steps[t]!.slot]!; texts[s.token] = s.lead + steps[t]!.options[chosen[t]!]!.text + s.trail; }
     return texts.filter(Boolean).join(' ');
   };
   const printed = (li: number) => kept[li]!.tokens.map((x) => x.text).filter(Boolean).join(' ');
@@ -934,7 +944,7 @@ function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     if (!n) continue;
     // (Only a line of 2–4 words can be a name; the text of the others is needed only as the line before one.)
     const words = n >= 2 && n <= 4 ? toks.filter((x) => x.text !== '').map((x) => x.text) : [];
-    const ts = byLine.get(li) ?? [];
+    const ts = byLine[li]!;
     // (The line before is read as decoded only for a line shaped as a name.)
     if (ts.length === words.length && nameShaped(words) && prevLi >= 0 && signingTitle(printed(prevLi), decoded(prevLi))) {
       ts.forEach((t, k) => {
@@ -952,9 +962,7 @@ function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
         const mine = s.cands.find((c) => c.syllable === cur.lm);
         const curScore = mine && nameCost(mine.syllable, k === 0) < UNLISTED ? score(mine.syllable, mine.channel) : Infinity;
         if (best.syllable === cur.lm || bestScore + NAME_MARGIN > curScore) return;
-        st.options.push({ lm: best.syllable, id: best.id ?? models.lm.id(best.syllable), score: 0, text: best.syllable });
-        chosen[t] = st.options.length - 1;
-        conf[t] = Math.min(conf[t]!, NAME_CONFIDENCE);
+        overrule(run, t, best.syllable, NAME_CONFIDENCE, chosen, conf);
       });
     }
     prevLi = li;
@@ -980,11 +988,9 @@ const PLACE_PRIOR = 7;
  * `Phí Quốc` is none. A place no list knows (`Hòn Đất`, `Tân Hiệp`) is farther from every listed one
  * and keeps the decoder's reading. Returns the slots of the places read (written as titles).
  */
-function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[]): number[] {
+function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, byLine: number[][], chosen: number[], conf: number[]): number[] {
   const { steps, slots, models } = run;
   const out: number[] = [];
-  const stepOf = new Map<string, number>();
-  for (let t = 0; t < steps.length; t++) if (steps[t]!.slot >= 0) { const s = slots[steps[t]!.slot]!; stepOf.set(`${s.line}:${s.token}`, t); }
   const read = (t: number) => steps[t]!.options[chosen[t]!]!.lm;
   const cost = (t: number, syllable: string) => (syllable.startsWith('<') ? Infinity : channelCostWithin(slots[steps[t]!.slot]!.lower, syllable, models.channel, PLACE_BOUND + PLACE_PRIOR));
   for (let li = 0; li < kept.length; li++) {
@@ -994,8 +1000,9 @@ function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[
     if (at < 0) continue;
     // The place's words: slots back from the comma, at most 4.
     const ts: number[] = [];
+    const stepOf = (token: number) => byLine[li]!.find((t) => slots[steps[t]!.slot]!.token === token);
     for (let k = at; k >= 0 && ts.length < 4; k--) {
-      const t = stepOf.get(`${li}:${live[k]![1]}`);
+      const t = stepOf(live[k]![1]);
       if (t === undefined || (k < at && slots[steps[t]!.slot]!.trail)) break;
       ts.unshift(t);
     }
@@ -1005,13 +1012,9 @@ function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[
       const differ = mine.map((t, i) => (read(t) === place[i] ? -1 : i)).filter((i) => i >= 0);
       if (differ.length === 0) { out.push(...mine.map((t) => steps[t]!.slot)); break; }
       if (differ.length > 1) continue;
-      const i = differ[0]!, t = mine[i]!;
-      const extra = cost(t, place[i]!) - cost(t, read(t));
-      if (cost(t, place[i]!) > PLACE_BOUND || !(extra <= PLACE_PRIOR)) continue;
-      const st = steps[t]!;
-      st.options.push({ lm: place[i]!, id: models.lm.id(place[i]!), score: 0, text: place[i]! });
-      chosen[t] = st.options.length - 1;
-      conf[t] = Math.min(conf[t]!, PLACE_CONFIDENCE);
+      const i = differ[0]!, t = mine[i]!, placed = cost(t, place[i]!);
+      if (placed > PLACE_BOUND || !(placed - cost(t, read(t)) <= PLACE_PRIOR)) continue;
+      overrule(run, t, place[i]!, PLACE_CONFIDENCE, chosen, conf);
       out.push(...mine.map((x) => steps[x]!.slot));
       break;
     }
@@ -1024,7 +1027,7 @@ function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[
  * where the scan shows the case reliably comes first, then the clean references (documents differ:
  * `Ban Chỉ đạo` in one, `Ban chỉ đạo` in another).
  */
-function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[], trusted: boolean, names: Set<number>): void {
+function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, chosen: number[], conf: number[], trusted: boolean, proper: Set<number>): void {
   const { steps, slots, models } = run;
   // The chosen language-model token before each step (the start mark before the first).
   const prev: string[] = new Array(steps.length);
@@ -1047,8 +1050,8 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
       if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));
       const d = docCase.get(p + ' ' + o.lm);
       text = applyCase(s.core, o.text, s.caps, d ? { p: (d.cap + 0.5) / (d.total + 1), n: d.total } : models.cases.capital(p, o.lm), word && models.cases.neverCapital(o.lm));
-      // Every part of a personal name starts with a capital (`1é Anh Duong`: `Lê`, not `lê`).
-      if (names.has(st.slot)) text = text.charAt(0).toUpperCase() + text.slice(1);
+      // Every part of a personal name or a place starts with a capital (`1é Anh Duong`: `Lê`, not `lê`).
+      if (proper.has(st.slot)) text = text.charAt(0).toUpperCase() + text.slice(1);
     }
     const tok = kept[s.line]!.tokens[s.token]!;
     tok.text = s.lead + text + s.trail;
