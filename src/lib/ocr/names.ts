@@ -8,7 +8,7 @@
  * Vietnamese naming, not text of any source.
  */
 import data from './data/names.json' with { type: 'json' };
-import { foldKey } from '../fold.ts';
+import { isSignerTitle } from '../parse/lines.ts';
 
 /** Surnames, the commonest first. */
 export const SURNAMES: readonly string[] = data.surnames;
@@ -32,9 +32,6 @@ export function nameCost(syllable: string, first: boolean): number {
   return (first ? tables.surname : tables.given).get(syllable) ?? UNLISTED;
 }
 
-/** Keywords of a signing title line (`CHỦ TỊCH`, `TRƯỞNG BAN`, `GIÁM ĐỐC`, `KT.`, `TM.`), folded. */
-const SIGNING = /\b(chu tich|truong ban|giam doc|bi thu|pho|kt|tm|q)\b/u;
-
 /**
  * Whether an OCR line is a personal name under a signing title: two to four words, each starting
  * with a capital (or a digit or symbol read for one, `1é Anh Duong`), none with punctuation after it,
@@ -53,9 +50,9 @@ export function nameShaped(words: readonly string[]): boolean {
   return words.some((w) => /\p{Ll}/u.test(w));
 }
 
-/** The previous line's part of `isNameLine`: in capitals as printed, a signing title as read. */
+/** The previous line's part of `isNameLine`: in capitals as printed, a signing title (the parser's `isSignerTitle`) as read. */
 export function signingTitle(prev: string, prevRead = prev): boolean {
   const letters = prev.replace(/[^\p{L}]/gu, '');
   if (letters.length < 4 || letters !== letters.toUpperCase()) return false;
-  return SIGNING.test(foldKey(prevRead).toLowerCase().replace(/[^a-z ]+/gu, ' '));
+  return isSignerTitle(prevRead.toUpperCase());
 }
