@@ -1055,8 +1055,22 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     }
     const tok = kept[s.line]!.tokens[s.token]!;
     tok.text = s.lead + text + s.trail;
-    tok.confidence = conf[t]!;
+    // A word kept as printed that no abbreviation, code or name can spell is damaged past every
+    // reading (`Trurwéng`, `r6ngil`): however sure the decoder was to keep it, reviewers must see it.
+    tok.confidence = o.lm === '<unk>' && unreadable(s.core) ? Math.min(conf[t]!, UNREADABLE_CONFIDENCE) : conf[t]!;
   }
+}
+
+/** Confidence of a word kept as printed though it cannot be one (`unreadable`): listed for reviewers (under `LOW_CONFIDENCE`). */
+const UNREADABLE_CONFIDENCE = 0.3;
+
+/**
+ * Whether a word that is no syllable cannot be printed so either: it has a vowel letter with a
+ * Vietnamese mark (abbreviations and codes are plain letters and `Đ`), or digits between lower-case
+ * letters (`r6ngil`; a copy count `01b` or a number `36a` starts with its digits).
+ */
+export function unreadable(core: string): boolean {
+  return /[^\p{ASCII}đĐ]/u.test(core) && /^\p{L}+$/u.test(core) || /\p{Ll}\d+\p{Ll}/u.test(core);
 }
 
 /**

@@ -3,7 +3,7 @@ import { detectOcr, INVALID_THRESHOLD, restoreLines } from '../../../src/lib/ocr
 import { GARBLED_MIN } from '../../../src/lib/ocr/detect.ts';
 import { damageMarks, damageSplits, damageTones, damageWords, learnDamage } from '../../../src/lib/ocr/damage.ts';
 import { fold } from '../../../src/lib/fold.ts';
-import { documentDamage, pinSteps } from '../../../src/lib/ocr/restore.ts';
+import { documentDamage, LOW_CONFIDENCE, pinSteps, unreadable } from '../../../src/lib/ocr/restore.ts';
 import type { Step } from '../../../src/lib/ocr/decode.ts';
 import { syllableErrorRate } from '../../../src/lib/ocr/ser.ts';
 import snippets from '../../fixtures/ocr/snippets.json' with { type: 'json' };
@@ -234,6 +234,26 @@ describe('words the channel puts past its bound', () => {
     expect(out.split(' ')).toHaveLength(6);
     // `qụyêt` has none even at twice the bound: it is kept as printed, in its place.
     expect(restoreWith(CLEAN, 'Trưởng Ban xem xét, qụyêt định.', { bound: 0.1 }).split(' ')[4]).toBe('qụyêt');
+  });
+  it('lists a word kept as printed that no abbreviation or code can spell under the low-confidence threshold (`r6ngil`, `qụyêt`)', () => {
+    // (Synthetic Phú Quốc 2022 scan, seed 12345, line 183: the decoder was sure to keep `r6ngil`, confidence 1.)
+    const restore = (text: string, weights = {}) => {
+      const r = restoreLines(lines(text), { references: CLEAN.filter((x) => x !== 'phu-quoc-2022').map(clean), force: true, weights });
+      return (o: string) => r.lines.flatMap((l) => l.tokens ?? []).find((t) => t.ocr === o)!;
+    };
+    // (A bound of 0.1 leaves these words without a reading, so each is kept as printed.)
+    const tok = restore('cudc hop mé r6ngil c6 su tham gia, qụyêt định.\n- Email: PVHTT.', { bound: 0.1 });
+    for (const o of ['r6ngil', 'qụyêt']) {
+      expect(tok(o).text).toBe(o);
+      expect(tok(o).confidence).toBeLessThan(LOW_CONFIDENCE);
+    }
+    // A word that may be printed so (`Email`) is not flagged for that.
+    expect(tok('Email:').text).toBe('Email:');
+    expect(tok('Email:').confidence).toBe(1);
+  });
+  it('unreadable: accented letters that are no syllable, or digits between small letters', () => {
+    expect(['Trurwéng', 'TRURWÉNG', 'r6ngil', 'qụyêt'].map(unreadable)).toEqual([true, true, true, true]);
+    expect(['UBND', 'LĐVP', 'HĐND', 'TTr', '01b', '36a', 'Email', 'PVHTT'].map(unreadable)).toEqual([false, false, false, false, false, false, false, false]);
   });
 });
 
