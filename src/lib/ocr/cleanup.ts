@@ -38,6 +38,8 @@ export interface PassContext {
   seenPair?: (a: string, b: string) => boolean;
   /** The references' language model's log-probability of a syllable (lower case), for cut words. */
   logUnigram?: (syllable: string) => number;
+  /** The channel's cost of reading `target` as `ocr` (lower case), to tell near abbreviations apart. */
+  channelCost?: (ocr: string, target: string) => number;
 }
 
 /** A clean-up pass over the tokens of one line. */
@@ -288,10 +290,11 @@ function capsTitle(tokens: WorkToken[], ctx: PassContext): boolean {
 /**
  * For each token, whether it belongs to a heading in capitals that shares its line with other text:
  * a run of three or more neighbouring words in capitals (no list punctuation after them), two of them
- * syllables that are no known abbreviation. The two columns of a letterhead read as one line (`BAN
- * EHI DAO CHINH Doc lap - Tu do - Hanh phuc`) put such a heading beside a title; its unknown capital
- * words are damaged words (`EHI` is CHỈ), not abbreviations, and a two-letter one is in capitals
- * (`SO` is SỐ, not Số). A list of abbreviations (`CT va PCT UBND tinh`) is no such run.
+ * syllables that are no known abbreviation, or one and no known abbreviation in the run (`BAN EHI
+ * DGO`). The two columns of a letterhead read as one line (`BAN EHI DAO CHINH Doc lap - Tu do - Hanh
+ * phuc`) put such a heading beside a title; its unknown capital words are damaged words (`EHI` is
+ * CHỈ), not abbreviations, and a two-letter one is in capitals (`SO` is SỐ, not Số). A list of
+ * abbreviations (`CT va PCT UBND tinh`) is no such run.
  */
 export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolean[] {
   const out: boolean[] = new Array(tokens.length).fill(false);
@@ -303,12 +306,13 @@ export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolea
   const at = tokens.flatMap((t, i) => (t.text ? [i] : []));
   for (let i = 0; i < at.length;) {
     if (!capsWord(tokens[at[i]!]!)) { i++; continue; }
-    let j = i, syllables = 0;
+    let j = i, syllables = 0, known = 0;
     for (; j < at.length && capsWord(tokens[at[j]!]!); j++) {
       const letters = tokens[at[j]!]!.text.replace(/[^\p{L}]/gu, '');
-      if (isFoldedSyllable(letters) && !isKnownSymbol(letters, ctx)) syllables++;
+      if (isKnownSymbol(letters, ctx)) known++;
+      else if (isFoldedSyllable(letters)) syllables++;
     }
-    if (j - i >= 3 && syllables >= 2) for (let k = i; k < j; k++) out[at[k]!] = true;
+    if (j - i >= 3 && (syllables >= 2 || (syllables >= 1 && known === 0))) for (let k = i; k < j; k++) out[at[k]!] = true;
     i = j;
   }
   return out;
@@ -380,7 +384,11 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
   });
 }
 
-/** The one known abbreviation (the references' or a common symbol) of the same length as `letters` differing from it in one letter (folded), or null. */
+/**
+ * The known abbreviation (the references' or a common symbol) of the same length as `letters`
+ * differing from it in one letter (folded): the only one, or the one the channel finds clearly the
+ * likeliest (`UDND` is UBND, Đ→B, rather than HĐND, H→U); else null.
+ */
 function oneLetterOff(letters: string, ctx: PassContext): string | null {
   const k = foldKey(letters).toUpperCase();
   const found = new Set<string>();
@@ -393,8 +401,14 @@ function oneLetterOff(letters: string, ctx: PassContext): string | null {
       if (diff === 1) found.add(form);
     }
   }
-  return found.size === 1 ? [...found][0]! : null;
+  if (found.size === 1) return [...found][0]!;
+  if (found.size === 0 || !ctx.channelCost) return null;
+  const ocr = letters.toLowerCase();
+  const costs = [...found].map((f) => ({ f, c: ctx.channelCost!(ocr, f.toLowerCase()) })).sort((a, b) => a.c - b.c);
+  return costs[0]!.c + ONE_OFF_MARGIN <= costs[1]!.c ? costs[0]!.f : null;
 }
+/** How much cheaper (channel cost) the nearest of several abbreviations one letter off must be to be taken. */
+const ONE_OFF_MARGIN = 3;
 
 /**
  * A document symbol token: an opening bracket, the number (`40 /`, `36a/`, `61/2018/`; or none), the
@@ -520,10 +534,17 @@ export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): Wo
     if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];
     // Seven capitals in two pieces may be one long word with a letter too many (`TRUDÉNG` for
     // `TRƯỞNG`, as `Trudéng` in small letters): split it only if every piece printed with a mark is a
-    // syllable in use as printed (`DÉNG` is none).
-    if (parts.length === 2 && t.text.length === 7 && parts.some((p) => ACCENTED.test(p) && !usedSyllable(p))) return [t];
+    // syllable in use as printed (`DÉNG` is none), and no one letter less spells a syllable without
+    // its marks (`TRURONG` is TRƯỞNG with `ư` read as `ur`, not `TRU RONG`).
+    if (parts.length === 2 && t.text.length === 7 && (parts.some((p) => ACCENTED.test(p) && !usedSyllable(p)) || oneLetterTooMany(t.text))) return [t];
     return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
   });
+}
+
+/** Whether a word without one of its letters spells a syllable, marks aside (`TRURONG`: `TRUONG`). */
+function oneLetterTooMany(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (isFoldedSyllable(w.slice(0, i) + w.slice(i + 1))) return true;
+  return false;
 }
 
 /**

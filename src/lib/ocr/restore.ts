@@ -185,7 +185,7 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
     return bestCost <= 12 || (bestExact > 0 && bestCost <= 30) ? best : null;
   };
   const seenPair = (a: string, b: string) => lm.successors(a).includes(b);
-  const models = { lm, channel, pass: { abbreviations, symbols, nearestAbbreviation, nearestCode, seenPair, logUnigram: (w: string) => lm.logUnigram(w) }, cases: trainCaseModelOnTokens(caseToks) };
+  const models = { lm, channel, pass: { abbreviations, symbols, nearestAbbreviation, nearestCode, seenPair, logUnigram: (w: string) => lm.logUnigram(w), channelCost: (o: string, t: string) => channelCost(o, t, channel) }, cases: trainCaseModelOnTokens(caseToks) };
   modelCache.set(cacheKey, models);
   return models;
 }

@@ -164,6 +164,12 @@ describe('clean-up passes', () => {
     // (synthetic Kiên Giang 2019, seed 2026: `CHTI TICH USND TINH` was read `CHỦ TỊCH ỦY TỈNH`); a damaged word stays a word.
     expect(text(restoreCodes(toks('CHU TICH USND TINH'), ctx))).toBe('CHU TICH UBND TINH');
     expect(restoreCodes(toks('TRUGNG BAN CHI DAO'), ctx).some((t) => t.fixed)).toBe(false);
+    // Two abbreviations one letter off (`UDND`: UBND, HĐND): the channel's clearly likeliest, else none.
+    const two = { ...ctx, abbreviations: new Map([...ctx.abbreviations, ['HDND', 'HĐND']]) };
+    const cost = (d: number) => (_o: string, t: string) => (t === 'ubnd' ? 8 : t === 'hđnd' ? 8 + d : 99);
+    expect(text(restoreCodes(toks('CHU TICH UDND TINH'), { ...two, channelCost: cost(5) }))).toBe('CHU TICH UBND TINH');
+    expect(text(restoreCodes(toks('CHU TICH UDND TINH'), { ...two, channelCost: cost(1) }))).toBe('CHU TICH UDND TINH');
+    expect(text(restoreCodes(toks('CHU TICH UDND TINH'), two))).toBe('CHU TICH UDND TINH');
     // `$` for the S of a symbol (as `$6` for Số): Bắc Giang 2021 damaged (seed 53), `/QD-BCDCD$`.
     expect(text(restoreCodes(toks('Số: /QD-BCDCD$ Bic'), ctx))).toBe('Số: /QĐ-BCĐCĐS Bic');
     expect(text(restoreCodes(toks('vé CPS;'), ctx))).toBe('vé CĐS;');
@@ -229,6 +235,11 @@ describe('clean-up passes', () => {
     expect(runs('- CT va PCT UBND tinh;')).toBe('');
     expect(runs('-LBVP, CVNC;')).toBe('');
     expect(runs('- VP UBND tinh: LDVP, cac phong')).toBe(''); // two words, neither a syllable
+    // One syllable and two damaged words no abbreviation spells (synthetic Phú Quốc 2022 scan, seed 91);
+    // not one syllable among abbreviations, nor capitals without a syllable.
+    expect(runs('BAN EHI DGO Ddc 1ip - Tu do - Hanh phuc')).toBe('BAN EHI DGO');
+    expect(runs('UBND CDS BAN tinh')).toBe('');
+    expect(runs('VNPT FPT CMC cung cap')).toBe('');
     // A deleted token (debris) does not break the run.
     expect(capsRuns([...toks('BAN CHI'), { text: '', ocr: '~' }, ...toks('DAO Doc lap')], ctx)).toEqual([true, true, false, true, false, false]);
   });
@@ -252,6 +263,8 @@ describe('clean-up passes', () => {
     expect(splitMergedSyllables(toks('NHIEMVU')).map((t) => t.text)).toEqual(['NHIEM', 'VU']);
     expect(splitMergedSyllables(toks('NHIỆMVỤ')).map((t) => t.text)).toEqual(['NHIỆM', 'VỤ']);
     expect(restoreWith(CLEAN, 'KT.TRUDÉNG BAN')).toBe('KT. TRƯỞNG BAN');
+    // Nor when one letter less spells a syllable (`TRURONG`: TRUONG), a word with a letter too many.
+    expect(splitMergedSyllables(toks('TRURONG BAN')).map((t) => t.text)).toEqual(['TRURONG', 'BAN']);
   });
   it('gluedPair splits two syllables in real use that a missing space glued (clean texts with 3 % of their spaces dropped)', () => {
     // Both accented; a capital after a small letter; one accented and a word of the lexicon.

@@ -269,6 +269,14 @@ describe('signature block', () => {
     expect(restoreWith(['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021'], 'KT.TRUDNG BAN')).toBe('KT. TRƯỞNG BAN');
     expect(restoreWith(['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021'], 'TRUDNG BAN')).toBe('TRƯỞNG BAN');
   });
+  it("reads `UDND` in a signer's title as UBND, the abbreviation one letter off that the channel finds likeliest (not HĐND, nor the word `UÔNG`)", () => {
+    // (Synthetic Kiên Giang 2019 and Bình Định 2021 scans, seeds 93 and 66: `CHỦ TỊCH UÔNG TỈNH`.)
+    expect(restoreWith(['phu-quoc-2022', 'bac-giang-2021', 'binh-dinh-2021'], 'CHU TICH UDND TINH')).toBe('CHỦ TỊCH UBND TỈNH');
+  });
+  it("reads seven capitals that are one letter off one word as that word (`KT.TRURONG BAN` → `KT. TRƯỞNG BAN`, not `TRỰC RỘNG`)", () => {
+    // (Synthetic Bình Định 2021 scan, seed 88.)
+    expect(restoreWith(['kien-giang-2019', 'phu-quoc-2022', 'bac-giang-2021'], 'KT.TRURONG BAN')).toBe('KT. TRƯỞNG BAN');
+  });
 });
 
 describe('second pass', () => {
