@@ -91,7 +91,7 @@ export const WEIGHTS = {
   cacheUni: 0.02,
   /** First-pass confidence a reading needs to enter the document cache. */
   cacheConf: 0.97,
-  /** Whether the language model also learns the names of Viet Nam's provinces after `tỉnh` / `thành phố` (1; 0: not; see gazetteer.ts). */
+  /** Whether the language model also learns the names of Viet Nam's provinces after `tỉnh` / `thành phố`, and places are read with the list (`readPlaces`) (1; 0: neither; see gazetteer.ts). */
   gazetteer: 1,
   /** Whether the common symbols of administrative documents (symbols.ts) join the references' abbreviations (1; 0: not). */
   symbols: 1,
@@ -421,7 +421,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
   // Names and places read again with their lists, then written back as proper nouns (a capital each).
   const byLine = slotStepsByLine(run, kept.length);
   const proper = readNames(run, kept, byLine, chosen, conf);
-  for (const slot of readPlaces(run, kept, byLine, chosen, conf)) proper.add(slot);
+  if (W.gazetteer) for (const slot of readPlaces(run, kept, byLine, chosen, conf)) proper.add(slot);
   writeBack(run, kept, chosen, conf, lambda < TRUST_BELOW, proper);
   dropTrailingDebris(run, kept, byLine, conf);
   lap('case');
@@ -976,23 +976,32 @@ const PLACE_CONFIDENCE = 0.8;
 const PLACE_BOUND = 16;
 /** How much more channel cost (natural-log units) a listed place may have than the decoder's reading one syllable away from it. */
 const PLACE_PRIOR = 7;
+/** How much more channel cost the document's own place (read as printed twice or more) may have than the decoder's reading of the same words, which may differ in every syllable. */
+const OWN_PLACE_PRIOR = 14;
+
+/** Where a place may stand: its steps, and the window of them a place of n syllables would take. */
+interface PlaceWindow { ts: number[]; take: (n: number) => number[]; min: number }
 
 /**
- * The place before the date (`Phfi Quéc, ngay 19 thang 8` → `Phú Quốc, ngày`): the words before a
- * comma that is followed by `ngày` (as printed, within an edit) are compared with the gazetteer
- * (provinces, centrally-run cities, cities under a province) by the channel alone. There the language
- * model has no context (the line starts, or a document symbol comes before) and prefers a frequent
- * word (`phí` of `chi phí`) to the name. When the decoder's reading is one syllable away from a listed
- * place (`Phí Quốc`), the place replaces it if the scan's letters read as it nearly as well (channel
- * cost at most `PLACE_PRIOR` more, and under `PLACE_BOUND` a syllable): the line names a place, and
- * `Phí Quốc` is none. A place no list knows (`Hòn Đất`, `Tân Hiệp`) is farther from every listed one
- * and keeps the decoder's reading. Returns the slots of the places read (written as titles).
+ * Places read with the gazetteer (provinces, centrally-run cities, cities under a province) by the
+ * channel alone, where the language model prefers a frequent word to the name:
+ * - the place before the date (`Phfi Quéc, ngay 19 thang 8` → `Phú Quốc, ngày`): the words before a
+ *   comma that is followed by `ngày` (as printed, within an edit). There the model has no context (the
+ *   line starts, or a document symbol comes before) and reads `phí` of `chi phí`;
+ * - the name after `tỉnh` or `thành phố` (as decoded; the name may start the next line), two syllables
+ *   or more: `thành phố Phii Qubc` before `(kèm theo` is not `Phú Quý` (`quý (hoặc đột xuất)`).
+ * A window the decoder read as a listed place is that place. Otherwise, when the decoder's reading is
+ * one syllable away from a listed place (`Phí Quốc`), the place replaces it if the scan's letters read
+ * as it nearly as well (channel cost at most `PLACE_PRIOR` more, and under `PLACE_BOUND` a syllable):
+ * the words name a place, and `Phí Quốc` is none. Last, the document's own place, read as a listed
+ * place in two windows or more, replaces a reading of other windows that differs in any syllables
+ * within `OWN_PLACE_PRIOR` (`TINH KIÉT GIANG`: KIÊN, though `kiét` is nearly `kiệt`; `Phfi Qubc, ngay`:
+ * Phú Quốc, not Phí Quý). A place no list knows (`Hòn Đất`, `Tân Hiệp`) is farther from every listed
+ * one and keeps the decoder's reading. Returns the slots of the places read (written as titles).
  */
 function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, byLine: number[][], chosen: number[], conf: number[]): number[] {
   const { steps, slots, models } = run;
-  const out: number[] = [];
-  const read = (t: number) => steps[t]!.options[chosen[t]!]!.lm;
-  const cost = (t: number, syllable: string) => (syllable.startsWith('<') ? Infinity : channelCostWithin(slots[steps[t]!.slot]!.lower, syllable, models.channel, PLACE_BOUND + PLACE_PRIOR));
+  const windows: PlaceWindow[] = [];
   for (let li = 0; li < kept.length; li++) {
     if (!kept[li]!.tokens.some((x) => x.text.endsWith(','))) continue;
     const live = kept[li]!.tokens.map((x, i) => [x, i] as const).filter(([x]) => x.text !== '');
@@ -1006,18 +1015,63 @@ function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[
       if (t === undefined || (k < at && slots[steps[t]!.slot]!.trail)) break;
       ts.unshift(t);
     }
-    for (const place of gazetteerPlaces()) {
-      if (place.length > ts.length) continue;
-      const mine = ts.slice(ts.length - place.length);
-      const differ = mine.map((t, i) => (read(t) === place[i] ? -1 : i)).filter((i) => i >= 0);
-      if (differ.length === 0) { out.push(...mine.map((t) => steps[t]!.slot)); break; }
-      if (differ.length > 1) continue;
-      const i = differ[0]!, t = mine[i]!, placed = cost(t, place[i]!);
-      if (placed > PLACE_BOUND || !(placed - cost(t, read(t)) <= PLACE_PRIOR)) continue;
-      overrule(run, t, place[i]!, PLACE_CONFIDENCE, chosen, conf);
-      out.push(...mine.map((x) => steps[x]!.slot));
-      break;
+    if (ts.length) windows.push({ ts, take: (n) => ts.slice(ts.length - n), min: 1 });
+  }
+  const read = (t: number) => steps[t]!.options[chosen[t]!]!.lm;
+  for (let t = 1; t < steps.length; t++) {
+    const w = read(t - 1);
+    if (w !== 'tỉnh' && !(w === 'phố' && t > 1 && read(t - 2) === 'thành')) continue;
+    // The name's words: the slots right after, at most 4, up to punctuation (a word's own included).
+    const ts: number[] = [];
+    for (let u = t; u < steps.length && ts.length < 4 && steps[u]!.slot >= 0; u++) {
+      ts.push(u);
+      if (slots[steps[u]!.slot]!.trail) break;
     }
+    if (ts.length >= 2) windows.push({ ts, take: (n) => ts.slice(0, n), min: 2 });
+  }
+  const out: number[] = [];
+  const fits = (w: PlaceWindow, place: readonly string[]) => place.length <= w.ts.length && place.length >= w.min;
+  // Windows read as a listed place; how often each place is read so.
+  const own = new Map<readonly string[], number>();
+  const open = windows.filter((w) => {
+    for (const place of gazetteerPlaces()) {
+      if (!fits(w, place)) continue;
+      const mine = w.take(place.length);
+      if (!mine.every((t, i) => read(t) === place[i])) continue;
+      own.set(place, (own.get(place) ?? 0) + 1);
+      out.push(...mine.map((x) => steps[x]!.slot));
+      return false;
+    }
+    return true;
+  });
+  const cost = (t: number, syllable: string) => (syllable.startsWith('<') ? Infinity : channelCostWithin(slots[steps[t]!.slot]!.lower, syllable, models.channel, PLACE_BOUND + OWN_PLACE_PRIOR));
+  // The cheapest place of `places` the window may read (at most `differ` syllables other than the
+  // decoder's, each within `PLACE_BOUND`, all within `prior` more than the decoder's reading).
+  const nearest = (w: PlaceWindow, places: Iterable<readonly string[]>, differ: number, prior: number) => {
+    let best: { mine: number[]; place: readonly string[]; cost: number } | null = null;
+    for (const place of places) {
+      if (!fits(w, place)) continue;
+      const mine = w.take(place.length);
+      let n = 0, placed = 0, mineCost = 0;
+      for (let i = 0; i < mine.length && n <= differ; i++) {
+        const t = mine[i]!;
+        if (read(t) === place[i]) continue;
+        n++;
+        const c = cost(t, place[i]!);
+        if (c > PLACE_BOUND) { n = differ + 1; break; }
+        placed += c; mineCost += cost(t, read(t));
+      }
+      if (n > differ || !(placed - mineCost <= prior) || (best && best.cost <= placed)) continue;
+      best = { mine, place, cost: placed };
+    }
+    return best;
+  };
+  const owned = [...own].filter(([, n]) => n >= 2).map(([p]) => p);
+  for (const w of open) {
+    const best = nearest(w, gazetteerPlaces(), 1, PLACE_PRIOR) ?? (owned.length ? nearest(w, owned, 4, OWN_PLACE_PRIOR) : null);
+    if (!best) continue;
+    best.mine.forEach((t, i) => { if (read(t) !== best.place[i]) overrule(run, t, best.place[i]!, PLACE_CONFIDENCE, chosen, conf); });
+    out.push(...best.mine.map((x) => steps[x]!.slot));
   }
   return out;
 }
