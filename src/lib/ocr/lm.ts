@@ -57,6 +57,8 @@ export interface LanguageModel {
   phraseId(vi: number, wi: number): number | null;
   /** The most frequent words seen right after `v` in training (at most 12). */
   successors(v: string): string[];
+  /** The most frequent words seen right before `w` in training (at most 12). */
+  predecessors(w: string): string[];
   /** Vocabulary size used for the uniform floor. */
   vocabSize: number;
   /**
@@ -661,6 +663,29 @@ class TrigramModel implements LanguageModel {
     }
     return r;
   }
+
+  predecessors(w: string): string[] {
+    let r = this.predCache.get(w);
+    if (!r) {
+      // (The pairs by their second word, made once per model when first asked.)
+      if (!this.prev) {
+        const prev: Array<number[] | undefined> = (this.prev = new Array(this.next.length));
+        for (let vi = 0; vi < this.next.length; vi++) {
+          const xs = this.next[vi];
+          if (xs) for (let x = 0; x < xs.length; x += 2) (prev[xs[x]!] ??= []).push(vi, xs[x + 1]!);
+        }
+      }
+      const wi = this.ids.get(w);
+      const xs = wi !== undefined && wi >= 0 ? this.prev[wi] : undefined;
+      const pairs: Array<[string, number]> = [];
+      if (xs) for (let x = 0; x < xs.length; x += 2) pairs.push([this.words[xs[x]!]!, xs[x + 1]!]);
+      r = pairs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
+      this.predCache.set(w, r);
+    }
+    return r;
+  }
+  private prev: Array<number[] | undefined> | null = null;
+  private readonly predCache = new Map<string, string[]>();
 }
 
 function inc(m: Map<number, number>, k: number): void {
@@ -770,6 +795,10 @@ class CachedModel implements LanguageModel {
 
   successors(v: string): string[] {
     return this.lm.successors(v);
+  }
+
+  predecessors(w: string): string[] {
+    return this.lm.predecessors(w);
   }
 }
 

@@ -120,3 +120,15 @@ describe('language model scoring by id', () => {
     }
   });
 });
+
+describe('neighbours in the training text', () => {
+  it('lists the most frequent words right before a word (`predecessors`) as `successors` lists those after', () => {
+    const lm = trainLanguageModel([['thành', 'phố', 'và', 'thành', 'phố', ',', 'tỉnh', 'phố'], ['cổng', 'phố']]);
+    expect(lm.predecessors('phố')).toEqual(['thành', 'cổng', 'tỉnh']); // by count, ties by spelling
+    expect(lm.successors('thành')).toEqual(['phố']);
+    for (const w of lm.predecessors('phố')) expect(lm.successors(w)).toContain('phố');
+    expect(lm.predecessors('xyz')).toEqual([]);
+    // The document cache's model answers as its base model.
+    expect(withDocumentCache(lm, [['thành', 'phố']], 0.1, 0.02).predecessors('phố')).toEqual(['thành', 'cổng', 'tỉnh']);
+  });
+});
