@@ -197,6 +197,9 @@ function buildModels(references: string[], confusion: ConfusionData, W: typeof W
   return models;
 }
 
+/** Something other than a letter between two letters of a word (`TII.IC`, `r6ng`). */
+const INNER_NOISE = /\p{L}[^\p{L}]+\p{L}/u;
+
 /** Letters whose capital has the shape of the small letter, so the scan confuses their case. */
 const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;
 
@@ -216,8 +219,9 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
   // too; but one of three letters or more written as a title (`Chuong I NHUNG QUY PINH`, `Poc lap`) is
   // a title: the scan keeps such a word's small letters.
   if (capsLine && upper >= 1 && (firstUpper || !firstLetter)) return upper === 1 && firstUpper && letters >= 3 ? title() : syllable.toUpperCase();
-  if (upper === letters && letters >= 3) return syllable.toUpperCase();
   const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
+  // Capitals broken by noise (`TII.IC` for `Trực`) make no acronym: a capital at most, as the context says.
+  if (upper === letters && letters >= 3) return INNER_NOISE.test(ocr) ? decided ?? title() : syllable.toUpperCase();
   // Mixed capitals inside a word (`VOl`) are misread letters: the case comes from the context. But a
   // first capital whose shape differs from its small letter is the scan's evidence too (`TIy` for
   // `Ủy`, the title of `Điều 6. TIy viên`): it stands unless the context has been seen 3 times.

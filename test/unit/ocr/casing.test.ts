@@ -47,6 +47,12 @@ describe('applyCase', () => {
     expect(applyCase('Ia', 'là', false, { p: 0.02, n: 40 })).toBe('là');
     expect(applyCase('Ia', 'là', false)).toBe('là');
   });
+  it('reads capitals broken by noise in a line of small letters as a word, not an acronym (real scan line 222: `5.’TI’I.IC tlep` → `Trực tiếp`)', () => {
+    expect(applyCase('TII.IC', 'trực', false)).toBe('Trực');
+    expect(applyCase('TII.IC', 'trực', false, { p: 0.1, n: 4 })).toBe('trực');
+    // Whole capitals still are capitals (`UBND`-like words, a heading word on a mixed line).
+    expect(applyCase('TRUONG', 'trưởng', false)).toBe('TRƯỞNG');
+  });
   it('asks the context where the scan lost the first letter (`y` for `Ủy` after `Điều 6.`, synthetic Bắc Giang scan seed 21)', () => {
     expect(applyCase('y', 'ủy', false, { p: 0.88, n: 105 })).toBe('Ủy');
     expect(applyCase('y', 'ủy', false, { p: 0.1, n: 40 })).toBe('ủy');
@@ -105,8 +111,8 @@ describe('applyCase and caseIsReliable on every OCR token', () => {
     const firstUpper = !!first && /\p{L}/u.test(first) && first !== first.toLowerCase();
     if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
     if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return upper === 1 && firstUpper && letters.length >= 3 ? title() : syllable.toUpperCase();
-    if (upper === letters.length && letters.length >= 3) return syllable.toUpperCase();
     const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
+    if (upper === letters.length && letters.length >= 3) return /\p{L}[^\p{L}]+\p{L}/u.test(ocr) ? decided ?? title() : syllable.toUpperCase();
     if (upper >= 2 && upper < letters.length && !capsLine) {
       if (firstUpper && !SHAPE.test(first) && first !== 'I' && !(context && context.n >= 3)) return title();
       return decided ?? syllable;
