@@ -214,7 +214,8 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
   const title = () => syllable.charAt(0).toUpperCase() + syllable.slice(1);
   const firstLetter = !!first && isLetter(first);
   const firstUpper = firstLetter && first !== first.toLowerCase();
-  if (capsLine && letters >= 2 && upper === letters) return syllable.toUpperCase();
+  // (A word the scan read as digits only, `CHUYÉN DI 56`, takes its line's capitals too.)
+  if (capsLine && (letters === 0 || (letters >= 2 && upper === letters))) return syllable.toUpperCase();
   // On a line of capitals, a word that starts with a capital (or a digit read for one) is capitals
   // too; but one of three letters or more written as a title (`Chuong I NHUNG QUY PINH`, `Poc lap`) is
   // a title: the scan keeps such a word's small letters.

@@ -39,6 +39,9 @@ describe('applyCase', () => {
     expect(applyCase('Ban', 'ban', false)).toBe('Ban');
     expect(applyCase('nhiém', 'nhiệm', false)).toBe('nhiệm');
     expect(applyCase('CHUYEN', 'chuyển', true)).toBe('CHUYỂN');
+    // A word read as digits only on a line of capitals (synthetic Phú Quốc scan, seed 75: `CHUYÉN DI 56`).
+    expect(applyCase('56', 'số', true)).toBe('SỐ');
+    expect(applyCase('56', 'số', false, { p: 0.1, n: 4 })).toBe('số');
   });
   it('asks the context where the scan says nothing (1uật, TIy, Ia)', () => {
     expect(applyCase('1uật', 'luật', false, { p: 0.9, n: 4 })).toBe('Luật');
@@ -109,7 +112,7 @@ describe('applyCase and caseIsReliable on every OCR token', () => {
     const title = () => syllable.charAt(0).toUpperCase() + syllable.slice(1);
     const first = [...ocr].find((c) => /[\p{L}\p{N}$&¢¥]/u.test(c)) ?? '';
     const firstUpper = !!first && /\p{L}/u.test(first) && first !== first.toLowerCase();
-    if (capsLine && letters.length >= 2 && upper === letters.length) return syllable.toUpperCase();
+    if (capsLine && (letters.length === 0 || (letters.length >= 2 && upper === letters.length))) return syllable.toUpperCase();
     if (capsLine && upper >= 1 && (firstUpper || !/\p{L}/u.test(first))) return upper === 1 && firstUpper && letters.length >= 3 ? title() : syllable.toUpperCase();
     const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
     if (upper === letters.length && letters.length >= 3) return /\p{L}[^\p{L}]+\p{L}/u.test(ocr) ? decided ?? title() : syllable.toUpperCase();
