@@ -65,6 +65,12 @@ export const WEIGHTS = {
    * mean SER goes from 1.198 % to 1.127 % (0: every word, 1.114 %, at twice the stage's time).
    */
   before: 1,
+  /**
+   * Second pass: the words the first pass was unsure of (not pinned) also get the references'
+   * predecessors of the word it chose after them, whatever their own readings cost (1; 0: not). On
+   * the 16 synthetic rows the mean SER goes from 1.127 % to 1.104 %.
+   */
+  beforeAgain: 1,
   /** Extra channel cost of a candidate read from a token's alternative reading. */
   alt: 1,
   /**
@@ -421,6 +427,15 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       const prev = steps[t - 1]!.options[chosen[t - 1]!]!.lm;
       if (prev.startsWith('<')) continue;
       run.addSuccessors(s, prev);
+    }
+    // And the predecessors of the word chosen after them (`tanh` before `phố`: `thành`, though `tanh`
+    // is a syllable as printed, so the first pass gave it none).
+    if (W.beforeAgain) for (let t = 0; t + 1 < steps.length; t++) {
+      const st = steps[t]!;
+      if (st.slot < 0 || pinned[t] || steps[t + 1]!.slot < 0) continue;
+      const o = steps[t + 1]!.options[chosen[t + 1]!]!;
+      if (o.lm.startsWith('<')) continue;
+      run.addPredecessors(slots[st.slot]!, { n: 1, words: [o.lm], ids: [o.id], scores: [0] });
     }
     lap('cands2');
     emit(run, arena, prevReadings, lm2, W.options2, pinned);
