@@ -218,6 +218,12 @@ describe('context and pruning (real lines of the OCR source)', () => {
   it('reads a badly damaged word the references put after the previous one (17: `dién nr` → `điện tử`)', () => {
     expect(restore('vé mét s6 nhiém vu, gidi | phdp trong tdm phdt trién Chinh phi dién nr giai dogn')).toContain('Chính phủ điện tử giai đoạn');
   });
+  it('keeps a slash after a word (`01 quy/ lin`: `01 quý/ lần`, once a quarter; synthetic Kiên Giang 2019, line 157)', () => {
+    // (Before, the slash went into the word and the channel dropped it. Whether `quy` is read `quý`
+    // here is the language model's business: without Kiên Giang 2019 it reads `quy`.)
+    expect(restoreWith(CLEAN.filter((x) => x !== 'kien-giang-2019'), '1. Ban Chi dao hop dinh ky t6 chirc hop 01 quy/ lin, Ban Chi dao co thé hop dot xuét')).toMatch(/họp 01 qu[yý]\/ lần,/u);
+    expect(restoreWith(CLEAN, 'hop 01 quý/ lần, Ban')).toBe('họp 01 quý/ lần, Ban');
+  });
   it('keeps the end-of-text mark outside the word (363: `quyét dinh./.`)', () => {
     expect(restore('dao xem xét, quyét dinh./.')).toMatch(/quyết định\.\/\.$/u);
   });
