@@ -652,15 +652,7 @@ class TrigramModel implements LanguageModel {
 
   successors(v: string): string[] {
     let r = this.succCache.get(v);
-    if (!r) {
-      // By decreasing count, ties by spelling.
-      const vi = this.ids.get(v);
-      const xs = vi !== undefined && vi >= 0 ? this.next[vi] : undefined;
-      const pairs: Array<[string, number]> = [];
-      if (xs) for (let x = 0; x < xs.length; x += 2) pairs.push([this.words[xs[x]!]!, xs[x + 1]!]);
-      r = pairs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
-      this.succCache.set(v, r);
-    }
+    if (!r) this.succCache.set(v, (r = this.mostFrequent(this.next, v)));
     return r;
   }
 
@@ -675,17 +667,21 @@ class TrigramModel implements LanguageModel {
           if (xs) for (let x = 0; x < xs.length; x += 2) (prev[xs[x]!] ??= []).push(vi, xs[x + 1]!);
         }
       }
-      const wi = this.ids.get(w);
-      const xs = wi !== undefined && wi >= 0 ? this.prev[wi] : undefined;
-      const pairs: Array<[string, number]> = [];
-      if (xs) for (let x = 0; x < xs.length; x += 2) pairs.push([this.words[xs[x]!]!, xs[x + 1]!]);
-      r = pairs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
-      this.predCache.set(w, r);
+      this.predCache.set(w, (r = this.mostFrequent(this.prev, w)));
     }
     return r;
   }
   private prev: Array<number[] | undefined> | null = null;
   private readonly predCache = new Map<string, string[]>();
+
+  /** The 12 most frequent words paired with `w` in `pairs` (by word id: other word's id, count, …), by decreasing count, ties by spelling. */
+  private mostFrequent(pairs: Array<number[] | undefined>, w: string): string[] {
+    const wi = this.ids.get(w);
+    const xs = wi !== undefined && wi >= 0 ? pairs[wi] : undefined;
+    const out: Array<[string, number]> = [];
+    if (xs) for (let x = 0; x < xs.length; x += 2) out.push([this.words[xs[x]!]!, xs[x + 1]!]);
+    return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
+  }
 }
 
 function inc(m: Map<number, number>, k: number): void {
