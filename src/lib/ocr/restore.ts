@@ -61,14 +61,15 @@ export const WEIGHTS = {
   /**
    * A word whose best own reading costs more channel than this (a word the scan may have damaged:
    * a word printed right costs about 0) also gets the references' predecessors of the next word's
-   * likely readings as candidates, within `contextBound` (1e9: none). On the 16 synthetic rows the
-   * mean SER goes from 1.198 % to 1.127 % (0: every word, 1.114 %, at twice the stage's time).
+   * likely readings as candidates, within `contextBound` (1e9: none). When added (session 13) the 16
+   * synthetic rows' mean SER went from 1.198 % to 1.127 % (0: every word, 1.114 %, at twice the
+   * candidates stage's time).
    */
   before: 1,
   /**
    * Second pass: the words the first pass was unsure of (not pinned) also get the references'
-   * predecessors of the word it chose after them, whatever their own readings cost (1; 0: not). On
-   * the 16 synthetic rows the mean SER goes from 1.127 % to 1.104 %.
+   * predecessors of the word it chose after them, whatever their own readings cost (1; 0: not). When
+   * added the 16 synthetic rows' mean SER went from 1.127 % to 1.104 %.
    */
   beforeAgain: 1,
   /** Extra channel cost of a candidate read from a token's alternative reading. */
@@ -475,7 +476,8 @@ interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array; spelled
 /**
  * What the context candidates need of the slots of one `source` (OCR word and alternative reading):
  * the ids of their own candidates, the channel costs of targets given the OCR word, and the context
- * candidates found after each previous readings (by `readingsKey`).
+ * candidates found after each previous readings (by `readingsKey`) and before each next readings
+ * (`before`: those within the bound that are no own candidate).
  */
 interface SourceInfo { own: Set<number>; costs: WordCosts; context: Map<number | string, Cand[]>; before: Map<number | string, Cand[]> }
 
