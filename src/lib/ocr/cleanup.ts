@@ -290,8 +290,8 @@ function capsTitle(tokens: WorkToken[], ctx: PassContext): boolean {
 /**
  * For each token, whether it belongs to a heading in capitals that shares its line with other text:
  * a run of three or more neighbouring words in capitals (no list punctuation after them), two of them
- * syllables that are no known abbreviation, or one and no known abbreviation in the run (`BAN EHI
- * DGO`). The two columns of a letterhead read as one line (`BAN EHI DAO CHINH Doc lap - Tu do - Hanh
+ * syllables that are no known abbreviation, or one syllable (it may spell an abbreviation too, `SO`)
+ * and no abbreviation that is no syllable in the run (`BAN EHI DGO`, `CHUYEÉN DBI SO`). The two columns of a letterhead read as one line (`BAN EHI DAO CHINH Doc lap - Tu do - Hanh
  * phuc`) put such a heading beside a title; its unknown capital words are damaged words (`EHI` is
  * CHỈ), not abbreviations, and a two-letter one is in capitals (`SO` is SỐ, not Số). A list of
  * abbreviations (`CT va PCT UBND tinh`) is no such run.
@@ -306,13 +306,16 @@ export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolea
   const at = tokens.flatMap((t, i) => (t.text ? [i] : []));
   for (let i = 0; i < at.length;) {
     if (!capsWord(tokens[at[i]!]!)) { i++; continue; }
-    let j = i, syllables = 0, known = 0;
+    // (Syllables no abbreviation spells; abbreviations no syllable spells; and words both, `SO`: SỞ or SỐ.)
+    let j = i, syllables = 0, known = 0, both = 0;
     for (; j < at.length && capsWord(tokens[at[j]!]!); j++) {
       const letters = tokens[at[j]!]!.text.replace(/[^\p{L}]/gu, '');
-      if (isKnownSymbol(letters, ctx)) known++;
-      else if (isFoldedSyllable(letters)) syllables++;
+      const symbol = isKnownSymbol(letters, ctx), syllable = isFoldedSyllable(letters);
+      if (symbol && syllable) both++;
+      else if (symbol) known++;
+      else if (syllable) syllables++;
     }
-    if (j - i >= 3 && (syllables >= 2 || (syllables >= 1 && known === 0))) for (let k = i; k < j; k++) out[at[k]!] = true;
+    if (j - i >= 3 && (syllables >= 2 || (syllables + both >= 1 && known === 0))) for (let k = i; k < j; k++) out[at[k]!] = true;
     i = j;
   }
   return out;

@@ -240,6 +240,11 @@ describe('clean-up passes', () => {
     expect(runs('BAN EHI DGO Ddc 1ip - Tu do - Hanh phuc')).toBe('BAN EHI DGO');
     expect(runs('UBND CDS BAN tinh')).toBe('');
     expect(runs('VNPT FPT CMC cung cap')).toBe('');
+    // A two-letter syllable the references also print as a capital word (`SỞ`) counts as the syllable
+    // (synthetic Phú Quốc 2022 scan, seed 65: `CHUYEÉN DBI SO` was kept as three abbreviations).
+    const withSo = { ...ctx, abbreviations: new Map([...ctx.abbreviations, ['SO', 'SỞ']]) };
+    expect(capsRuns(toks('CHUYEÉN DBI SO'), withSo)).toEqual([true, true, true]);
+    expect(capsRuns(toks('UBND SO CDS tinh'), withSo)).toEqual([false, false, false, false]);
     // A deleted token (debris) does not break the run.
     expect(capsRuns([...toks('BAN CHI'), { text: '', ocr: '~' }, ...toks('DAO Doc lap')], ctx)).toEqual([true, true, false, true, false, false]);
   });
