@@ -436,7 +436,7 @@ export function restoreLines(lines: SourceLine[], ctx: RestoreContext): { lines:
       if (st.slot < 0 || pinned[t] || steps[t + 1]!.slot < 0) continue;
       const o = steps[t + 1]!.options[chosen[t + 1]!]!;
       if (o.lm.startsWith('<')) continue;
-      run.addPredecessors(slots[st.slot]!, { n: 1, words: [o.lm], ids: [o.id], scores: [0] });
+      run.addPredecessors(slots[st.slot]!, [o.lm], [o.id]);
     }
     lap('cands2');
     emit(run, arena, prevReadings, lm2, W.options2, pinned);
@@ -482,7 +482,7 @@ interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array; spelled
 interface SourceInfo { own: Set<number>; costs: WordCosts; context: Map<number | string, Cand[]>; before: Map<number | string, Cand[]> }
 
 /** A key of up to 3 word ids (a slot's first readings): a number when they are small, else a string. */
-export function readingsKey(ids: number[]): number | string {
+export function readingsKey(ids: readonly number[]): number | string {
   const B = 1 << 17, H = 1 << 16;
   let k = 0;
   for (let i = 0; i < 3; i++) {
@@ -625,39 +625,43 @@ class Run {
    */
   addSuccessors(s: Slot, prev: string, added?: Cand[], src = this.sourceOf(s)): void {
     const sx = this.successorsOf(prev);
-    const bound = this.W.contextBound;
     for (let k = 0; k < sx.words.length; k++) {
-      const id = sx.ids[k]!;
-      if (!sx.ok[k] || this.hasCand(s, id, src)) continue;
-      const w = sx.words[k]!;
-      const cost = src.costs.within(w, bound, (sx.spelled[k] ??= spell(w, this.models.channel)));
-      if (cost === Infinity) continue;
-      const c = { syllable: w, channel: cost, id };
+      if (!sx.ok[k] || this.hasCand(s, sx.ids[k]!, src)) continue;
+      const c = this.contextCand(src, sx, k);
+      if (!c) continue;
       this.addCand(s, c);
       added?.push(c);
     }
   }
 
+  /** Neighbour `k` of `nx` as a candidate of the slots of `src`, if the channel finds it within the context bound. */
+  private contextCand(src: SourceInfo, nx: Successors, k: number): Cand | null {
+    const w = nx.words[k]!;
+    const cost = src.costs.within(w, this.W.contextBound, (nx.spelled[k] ??= spell(w, this.models.channel)));
+    return cost === Infinity ? null : { syllable: w, channel: cost, id: nx.ids[k]! };
+  }
+
   /**
-   * Append to slot `s` the references' predecessors of the next slot's first readings that it lacks
-   * and the channel finds within the context bound (once per distinct OCR word and readings).
+   * Append to slot `s` the references' predecessors of `next` (the next slot's likely readings, with
+   * their ids) that it lacks and the channel finds within the context bound; those found are kept per
+   * distinct OCR word and readings.
    */
-  addPredecessors(s: Slot, next: FirstReading): void {
+  addPredecessors(s: Slot, next: readonly string[], ids: readonly number[]): void {
     const src = this.sourceOf(s);
-    const key = readingsKey(next.ids);
+    const key = readingsKey(ids);
     let found = src.before.get(key);
     if (!found) {
       // (Those within the bound that are no own candidate: what the slot got otherwise is checked below.)
       found = [];
       const seen = new Set<number>();
-      for (const w of next.words) {
+      for (const w of next) {
         const px = this.neighboursOf(w, true);
         for (let k = 0; k < px.words.length; k++) {
           const id = px.ids[k]!;
           if (!px.ok[k] || src.own.has(id) || seen.has(id)) continue;
           seen.add(id);
-          const cost = src.costs.within(px.words[k]!, this.W.contextBound, (px.spelled[k] ??= spell(px.words[k]!, this.models.channel)));
-          if (cost !== Infinity) found.push({ syllable: px.words[k]!, channel: cost, id });
+          const c = this.contextCand(src, px, k);
+          if (c) found.push(c);
         }
       }
       src.before.set(key, found);
@@ -807,7 +811,8 @@ function addContextCandidates(run: Run): void {
     const s = slots[i]!, n = slots[i + 1]!;
     if (n.line !== s.line && n.line !== s.line + 1) continue;
     if (s.own > 0 && s.cands[0]!.channel <= from) continue;
-    run.addPredecessors(s, run.firstReadingOf(n));
+    const next = run.firstReadingOf(n);
+    run.addPredecessors(s, next.words, next.ids);
   }
 }
 
