@@ -291,26 +291,27 @@ function capsTitle(tokens: WorkToken[], ctx: PassContext): boolean {
  * For each token, whether it belongs to a heading in capitals that shares its line with other text:
  * a run of three or more neighbouring words in capitals (no list punctuation after them), two of them
  * syllables that are no known abbreviation, or one syllable (it may spell an abbreviation too, `SO`)
- * and no abbreviation that is no syllable in the run (`BAN EHI DGO`, `CHUYEÉN DBI SO`). The two columns of a letterhead read as one line (`BAN EHI DAO CHINH Doc lap - Tu do - Hanh
- * phuc`) put such a heading beside a title; its unknown capital words are damaged words (`EHI` is
- * CHỈ), not abbreviations, and a two-letter one is in capitals (`SO` is SỐ, not Số). A list of
- * abbreviations (`CT va PCT UBND tinh`) is no such run.
+ * and no abbreviation that is no syllable in the run (`BAN EHI DGO`, `CHUYEÉN DBI SO`). The two
+ * columns of a letterhead read as one line (`BAN EHI DAO CHINH Doc lap - Tu do - Hanh phuc`) put such
+ * a heading beside a title; its unknown capital words are damaged words (`EHI` is CHỈ), not
+ * abbreviations, and a two-letter one is in capitals (`SO` is SỐ, not Số). A list of abbreviations
+ * (`CT va PCT UBND tinh`) is no such run.
  */
 export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolean[] {
   const out: boolean[] = new Array(tokens.length).fill(false);
-  const capsWord = (t: WorkToken) => {
-    const letters = t.text.replace(/[^\p{L}]/gu, '');
-    return letters.length >= 2 && letters === letters.toUpperCase() && !/[,;]$/u.test(t.text) && /^\p{L}+[.:]?$/u.test(t.text);
-  };
-  // (Over the tokens left after the passes: a deleted one, '', is no break.)
+  // (Over the tokens left after the passes: a deleted one, '', is no break.) Each word's letters if it
+  // is a capital word, else null.
   const at = tokens.flatMap((t, i) => (t.text ? [i] : []));
+  const caps = at.map((i) => {
+    const text = tokens[i]!.text, letters = text.replace(/[^\p{L}]/gu, '');
+    return letters.length >= 2 && letters === letters.toUpperCase() && !/[,;]$/u.test(text) && /^\p{L}+[.:]?$/u.test(text) ? letters : null;
+  });
   for (let i = 0; i < at.length;) {
-    if (!capsWord(tokens[at[i]!]!)) { i++; continue; }
+    if (caps[i] === null) { i++; continue; }
     // (Syllables no abbreviation spells; abbreviations no syllable spells; and words both, `SO`: SỞ or SỐ.)
     let j = i, syllables = 0, known = 0, both = 0;
-    for (; j < at.length && capsWord(tokens[at[j]!]!); j++) {
-      const letters = tokens[at[j]!]!.text.replace(/[^\p{L}]/gu, '');
-      const symbol = isKnownSymbol(letters, ctx), syllable = isFoldedSyllable(letters);
+    for (; j < at.length && caps[j] !== null; j++) {
+      const symbol = isKnownSymbol(caps[j]!, ctx), syllable = isFoldedSyllable(caps[j]!);
       if (symbol && syllable) both++;
       else if (symbol) known++;
       else if (syllable) syllables++;
