@@ -17,14 +17,14 @@ export const CITIES: readonly string[] = data.cities;
 /** The cities under a province (thành phố thuộc tỉnh: `Phú Quốc`, `Rạch Giá`, `Quy Nhơn`). */
 export const PROVINCIAL_CITIES: readonly string[] = data.provincialCities;
 
+/** A name (or prefix and name) as lower-case syllables, hyphens dropped (`Bà Rịa - Vũng Tàu`). */
+const syllablesOf = (text: string) => text.toLowerCase().split(/[\s-]+/u).filter(Boolean);
+
 let streams: string[][] | null = null;
 
 /** One lower-case token stream per unit, `tỉnh <name>` or `thành phố <name>` (hyphens dropped: `Bà Rịa - Vũng Tàu`). */
 export function gazetteerStreams(): readonly string[][] {
-  if (!streams) {
-    const tokens = (prefix: string, name: string) => `${prefix} ${name}`.toLowerCase().split(/[\s-]+/u).filter(Boolean);
-    streams = [...PROVINCES.map((n) => tokens('tỉnh', n)), ...[...CITIES, ...PROVINCIAL_CITIES].map((n) => tokens('thành phố', n))];
-  }
+  streams ??= [...PROVINCES.map((n) => syllablesOf(`tỉnh ${n}`)), ...[...CITIES, ...PROVINCIAL_CITIES].map((n) => syllablesOf(`thành phố ${n}`))];
   return streams;
 }
 
@@ -32,6 +32,6 @@ let places: string[][] | null = null;
 
 /** Every unit's name as lower-case syllables (`['phú', 'quốc']`, `['bà', 'rịa', 'vũng', 'tàu']`): provinces, centrally-run cities, cities under a province. */
 export function gazetteerPlaces(): readonly string[][] {
-  places ??= [...new Set([...PROVINCES, ...CITIES, ...PROVINCIAL_CITIES])].map((n) => n.toLowerCase().split(/[\s-]+/u).filter(Boolean));
+  places ??= [...new Set([...PROVINCES, ...CITIES, ...PROVINCIAL_CITIES])].map(syllablesOf);
   return places;
 }
