@@ -12,7 +12,7 @@
  * (0–3 chars) has a lazily filled row of costs indexed by character; a search fills its word's cost
  * tables (Float64Arrays) into scratch reused by the next search, so it keeps nothing per word.
  */
-import { allSyllables } from './syllable.ts';
+import { allSyllables, syllableIndex } from './syllable.ts';
 import { FOLDED_INDEX, FOLDED_LETTERS, TRUE_CHARS, TRUE_INDEX, type Channel } from './confusion.ts';
 import { foldKey } from '../fold.ts';
 
@@ -927,10 +927,9 @@ class BestFirst {
 
 // Char ids of a target string: a syllable's from the trie (per process: the syllable set does not
 // depend on the input), any other string's kept per channel (so per run, like the word tables).
-let SYLLABLE_INDEX: Map<string, number> | null = null;
 function spelledOf(target: string, channel: Channel): Int32Array {
   const T = trie();
-  const si = (SYLLABLE_INDEX ??= new Map(T.syllables.map((s, i) => [s, i]))).get(target);
+  const si = syllableIndex().get(target);
   if (si !== undefined) return T.spelled[si]!;
   const m = perChannel(channel).spelled;
   let sp = m.get(target);

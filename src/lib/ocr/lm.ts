@@ -8,7 +8,7 @@
  * one the prior is uniform. Also an accent-stripped phrase table: folded bigram → distribution of the
  * accented bigrams seen.
  */
-import { allSyllables } from './syllable.ts';
+import { allSyllables, syllableIndex } from './syllable.ts';
 import { foldKey } from '../fold.ts';
 import type { Lexicon } from './lexicon.ts';
 import { PairTable, SparseRows } from './pairtable.ts';
@@ -45,6 +45,8 @@ export interface LanguageModel {
   contextId(ui: number, vi: number): LmContext;
   /** The model's integer id of a word (negative for words never seen in training); stable for the model's life. */
   id(w: string): number;
+  /** `id` of the syllable with this index in `allSyllables()`, without looking its spelling up. */
+  syllableId(index: number): number;
   /** log P(w) from the lowest order (continuation unigram + uniform). */
   logUnigram(w: string): number;
   /** `logUnigram` by word id. */
@@ -87,17 +89,30 @@ export interface LmContext {
 }
 
 /** The syllables a lexicon's successor lists name, numbered once per process, and each left word's list by those numbers. */
-interface LexNumbering { index: Map<string, number>; words: string[]; lists: Map<string, SuccessorList | null> }
+interface LexNumbering { index: Map<string, number>; words: string[]; /** Each word's index in `allSyllables()` (-1: none). */ syl: number[]; lists: Map<string, SuccessorList | null> }
 /** A word's within-word successors in the lexicon: their numbers and counts in the lexicon's order, and the sum of the counts in that order. */
 interface SuccessorList { words: Int32Array; counts: Float64Array; total: number }
 const LEX_NUMBERINGS = new WeakMap<Lexicon, LexNumbering>();
 /** Not an id (`idByLex` slot not looked up yet). */
 const NO_ID = 0x7fffffff;
 
+/** The lexicon's count of every syllable, by its index in `allSyllables()`: per process and lexicon (the bundled one does not depend on the input). */
+const LEX_COUNTS = new WeakMap<Lexicon, Float64Array>();
+function lexCounts(lex: Lexicon): Float64Array {
+  let r = LEX_COUNTS.get(lex);
+  if (!r) {
+    const all = allSyllables();
+    r = new Float64Array(all.length);
+    for (let i = 0; i < all.length; i++) r[i] = lex.count(all[i]!);
+    LEX_COUNTS.set(lex, r);
+  }
+  return r;
+}
+
 /** Per process, like the lexicon's own parsed lists (the bundled lexicon does not depend on the input). */
 function lexNumbering(lex: Lexicon): LexNumbering {
   let r = LEX_NUMBERINGS.get(lex);
-  if (!r) LEX_NUMBERINGS.set(lex, (r = { index: new Map(), words: [], lists: new Map() }));
+  if (!r) LEX_NUMBERINGS.set(lex, (r = { index: new Map(), words: [], syl: [], lists: new Map() }));
   return r;
 }
 
@@ -114,7 +129,7 @@ function successorList(num: LexNumbering, lex: Lexicon, v: string): SuccessorLis
       let k = 0;
       for (const [w, c] of succ) {
         let li = num.index.get(w);
-        if (li === undefined) { num.index.set(w, (li = num.words.length)); num.words.push(w); }
+        if (li === undefined) { num.index.set(w, (li = num.words.length)); num.words.push(w); num.syl.push(syllableIndex().get(w) ?? -1); }
         words[k] = li; counts[k++] = c;
       }
       r = { words, counts, total };
@@ -298,8 +313,20 @@ class TrigramModel implements LanguageModel {
   // (u·N + v)·N + w, exact in doubles for N < 2^17): no key strings are built when training or scoring.
   private readonly ids = new Map<string, number>([[BOS, 0]]);
   private readonly words: string[] = [BOS];
-  /** Words never seen in training, by -id - 1: they get negative ids (-1, -2 …) on first use, so one lookup answers both "which training word" and "which memo slot". */
+  /**
+   * Words never seen in training get negative ids, so one lookup answers both "which training word"
+   * and "which memo slot" (-id - 1): a syllable the one of its index in `allSyllables()` (-1 - index,
+   * given without a lookup: `syllableId`), any other word the next below -S (-S - 1, -S - 2 …) on first use.
+   */
   private readonly unseenWords: string[] = [];
+  /** The syllable set (`allSyllables()`) and its size S. */
+  private readonly syllables: string[];
+  private readonly S: number;
+  /** Each training word's index in `allSyllables()` (-1: no syllable), and the training id of each syllable (NO_ID: none). */
+  private readonly sylOf: Int32Array;
+  private readonly idBySyl: Int32Array;
+  /** The lexicon's count of each syllable by its index (null without a lexicon). */
+  private readonly lexBySyl: Float64Array | null;
   private readonly N: number;
   private readonly uni: Float64Array;
   private readonly tri = new Map<number, number>(); // (u·N + v)·N + w
@@ -365,6 +392,10 @@ class TrigramModel implements LanguageModel {
     });
     const N = (this.N = this.words.length);
     const words = this.words;
+    const syllables = (this.syllables = allSyllables()), S = (this.S = syllables.length), index = syllableIndex();
+    const sylOf = (this.sylOf = new Int32Array(N).fill(-1)), idBySyl = (this.idBySyl = new Int32Array(S).fill(NO_ID));
+    for (let wi = 1; wi < N; wi++) { const si = index.get(words[wi]!); if (si !== undefined) { sylOf[wi] = si; idBySyl[si] = wi; } }
+    this.lexBySyl = prior ? lexCounts(prior.lexicon) : null;
     this.uni = new Float64Array(N);
     const bi = new Map<number, number>(); // v·N + w
     const tri = this.tri;
@@ -389,13 +420,14 @@ class TrigramModel implements LanguageModel {
     const contW = (this.contW = new Float64Array(N));
     this.ctxMid = new Array(N);
     this.midSucc = new Array(N);
-    for (const k of bi.keys()) contW[k % N]! += 1;
-    for (const [k, c] of tri) this.countTrigramType(k, c);
+    // (`forEach`, not `for … of`: no [key, value] array per entry.)
+    bi.forEach((_, k) => { contW[k % N]! += 1; });
+    tri.forEach((c, k) => this.countTrigramType(k, c));
     const next: Array<number[] | undefined> = (this.next = new Array(N));
-    for (const [k, c] of bi) {
+    bi.forEach((c, k) => {
       const w = k % N, v = (k - w) / N;
       (next[v] ??= []).push(w, c);
-    }
+    });
     let contTotal = 0;
     for (const c of contW) contTotal += c;
     this.contTotal = contTotal;
@@ -469,8 +501,24 @@ class TrigramModel implements LanguageModel {
 
   id(w: string): number {
     let i = this.ids.get(w);
-    if (i === undefined) { this.unseenWords.push(w); this.ids.set(w, (i = -this.unseenWords.length)); }
+    if (i === undefined) {
+      const si = syllableIndex().get(w);
+      i = si !== undefined ? -1 - si : -this.S - this.unseenWords.push(w);
+      this.ids.set(w, i);
+    }
     return i;
+  }
+
+  syllableId(index: number): number {
+    const i = this.idBySyl[index]!;
+    return i !== NO_ID ? i : -1 - index;
+  }
+
+  /** The word of an id. */
+  private wordOf(wi: number): string {
+    if (wi >= 0) return this.words[wi]!;
+    const k = -wi - 1;
+    return k < this.S ? this.syllables[k]! : this.unseenWords[k - this.S]!;
   }
 
   /** Prior q(w) over the vocabulary: uniform, or by the lexicon's counts; special tokens (`<unk>`, punctuation) keep the uniform share (the lexicon says nothing about them). */
@@ -482,21 +530,31 @@ class TrigramModel implements LanguageModel {
     return w.startsWith('<') || !/\p{L}/u.test(w) ? 1 / this.vocabSize : prior.unusedShare / this.qUnused;
   }
 
-  private p1Of(w: string, wi: number): number {
-    return ((wi >= 0 ? this.contW[wi]! : 0) + this.M * this.q(w)) / (this.contTotal + this.M);
+  /** `q` of the word with id `wi`: a syllable's by its index (the lexicon's count looked up once per process), any other word's by its spelling. */
+  private qId(wi: number): number {
+    const prior = this.prior;
+    const si = wi >= 0 ? this.sylOf[wi]! : -wi - 1 < this.S ? -wi - 1 : -1;
+    if (!prior || si < 0) return this.q(this.wordOf(wi));
+    // (A syllable has letters and no `<`: the lexicon's share, or the unused share.)
+    const c = this.lexBySyl![si]!;
+    return c > 0 ? ((1 - prior.unusedShare) * (c + 1) ** prior.power) / this.qUsedMass : prior.unusedShare / this.qUnused;
+  }
+
+  private p1Of(wi: number): number {
+    return ((wi >= 0 ? this.contW[wi]! : 0) + this.M * this.qId(wi)) / (this.contTotal + this.M);
   }
 
   /** The lowest order: continuation unigram interpolated with the prior, by word id. */
   p1Id(wi: number): number {
     if (wi >= 0) {
       let r = this.p1Known[wi]!;
-      if (r !== r) r = this.p1Known[wi] = this.p1Of(this.words[wi]!, wi);
+      if (r !== r) r = this.p1Known[wi] = this.p1Of(wi);
       return r;
     }
     const k = -wi - 1;
     if (k >= this.p1Unseen.length) { const grown = new Float64Array(Math.max(2 * this.p1Unseen.length, k + 1024)).fill(NaN); grown.set(this.p1Unseen); this.p1Unseen = grown; }
     let r = this.p1Unseen[k]!;
-    if (r !== r) r = this.p1Unseen[k] = this.p1Of(this.unseenWords[k]!, wi);
+    if (r !== r) r = this.p1Unseen[k] = this.p1Of(wi);
     return r;
   }
 
@@ -520,7 +578,7 @@ class TrigramModel implements LanguageModel {
     }
     const at = memo[k]!;
     if (at >= 0) return this.lowers[at]!;
-    const lower = this.lowerOf(vi >= 0 ? this.words[vi]! : this.unseenWords[k]!, vi);
+    const lower = this.lowerOf(this.wordOf(vi), vi);
     memo[k] = lower.idx;
     this.lowers.push(lower);
     return lower;
@@ -547,7 +605,7 @@ class TrigramModel implements LanguageModel {
   private lexId(li: number): number {
     if (li >= this.idByLex.length) { const grown = new Int32Array(Math.max(2 * this.idByLex.length, li + 1024)).fill(NO_ID); grown.set(this.idByLex); this.idByLex = grown; }
     let i = this.idByLex[li]!;
-    if (i === NO_ID) i = this.idByLex[li] = this.id(this.lexNumbers!.words[li]!);
+    if (i === NO_ID) { const si = this.lexNumbers!.syl[li]!; i = this.idByLex[li] = si >= 0 ? this.syllableId(si) : this.id(this.lexNumbers!.words[li]!); }
     return i;
   }
 
@@ -626,7 +684,7 @@ class TrigramModel implements LanguageModel {
   private foldIdOfId(i: number): number | undefined {
     if (i >= 0) return this.foldOf[i];
     if (this.foldIdMemo.has(i)) return this.foldIdMemo.get(i);
-    const f = this.foldIds.get(foldKey(this.unseenWords[-i - 1]!));
+    const f = this.foldIds.get(foldKey(this.wordOf(i)));
     this.foldIdMemo.set(i, f);
     return f;
   }
@@ -750,6 +808,10 @@ class CachedModel implements LanguageModel {
 
   id(w: string): number {
     return this.lm.id(w);
+  }
+
+  syllableId(index: number): number {
+    return this.lm.syllableId(index);
   }
 
   contextId(ui: number, vi: number): LmContext {

@@ -283,6 +283,8 @@ interface FirstReading { n: number; words: string[]; ids: number[]; scores: numb
 
 interface Slot {
   line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean;
+  /** Whether `cands` is the cached candidate list of the slot's OCR word (`Run.candsOf`), shared with other slots and never written. */
+  shared: boolean;
   /** Reference bonus by candidate index (every word given a bonus is a candidate, and candidates are only ever appended). */
   bonus: Map<number, number>;
   /** What the slot's own candidates depend on: the OCR word in lower case and its alternative reading. */
@@ -542,7 +544,7 @@ class Run {
   private readonly makeCand = (syllable: string, index: number, channel: number): Cand => {
     const ids = (this.syllableIds ??= new Int32Array(syllableCount()).fill(NO_ID));
     let id = ids[index]!;
-    if (id === NO_ID) ids[index] = id = this.models.lm.id(syllable);
+    if (id === NO_ID) ids[index] = id = this.models.lm.syllableId(index);
     return { syllable, channel, id };
   };
 
@@ -677,6 +679,7 @@ class Run {
 
   /** Append a candidate the slot does not have (candidates are only ever appended). */
   addCand(s: Slot, c: Cand): void {
+    if (s.shared) { s.cands = s.cands.slice(); s.shared = false; }
     s.cands.push(c);
   }
 }
@@ -713,6 +716,9 @@ function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToke
 // optimised once and kept, where a long loop in a function called once per run is compiled again
 // on the stack in every run.)
 
+/** The bonus of a slot no reference word was aligned with (shared, never written: `referenceBonus` gives a slot its own map). */
+const NO_BONUS: Map<number, number> = new Map();
+
 /** The steps of one token: context-only steps for fixed tokens and punctuation, a slot for a word. */
 function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean): void {
   const { slots, steps, W } = run;
@@ -730,9 +736,12 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
   }
   for (const c of m[1]!) if (c === '(') run.push('(');
   const key = core.toLowerCase();
-  const all = [...run.candsOf(key)];
+  // (The word's cached list itself, copied when a candidate is first appended: `Run.addCand`.)
+  const own = run.candsOf(key);
+  let all = own;
   // An alternative reading of the OCR token (letters a pass cut off) adds its candidates, slightly penalised.
   if (t.alt && t.alt.toLowerCase() !== key) {
+    all = [...own];
     for (const c of run.candsOf(t.alt.toLowerCase())) {
       const have = all.findIndex((x) => x.syllable === c.syllable);
       const cost = c.channel + W.alt;
@@ -741,7 +750,7 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
     }
   }
   // (Every field set here, the optional ones too: slots keep one shape.)
-  slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: new Map(), own: all.length, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined });
+  slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: NO_BONUS, own: all.length, shared: all === own, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined });
   steps.push({ options: [], slot: slots.length - 1 });
   for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
 }
@@ -952,6 +961,7 @@ function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
     run.addCand(s, { syllable: r, channel: cost, id: models.lm.id(r) });
     at = s.cands.length - 1;
   }
+  if (s.bonus === NO_BONUS) s.bonus = new Map();
   s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
 }
 

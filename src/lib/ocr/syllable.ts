@@ -153,6 +153,13 @@ export function allSyllables(): string[] {
   return ALL;
 }
 
+let INDEX: Map<string, number> | null = null;
+
+/** Each syllable's index in `allSyllables()` (once per process). */
+export function syllableIndex(): Map<string, number> {
+  return (INDEX ??= new Map(allSyllables().map((s, i) => [s, i])));
+}
+
 let FOLDED: Set<string> | null = null;
 
 /** Whether a word, with diacritics ignored, spells some valid syllable (`chuyen` → chuyển). */

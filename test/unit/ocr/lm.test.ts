@@ -45,12 +45,15 @@ describe('language model scoring by id', () => {
     expect(Math.abs(total(cached, BOS, 'phú') - 1)).toBeLessThan(2e-3);
     expect(cached.logProb(BOS, 'phú', 'quốc')).toBeGreaterThan(lm.logProb(BOS, 'phú', 'quốc'));
   });
-  it('numbers words per model (training ids, then -1, -2 … in order of first request) whatever other models asked before', () => {
+  it('numbers words per model (training ids; an unseen syllable -1 - its index in the syllable set; other words -S - 1, -S - 2 … in order of first request) whatever other models asked before', () => {
     // The contract the emission arrays and memos rely on: a model's ids never depend on another model.
     const a = trainLanguageModel([['một', 'hai']]), b = trainLanguageModel([['ba', 'bốn', 'một']]);
+    const all = allSyllables(), S = all.length, at = (w: string) => all.indexOf(w);
     expect([a.id(BOS), a.id('một'), a.id('hai')]).toEqual([0, 1, 2]);
-    expect([a.id('bốn'), a.id('qzx-a'), a.id('bốn')]).toEqual([-1, -2, -1]);
-    expect([b.id('qzx-a'), b.id('bốn'), b.id('hai'), b.id('một'), b.id('qzx-a')]).toEqual([-1, 2, -2, 3, -1]);
+    expect([a.id('bốn'), a.id('qzx-a'), a.id('<zz>'), a.id('bốn'), a.id('qzx-a')]).toEqual([-1 - at('bốn'), -S - 1, -S - 2, -1 - at('bốn'), -S - 1]);
+    expect([b.id('<zz>'), b.id('bốn'), b.id('hai'), b.id('một'), b.id('qzx-a'), b.id('<zz>')]).toEqual([-S - 1, 2, -1 - at('hai'), 3, -S - 2, -S - 1]);
+    // `syllableId` gives the same id without the spelling, a training word's too.
+    for (const w of ['bốn', 'hai', 'một', 'tện']) expect([a.syllableId(at(w)), b.syllableId(at(w))]).toEqual([a.id(w), b.id(w)]);
     // With the lexicon prior: an unseen word's unigram is the same whether a context's lexicon
     // successors gave it its id first or a string asked for it first.
     const prior = { lexicon: bundledLexicon(), ...LEXICON_PRIOR };
