@@ -523,16 +523,11 @@ const plainCandidate = (syllable: string, _index: number, channel: number): Cand
 
 /**
  * `candidates`, each made by `make` from the syllable, its index (a number per syllable, the same in
- * every run of the process, below `syllableCount()`) and its channel cost. (`make` is called while
+ * every run of the process: its index in `allSyllables()`) and its channel cost. (`make` is called while
  * the search's scratch is read: it must not search or score itself.)
  */
 export function candidatesWith<T>(ocr: string, channel: Channel, limit: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
   return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, make);
-}
-
-/** How many syllables there are (see `candidatesWith`). */
-export function syllableCount(): number {
-  return trie().syllables.length;
 }
 
 /**

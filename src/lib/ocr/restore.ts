@@ -7,7 +7,7 @@
 import type { DiscardedLine, RestoredToken } from '../schema.ts';
 import { foldKey } from '../fold.ts';
 import { alignPlan, anchorPlan, levenshtein, planBound, type SubRows } from './align.ts';
-import { candidatesWith, channelCost, channelCostWithin, spell, syllableCount, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
+import { candidatesWith, channelCost, channelCostWithin, spell, wordCosts, type Candidate, type WordCosts } from './candidates.ts';
 import { HEADING_KEYWORD, LINE_PASSES, capsRuns, debrisLine, isCapsLine, pointLetterSequence, romanChapterNumerals, type PassContext, type WorkToken } from './cleanup.ts';
 import { buildChannel, type Channel, type ConfusionData } from './confusion.ts';
 import { detectOcr, type SourceLine } from './detect.ts';
@@ -497,8 +497,16 @@ export function readingsKey(ids: readonly number[]): number | string {
   return ids.length > 3 ? ids.join(',') : k;
 }
 
-/** No word id (ids are negative for words the model never saw). */
-const NO_ID = 0x7fffffff;
+/**
+ * The language model whose ids `runCand` gives its candidates: set by `Run.candsOf` before each
+ * search (searches never overlap). One module-level function rather than a closure per run: the
+ * search's optimised code calls the function it was given, and a new closure each run threw that
+ * code away hundreds of times in a process's second restoration ('wrong call target').
+ */
+let CAND_LM: LanguageModel | null = null;
+function runCand(syllable: string, index: number, channel: number): Cand {
+  return { syllable, channel, id: CAND_LM!.syllableId(index) };
+}
 
 /** One restoration's state: models and weights, the slots and lattice steps, and the memos keyed by this input. */
 class Run {
@@ -529,24 +537,16 @@ class Run {
     if (!byWord) this.candCache.set(limit, (byWord = new Map()));
     let c = byWord.get(key);
     if (!c) {
-      c = candidatesWith(key, this.models.channel, limit, this.W.bound, this.makeCand);
+      CAND_LM = this.models.lm;
+      c = candidatesWith(key, this.models.channel, limit, this.W.bound, runCand);
       // A word of accented letters damaged past the bound (marks the channel never saw the scan
       // print: `qụyêt`) is searched again with twice the bound rather than left without a reading.
       // (Not codes, names and addresses, which have no reading because they are no syllable: `Email`, `01b`.)
-      if (!c.length && ACCENTED_WORD.test(key)) c = candidatesWith(key, this.models.channel, limit, 2 * this.W.bound, this.makeCand);
+      if (!c.length && ACCENTED_WORD.test(key)) c = candidatesWith(key, this.models.channel, limit, 2 * this.W.bound, runCand);
       byWord.set(key, c);
     }
     return c;
   }
-
-  /** Language-model ids of the syllables met as candidates, by syllable index (NO_ID: not looked up yet; ids are asked in the same order as ever). */
-  private syllableIds: Int32Array | null = null;
-  private readonly makeCand = (syllable: string, index: number, channel: number): Cand => {
-    const ids = (this.syllableIds ??= new Int32Array(syllableCount()).fill(NO_ID));
-    let id = ids[index]!;
-    if (id === NO_ID) ids[index] = id = this.models.lm.syllableId(index);
-    return { syllable, channel, id };
-  };
 
   /** Append a context-only step (punctuation, a fixed token's language-model token). */
   push(lm: string): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChannel, type ConfusionData } from '../../../src/lib/ocr/confusion.ts';
-import { candidates, channelCost, channelCostWithin, searchInternals } from '../../../src/lib/ocr/candidates.ts';
+import { candidates, candidatesWith, channelCost, channelCostWithin, searchInternals } from '../../../src/lib/ocr/candidates.ts';
 import { allSyllables } from '../../../src/lib/ocr/syllable.ts';
 import data from '../../../src/lib/ocr/data/confusion.json' with { type: 'json' };
 import { CLEAN, clean, ocrSource, read } from './helpers.ts';
@@ -22,6 +22,17 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
   const ch = buildChannel(data as ConfusionData);
   const syllables = allSyllables();
   const words = sample();
+
+  it("gives each candidate's index in allSyllables() (the language model's ids of unseen syllables rest on it)", () => {
+    let found = 0;
+    for (const w of words.slice(0, 8)) {
+      const got = candidatesWith(w, ch, 30, 14, (syllable, index, channel) => ({ syllable, index, channel }));
+      found += got.length;
+      for (const c of got) expect(syllables[c.index]).toBe(c.syllable);
+      expect(got.map((c) => [c.syllable, c.channel])).toEqual(candidates(w, ch).map((c) => [c.syllable, c.channel]));
+    }
+    expect(found).toBeGreaterThan(50);
+  });
 
   it('finds exactly what scoring every syllable with the plain channel DP finds', () => {
     expect(words.length).toBeGreaterThan(20);
