@@ -11,9 +11,9 @@ import { CommitteeSchema } from '../schema.ts';
 import { parseBody, part, partsText, discard, type ParseContext, type Part } from './body.ts';
 import { readHeading } from './headings.ts';
 import { isNoise, type ParseLine } from './lines.ts';
-import { basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
+import { REGULATION_TYPES, basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
-import { editDistance, foldAligned } from './text.ts';
+import { editDistance, foldAligned, isUpperLine } from './text.ts';
 import { findMotto, matchRecipientsHeading, isSignerTitle } from './lines.ts';
 import { foldKey, slugify } from '../fold.ts';
 
@@ -90,7 +90,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     for (; i < lines.length; i++) {
       const l = lines[i]!;
       if (readHeading(l.text) && (exactArticle(l.text) || readHeading(l.text)!.kind === 'chapter')) break;
-      if (issuedParts.length === 0 && /^[(*]/.test(l.text) && /k[eè]m theo|ban h/iu.test(foldAligned(l.text.slice(0, 40))) || issuedParts.length > 0 && !/\)\s*$/.test(partsText(issuedParts))) {
+      if (issuedParts.length === 0 && isIssuedWithLine(l.text) || issuedParts.length > 0 && !/\)\s*$/.test(partsText(issuedParts))) {
         issuedParts.push(part(l));
         ctx.accounting.set(l.n, 'meta:regulation.issuedWith');
         if (/\)\s*$/.test(l.text) || issuedParts.length >= 4) { i++; break; }
@@ -155,6 +155,10 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
       if (readHeading(next)?.kind === 'article') continue;
       iReg = i;
       break;
+    }
+    if (iReg < 0) {
+      iReg = damagedRegulationStart(lines, iBodyStart);
+      if (iReg >= 0) ctx.diagnostics.push({ severity: 'warning', code: 'regulation-type-unread', message: `Regulation type line not read as a type ("${lines[iReg]!.text.trim()}"); taken for one above its "(kèm theo …)" line`, line: lines[iReg]!.n });
     }
     const regStart = iReg >= 0 ? iReg : lines.length;
     let decEnd = regStart;
@@ -345,4 +349,32 @@ export function effectOf(decisionArticles: Decision['articles'], regulation: Reg
     if (r >= 0) for (const ref of findReferences(t.slice(r))) if (ref.kind !== 'to-trinh') replaces.push(ref);
   }
   return { effect, replaces };
+}
+
+/** The line under a regulation's title naming the decision it comes with: `(Ban hành kèm theo Quyết định số …`, `(kèm theo …`. */
+function isIssuedWithLine(text: string): boolean {
+  return /^[(*]/.test(text) && /kem theo|ban h/iu.test(foldAligned(text.slice(0, 40)));
+}
+
+/**
+ * The type line of an attached regulation the scan damaged past reading as a type (`QUY CHẾ` printed
+ * `QUY PHUHI`, restored `QUY PHÍ`), found by the regulation's other marks: a short line of capitals
+ * whose first word is `QUY` or whose words are within 3 edits of a type, at most four lines above the
+ * first `(kèm theo …)` line after the decision's body starts (and before any chapter heading); -1 when
+ * there is none.
+ */
+function damagedRegulationStart(lines: ParseLine[], from: number): number {
+  for (let k = from; k < lines.length; k++) {
+    const t = lines[k]!.text;
+    if (readHeading(t)?.kind === 'chapter') return -1;
+    if (!isIssuedWithLine(t)) continue;
+    for (let j = Math.max(from, k - 4); j < k; j++) {
+      const x = lines[j]!.text.trim(), words = x.split(/\s+/u);
+      if (words.length > 3 || !isUpperLine(x) || readHeading(x)) continue;
+      const f = foldAligned(words.slice(0, 2).join(' ')).replace(/[^a-z ]+/g, '');
+      if (/^quy\b/.test(f) || REGULATION_TYPES.some((r) => editDistance(f, r) <= 3)) return j;
+    }
+    return -1;
+  }
+  return -1;
 }

@@ -12,7 +12,7 @@ import { findMotto, isSeparator, isNoise, isPageNumber, isPersonName, isSignerTi
 /** Decision-level document types (folded). */
 const DECISION_TYPES = ['quyet dinh', 'nghi dinh', 'thong tu', 'thong tu lien tich', 'chi thi', 'nghi quyet', 'luat', 'phap lenh', 'lenh', 'quy dinh'];
 /** Attached regulation types (folded prefixes). */
-const REGULATION_TYPES = ['quy che', 'quy dinh', 'dieu le', 'noi quy', 'quy trinh', 'huong dan'];
+export const REGULATION_TYPES = ['quy che', 'quy dinh', 'dieu le', 'noi quy', 'quy trinh', 'huong dan'];
 
 /** Letters and spaces of the folded text, single-spaced. */
 function foldedWords(text: string): string {

@@ -147,6 +147,18 @@ describe('document type line damaged', () => {
     expect(r.document.decision.articles.map((a) => a.id)).toEqual(['qd-dieu-1', 'qd-dieu-2']);
     expect(r.document.regulation!.chapters[0]!.articles.map((a) => a.id)).toEqual(['dieu-1']);
   });
+  it('a regulation type line the scan damaged past reading (`QUY CHẾ` printed `QUY PHUHI`, restored `QUY PHÍ`: Phú Quốc 2022 scan layout, seed 139) still opens the regulation, found above its `(kèm theo …)` line, with a warning', () => {
+    const head = 'QUYẾT ĐỊNH\nBan hành Quy chế hoạt động\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định có hiệu lực.\nNơi nhận:\n- Như Điều 1;\nTRƯỞNG BAN\nCHỦ TỊCH UBND THÀNH PHỐ\nHuỳnh Quang Hưng\n';
+    const tail = '\nHoạt động của Ban Chỉ đạo và Tổ công tác giúp việc\nBan Chỉ đạo Chuyển đổi số thành phố Phú Quốc\n(kèm theo Quyết định số 4145/QĐ-BCĐ ngày 19 tháng 7 năm 2022)\nChương I NHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.';
+    const r = parse(`${head}QUY PHÍ${tail}`);
+    expect(r.document.regulation?.title).toBe('Hoạt động của Ban Chỉ đạo và Tổ công tác giúp việc Ban Chỉ đạo Chuyển đổi số thành phố Phú Quốc');
+    expect(r.document.regulation?.chapters.map((c) => c.articles.length)).toEqual([1]);
+    expect(r.document.decision.articles).toHaveLength(2);
+    expect(codes(r)).toContain('regulation-type-unread');
+    // Read as a type, it needs no warning; an appendix or a form under its own `(kèm theo …)` is no regulation.
+    expect(codes(parse(`${head}QUY CHẾ${tail}`))).not.toContain('regulation-type-unread');
+    for (const other of ['PHỤ LỤC', 'BIỂU MẪU']) expect(parse(`${head}${other}${tail}`).document.regulation?.title).not.toBe('Hoạt động của Ban Chỉ đạo và Tổ công tác giúp việc Ban Chỉ đạo Chuyển đổi số thành phố Phú Quốc');
+  });
   it('but not a line of capitals further from every type', () => {
     for (const t of ['QUY TRÌNH', 'CHƯƠNG TRÌNH', 'QUYỀN HẠN', 'QUYẾT ĐỊNH:']) expect(isTypeLine(t)).toBe(false);
     for (const t of ['QUYẾT TRÌNH', 'QUYET PINH', 'NGHỊ ĐỊNH', 'QUYẾT ĐỊNH ÁN', 'QUYẾT ĐỊNH NGỮ']) expect(isTypeLine(t)).toBe(true);
