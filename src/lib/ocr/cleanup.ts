@@ -620,10 +620,12 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * skipped (`b.`, `e.` → `c.`; `a.`, `d.` → `b.`), and a run's first letter as `a` when the next
  * is `b`. A marker whose letter the scan lost (a lone `.` the clean-up dropped, then a capital: `g.`,
  * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor; so does a marker read as two
- * letters (`b.`, `ce.`, `d.` → `c.`) when one of them is the letter its neighbours leave room for.
+ * letters (`b.`, `ce.`, `d.` → `c.`) when one of them is the letter its neighbours leave room for, or
+ * when the channel (`channelCost`, if given) reads the two as that letter within `POINT_LETTER_BOUND`
+ * (`b.`, `re.`, `d.` → `c.`).
  * Letters in the parser's order (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
  */
-export function pointLetterSequence(lines: WorkToken[][]): void {
+export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: string, target: string) => number): void {
   const runs: WorkToken[][] = [];
   let run: WorkToken[] = [];
   const lost = new Set<WorkToken>();
@@ -654,7 +656,8 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
       if (!doubled.has(r[k]!)) continue;
       const p = k > 0 && !doubled.has(r[k - 1]!) ? at(r[k - 1]!) : -1, n = k + 1 < r.length && !doubled.has(r[k + 1]!) ? at(r[k + 1]!) : -1;
       const want = order[p + 1];
-      if (p >= 0 && n === p + 2 && want && r[k]!.text.slice(0, 2).includes(want)) set(r[k]!, p + 1, 0.7);
+      const two = r[k]!.text.slice(0, 2);
+      if (p >= 0 && n === p + 2 && want && (two.includes(want) || (channelCost?.(two, want) ?? Infinity) <= POINT_LETTER_BOUND)) set(r[k]!, p + 1, 0.7);
       else r.splice(k, 1);
     }
     if (r.length >= 2 && !lost.has(r[0]!) && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
@@ -667,6 +670,12 @@ export function pointLetterSequence(lines: WorkToken[][]): void {
     }
   }
 }
+
+/**
+ * Channel cost within which two letters where a point marker should be are a misread of the letter the
+ * sequence needs (bundled channel: `re` → `c` 4.8, `ce` → `c` 4.6; `rc` 12.2, `xa` 20.0).
+ */
+const POINT_LETTER_BOUND = 9;
 
 /** Chapter numerals read with look-alikes (`Il`, `1V`, `1`) become Roman when the document numbers chapters in Roman. */
 export function romanChapterNumerals(lines: WorkToken[][]): void {

@@ -697,7 +697,7 @@ function cleanLines(lines: SourceLine[], pass: PassContext): { kept: Array<{ lin
     kept.push({ line, tokens });
   }
   romanChapterNumerals(kept.map((k) => k.tokens));
-  pointLetterSequence(kept.map((k) => k.tokens));
+  pointLetterSequence(kept.map((k) => k.tokens), pass.channelCost);
   return { kept, discarded };
 }
 

@@ -5,6 +5,9 @@ import {
   type PassContext, type WorkToken,
 } from '../../../src/lib/ocr/cleanup.ts';
 import { CLEAN, restoreWith } from './helpers.ts';
+import { buildChannel, type ConfusionData } from '../../../src/lib/ocr/confusion.ts';
+import { channelCost } from '../../../src/lib/ocr/candidates.ts';
+import confusionData from '../../../src/lib/ocr/data/confusion.json' with { type: 'json' };
 
 // Snippets cut from content/sources/kien-giang-2022.ocr.txt (line numbers in comments).
 const toks = (s: string): WorkToken[] => s.split(' ').map((t) => ({ text: t, ocr: t }));
@@ -145,6 +148,17 @@ describe('clean-up passes', () => {
     pointLetterSequence(two);
     expect(two.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 'ba.', 'b.', 'c.', 'xe.', 'd.']);
     expect(two[2]![0]).toMatchObject({ text: 'c.', ocr: 'ce.', fixed: true, confidence: 0.7 });
+    // Or two letters the channel reads as that letter (Bình Định scan layout, seed 146: `b.`, `re.`, `d.`,
+    // which the decoder read `tre.`); not two it cannot (`xa.`), and without a channel only by the letters.
+    const ch = buildChannel(confusionData as ConfusionData), cost = (o: string, t: string) => channelCost(o, t, ch);
+    const misread = () => ['a. một', 'b. hai', 're. Giúp ba', 'd. bốn', '2. Hai', 'a. một', 'b. hai', 'xa. người', 'd. bốn'].map(toks);
+    const withChannel = misread();
+    pointLetterSequence(withChannel, cost);
+    expect(withChannel.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 'b.', 'xa.', 'd.']);
+    expect(withChannel[2]![0]).toMatchObject({ text: 'c.', ocr: 're.', fixed: true, confidence: 0.7 });
+    const without = misread();
+    pointLetterSequence(without);
+    expect(without[2]![0]!.text).toBe('re.');
     // A marker alone on its line is no point (`e.` of a wrapped sentence needs text after it).
     const lone = [toks('a. một'), toks('e.'), toks('c. ba')];
     pointLetterSequence(lone);
