@@ -64,9 +64,10 @@ export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   NOISE.lastIndex = 0;
   const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
   // A chapter's numeral after its keyword, or after any capitalised word alone before it on the line
-  // (the keyword damaged past recognition, `Ehuong II`, `Chuog IV`: the decoder may still read it).
+  // (the keyword damaged past recognition, `Ehuong II`, `Chuog IV`: the decoder may still read it), or
+  // after a word that is the keyword with strokes before it (`REhurongil II`, see `CHUONG_DAMAGED`).
   const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && (HEADING_WORD.test(foldKey(prev.text.replace(/^\P{L}+|\P{L}+$/gu, ''))) ||
-    (l.length === 2 && /^\p{Lu}\p{Ll}/u.test(prev.text) && ROMAN_NUMERAL.test(last.text.replace(/\.$/u, ''))));
+    (l.length === 2 && (/^\p{Lu}\p{Ll}/u.test(prev.text) || CHUONG_DAMAGED.test(foldKey(prev.text))) && ROMAN_NUMERAL.test(last.text.replace(/\.$/u, ''))));
   const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text) && !numeral;
   // (A number before the noise is text, `2019;*`: the marks alone go, in `stripNoiseMarks`.)
   if ((noisy && lettersInPrefix < 2 && !/\d{2}/u.test(prefix)) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
@@ -130,13 +131,25 @@ const DIEU_NO_I = /^[dpđ]{1,2}[eê]u$/u;
 const CHUONG = /^ch[uưwi]{1,2}[oơ0]?ng(.*)$/u;
 /** `Cuong II`: the keyword with its `h` lost; only at line start before a Roman numeral, since `cương`, `cường` are words. */
 const CHUONG_NO_H = /^c[uưw]{1,2}[oơ0]?ng$/u;
+/**
+ * The keyword damaged further (`Cruong ILI`, `REhurong III`, `PHUhuong III`, `REhurongil II`: strokes
+ * before it, `C` read as `E`/`R`, `h` as `r`): only at line start, before a Roman numeral with nothing
+ * after it but capitals (a chapter's title), since `thương`, `phương` match too.
+ */
+const CHUONG_DAMAGED = /^[a-z]{0,3}(?:ch|c|h)[uưwr]{1,3}[oơ0]?ng[a-z]{0,2}$/u;
+const ROMAN_LIKE = /^[IVXLl1|]{1,4}\.?$/u;
 
-/** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`, `Cuong II`). */
+/** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`, `Cuong II`, `REhurong III`). */
 export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
   // Whether a token with text was output yet (the line's start is before it), and the next token with text.
   let lineStart = true;
   const nextOf = (i: number) => { for (let x = i + 1; x < tokens.length; x++) if (tokens[x]!.text !== '') return tokens[x]; return undefined; };
+  // Whether every word after token `i`'s next one is in capitals (or there is none).
+  const capsAfterNext = (i: number) => {
+    const n = tokens.indexOf(nextOf(i)!);
+    return tokens.slice(n + 1).every((x) => !/\p{L}/u.test(x.text) || x.text === x.text.toUpperCase());
+  };
   const push = (...ts: WorkToken[]) => { for (const x of ts) { out.push(x); if (x.text !== '') lineStart = false; } };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -145,7 +158,9 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     const dieu = DIEU.test(k), dieuNoI = !dieu && lineStart && DIEU_NO_I.test(k);
     // A capitalised word at line start within 2 edits of the keyword, before `3.` (`DEiéu 3.`, `THiéu 3.`;
     // not `Điểm`, a word of references).
-    const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k.length <= 6 && k !== 'diem' && levenshtein(k, 'dieu') <= 2;
+    // Or one edit off with one or two strokes glued after it (`DEiéuul 3.`).
+    const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k !== 'diem' &&
+      ((k.length <= 6 && levenshtein(k, 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && levenshtein(k.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1));
     const next = dieu || dieuNoI || dieuNear || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
     if ((dieu || ((dieuNoI || dieuNear) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
@@ -157,6 +172,8 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
       push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
       // (Glued letters before a numeral of its own are the scan's strokes, not the numeral: `Chuongil IV`.)
       if (rest && !(next && /^[IVXL]+\.?$/u.test(next.text))) push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
+    } else if (lineStart && /^\p{Lu}/u.test(t.text) && CHUONG_DAMAGED.test(k) && ROMAN_LIKE.test(nextOf(i)?.text ?? '') && /[IVXL]/u.test(nextOf(i)!.text) && capsAfterNext(i)) {
+      push({ ...t, text: t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.8 });
     } else push(t);
   }
   return out;
@@ -622,15 +639,18 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor; so does a marker read as two
  * letters (`b.`, `ce.`, `d.` → `c.`) when one of them is the letter its neighbours leave room for, or
  * when the channel (`channelCost`, if given) reads the two as that letter within `POINT_LETTER_BOUND`
- * (`b.`, `re.`, `d.` → `c.`).
+ * (`b.`, `re.`, `d.` → `c.`); such a marker last in its run is the letter after its predecessor when
+ * a capital follows it (`a.`, `b.`, `te. Cơ quan` → `c.`).
  * Letters in the parser's order (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
  */
 export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: string, target: string) => number): void {
   const runs: WorkToken[][] = [];
   let run: WorkToken[] = [];
   const lost = new Set<WorkToken>();
-  // Two letters where a marker should be (`ce.` between `b.` and `d.`): a marker only if the sequence needs one there.
+  // Two letters where a marker should be (`ce.` between `b.` and `d.`), or a letter and two strokes (`gil.`): a marker only if the sequence needs one there.
   const doubled = new Set<WorkToken>();
+  // The word after each such marker (a point's text starts with a capital).
+  const after = new Map<WorkToken, string>();
   const end = () => { if (run.length) runs.push(run); run = []; };
   for (const toks of lines) {
     const first = toks.find((t) => t.text !== '');
@@ -638,8 +658,9 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
     if (/^[a-zđ][.)]$/u.test(first.text) && toks.some((t) => t !== first && t.text !== '')) {
       if (run.length && run[0]!.text.slice(-1) !== first.text.slice(-1)) end();
       run.push(first);
-    } else if (run.length && /^[a-zđ]{2}[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.text.slice(-1) && toks.some((t) => t !== first && t.text !== '')) {
+    } else if (run.length && /^(?:[a-zđ]{2}|[a-zđ][ilj1|]{2})[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.text.slice(-1) && toks.some((t) => t !== first && t.text !== '')) {
       doubled.add(first);
+      after.set(first, toks.find((t) => t !== first && t.text !== '')!.text);
       run.push(first);
     } else if (run.length && run[0]!.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
       lost.add(toks[0]!);
@@ -650,14 +671,16 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
   // Many documents skip `đ`: in one that never prints it, the letter after `d` is `e`.
   const order = runs.some((r) => r.some((t) => t.text.startsWith('đ'))) ? POINT_LETTERS : POINT_LETTERS.filter((x) => x !== 'đ');
   const at = (t: WorkToken) => (lost.has(t) ? -1 : order.indexOf(t.text[0]!));
-  const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : t.text.slice(doubled.has(t) ? 2 : 1)), fixed: true, confidence });
+  const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : (doubled.has(t) ? t.text.slice(-1) : t.text.slice(1))), fixed: true, confidence });
   for (const r of runs) {
     for (let k = r.length - 1; k >= 0; k--) {
       if (!doubled.has(r[k]!)) continue;
       const p = k > 0 && !doubled.has(r[k - 1]!) ? at(r[k - 1]!) : -1, n = k + 1 < r.length && !doubled.has(r[k + 1]!) ? at(r[k + 1]!) : -1;
       const want = order[p + 1];
       const two = r[k]!.text.slice(0, 2);
-      if (p >= 0 && n === p + 2 && want && (two.includes(want) || (channelCost?.(two, want) ?? Infinity) <= POINT_LETTER_BOUND)) set(r[k]!, p + 1, 0.7);
+      const reads = !!want && (two.includes(want) || (channelCost?.(two, want) ?? Infinity) <= POINT_LETTER_BOUND);
+      // Between two markers one letter apart, or last in the run before a capital (`a.`, `b.`, `te. Cơ quan`).
+      if (p >= 0 && reads && (n === p + 2 || (k === r.length - 1 && /^\p{Lu}/u.test(after.get(r[k]!) ?? '')))) set(r[k]!, p + 1, 0.7);
       else r.splice(k, 1);
     }
     if (r.length >= 2 && !lost.has(r[0]!) && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);

@@ -96,6 +96,23 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('Chuongil IV TO CHIIC')))).toBe('Chương IV TO CHIIC');
     expect(text(headingKeywords(toks('Chiong I')))).toBe('Chương I');
     expect(text(headingKeywords(toks('Didu la')))).toBe('Didu la');
+    // One edit off with strokes glued after it, at line start before `3.` (scan layout, Kiên Giang 2019 seed 189: `DEiéuul 3.`).
+    expect(text(headingKeywords(toks('DEiéuul 3. Trudng')))).toBe('Điều 3. Trudng');
+    expect(text(headingKeywords(toks('DEiéuul ba')))).toBe('DEiéuul ba');
+    expect(text(headingKeywords(toks('Deieuul 3.')))).toBe('Điều 3.');
+  });
+  it('headingKeywords reads a chapter keyword damaged further at line start before a Roman numeral and a title in capitals or nothing (scan layout seeds 151–210: `REhurongil II`, `Cruong ILI CHÉ DO`, `REhurong III`, `PHUhuong III`)', () => {
+    expect(text(headingKeywords(toks('REhurongil II')))).toBe('Chương II');
+    expect(text(headingKeywords(toks('Cruong ILI CHÉ DO LAM VIÉC')))).toBe('Chương ILI CHÉ DO LAM VIÉC');
+    expect(text(headingKeywords(toks('REhurong III CHÉ DD LAM VIÉC VA QUAN HÉ CONG TAC')))).toBe('Chương III CHÉ DD LAM VIÉC VA QUAN HÉ CONG TAC');
+    expect(text(headingKeywords(toks('PHUHUONG III CHE DO')))).toBe('CHƯƠNG III CHE DO');
+    // Not words that match the shape (`thương`, `phương`) before a numeral and small letters, nor mid-line, nor before no numeral.
+    expect(text(headingKeywords(toks('Phuong I va')))).toBe('Phuong I va');
+    expect(text(headingKeywords(toks('Thuong II cua ban')))).toBe('Thuong II cua ban');
+    expect(text(headingKeywords(toks('theo REhurong III')))).toBe('theo REhurong III');
+    expect(text(headingKeywords(toks('Cruong trinh')))).toBe('Cruong trinh');
+    // The numeral after such a word is no stamp debris.
+    expect(text(dropTrailingStamp(toks('REhurongil II')))).toBe('REhurongil II');
   });
   it("headingKeywords reads a chapter keyword that lost its 'h' only at line start before a Roman numeral (synthetic Kiên Giang 2019 scan: `Cuong II`)", () => {
     expect(text(headingKeywords(toks('Cuong II')))).toBe('Chương II');
@@ -159,6 +176,15 @@ describe('clean-up passes', () => {
     const without = misread();
     pointLetterSequence(without);
     expect(without[2]![0]!.text).toBe('re.');
+    // Last in its run, before a capital (Bình Định scan layout, seeds 166 and 176: `b.`, `te. Cơ quan`, `ce. Cơ quan`);
+    // not before a small letter, nor two letters the channel does not read as the letter (`xa.`).
+    const lastTwo = ['a. một', 'b. hai', 'te. Cơ quan', '2. Hai', 'a. một', 'b. hai', 'ce. cơ quan', '3. Ba', 'a. một', 'b. hai', 'xa. Người'].map(toks);
+    pointLetterSequence(lastTwo, cost);
+    expect(lastTwo.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', '2.', 'a.', 'b.', 'ce.', '3.', 'a.', 'b.', 'xa.']);
+    // A letter with two strokes glued (Bình Định scan layout, seed 170: `e.`, `gil. Đề nghị`, where the document skips `đ`).
+    const strokes = ['d. bốn', 'e. năm', 'gil. Đề nghị'].map(toks);
+    pointLetterSequence(strokes, cost);
+    expect(strokes.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
     // A marker alone on its line is no point (`e.` of a wrapped sentence needs text after it).
     const lone = [toks('a. một'), toks('e.'), toks('c. ba')];
     pointLetterSequence(lone);
