@@ -11,7 +11,7 @@ import { CommitteeSchema } from '../schema.ts';
 import { parseBody, part, partsText, discard, type ParseContext, type Part } from './body.ts';
 import { readHeading } from './headings.ts';
 import { isNoise, type ParseLine } from './lines.ts';
-import { REGULATION_TYPES, basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
+import { DECISION_TYPES, REGULATION_TYPES, basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
 import { editDistance, foldAligned, isUpperLine } from './text.ts';
 import { findMotto, matchRecipientsHeading, isSignerTitle } from './lines.ts';
@@ -59,6 +59,10 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
   // ─── zones ───
   let iType = -1;
   for (let i = 0; i < searchEnd; i++) if (isTypeLine(lines[i]!.text)) { iType = i; break; }
+  if (iType < 0) {
+    iType = damagedTypeLine(lines, searchEnd);
+    if (iType >= 0) ctx.diagnostics.push({ severity: 'warning', code: 'type-line-unread', message: `Document type line not read as a type ("${lines[iType]!.text.trim()}"); taken for one above the "QUYẾT ĐỊNH:" line`, line: lines[iType]!.n });
+  }
   let iRegHead = -1; // regulation type line with nothing before it but letterhead
   if (iType < 0) for (let i = 0; i < searchEnd; i++) if (regulationTypeOf(lines[i]!.text)) { iRegHead = i; break; }
 
@@ -375,6 +379,25 @@ function damagedRegulationStart(lines: ParseLine[], from: number): number {
       if (/^quy\b/.test(f) || REGULATION_TYPES.some((r) => editDistance(f, r) <= 3)) return j;
     }
     return -1;
+  }
+  return -1;
+}
+
+/**
+ * The type line of a decision the scan damaged past reading as a type (`QUYẾT ĐỊNH` restored `QUYẾT
+ * THÀNH`), found by the decision's other marks: before its operative line (`QUYẾT ĐỊNH:`), the first
+ * short line of capitals whose first word is a two-word type's first word and whose second is within 3
+ * edits of that type's second (`quyet thanh`: `quyet dinh`); -1 when there is no operative line or no such line.
+ */
+function damagedTypeLine(lines: ParseLine[], end: number): number {
+  const iOp = lines.findIndex((l, i) => i < end && isOperativeLine(l.text));
+  if (iOp < 0) return -1;
+  for (let i = 0; i < iOp; i++) {
+    const x = lines[i]!.text.trim();
+    if (!isUpperLine(x) || /:\s*$/.test(x)) continue;
+    const w = foldAligned(x).replace(/[^a-z ]+/g, ' ').trim().split(/\s+/u);
+    if (w.length !== 2) continue;
+    if (DECISION_TYPES.some((t) => { const [a, b] = t.split(' '); return b !== undefined && w[0] === a && editDistance(w[1]!, b) <= 3; })) return i;
   }
   return -1;
 }

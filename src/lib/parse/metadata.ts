@@ -10,7 +10,7 @@ import { discard, isFootnoteLine, part, partsText, restorationOf, uniqueId, type
 import { findMotto, isSeparator, isNoise, isPageNumber, isPersonName, isSignerTitle, matchDigitalField, matchRecipientsHeading, type ParseLine } from './lines.ts';
 
 /** Decision-level document types (folded). */
-const DECISION_TYPES = ['quyet dinh', 'nghi dinh', 'thong tu', 'thong tu lien tich', 'chi thi', 'nghi quyet', 'luat', 'phap lenh', 'lenh', 'quy dinh'];
+export const DECISION_TYPES = ['quyet dinh', 'nghi dinh', 'thong tu', 'thong tu lien tich', 'chi thi', 'nghi quyet', 'luat', 'phap lenh', 'lenh', 'quy dinh'];
 /** Attached regulation types (folded prefixes). */
 export const REGULATION_TYPES = ['quy che', 'quy dinh', 'dieu le', 'noi quy', 'quy trinh', 'huong dan'];
 

@@ -159,6 +159,17 @@ describe('document type line damaged', () => {
     expect(codes(parse(`${head}QUY CHẾ${tail}`))).not.toContain('regulation-type-unread');
     for (const other of ['PHỤ LỤC', 'BIỂU MẪU']) expect(parse(`${head}${other}${tail}`).document.regulation?.title).not.toBe('Hoạt động của Ban Chỉ đạo và Tổ công tác giúp việc Ban Chỉ đạo Chuyển đổi số thành phố Phú Quốc');
   });
+  it('a decision type line the scan damaged past reading (`QUYẾT ĐỊNH` restored `QUYẾT THÀNH`: Bình Định 2021 scan layout, seeds 226 and 244) is still the type line, found above the operative `QUYẾT ĐỊNH:`, with a warning', () => {
+    const body = '\nBan hành Quy chế hoạt động\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định có hiệu lực.\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.';
+    const r = parse(`QUYẾT THÀNH${body}`);
+    expect(r.document.decision.articles).toHaveLength(2);
+    expect(r.document.decision.title).toBe('Ban hành Quy chế hoạt động');
+    expect(r.document.regulation?.chapters).toHaveLength(1);
+    expect(codes(r)).toContain('type-line-unread');
+    expect(codes(parse(`QUYẾT ĐỊNH${body}`))).not.toContain('type-line-unread');
+    // Not a line of another first word, nor of three words.
+    for (const other of ['BAN THÀNH', 'QUYẾT TÂM CAO']) expect(codes(parse(`${other}${body}`))).not.toContain('type-line-unread');
+  });
   it('but not a line of capitals further from every type', () => {
     for (const t of ['QUY TRÌNH', 'CHƯƠNG TRÌNH', 'QUYỀN HẠN', 'QUYẾT ĐỊNH:']) expect(isTypeLine(t)).toBe(false);
     for (const t of ['QUYẾT TRÌNH', 'QUYET PINH', 'NGHỊ ĐỊNH', 'QUYẾT ĐỊNH ÁN', 'QUYẾT ĐỊNH NGỮ']) expect(isTypeLine(t)).toBe(true);
