@@ -158,9 +158,10 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     const dieu = DIEU.test(k), dieuNoI = !dieu && lineStart && DIEU_NO_I.test(k);
     // A capitalised word at line start within 2 edits of the keyword, before `3.` (`DEiéu 3.`, `THiéu 3.`;
     // not `Điểm`, a word of references).
-    // Or one edit off with one or two strokes glued after it (`DEiéuul 3.`).
+    // Or one edit off with one or two strokes glued after it, an `&` for its `ề` (`DEiéuul 3.`, `DPi&uul 8.`).
+    const stroked = k.replace(/&/gu, 'e');
     const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k !== 'diem' &&
-      ((k.length <= 6 && levenshtein(k, 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && levenshtein(k.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1));
+      ((k.length <= 6 && levenshtein(k, 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(stroked) && levenshtein(stroked.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1));
     const next = dieu || dieuNoI || dieuNear || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
     if ((dieu || ((dieuNoI || dieuNear) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {
@@ -640,7 +641,8 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * letters (`b.`, `ce.`, `d.` → `c.`) when one of them is the letter its neighbours leave room for, or
  * when the channel (`channelCost`, if given) reads the two as that letter within `POINT_LETTER_BOUND`
  * (`b.`, `re.`, `d.` → `c.`); such a marker last in its run is the letter after its predecessor when
- * a capital follows it (`a.`, `b.`, `te. Cơ quan` → `c.`).
+ * a capital follows it (`a.`, `b.`, `te. Cơ quan` → `c.`). Two or three markers in a row misread take
+ * the letters between neighbours exactly that many letters apart (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`).
  * Letters in the parser's order (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
  */
 export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: string, target: string) => number): void {
@@ -690,6 +692,19 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
       if (lost.has(r[k]!)) { set(r[k]!, p + 1, 0.6); lost.delete(r[k]!); }
       else if (n === p + 2 && c !== p + 1) set(r[k]!, p + 1);
       else if (n === -2 && c > p + 2) set(r[k]!, p + 1);
+    }
+    // Two or three markers in a row misread, between neighbours exactly as many letters apart as there
+    // are markers (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`).
+    for (let i = 0; i < r.length; i++) {
+      const p = at(r[i]!);
+      if (p < 0) continue;
+      for (let j = i + 3; j <= Math.min(r.length - 1, i + 4); j++) {
+        if (at(r[j]!) !== p + (j - i)) continue;
+        let wrong = 0;
+        for (let x = i + 1; x < j; x++) if (at(r[x]!) !== p + (x - i)) wrong++;
+        if (wrong === j - i - 1) for (let x = i + 1; x < j; x++) set(r[x]!, p + (x - i), 0.7);
+        break;
+      }
     }
   }
 }

@@ -100,6 +100,9 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('DEiéuul 3. Trudng')))).toBe('Điều 3. Trudng');
     expect(text(headingKeywords(toks('DEiéuul ba')))).toBe('DEiéuul ba');
     expect(text(headingKeywords(toks('Deieuul 3.')))).toBe('Điều 3.');
+    // With an `&` for its `ề` (Bình Định scan layout, seed 335: `DPi&uul 8.`).
+    expect(text(headingKeywords(toks('DPi&uul 8. Mối quan hệ')))).toBe('Điều 8. Mối quan hệ');
+    expect(text(headingKeywords(toks('DPi&uul và')))).toBe('DPi&uul và');
   });
   it('headingKeywords reads a chapter keyword damaged further at line start before a Roman numeral and a title in capitals or nothing (scan layout seeds 151–210: `REhurongil II`, `Cruong ILI CHÉ DO`, `REhurong III`, `PHUhuong III`)', () => {
     expect(text(headingKeywords(toks('REhurongil II')))).toBe('Chương II');
@@ -182,6 +185,11 @@ describe('clean-up passes', () => {
     pointLetterSequence(lastTwo, cost);
     expect(lastTwo.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', '2.', 'a.', 'b.', 'ce.', '3.', 'a.', 'b.', 'xa.']);
     // A letter with two strokes glued (Bình Định scan layout, seed 170: `e.`, `gil. Đề nghị`, where the document skips `đ`).
+    // Two markers in a row misread between neighbours two letters apart (Bình Định scan layout, seed 338:
+    // `a.`, `s.`, `e.`, `d.`); not where the neighbours are further apart than the markers between them.
+    const pair = ['a. một', 's. hai', 'e. ba', 'd. bốn', '2. Hai', 'a. một', 's. hai', 'e. ba', 'g. bốn'].map(toks);
+    pointLetterSequence(pair, cost);
+    expect(pair.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 's.', 'e.', 'g.']);
     const strokes = ['d. bốn', 'e. năm', 'gil. Đề nghị'].map(toks);
     pointLetterSequence(strokes, cost);
     expect(strokes.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
