@@ -78,7 +78,9 @@ export function hasEndMark(text: string): boolean {
 /** `Nơi nhận:` (OCR `Noi nhin:`), the recipients heading; returns the rest of the line after it. */
 export function matchRecipientsHeading(text: string): { rest: string } | null {
   const f = foldAligned(text);
-  const m = /^n\S{1,2}i\s*nh\S{1,3}n\s*:?/.exec(f);
+  // (Also with its first word damaged further, `No nhận:`, `Tổ nhận:`, but then with its colon and
+  // nothing after it but a recipient's dash.)
+  const m = /^n\S{1,2}i\s*nh\S{1,3}n\s*:?/.exec(f) ?? /^[a-z]\S{0,2}\s*nh\S{1,3}n\s*:(?=\s*(?:-|$))/.exec(f);
   if (!m) return null;
   return { rest: text.slice(m[0].length).trim() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNoise } from '../../../src/lib/parse/lines.ts';
+import { isNoise, matchRecipientsHeading } from '../../../src/lib/parse/lines.ts';
 
 describe('isNoise', () => {
   it('reads short lines of symbols or stray letters as debris (Kiên Giang 2022 scan: 44, 77, 185, 342)', () => {
@@ -13,5 +13,14 @@ describe('isNoise', () => {
   it('keeps lines with words', () => {
     expect(isNoise('giao.')).toBe(false);
     expect(isNoise('Chỉ đạo.')).toBe(false);
+  });
+});
+
+describe('matchRecipientsHeading', () => {
+  it('reads `Nơi nhận:` as the scan prints it, also with its first word damaged further when a colon and nothing but a dash follow (scan layout: Kiên Giang 2019 seed 396 `No nhận:`, Bắc Giang 2021 seed 410 `Tổ nhận:`)', () => {
+    for (const l of ['Nơi nhận:', 'Noi nhan:', 'Ndi nhén:', 'Nơi nhận: - Như Điều 3;', 'No nhận:', 'Tổ nhận:', 'No nhận: - Như Điều 3;']) expect(matchRecipientsHeading(l)).not.toBeNull();
+    expect(matchRecipientsHeading('No nhận: - Như Điều 3;')!.rest).toBe('- Như Điều 3;');
+    // Not a sentence that happens to start so.
+    for (const l of ['Tổ nhận hồ sơ của các sở', 'Tổ nhận: hồ sơ của các sở', 'Sở nhận xét']) expect(matchRecipientsHeading(l)).toBeNull();
   });
 });
