@@ -20,6 +20,15 @@ describe('structure', () => {
     expect(ch.articles[0]!.title).toBe('Trách nhiệm của người đứng đầu trong quan hệ công tác');
     expect(ch.articles[0]!.clauses[0]!.text).toBe('Nội dung một.');
   });
+  it('an article title wrapped before a capitalised word (`… giúp việc` / `Trưởng ban`: Kiên Giang 2019 scan layout) ends on that short line when the first clause follows it', () => {
+    const a = reg('Điều 5. Ủy viên thường trực, Tổ trưởng Tổ công tác giúp việc\nTrưởng ban\n1. Giúp Trưởng ban.\n2. Thực hiện.').document.regulation!.articles[0]!;
+    expect(a.title).toBe('Ủy viên thường trực, Tổ trưởng Tổ công tác giúp việc Trưởng ban');
+    expect(a.clauses.map((c) => c.kind)).toEqual(['numbered', 'numbered']);
+    // Not a line that ends a sentence or opens a list, nor one not followed by the first clause.
+    for (const body of ['Các sở thực hiện:\n1. Một.', 'Ban Chỉ đạo\n2. Hai.', 'Ban Chỉ đạo có nhiệm vụ sau đây\n1. Một.']) {
+      expect(reg(`Điều 5. Trách nhiệm\n${body}`).document.regulation!.articles[0]!.title).toBe('Trách nhiệm');
+    }
+  });
   it('a legal basis whose `Căn cứ` the scan damaged past reading still starts a basis (`Cảnh phúc Luật …`; scan layout, Bình Định 2021 seeds 61–75), so the issuer above it stays alone', () => {
     for (const start of ['Cảnh phúc', 'Căn phủ', 'Độ cứ']) {
       const r = parse(`QUYẾT ĐỊNH\nBan hành Quy chế\nTRƯỞNG BAN CHỈ ĐẠO\n${start} Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.`);
