@@ -642,7 +642,9 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * when the channel (`channelCost`, if given) reads the two as that letter within `POINT_LETTER_BOUND`
  * (`b.`, `re.`, `d.` → `c.`); such a marker last in its run is the letter after its predecessor when
  * a capital follows it (`a.`, `b.`, `te. Cơ quan` → `c.`). Two or three markers in a row misread take
- * the letters between neighbours exactly that many letters apart (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`).
+ * the letters between neighbours exactly that many letters apart (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`). A
+ * run's last letter one on from its predecessor's next is that next when the channel reads it so
+ * (`a.`, `b.`, `d.` → `c.`).
  * Letters in the parser's order (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
  */
 export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: string, target: string) => number): void {
@@ -674,6 +676,8 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
   const order = runs.some((r) => r.some((t) => t.text.startsWith('đ'))) ? POINT_LETTERS : POINT_LETTERS.filter((x) => x !== 'đ');
   const at = (t: WorkToken) => (lost.has(t) ? -1 : order.indexOf(t.text[0]!));
   const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : (doubled.has(t) ? t.text.slice(-1) : t.text.slice(1))), fixed: true, confidence });
+  // Markers right after two letters that were no marker (`xa.`): one of those may have been the letter between.
+  const afterRejected = new Set<WorkToken>();
   for (const r of runs) {
     for (let k = r.length - 1; k >= 0; k--) {
       if (!doubled.has(r[k]!)) continue;
@@ -683,7 +687,7 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
       const reads = !!want && (two.includes(want) || (channelCost?.(two, want) ?? Infinity) <= POINT_LETTER_BOUND);
       // Between two markers one letter apart, or last in the run before a capital (`a.`, `b.`, `te. Cơ quan`).
       if (p >= 0 && reads && (n === p + 2 || (k === r.length - 1 && /^\p{Lu}/u.test(after.get(r[k]!) ?? '')))) set(r[k]!, p + 1, 0.7);
-      else r.splice(k, 1);
+      else { if (k + 1 < r.length) afterRejected.add(r[k + 1]!); r.splice(k, 1); }
     }
     if (r.length >= 2 && !lost.has(r[0]!) && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
     for (let k = 1; k < r.length; k++) {
@@ -692,6 +696,9 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
       if (lost.has(r[k]!)) { set(r[k]!, p + 1, 0.6); lost.delete(r[k]!); }
       else if (n === p + 2 && c !== p + 1) set(r[k]!, p + 1);
       else if (n === -2 && c > p + 2) set(r[k]!, p + 1);
+      // One letter on at the end is a misread letter too when the channel reads it as the skipped one
+      // (`a.`, `b.`, `d.` → `c.`: d for c costs 6.0), not otherwise (`a.`, `c.`: c for b costs 11.3).
+      else if (n === -2 && c === p + 2 && !afterRejected.has(r[k]!) && (channelCost?.(order[c]!, order[p + 1]!) ?? Infinity) <= POINT_LETTER_BOUND) set(r[k]!, p + 1, 0.7);
     }
     // Two or three markers in a row misread, between neighbours exactly as many letters apart as there
     // are markers (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`).

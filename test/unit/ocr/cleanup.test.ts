@@ -190,6 +190,15 @@ describe('clean-up passes', () => {
     const pair = ['a. một', 's. hai', 'e. ba', 'd. bốn', '2. Hai', 'a. một', 's. hai', 'e. ba', 'g. bốn'].map(toks);
     pointLetterSequence(pair, cost);
     expect(pair.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 's.', 'e.', 'g.']);
+    // One letter skipped at a list's end, which the channel reads as the skipped one (Bình Định scan
+    // layout, seeds 484, 559: `a.`, `b.`, `d.`); without a channel, or for `a.`, `c.` (c for b costs 11.3), it stays.
+    const skip = () => ['a. một', 'b. hai', 'd. ba', '2. Hai', 'a. một', 'c. hai'].map(toks);
+    const skipped = skip();
+    pointLetterSequence(skipped, cost);
+    expect(skipped.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', '2.', 'a.', 'c.']);
+    const kept = skip();
+    pointLetterSequence(kept);
+    expect(kept.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'd.', '2.', 'a.', 'c.']);
     const strokes = ['d. bốn', 'e. năm', 'gil. Đề nghị'].map(toks);
     pointLetterSequence(strokes, cost);
     expect(strokes.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
