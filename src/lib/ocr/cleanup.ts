@@ -145,11 +145,10 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
   // Whether a token with text was output yet (the line's start is before it), and the next token with text.
   let lineStart = true;
   const nextOf = (i: number) => { for (let x = i + 1; x < tokens.length; x++) if (tokens[x]!.text !== '') return tokens[x]; return undefined; };
-  // Whether every word after token `i`'s next one is in capitals (or there is none).
-  const capsAfterNext = (i: number) => {
-    const n = tokens.indexOf(nextOf(i)!);
-    return tokens.slice(n + 1).every((x) => !/\p{L}/u.test(x.text) || x.text === x.text.toUpperCase());
-  };
+  // Whether every word after token `t` is in capitals (or there is none).
+  const capsAfter = (t: WorkToken) => tokens.slice(tokens.indexOf(t) + 1).every((x) => !/\p{L}/u.test(x.text) || x.text === x.text.toUpperCase());
+  // A Roman numeral-like next word with nothing but capitals after it (a chapter's number and title).
+  const romanAfter = (n: WorkToken | undefined) => !!n && ROMAN_LIKE.test(n.text) && /[IVXL]/u.test(n.text) && capsAfter(n);
   const push = (...ts: WorkToken[]) => { for (const x of ts) { out.push(x); if (x.text !== '') lineStart = false; } };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -173,7 +172,7 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
       push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
       // (Glued letters before a numeral of its own are the scan's strokes, not the numeral: `Chuongil IV`.)
       if (rest && !(next && /^[IVXL]+\.?$/u.test(next.text))) push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
-    } else if (lineStart && /^\p{Lu}/u.test(t.text) && CHUONG_DAMAGED.test(k) && ROMAN_LIKE.test(nextOf(i)?.text ?? '') && /[IVXL]/u.test(nextOf(i)!.text) && capsAfterNext(i)) {
+    } else if (lineStart && /^\p{Lu}/u.test(t.text) && CHUONG_DAMAGED.test(k) && romanAfter(nextOf(i))) {
       push({ ...t, text: t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.8 });
     } else push(t);
   }

@@ -526,7 +526,7 @@ class TrigramModel implements LanguageModel {
     const prior = this.prior;
     if (!prior) return 1 / this.vocabSize;
     const c = prior.lexicon.count(w);
-    if (c > 0) return ((1 - prior.unusedShare) * (c + 1) ** prior.power) / this.qUsedMass;
+    if (c > 0) return this.qUsed(prior, c);
     return w.startsWith('<') || !/\p{L}/u.test(w) ? 1 / this.vocabSize : prior.unusedShare / this.qUnused;
   }
 
@@ -537,7 +537,12 @@ class TrigramModel implements LanguageModel {
     if (!prior || si < 0) return this.q(this.wordOf(wi));
     // (A syllable has letters and no `<`: the lexicon's share, or the unused share.)
     const c = this.lexBySyl![si]!;
-    return c > 0 ? ((1 - prior.unusedShare) * (c + 1) ** prior.power) / this.qUsedMass : prior.unusedShare / this.qUnused;
+    return c > 0 ? this.qUsed(prior, c) : prior.unusedShare / this.qUnused;
+  }
+
+  /** `q` of a word the lexicon counts in `c` > 0 words. */
+  private qUsed(prior: LexiconPrior, c: number): number {
+    return ((1 - prior.unusedShare) * (c + 1) ** prior.power) / this.qUsedMass;
   }
 
   private p1Of(wi: number): number {

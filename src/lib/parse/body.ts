@@ -395,8 +395,10 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
       }
       // (Also a short line ending a title the scan wrapped before a capitalised word, `… giúp việc` /
       // `Trưởng ban`, when the article's first clause follows it.)
-      const titleEnd = () => text.trim().split(/\s+/u).length <= 4 && !/[.;:!?…]\s*$/u.test(text) && !/[.;:!?…]\s*$/u.test(partsText(article!.titleParts)) &&
-        partsText(article!.titleParts).trim() !== '' && readMarker(lines[i + 1]?.text ?? '')?.kind === 'clause' && readMarker(lines[i + 1]!.text)!.label === '1';
+      const titleEnd = () => {
+        const title = partsText(article!.titleParts), next = readMarker(lines[i + 1]?.text ?? '');
+        return text.trim().split(/\s+/u).length <= 4 && !/[.;:!?…]\s*$/u.test(text) && title.trim() !== '' && !/[.;:!?…]\s*$/u.test(title) && next?.kind === 'clause' && next.label === '1';
+      };
       if (titleMode === 'article' && (startsLower(text) || titleEnd()) && partsText(article!.titleParts).length < 150) {
         article!.titleParts.push(part(line));
         account(line.n, article!.id);

@@ -11,9 +11,9 @@ import { CommitteeSchema } from '../schema.ts';
 import { parseBody, part, partsText, discard, type ParseContext, type Part } from './body.ts';
 import { readHeading } from './headings.ts';
 import { isNoise, type ParseLine } from './lines.ts';
-import { DECISION_TYPES, REGULATION_TYPES, basisStart, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
+import { basisStart, damagedRegulationStart, damagedTypeLine, isIssuedWithLine, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
-import { editDistance, foldAligned, isUpperLine } from './text.ts';
+import { editDistance, foldAligned } from './text.ts';
 import { findMotto, matchRecipientsHeading, isSignerTitle } from './lines.ts';
 import { foldKey, slugify } from '../fold.ts';
 
@@ -353,51 +353,4 @@ export function effectOf(decisionArticles: Decision['articles'], regulation: Reg
     if (r >= 0) for (const ref of findReferences(t.slice(r))) if (ref.kind !== 'to-trinh') replaces.push(ref);
   }
   return { effect, replaces };
-}
-
-/** The line under a regulation's title naming the decision it comes with: `(Ban hành kèm theo Quyết định số …`, `(kèm theo …`. */
-function isIssuedWithLine(text: string): boolean {
-  return /^[(*]/.test(text) && /kem theo|ban h/iu.test(foldAligned(text.slice(0, 40)));
-}
-
-/**
- * The type line of an attached regulation the scan damaged past reading as a type (`QUY CHẾ` printed
- * `QUY PHUHI`, restored `QUY PHÍ`), found by the regulation's other marks: a short line of capitals
- * whose first word is `QUY` or whose words are within 3 edits of a type, at most four lines above the
- * first `(kèm theo …)` line after the decision's body starts (and before any chapter heading); -1 when
- * there is none.
- */
-function damagedRegulationStart(lines: ParseLine[], from: number): number {
-  for (let k = from; k < lines.length; k++) {
-    const t = lines[k]!.text;
-    if (readHeading(t)?.kind === 'chapter') return -1;
-    if (!isIssuedWithLine(t)) continue;
-    for (let j = Math.max(from, k - 4); j < k; j++) {
-      const x = lines[j]!.text.trim(), words = x.split(/\s+/u);
-      if (words.length > 3 || !isUpperLine(x) || readHeading(x)) continue;
-      const f = foldAligned(words.slice(0, 2).join(' ')).replace(/[^a-z ]+/g, '');
-      if (/^quy\b/.test(f) || REGULATION_TYPES.some((r) => editDistance(f, r) <= 3)) return j;
-    }
-    return -1;
-  }
-  return -1;
-}
-
-/**
- * The type line of a decision the scan damaged past reading as a type (`QUYẾT ĐỊNH` restored `QUYẾT
- * THÀNH`), found by the decision's other marks: before its operative line (`QUYẾT ĐỊNH:`), the first
- * short line of capitals whose first word is a two-word type's first word and whose second is within 3
- * edits of that type's second (`quyet thanh`: `quyet dinh`); -1 when there is no operative line or no such line.
- */
-function damagedTypeLine(lines: ParseLine[], end: number): number {
-  const iOp = lines.findIndex((l, i) => i < end && isOperativeLine(l.text));
-  if (iOp < 0) return -1;
-  for (let i = 0; i < iOp; i++) {
-    const x = lines[i]!.text.trim();
-    if (!isUpperLine(x) || /:\s*$/.test(x)) continue;
-    const w = foldAligned(x).replace(/[^a-z ]+/g, ' ').trim().split(/\s+/u);
-    if (w.length !== 2) continue;
-    if (DECISION_TYPES.some((t) => { const [a, b] = t.split(' '); return b !== undefined && w[0] === a && editDistance(w[1]!, b) <= 3; })) return i;
-  }
-  return -1;
 }

@@ -6,13 +6,14 @@
 import type { LegalBasis, Printed, Signature, VariantValue } from '../schema.ts';
 import { editDistance, foldAligned, isUpperLine, startsLower, startsUpper, endsSentence } from './text.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
+import { readHeading } from './headings.ts';
 import { discard, isFootnoteLine, part, partsText, restorationOf, uniqueId, type ParseContext, type Part } from './body.ts';
 import { findMotto, isSeparator, isNoise, isPageNumber, isPersonName, isSignerTitle, matchDigitalField, matchRecipientsHeading, type ParseLine } from './lines.ts';
 
 /** Decision-level document types (folded). */
-export const DECISION_TYPES = ['quyet dinh', 'nghi dinh', 'thong tu', 'thong tu lien tich', 'chi thi', 'nghi quyet', 'luat', 'phap lenh', 'lenh', 'quy dinh'];
+const DECISION_TYPES = ['quyet dinh', 'nghi dinh', 'thong tu', 'thong tu lien tich', 'chi thi', 'nghi quyet', 'luat', 'phap lenh', 'lenh', 'quy dinh'];
 /** Attached regulation types (folded prefixes). */
-export const REGULATION_TYPES = ['quy che', 'quy dinh', 'dieu le', 'noi quy', 'quy trinh', 'huong dan'];
+const REGULATION_TYPES = ['quy che', 'quy dinh', 'dieu le', 'noi quy', 'quy trinh', 'huong dan'];
 
 /** Letters and spaces of the folded text, single-spaced. */
 function foldedWords(text: string): string {
@@ -46,6 +47,52 @@ export function regulationTypeOf(text: string): string | null {
   const t = REGULATION_TYPES.find((r) => w === r || w.startsWith(`${r} `));
   if (!t) return null;
   return text.trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
+/** The line under a regulation's title naming the decision it comes with: `(Ban hành kèm theo Quyết định số …`, `(kèm theo …`. */
+export function isIssuedWithLine(text: string): boolean {
+  return /^[(*]/.test(text) && /kem theo|ban h/iu.test(foldAligned(text.slice(0, 40)));
+}
+/**
+ * The type line of an attached regulation the scan damaged past reading as a type (`QUY CHẾ` printed
+ * `QUY PHUHI`, restored `QUY PHÍ`), found by the regulation's other marks: a short line of capitals
+ * whose first word is `QUY` or whose words are within 3 edits of a type, at most four lines above the
+ * first `(kèm theo …)` line after the decision's body starts (and before any chapter heading); -1 when
+ * there is none.
+ */
+export function damagedRegulationStart(lines: ParseLine[], from: number): number {
+  for (let k = from; k < lines.length; k++) {
+    const t = lines[k]!.text;
+    if (readHeading(t)?.kind === 'chapter') return -1;
+    if (!isIssuedWithLine(t)) continue;
+    for (let j = Math.max(from, k - 4); j < k; j++) {
+      const x = lines[j]!.text.trim(), words = x.split(/\s+/u);
+      if (words.length > 3 || !isUpperLine(x) || readHeading(x)) continue;
+      const f = foldAligned(words.slice(0, 2).join(' ')).replace(/[^a-z ]+/g, '');
+      if (/^quy\b/.test(f) || REGULATION_TYPES.some((r) => editDistance(f, r) <= 3)) return j;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/**
+ * The type line of a decision the scan damaged past reading as a type (`QUYẾT ĐỊNH` restored `QUYẾT
+ * THÀNH`), found by the decision's other marks: before its operative line (`QUYẾT ĐỊNH:`), the first
+ * short line of capitals whose first word is a two-word type's first word and whose second is within 3
+ * edits of that type's second (`quyet thanh`: `quyet dinh`); -1 when there is no operative line or no such line.
+ */
+export function damagedTypeLine(lines: ParseLine[], end: number): number {
+  const iOp = lines.findIndex((l, i) => i < end && isOperativeLine(l.text));
+  if (iOp < 0) return -1;
+  for (let i = 0; i < iOp; i++) {
+    const x = lines[i]!.text.trim();
+    if (!isUpperLine(x) || /:\s*$/.test(x)) continue;
+    const w = foldedWords(x).split(' ');
+    if (w.length !== 2) continue;
+    if (DECISION_TYPES.some((t) => { const [a, b] = t.split(' '); return b !== undefined && w[0] === a && editDistance(w[1]!, b) <= 3; })) return i;
+  }
+  return -1;
 }
 
 /** A legal basis line start: `Căn cứ` (OCR `Cdn cir`, `Céin cir`) or `Theo/Xét đề nghị`. */
