@@ -72,10 +72,16 @@ export function numberValues(token: string): number[] {
   return values.filter((v) => v > 0 && v < 1000);
 }
 
-/** Trim junk punctuation (OCR specks, markdown leftovers) from both ends of a title. */
+/**
+ * Trim junk punctuation (OCR specks, markdown leftovers) from both ends of a title, and a first word
+ * that is scan debris before a capitalised word (`Điều 4. ¢aphu Phó Trưởng Ban`: a stamp's trace
+ * with a symbol no word has, which the OCR restoration left as printed).
+ */
 export function trimJunk(text: string): string {
-  return text.replace(/^[\s.,:;'’‘"`~|\-–—_*)]+/, '').replace(/[\s'’‘"`~|]+$/, '').trim();
+  return text.replace(/^[\s.,:;'’‘"`~|\-–—_*)]+/, '').replace(LEADING_DEBRIS, '').replace(/[\s'’‘"`~|]+$/, '').trim();
 }
+/** A first word with a symbol no Vietnamese word has (`¢aphu`, `$6`, `a&b`), before a capitalised word. */
+const LEADING_DEBRIS = /^\S*[¢$&@£¥€©®¤§\\=^<>{}]\S*\s+(?=\p{Lu})/u;
 
 /**
  * Read the shape of a possible heading line, or null when the line does not start like one.

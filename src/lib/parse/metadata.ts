@@ -79,8 +79,11 @@ export function damagedRegulationStart(lines: ParseLine[], from: number): number
 /**
  * The type line of a decision the scan damaged past reading as a type (`QUYẾT ĐỊNH` restored `QUYẾT
  * THÀNH`), found by the decision's other marks: before its operative line (`QUYẾT ĐỊNH:`), the first
- * short line of capitals whose first word is a two-word type's first word and whose second is within 3
- * edits of that type's second (`quyet thanh`: `quyet dinh`); -1 when there is no operative line or no such line.
+ * short line of capitals of two words, the second within 3 edits of a two-word type's second and the
+ * first that type's first (`quyet thanh`: `quyet dinh`) or, when the next line reads as the decision's
+ * title (a capital, then small letters; no legal basis), within 2 edits of a first word of 4 letters or
+ * more (`QUULYÉT DIMH`, a stamp's trace in `QUYẾT`: Bắc Giang 2021 scan layout, seed 727); -1 when
+ * there is no operative line or no such line.
  */
 export function damagedTypeLine(lines: ParseLine[], end: number): number {
   const iOp = lines.findIndex((l, i) => i < end && isOperativeLine(l.text));
@@ -90,7 +93,10 @@ export function damagedTypeLine(lines: ParseLine[], end: number): number {
     if (!isUpperLine(x) || /:\s*$/.test(x)) continue;
     const w = foldedWords(x).split(' ');
     if (w.length !== 2) continue;
-    if (DECISION_TYPES.some((t) => { const [a, b] = t.split(' '); return b !== undefined && w[0] === a && editDistance(w[1]!, b) <= 3; })) return i;
+    const next = lines.slice(i + 1, iOp).find((l) => l.text.trim() !== '')?.text.trim() ?? '';
+    const titleNext = startsUpper(next) && !isUpperLine(next) && !basisStart(next);
+    const first = (a: string) => w[0] === a || (titleNext && a.length >= 4 && editDistance(w[0]!, a) <= 2);
+    if (DECISION_TYPES.some((t) => { const [a, b] = t.split(' '); return b !== undefined && first(a!) && editDistance(w[1]!, b) <= 3; })) return i;
   }
   return -1;
 }

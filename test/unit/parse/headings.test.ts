@@ -23,6 +23,12 @@ describe('readHeading: OCR-damaged headings of Kiên Giang 2022', () => {
       expect(h.values).toEqual(values);
     });
   }
+  it('a title that starts with scan debris the restoration left (`¢aphu`, Bình Định 2021 scan layout, seed 638) loses it', () => {
+    expect(readHeading('Điều 4. ¢aphu Phó Trưởng Ban chỉ đạo')).toMatchObject({ kind: 'article', values: [4], title: 'Phó Trưởng Ban chỉ đạo' });
+    // Not a word before a small letter (it may be the title's damaged first word), nor a clean title's first word.
+    expect(readHeading('Điều 4. ¢ó trách nhiệm')!.title).toBe('¢ó trách nhiệm');
+    expect(readHeading('Điều 4. Phó Trưởng Ban')!.title).toBe('Phó Trưởng Ban');
+  });
   it('a glued unreadable number (Diéuul.) is a heading shape without a value', () => {
     const h = readHeading('Diéuul. Ban bz‘mh kém theo')!;
     expect([h.kind, h.values, h.punct]).toEqual(['article', [], '.']);

@@ -178,6 +178,13 @@ describe('document type line damaged', () => {
     expect(codes(parse(`QUYẾT ĐỊNH${body}`))).not.toContain('type-line-unread');
     // Not a line of another first word, nor of three words.
     for (const other of ['BAN THÀNH', 'QUYẾT TÂM CAO']) expect(codes(parse(`${other}${body}`))).not.toContain('type-line-unread');
+    // Both words damaged (`QUULYÉT DIMH`: Bắc Giang 2021 scan layout, seed 727): only with the title after it.
+    const both = parse(`QUULYÉT DIMH${body}`);
+    expect(both.document.decision.articles).toHaveLength(2);
+    expect(both.document.decision.title).toBe('Ban hành Quy chế hoạt động');
+    expect(codes(both)).toContain('type-line-unread');
+    expect(codes(parse(`QUULYÉT DIMH\nCăn cứ Luật Tổ chức chính quyền địa phương;${body}`))).not.toContain('type-line-unread');
+    expect(codes(parse(`CHỦ TỊCH${body}`))).not.toContain('type-line-unread');
   });
   it('but not a line of capitals further from every type', () => {
     for (const t of ['QUY TRÌNH', 'CHƯƠNG TRÌNH', 'QUYỀN HẠN', 'QUYẾT ĐỊNH:']) expect(isTypeLine(t)).toBe(false);
