@@ -639,8 +639,9 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor; so does a marker read as two
  * letters (`b.`, `ce.`, `d.` → `c.`) when one of them is the letter its neighbours leave room for, or
  * when the channel (`channelCost`, if given) reads the two as that letter within `POINT_LETTER_BOUND`
- * (`b.`, `re.`, `d.` → `c.`); such a marker last in its run is the letter after its predecessor when
- * a capital follows it (`a.`, `b.`, `te. Cơ quan` → `c.`). Two or three markers in a row misread take
+ * (`b.`, `re.`, `d.` → `c.`), as is a symbol the channel reads so (`b.`, `¢. Cơ quan` → `c.`: ¢ for c
+ * costs 6.4); such a marker last in its run is the letter after its predecessor when a capital
+ * follows it (`a.`, `b.`, `te. Cơ quan` → `c.`). Two or three markers in a row misread take
  * the letters between neighbours exactly that many letters apart (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`). A
  * run's last letter one on from its predecessor's next is that next when the channel reads it so
  * (`a.`, `b.`, `d.` → `c.`).
@@ -650,7 +651,8 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
   const runs: WorkToken[][] = [];
   let run: WorkToken[] = [];
   const lost = new Set<WorkToken>();
-  // Two letters where a marker should be (`ce.` between `b.` and `d.`), or a letter and two strokes (`gil.`): a marker only if the sequence needs one there.
+  // Two letters where a marker should be (`ce.` between `b.` and `d.`), a letter and two strokes
+  // (`gil.`), or a symbol the scan read for a letter (`¢.`): a marker only if the sequence needs one there.
   const doubled = new Set<WorkToken>();
   // The word after each such marker (a point's text starts with a capital).
   const after = new Map<WorkToken, string>();
@@ -661,7 +663,7 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
     if (/^[a-zđ][.)]$/u.test(first.text) && toks.some((t) => t !== first && t.text !== '')) {
       if (run.length && run[0]!.text.slice(-1) !== first.text.slice(-1)) end();
       run.push(first);
-    } else if (run.length && /^(?:[a-zđ]{2}|[a-zđ][ilj1|]{2})[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.text.slice(-1) && toks.some((t) => t !== first && t.text !== '')) {
+    } else if (run.length && /^(?:[a-zđ]{2}|[a-zđ][ilj1|]{2}|[^\p{L}\p{N}\s])[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.text.slice(-1) && toks.some((t) => t !== first && t.text !== '')) {
       doubled.add(first);
       after.set(first, toks.find((t) => t !== first && t.text !== '')!.text);
       run.push(first);
@@ -682,7 +684,8 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
       if (!doubled.has(r[k]!)) continue;
       const p = k > 0 && !doubled.has(r[k - 1]!) ? at(r[k - 1]!) : -1, n = k + 1 < r.length && !doubled.has(r[k + 1]!) ? at(r[k + 1]!) : -1;
       const want = order[p + 1];
-      const two = r[k]!.text.slice(0, 2);
+      // (What the scan printed for the letter: the two letters, or the symbol.)
+      const two = r[k]!.text.length === 2 ? r[k]!.text.slice(0, 1) : r[k]!.text.slice(0, 2);
       const reads = !!want && (two.includes(want) || (channelCost?.(two, want) ?? Infinity) <= POINT_LETTER_BOUND);
       // Between two markers one letter apart, or last in the run before a capital (`a.`, `b.`, `te. Cơ quan`).
       if (p >= 0 && reads && (n === p + 2 || (k === r.length - 1 && /^\p{Lu}/u.test(after.get(r[k]!) ?? '')))) set(r[k]!, p + 1, 0.7);

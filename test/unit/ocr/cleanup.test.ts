@@ -199,6 +199,16 @@ describe('clean-up passes', () => {
     const kept = skip();
     pointLetterSequence(kept);
     expect(kept.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'd.', '2.', 'a.', 'c.']);
+    // A symbol the scan read for the letter (Bình Định scan layout, seed 711: `b.`, `¢. Cơ quan`); not one
+    // the channel does not read as it (`?.`), nor without a channel.
+    const symbol = () => ['a. một', 'b. hai', '¢. Cơ quan', '2. Hai', 'a. một', 'b. hai', '?. Cơ quan'].map(toks);
+    const symbols = symbol();
+    pointLetterSequence(symbols, cost);
+    expect(symbols.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', '2.', 'a.', 'b.', '?.']);
+    expect(symbols[2]![0]).toMatchObject({ text: 'c.', ocr: '¢.', fixed: true, confidence: 0.7 });
+    const noChannel = symbol();
+    pointLetterSequence(noChannel);
+    expect(noChannel[2]![0]!.text).toBe('¢.');
     const strokes = ['d. bốn', 'e. năm', 'gil. Đề nghị'].map(toks);
     pointLetterSequence(strokes, cost);
     expect(strokes.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
