@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNoise, matchRecipientsHeading } from '../../../src/lib/parse/lines.ts';
+import { isNoise, matchRecipientsHeading, findMotto } from '../../../src/lib/parse/lines.ts';
 
 describe('isNoise', () => {
   it('reads short lines of symbols or stray letters as debris (Kiên Giang 2022 scan: 44, 77, 185, 342)', () => {
@@ -22,5 +22,17 @@ describe('matchRecipientsHeading', () => {
     expect(matchRecipientsHeading('No nhận: - Như Điều 3;')!.rest).toBe('- Như Điều 3;');
     // Not a sentence that happens to start so.
     for (const l of ['Tổ nhận hồ sơ của các sở', 'Tổ nhận: hồ sơ của các sở', 'Sở nhận xét']) expect(matchRecipientsHeading(l)).toBeNull();
+  });
+});
+
+describe('findMotto', () => {
+  const cut = (t: string) => { const m = findMotto(t)!; return [t.slice(0, m[0]).trim(), t.slice(m[0], m[1])]; };
+  it('finds the motto beside a letterhead column, printed or damaged', () => {
+    expect(cut('BAN CHỈ ĐẠO Độc lập - Tự do - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(cut('UBND TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toEqual(['UBND TỈNH KIÊN GIANG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    // `Độc lập` damaged past reading, and read otherwise (Kiên Giang 2019 and Phú Quốc 2022 scan layout, seeds 659 and 645).
+    expect(cut('BAN CHỈ ĐẠO CHÍNH Thọ lập - Tự do - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Thọ lập - Tự do - Hạnh phúc']);
+    expect(cut('BAN CHỈ ĐẠO học tập - Tự do - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO', 'học tập - Tự do - Hạnh phúc']);
+    expect(findMotto('BAN CHỈ ĐẠO CHÍNH QUYỀN ĐIỆN TỬ')).toBeNull();
   });
 });
