@@ -398,7 +398,7 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
       }
       // In a heading, four capitals or more one letter off a known abbreviation are that abbreviation
       // (`CHU TICH USND TINH`: UBND), not a word to decode (`ỦY`).
-      const one = heading && abbr[1]!.length >= 4 ? oneLetterOff(abbr[1]!, ctx) : null;
+      const one = heading && abbr[1]!.length >= 4 ? oneLetterOff(abbr[1]!, ctx) ?? lettersInserted(abbr[1]!, ctx) : null;
       if (one) return { ...t, text: one + abbr[2]!, fixed: true, confidence: 0.8 };
     }
     return t;
@@ -430,6 +430,29 @@ function oneLetterOff(letters: string, ctx: PassContext): string | null {
 }
 /** How much cheaper (channel cost) the nearest of several abbreviations one letter off must be to be taken. */
 const ONE_OFF_MARGIN = 3;
+
+/**
+ * The known abbreviation one or two letters shorter than `letters` that the channel reads them as
+ * within `INSERTED_BOUND`, and `ONE_OFF_MARGIN` more cheaply than any other such (`UULBND`: UBND 5.4,
+ * the scan's `UUL` for `U`, also in `QUULYÉT`); null without a channel.
+ */
+function lettersInserted(letters: string, ctx: PassContext): string | null {
+  if (!ctx.channelCost) return null;
+  const ocr = letters.toLowerCase();
+  const costs: Array<{ f: string; c: number }> = [];
+  for (const m of [ctx.abbreviations, ctx.symbols]) {
+    if (!m) continue;
+    for (const form of m.values()) {
+      const d = letters.length - form.length;
+      if ((d === 1 || d === 2) && !costs.some((x) => x.f === form)) costs.push({ f: form, c: ctx.channelCost(ocr, form.toLowerCase()) });
+    }
+  }
+  costs.sort((a, b) => a.c - b.c);
+  const best = costs[0];
+  return best && best.c <= INSERTED_BOUND && (costs.length === 1 || best.c + ONE_OFF_MARGIN <= costs[1]!.c) ? best.f : null;
+}
+/** Channel cost within which letters the scan inserted in an abbreviation are read away (`uulbnd` → `ubnd` 5.4; `udnd` → `ubnd` is 8.4). */
+const INSERTED_BOUND = 9;
 
 /**
  * A document symbol token: an opening bracket, the number (`40 /`, `36a/`, `61/2018/`; or none), the

@@ -237,6 +237,12 @@ describe('clean-up passes', () => {
     expect(text(restoreCodes(toks('CHU TICH UDND TINH'), { ...two, channelCost: cost(5) }))).toBe('CHU TICH UBND TINH');
     expect(text(restoreCodes(toks('CHU TICH UDND TINH'), { ...two, channelCost: cost(1) }))).toBe('CHU TICH UDND TINH');
     expect(text(restoreCodes(toks('CHU TICH UDND TINH'), two))).toBe('CHU TICH UDND TINH');
+    // Letters the scan inserted (`UULBND`: Kiên Giang 2019 scan layout, seed 633, `CHỦ TỊCH UULBND TỈNH`), read
+    // away by the channel: with the bundled one, and not where it reads them as nothing known within 9.
+    const ch = buildChannel(confusionData as ConfusionData), channel = (o: string, t: string) => channelCost(o, t, ch);
+    expect(text(restoreCodes(toks('CHU TICH UULBND TINH'), { ...two, channelCost: channel }))).toBe('CHU TICH UBND TINH');
+    expect(text(restoreCodes(toks('CHU TICH UULBND TINH'), two))).toBe('CHU TICH UULBND TINH');
+    expect(text(restoreCodes(toks('CHU TICH XYZBND TINH'), { ...two, channelCost: channel }))).toBe('CHU TICH XYZBND TINH');
     // `$` for the S of a symbol (as `$6` for Số): Bắc Giang 2021 damaged (seed 53), `/QD-BCDCD$`.
     expect(text(restoreCodes(toks('Số: /QD-BCDCD$ Bic'), ctx))).toBe('Số: /QĐ-BCĐCĐS Bic');
     expect(text(restoreCodes(toks('vé CPS;'), ctx))).toBe('vé CĐS;');
