@@ -571,8 +571,9 @@ export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): Wo
     const pair = m ? gluedPairOf(m[2]!, ctx) : null;
     if (pair) return [{ text: m![1]! + pair[0], ocr: t.ocr }, { text: pair[1] + m![3]!, ocr: '' }];
     if (!/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
-    // `uul` is the scan's `u` with a stray stroke (`Diéuul.`, `chuulyén`): a word, not glue.
-    if (/uul/iu.test(t.text) && isFoldedSyllable(t.text.replace(/uul/giu, 'u'))) return [t];
+    // A letter with a stray stroke beside it (`uul` for `u`: `Diéuul.`, `chuulyén`; `GILiang` for
+    // `Giang`): a word two stroke letters too long, not glue.
+    if (strayStrokes(t.text)) return [t];
     const parts = segment(t.text);
     // Only capitals (headers) or three and more pieces: a damaged lower-case word (`Trudéng`) is no glue.
     if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];
@@ -584,6 +585,13 @@ export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): Wo
     return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
   });
 }
+
+/** Whether a word without two neighbouring stroke letters (`i`, `l`, `u`, `j`, either case) spells a syllable, marks aside. */
+function strayStrokes(w: string): boolean {
+  for (let i = 0; i + 1 < w.length; i++) if (STROKE.test(w[i]!) && STROKE.test(w[i + 1]!) && isFoldedSyllable(w.slice(0, i) + w.slice(i + 2))) return true;
+  return false;
+}
+const STROKE = /^[iluj]$/iu;
 
 /** Whether a word without one of its letters spells a syllable, marks aside (`TRURONG`: `TRUONG`). */
 function oneLetterTooMany(w: string): boolean {

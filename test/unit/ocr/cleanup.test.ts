@@ -300,6 +300,9 @@ describe('clean-up passes', () => {
   it('splitMergedSyllables splits glued words (1)', () => {
     expect(splitMergedSyllables(toks('TINHKIENGIANG')).map((t) => t.text)).toEqual(['TINH', 'KIEN', 'GIANG']);
     expect(splitMergedSyllables(toks('Chuyén')).map((t) => t.text)).toEqual(['Chuyén']);
+    // A word with a stray stroke beside a letter is one word (`chuulyén`; `GILiang`, Bắc Giang 2021 scan layout,
+    // seed 726, was cut `GI Li ang` and read `Gì Là an`).
+    expect(splitMergedSyllables(toks('chuulyén GILiang')).map((t) => t.text)).toEqual(['chuulyén', 'GILiang']);
   });
   it('capsRuns finds a heading in capitals that shares its line with other text (two letterhead columns read as one line), not a list of abbreviations', () => {
     const runs = (line: string) => capsRuns(toks(line), ctx).map((x, i) => (x ? line.split(' ')[i] : '')).filter(Boolean).join(' ');
