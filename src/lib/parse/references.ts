@@ -73,11 +73,13 @@ export interface FoundDate { printed: string; value: string | null; index: numbe
 
 /**
  * Find the first `ngày DD tháng MM năm YYYY` or `ngày DD/MM/YYYY` in text (folded matching, so OCR
- * `ngay 09 thdng 4 ndm 2022` is read), including ones with a blank day or month.
+ * `ngay 09 thdng 4 ndm 2022` is read), including ones with a blank day or month. A damaged `ngày` of up
+ * to four letters after `ng` (`ngilay`) and any word of up to three letters for `năm` before the
+ * year (`tháng 8 im 2022`, a restoration that kept `im`) are read too: the numbers fix the shape.
  */
 export function findDate(text: string): FoundDate | null {
   const f = foldAligned(text);
-  const re = /\bng\S{1,2}y?\s*(\d{1,2})?\s*(?:th\S{2,4}\s*(\d{1,2})?\s*n\S{1,2}m\s*(\d{4})|\/\s*(\d{1,2})?\s*\/\s*(\d{4}))/g;
+  const re = /\bng[^\s\d]{1,4}\s*(\d{1,2})?\s*(?:th[^\s\d]{2,4}\s*(\d{1,2})?\s*(?:n\S{1,2}m|[^\s\d]{1,3})\s*(\d{4})|\/\s*(\d{1,2})?\s*\/\s*(\d{4}))/g;
   const m = re.exec(f);
   if (!m) return null;
   return {

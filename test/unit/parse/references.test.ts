@@ -17,6 +17,9 @@ describe('numbers and dates', () => {
     expect(findDate('Kiên Giang, ngày 03 tháng 5 năm 2019')!.value).toBe('2019-05-03');
     expect(findDate('ngay 09 thdng 4 ndm 2022')!.value).toBe('2022-04-09');
     expect(findDate('ngày 01 /3 /2021 của')!.value).toBe('2021-03-01');
+    // `ngày` with a stray stroke, `năm` restored as another short word (Phú Quốc 2022 scan layout, seed 647).
+    expect(findDate('Phú Quốc, ngilay 19 tháng 8 im 2022')).toMatchObject({ value: '2022-08-19', index: 10 });
+    expect(findDate('ngành 19 thành viên 2022')).toBeNull();
     expect(findDate('Bắc Giang, ngày tháng 11 năm 2021')).toMatchObject({ value: null, printed: 'ngày tháng 11 năm 2021' });
   });
 });
