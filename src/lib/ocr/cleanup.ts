@@ -660,98 +660,129 @@ export function debrisLine(text: string): 'page-number' | 'stamp' | null {
 export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
 
 /**
- * Point letters the scan misread (`e.` between `b.` and `d.`), from their order: within a run of
- * lettered point markers at line starts (a clause number, `Điều` or `Chương` at a line start ends a
- * run; so does a change from `a.` to `a)`), a letter that does not follow its predecessor is read
- * as the one letter between its neighbours when they are two apart (`b.`, `e.`, `d.` → `b.`, `c.`,
- * `d.`), a run's last letter as the one after its predecessor when more than one letter would be
- * skipped (`b.`, `e.` → `c.`; `a.`, `d.` → `b.`), and a run's first letter as `a` when the next
- * is `b`. A marker whose letter the scan lost (a lone `.` the clean-up dropped, then a capital: `g.`,
- * `. Tyc hién` → `h. Tyc hién`) gets the letter after its predecessor; so does a marker read as two
- * letters (`b.`, `ce.`, `d.` → `c.`) when one of them is the letter its neighbours leave room for, or
- * when the channel (`channelCost`, if given) reads the two as that letter within `POINT_LETTER_BOUND`
- * (`b.`, `re.`, `d.` → `c.`), as is a symbol the channel reads so (`b.`, `¢. Cơ quan` → `c.`: ¢ for c
- * costs 6.4); such a marker last in its run is the letter after its predecessor when a capital
- * follows it (`a.`, `b.`, `te. Cơ quan` → `c.`). Two or three markers in a row misread take
- * the letters between neighbours exactly that many letters apart (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`). A
- * run's last letter one on from its predecessor's next is that next when the channel reads it so
- * (`a.`, `b.`, `d.` → `c.`).
+ * Point letters the scan misread, read from their run: the lettered point markers at line starts
+ * (a clause number, `Điều` or `Chương` at a line start ends a run; so does a change from `a.` to `a)`),
+ * with the markers the scan damaged further: a lone `.` the clean-up dropped before a capital (its
+ * letter lost: `g.`, `. Tyc hién` → `h.`), and two letters, a letter and two strokes, or a symbol
+ * (`ce.`, `re.`, `gil.`, `¢.`), which may be no marker at all (`ba. người`, `xa.`).
+ *
+ * One alignment of the run with the letter sequence (dynamic programming, `bestLabels`): each marker
+ * gets a letter, or none where it may be no marker, at the least total cost of
+ * - reading a printed letter as another: the channel's cost (`channelCost`; without a channel a fixed
+ *   `RELABEL`), so `e.` for `c.` costs 2.9 and `c.` for `b.` 11.3;
+ * - reading two letters, strokes or a symbol as a letter: only as the letter after the previous
+ *   marker's, 1 when it is one of the two (`ce.`, `gil.`), else the channel's cost within
+ *   `POINT_LETTER_BOUND` (`re.` 4.8, `¢.` 6.4; `xa.` 19.9 cannot); leaving it no marker costs nothing,
+ *   or `POINT_LETTER_BOUND` when a capital follows it (a point's text starts with one);
+ * - each letter the sequence skips, `GAP` (so `a.`, `b.`, `d.` becomes `a.`, `b.`, `c.`: `d` for `c`
+ *   costs 6.0, and `a.`, `c.` stays), or `EXPLAINED_GAP` for a skip that a
+ *   marker left as no marker stands in for (`a.`, `b.`, `xa.`, `d.` keeps `d.`);
+ * - starting the list again at `a` (a clause number the run did not see), `RESTART`.
+ * A printed letter that numbers no point (`f.`, `w.`) may be no marker too, at no cost.
  * Letters in the parser's order (`POINT_LETTERS`); after `d` comes `e` in a document that never prints `đ`.
  */
 export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: string, target: string) => number): void {
-  const runs: WorkToken[][] = [];
-  let run: WorkToken[] = [];
-  const lost = new Set<WorkToken>();
-  // Two letters where a marker should be (`ce.` between `b.` and `d.`), a letter and two strokes
-  // (`gil.`), or a symbol the scan read for a letter (`¢.`): a marker only if the sequence needs one there.
-  const doubled = new Set<WorkToken>();
-  // The word after each such marker (a point's text starts with a capital).
-  const after = new Map<WorkToken, string>();
+  const runs: PointMark[][] = [];
+  let run: PointMark[] = [];
   const end = () => { if (run.length) runs.push(run); run = []; };
   for (const toks of lines) {
     const first = toks.find((t) => t.text !== '');
     if (!first) continue;
-    if (/^[a-zđ][.)]$/u.test(first.text) && toks.some((t) => t !== first && t.text !== '')) {
-      if (run.length && run[0]!.text.slice(-1) !== first.text.slice(-1)) end();
-      run.push(first);
-    } else if (run.length && /^(?:[a-zđ]{2}|[a-zđ][ilj1|]{2}|[^\p{L}\p{N}\s])[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.text.slice(-1) && toks.some((t) => t !== first && t.text !== '')) {
-      doubled.add(first);
-      after.set(first, toks.find((t) => t !== first && t.text !== '')!.text);
-      run.push(first);
-    } else if (run.length && run[0]!.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
-      lost.add(toks[0]!);
-      run.push(toks[0]!);
+    const words = toks.filter((t) => t !== first && t.text !== '');
+    if (/^[a-zđ][.)]$/u.test(first.text) && words.length) {
+      if (run.length && run[0]!.t.text.slice(-1) !== first.text.slice(-1)) end();
+      run.push({ t: first, kind: 'letter', capital: false });
+    } else if (run.length && /^(?:[a-zđ]{2}|[a-zđ][ilj1|]{2}|[^\p{L}\p{N}\s])[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.t.text.slice(-1) && words.length) {
+      run.push({ t: first, kind: 'odd', capital: /^\p{Lu}/u.test(words[0]!.text) });
+    } else if (run.length && run[0]!.t.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
+      run.push({ t: toks[0]!, kind: 'lost', capital: true });
     } else if (/^\d{1,3}[.)]$/u.test(first.text) || HEADING_KEYWORD.test(first.text)) end();
   }
   end();
   // Many documents skip `đ`: in one that never prints it, the letter after `d` is `e`.
-  const order = runs.some((r) => r.some((t) => t.text.startsWith('đ'))) ? POINT_LETTERS : POINT_LETTERS.filter((x) => x !== 'đ');
-  const at = (t: WorkToken) => (lost.has(t) ? -1 : order.indexOf(t.text[0]!));
-  const set = (t: WorkToken, i: number, confidence = 0.8) => Object.assign(t, { text: order[i]! + (lost.has(t) ? '.' : (doubled.has(t) ? t.text.slice(-1) : t.text.slice(1))), fixed: true, confidence });
-  // Markers right after two letters that were no marker (`xa.`): one of those may have been the letter between.
-  const afterRejected = new Set<WorkToken>();
+  const order = runs.some((r) => r.some((m) => m.kind === 'letter' && m.t.text.startsWith('đ'))) ? POINT_LETTERS : POINT_LETTERS.filter((x) => x !== 'đ');
   for (const r of runs) {
-    for (let k = r.length - 1; k >= 0; k--) {
-      if (!doubled.has(r[k]!)) continue;
-      const p = k > 0 && !doubled.has(r[k - 1]!) ? at(r[k - 1]!) : -1, n = k + 1 < r.length && !doubled.has(r[k + 1]!) ? at(r[k + 1]!) : -1;
-      const want = order[p + 1];
-      // (What the scan printed for the letter: the two letters, or the symbol.)
-      const two = r[k]!.text.length === 2 ? r[k]!.text.slice(0, 1) : r[k]!.text.slice(0, 2);
-      const reads = !!want && (two.includes(want) || (channelCost?.(two, want) ?? Infinity) <= POINT_LETTER_BOUND);
-      // Between two markers one letter apart, or last in the run before a capital (`a.`, `b.`, `te. Cơ quan`).
-      if (p >= 0 && reads && (n === p + 2 || (k === r.length - 1 && /^\p{Lu}/u.test(after.get(r[k]!) ?? '')))) set(r[k]!, p + 1, 0.7);
-      else { if (k + 1 < r.length) afterRejected.add(r[k + 1]!); r.splice(k, 1); }
-    }
-    if (r.length >= 2 && !lost.has(r[0]!) && at(r[0]!) !== 0 && at(r[1]!) === 1) set(r[0]!, 0);
-    for (let k = 1; k < r.length; k++) {
-      const p = at(r[k - 1]!), c = at(r[k]!), n = k + 1 < r.length ? at(r[k + 1]!) : -2;
-      if (p < 0) continue;
-      if (lost.has(r[k]!)) { set(r[k]!, p + 1, 0.6); lost.delete(r[k]!); }
-      else if (n === p + 2 && c !== p + 1) set(r[k]!, p + 1);
-      else if (n === -2 && c > p + 2) set(r[k]!, p + 1);
-      // One letter on at the end is a misread letter too when the channel reads it as the skipped one
-      // (`a.`, `b.`, `d.` → `c.`: d for c costs 6.0), not otherwise (`a.`, `c.`: c for b costs 11.3).
-      else if (n === -2 && c === p + 2 && !afterRejected.has(r[k]!) && (channelCost?.(order[c]!, order[p + 1]!) ?? Infinity) <= POINT_LETTER_BOUND) set(r[k]!, p + 1, 0.7);
-    }
-    // Two or three markers in a row misread, between neighbours exactly as many letters apart as there
-    // are markers (`a.`, `s.`, `e.`, `d.` → `b.`, `c.`).
-    for (let i = 0; i < r.length; i++) {
-      const p = at(r[i]!);
-      if (p < 0) continue;
-      for (let j = i + 3; j <= Math.min(r.length - 1, i + 4); j++) {
-        if (at(r[j]!) !== p + (j - i)) continue;
-        let wrong = 0;
-        for (let x = i + 1; x < j; x++) if (at(r[x]!) !== p + (x - i)) wrong++;
-        if (wrong === j - i - 1) for (let x = i + 1; x < j; x++) set(r[x]!, p + (x - i), 0.7);
-        break;
-      }
-    }
+    const labels = bestLabels(r, order, channelCost);
+    r.forEach((m, k) => {
+      const y = labels[k]!;
+      if (y < 0 || (m.kind === 'letter' && order[y] === m.t.text[0])) return;
+      const delimiter = m.kind === 'lost' ? '.' : m.t.text.slice(-1);
+      Object.assign(m.t, { text: order[y]! + delimiter, fixed: true, confidence: m.kind === 'letter' ? 0.8 : m.kind === 'odd' ? 0.7 : 0.6 });
+    });
   }
 }
 
+/** A marker of a run (`pointLetterSequence`): a letter, two letters, strokes or a symbol (`odd`), or a lost letter; whether a capital follows it. */
+interface PointMark { t: WorkToken; kind: 'letter' | 'odd' | 'lost'; capital: boolean }
+
+/** Reading a printed letter as another without a channel (between one and two skipped letters: `a.`, `d.` → `b.`; `a.`, `c.` stays). */
+const RELABEL = 13.5;
+/** A letter the sequence skips. */
+const GAP = 9;
+/** A skipped letter that a marker left as no marker stands in for. */
+const EXPLAINED_GAP = 3;
+/** The list starting again at `a`. */
+const RESTART = 2;
+
 /**
- * Channel cost within which two letters where a point marker should be are a misread of the letter the
- * sequence needs (bundled channel: `re` → `c` 4.8, `ce` → `c` 4.6; `rc` 12.2, `xa` 20.0).
+ * The letter (an index in `order`) of each marker of a run, -1 for none, at the least cost (see
+ * `pointLetterSequence`): a Viterbi search over (marker, last letter given, markers left as none
+ * since, at most 2). Ties keep the printed reading (options are tried printed first, and only a
+ * strictly lower cost replaces a path).
+ */
+function bestLabels(run: PointMark[], order: readonly string[], channelCost?: (ocr: string, target: string) => number): number[] {
+  const L = order.length, n = run.length;
+  // State: last letter y + 1 (0: none given yet) × markers left as none since it (0–2).
+  const S = (L + 1) * 3, at = (y: number, d: number) => (y + 1) * 3 + d;
+  let cost = new Float64Array(S).fill(Infinity);
+  cost[at(-1, 0)] = 0;
+  const back: Int32Array[] = [], label: Int32Array[] = [];
+  const skip = (prev: number, y: number, dropped: number): number => {
+    if (prev < 0 || y === prev + 1) return 0;
+    if (y === 0) return RESTART;
+    if (y <= prev) return Infinity;
+    const g = y - prev - 1, explained = Math.min(g, dropped);
+    return explained * EXPLAINED_GAP + (g - explained) * GAP;
+  };
+  for (let k = 0; k < n; k++) {
+    const m = run[k]!, next = new Float64Array(S).fill(Infinity), from = new Int32Array(S).fill(-1), got = new Int32Array(S).fill(-2);
+    const printed = m.t.text.slice(0, -1), inOrder = m.kind === 'letter' ? order.indexOf(printed) : -1;
+    // A letter's cost of being read as each letter; two letters', strokes' or a symbol's as each (when it reads within the bound, else Infinity).
+    const read = order.map((x) => {
+      if (m.kind === 'letter') return printed === x ? 0 : channelCost ? channelCost(printed, x) : RELABEL;
+      const c = printed.includes(x) ? 1 : channelCost ? channelCost(printed, x) : Infinity;
+      return c <= POINT_LETTER_BOUND ? c : Infinity;
+    });
+    const offer = (s: number, to: number, c: number, y: number) => { if (c < next[to]!) { next[to] = c; from[to] = s; got[to] = y; } };
+    for (let s = 0; s < S; s++) {
+      const c0 = cost[s]!;
+      if (c0 === Infinity) continue;
+      const prev = Math.floor(s / 3) - 1, dropped = s % 3;
+      if (m.kind === 'letter') {
+        // The printed letter first (ties keep it), then every other; a letter out of the sequence may be no marker.
+        if (inOrder >= 0) offer(s, at(inOrder, 0), c0 + skip(prev, inOrder, dropped), inOrder);
+        for (let y = 0; y < L; y++) if (y !== inOrder) offer(s, at(y, 0), c0 + skip(prev, y, dropped) + read[y]!, y);
+        if (inOrder < 0) offer(s, at(prev, Math.min(2, dropped + 1)), c0, -1);
+      } else if (m.kind === 'odd') {
+        offer(s, at(prev, Math.min(2, dropped + 1)), c0 + (m.capital ? POINT_LETTER_BOUND : 0), -1);
+        // (Only as the letter after the previous marker's.)
+        if (prev >= 0 && prev + 1 < L) offer(s, at(prev + 1, 0), c0 + read[prev + 1]!, prev + 1);
+      } else for (let y = 0; y < L; y++) offer(s, at(y, 0), c0 + skip(prev, y, dropped), y);
+    }
+    back.push(from); label.push(got);
+    cost = next;
+  }
+  let best = -1;
+  for (let s = 0; s < S; s++) if (best < 0 || cost[s]! < cost[best]!) best = s;
+  const out = new Array<number>(n);
+  for (let k = n - 1, s = best; k >= 0; k--) { out[k] = label[k]![s]!; s = back[k]![s]!; }
+  return out;
+}
+
+/**
+ * Channel cost within which two letters, strokes or a symbol where a point marker should be are a
+ * misread of the letter the sequence needs (bundled channel: `re` → `c` 4.8, `ce` → `c` 4.6, `¢` → `c`
+ * 6.4; `rc` 12.2, `xa` 19.9), and the cost of leaving such a marker before a capital as none.
  */
 const POINT_LETTER_BOUND = 9;
 

@@ -186,10 +186,16 @@ describe('clean-up passes', () => {
     expect(lastTwo.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', '2.', 'a.', 'b.', 'ce.', '3.', 'a.', 'b.', 'xa.']);
     // A letter with two strokes glued (Bình Định scan layout, seed 170: `e.`, `gil. Đề nghị`, where the document skips `đ`).
     // Two markers in a row misread between neighbours two letters apart (Bình Định scan layout, seed 338:
-    // `a.`, `s.`, `e.`, `d.`); not where the neighbours are further apart than the markers between them.
+    // `a.`, `s.`, `e.`, `d.`); and three, when the channel reads each as the letter the list needs (s for b
+    // 5.3, e for c 2.9, g for d 8.9) more cheaply than the list skips the letters they stand for.
     const pair = ['a. một', 's. hai', 'e. ba', 'd. bốn', '2. Hai', 'a. một', 's. hai', 'e. ba', 'g. bốn'].map(toks);
     pointLetterSequence(pair, cost);
-    expect(pair.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 's.', 'e.', 'g.']);
+    expect(pair.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 'b.', 'c.', 'd.']);
+    // A misread letter next to two letters the channel reads as the letter after it (Bình Định scan layout,
+    // seed 780: `a.`, `d.`, `re.`, `d.`), and two letters after a lost letter (seed 854: `d.`, `. Chỉ đạo`, `gil.`, `h.`).
+    const chain = ['a. một', 'd. hai', 're. Giúp ba', 'd. bốn', '2. Hai', 'd. bốn', '. Chỉ đạo', 'gil. Đề nghị', 'h. Thực hiện'].map((l) => dropSymbolTokens(toks(l)));
+    pointLetterSequence(chain, cost);
+    expect(chain.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'd.', 'e.', 'g.', 'h.']);
     // One letter skipped at a list's end, which the channel reads as the skipped one (Bình Định scan
     // layout, seeds 484, 559: `a.`, `b.`, `d.`); without a channel, or for `a.`, `c.` (c for b costs 11.3), it stays.
     const skip = () => ['a. một', 'b. hai', 'd. ba', '2. Hai', 'a. một', 'c. hai'].map(toks);
