@@ -132,11 +132,11 @@ const CHUONG = /^ch[uưwi]{1,2}[oơ0]?ng(.*)$/u;
 /** `Cuong II`: the keyword with its `h` lost; only at line start before a Roman numeral, since `cương`, `cường` are words. */
 const CHUONG_NO_H = /^c[uưw]{1,2}[oơ0]?ng$/u;
 /**
- * The keyword damaged further (`Cruong ILI`, `REhurong III`, `PHUhuong III`, `REhurongil II`: strokes
- * before it, `C` read as `E`/`R`, `h` as `r`): only at line start, before a Roman numeral with nothing
- * after it but capitals (a chapter's title), since `thương`, `phương` match too.
+ * The keyword damaged further (`Cruong ILI`, `REhurong III`, `PHUhuong III`, `REhurongil II`, `Ehuond LI`:
+ * strokes before it, `C` read as `E`/`R`, `h` as `r`, `g` as `d`): only at line start, before a Roman
+ * numeral with nothing after it but capitals (a chapter's title), since `thương`, `phương` match too.
  */
-const CHUONG_DAMAGED = /^[a-z]{0,3}(?:ch|c|h)[uưwr]{1,3}[oơ0]?ng[a-z]{0,2}$/u;
+const CHUONG_DAMAGED = /^[a-z]{0,3}(?:ch|c|h)[uưwr]{1,3}[oơ0]?n[gd][a-z]{0,2}$/u;
 const ROMAN_LIKE = /^[IVXLl1|]{1,4}\.?$/u;
 
 /** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`, `Cuong II`, `REhurong III`). */
@@ -663,8 +663,8 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * Point letters the scan misread, read from their run: the lettered point markers at line starts
  * (a clause number, `Điều` or `Chương` at a line start ends a run; so does a change from `a.` to `a)`),
  * with the markers the scan damaged further: a lone `.` the clean-up dropped before a capital (its
- * letter lost: `g.`, `. Tyc hién` → `h.`), and two letters, a letter and two strokes, or a symbol
- * (`ce.`, `re.`, `gil.`, `¢.`), which may be no marker at all (`ba. người`, `xa.`).
+ * letter lost: `g.`, `. Tyc hién` → `h.`), and two or three letters, a letter and two strokes, or a
+ * symbol (`ce.`, `re.`, `gil.`, `¢.`, `phu.`), which may be no marker at all (`ba. người`, `xa.`).
  *
  * One alignment of the run with the letter sequence (dynamic programming, `bestLabels`): each marker
  * gets a letter, or none where it may be no marker, at the least total cost of
@@ -672,8 +672,10 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  *   `RELABEL`), so `e.` for `c.` costs 2.9 and `c.` for `b.` 11.3;
  * - reading two letters, strokes or a symbol as a letter: only as the letter after the previous
  *   marker's, 1 when it is one of the two (`ce.`, `gil.`), else the channel's cost within
- *   `POINT_LETTER_BOUND` (`re.` 4.8, `¢.` 6.4; `xa.` 19.9 cannot); leaving it no marker costs nothing,
- *   or `POINT_LETTER_BOUND` when a capital follows it (a point's text starts with one);
+ *   `POINT_LETTER_BOUND` (`re.` 4.8, `¢.` 6.4; `xa.` 19.9 cannot), or `UNREAD` for one the channel
+ *   cannot read after a finished sentence and before a capital (three letters too there: `b.`,
+ *   `phu. Giúp`, `d.`, a stamp over `c.`); leaving it no marker costs nothing, or
+ *   `POINT_LETTER_BOUND` when a capital follows it (a point's text starts with one);
  * - each letter the sequence skips, `GAP` (so `a.`, `b.`, `d.` becomes `a.`, `b.`, `c.`: `d` for `c`
  *   costs 6.0, and `a.`, `c.` stays), or `EXPLAINED_GAP` for a skip that a
  *   marker left as no marker stands in for (`a.`, `b.`, `xa.`, `d.` keeps `d.`);
@@ -685,17 +687,21 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
   const runs: PointMark[][] = [];
   let run: PointMark[] = [];
   const end = () => { if (run.length) runs.push(run); run = []; };
+  // Whether the previous line with text ended a sentence or a list item.
+  let ended = true;
   for (const toks of lines) {
     const first = toks.find((t) => t.text !== '');
     if (!first) continue;
     const words = toks.filter((t) => t !== first && t.text !== '');
+    const sentence = ended;
+    ended = /[.;:]$/u.test(words.at(-1)?.text ?? first.text);
     if (/^[a-zđ][.)]$/u.test(first.text) && words.length) {
       if (run.length && run[0]!.t.text.slice(-1) !== first.text.slice(-1)) end();
-      run.push({ t: first, kind: 'letter', capital: false });
-    } else if (run.length && /^(?:[a-zđ]{2}|[a-zđ][ilj1|]{2}|[^\p{L}\p{N}\s])[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.t.text.slice(-1) && words.length) {
-      run.push({ t: first, kind: 'odd', capital: /^\p{Lu}/u.test(words[0]!.text) });
+      run.push({ t: first, kind: 'letter', capital: false, sentence });
+    } else if (run.length && /^(?:[a-zđ]{2,3}|[a-zđ][ilj1|]{2}|[^\p{L}\p{N}\s])[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.t.text.slice(-1) && words.length) {
+      run.push({ t: first, kind: 'odd', capital: /^\p{Lu}/u.test(words[0]!.text), sentence });
     } else if (run.length && run[0]!.t.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
-      run.push({ t: toks[0]!, kind: 'lost', capital: true });
+      run.push({ t: toks[0]!, kind: 'lost', capital: true, sentence });
     } else if (/^\d{1,3}[.)]$/u.test(first.text) || HEADING_KEYWORD.test(first.text)) end();
   }
   end();
@@ -712,8 +718,8 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
   }
 }
 
-/** A marker of a run (`pointLetterSequence`): a letter, two letters, strokes or a symbol (`odd`), or a lost letter; whether a capital follows it. */
-interface PointMark { t: WorkToken; kind: 'letter' | 'odd' | 'lost'; capital: boolean }
+/** A marker of a run (`pointLetterSequence`): a letter, two or three letters, strokes or a symbol (`odd`), or a lost letter; whether a capital follows it, and whether the line before it ended a sentence. */
+interface PointMark { t: WorkToken; kind: 'letter' | 'odd' | 'lost'; capital: boolean; sentence: boolean }
 
 /** Reading a printed letter as another without a channel (between one and two skipped letters: `a.`, `d.` → `b.`; `a.`, `c.` stays). */
 const RELABEL = 13.5;
@@ -723,6 +729,8 @@ const GAP = 9;
 const EXPLAINED_GAP = 3;
 /** The list starting again at `a`. */
 const RESTART = 2;
+/** Two or three letters or a symbol that the channel does not read as the letter the list needs, at a point's place (see `bestLabels`). */
+const UNREAD = 6;
 
 /**
  * The letter (an index in `order`) of each marker of a run, -1 for none, at the least cost (see
@@ -748,10 +756,13 @@ function bestLabels(run: PointMark[], order: readonly string[], channelCost?: (o
     const m = run[k]!, next = new Float64Array(S).fill(Infinity), from = new Int32Array(S).fill(-1), got = new Int32Array(S).fill(-2);
     const printed = m.t.text.slice(0, -1), inOrder = m.kind === 'letter' ? order.indexOf(printed) : -1;
     // A letter's cost of being read as each letter; two letters', strokes' or a symbol's as each (when it reads within the bound, else Infinity).
+    // (One that reads as none, after a finished sentence and before a capital, stands where a marker
+    // stands: `b.`, `phu. Giúp`, `d.`, a stamp over `c.`; it may be the letter the list needs, unread, at `UNREAD`.)
+    const unread = m.kind === 'odd' && m.capital && m.sentence ? UNREAD : Infinity;
     const read = order.map((x) => {
       if (m.kind === 'letter') return printed === x ? 0 : channelCost ? channelCost(printed, x) : RELABEL;
-      const c = printed.includes(x) ? 1 : channelCost ? channelCost(printed, x) : Infinity;
-      return c <= POINT_LETTER_BOUND ? c : Infinity;
+      const c = printed.length < 3 && printed.includes(x) ? 1 : channelCost ? channelCost(printed, x) : Infinity;
+      return c <= POINT_LETTER_BOUND ? c : unread;
     });
     const offer = (s: number, to: number, c: number, y: number) => { if (c < next[to]!) { next[to] = c; from[to] = s; got[to] = y; } };
     for (let s = 0; s < S; s++) {

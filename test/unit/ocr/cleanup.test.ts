@@ -109,6 +109,9 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('Cruong ILI CHÉ DO LAM VIÉC')))).toBe('Chương ILI CHÉ DO LAM VIÉC');
     expect(text(headingKeywords(toks('REhurong III CHÉ DD LAM VIÉC VA QUAN HÉ CONG TAC')))).toBe('Chương III CHÉ DD LAM VIÉC VA QUAN HÉ CONG TAC');
     expect(text(headingKeywords(toks('PHUHUONG III CHE DO')))).toBe('CHƯƠNG III CHE DO');
+    // `g` read as `d` (Kiên Giang 2019 and Bình Định 2021 scan layout, seeds 831 and 513: `Ehuond LI`, `REhuond III`).
+    expect(text(headingKeywords(toks('Ehuond LI NHIGM VU')))).toBe('Chương LI NHIGM VU');
+    expect(text(headingKeywords(toks('REhuond III')))).toBe('Chương III');
     // Not words that match the shape (`thương`, `phương`) before a numeral and small letters, nor mid-line, nor before no numeral.
     expect(text(headingKeywords(toks('Phuong I va')))).toBe('Phuong I va');
     expect(text(headingKeywords(toks('Thuong II cua ban')))).toBe('Thuong II cua ban');
@@ -215,6 +218,12 @@ describe('clean-up passes', () => {
     const noChannel = symbol();
     pointLetterSequence(noChannel);
     expect(noChannel[2]![0]!.text).toBe('¢.');
+    // Three letters where the list needs its next letter, after a finished sentence and before a capital (Bình
+    // Định scan layout, seeds 616 and 712: `b.`, `phu. Cơ quan`, a stamp over `c.`); not a wrapped sentence's
+    // end (`… Chính` / `phủ. Giúp`), nor where no letter is missing.
+    const stamp = ['a. một.', 'b. hai.', 'phu. Cơ quan', 'd. bốn', '2. Hai', 'a. một', 'b. hai Chính', 'phu. Giúp', 'd. bốn', 'e. năm', '3. Ba', 'a. một.', 'b. hai.', 'phu. Cơ quan', 'c. ba'].map(toks);
+    pointLetterSequence(stamp, cost);
+    expect(stamp.map((l) => l[0]!.text)).toEqual(['a.', 'b.', 'c.', 'd.', '2.', 'a.', 'b.', 'phu.', 'd.', 'e.', '3.', 'a.', 'b.', 'phu.', 'c.']);
     const strokes = ['d. bốn', 'e. năm', 'gil. Đề nghị'].map(toks);
     pointLetterSequence(strokes, cost);
     expect(strokes.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
