@@ -132,11 +132,11 @@ const CHUONG = /^ch[uưwi]{1,2}[oơ0]?ng(.*)$/u;
 /** `Cuong II`: the keyword with its `h` lost; only at line start before a Roman numeral, since `cương`, `cường` are words. */
 const CHUONG_NO_H = /^c[uưw]{1,2}[oơ0]?ng$/u;
 /**
- * The keyword damaged further (`Cruong ILI`, `REhurong III`, `PHUhuong III`, `REhurongil II`, `Ehuond LI`:
- * strokes before it, `C` read as `E`/`R`, `h` as `r`, `g` as `d`): only at line start, before a Roman
+ * The keyword damaged further (`Cruong ILI`, `REhurong III`, `PHUhuong III`, `REhurongil II`, `Ehuond LI`,
+ * `REhiong IV`: strokes before it, `C` read as `E`/`R`, `h` as `r`, `ư` as `i`, `g` as `d`): only at line start, before a Roman
  * numeral with nothing after it but capitals (a chapter's title), since `thương`, `phương` match too.
  */
-const CHUONG_DAMAGED = /^[a-z]{0,3}(?:ch|c|h)[uưwr]{1,3}[oơ0]?n[gd][a-z]{0,2}$/u;
+const CHUONG_DAMAGED = /^[a-z]{0,3}(?:ch|c|h)[uưwri]{1,3}[oơ0]?n[gd][a-z]{0,2}$/u;
 const ROMAN_LIKE = /^[IVXLl1|]{1,4}\.?$/u;
 
 /** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`, `Cuong II`, `REhurong III`). */

@@ -214,9 +214,12 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
     // After a chapter, a Roman numeral one letter away from the next in sequence (`V` printed for
     // `IV`), when the next chapter heading, if any, follows that: the number as read is no chapter of
     // this text. (A text may start at any chapter: an excerpt's first `Chương II` stays.)
-    if (lastChapterValue > 0 && /^[IVX]+$/u.test(h.printed) && editDistance(h.printed, toRoman(expected)) === 1) {
-      const next = nextChapter(at);
-      if (next === null || next === expected + 1) return expected;
+    // So is one two letters away that goes back (`I` printed for `III` after `II`: Phú Quốc 2022 scan
+    // layout, seed 881) when the next chapter heading follows that.
+    if (lastChapterValue > 0 && /^[IVX]+$/u.test(h.printed)) {
+      const d = editDistance(h.printed, toRoman(expected));
+      const next = d <= 2 ? nextChapter(at) : undefined;
+      if ((d === 1 && (next === null || next === expected + 1)) || (d === 2 && h.values[0]! < lastChapterValue && next === expected + 1)) return expected;
     }
     if (h.exact && h.values.length > 0) return h.values[0]!;
     if (h.values.includes(expected + 1)) return expected + 1;

@@ -1,7 +1,7 @@
 /** Line-level classification shared by the parser stages: noise, page numbers, signatures, names. */
 import type { RestoredToken } from '../schema.ts';
 import type { SourceLine } from '../normalise/index.ts';
-import { foldAligned, isUpperLine } from './text.ts';
+import { editDistance, foldAligned, isUpperLine } from './text.ts';
 
 /** A source line as the parser receives it: optionally restored from OCR with per-token provenance. */
 export interface ParseLine extends SourceLine {
@@ -83,9 +83,13 @@ export function hasEndMark(text: string): boolean {
 /** `Nơi nhận:` (OCR `Noi nhin:`), the recipients heading; returns the rest of the line after it. */
 export function matchRecipientsHeading(text: string): { rest: string } | null {
   const f = foldAligned(text);
-  // (Also with its first word damaged further, `No nhận:`, `Tổ nhận:`, but then with its colon and
-  // nothing after it but a recipient's dash.)
-  const m = /^n\S{1,2}i\s*nh\S{1,3}n\s*:?/.exec(f) ?? /^[a-z]\S{0,2}\s*nh\S{1,3}n\s*:(?=\s*(?:-|$))/.exec(f);
+  // (Also damaged further, `No nhận:`, `Tổ nhận:`, `Tới rận:`: two words within 3 edits of `noi nhan`
+  // together, but then with a colon and nothing after it but a recipient's dash.)
+  let m: RegExpExecArray | null = /^n\S{1,2}i\s*nh\S{1,3}n\s*:?/.exec(f);
+  if (!m) {
+    const d = /^([a-z]{1,4})\s+([a-z]{2,5})\s*:(?=\s*(?:-|$))/.exec(f);
+    if (d && editDistance(d[1]!, 'noi') + editDistance(d[2]!, 'nhan') <= 3) m = d;
+  }
   if (!m) return null;
   return { rest: text.slice(m[0].length).trim() };
 }

@@ -112,6 +112,8 @@ describe('clean-up passes', () => {
     // `g` read as `d` (Kiên Giang 2019 and Bình Định 2021 scan layout, seeds 831 and 513: `Ehuond LI`, `REhuond III`).
     expect(text(headingKeywords(toks('Ehuond LI NHIGM VU')))).toBe('Chương LI NHIGM VU');
     expect(text(headingKeywords(toks('REhuond III')))).toBe('Chương III');
+    // `ư` read as `i` (Bình Định 2021 scan layout, seed 964: `REhiong IV`).
+    expect(text(headingKeywords(toks('REhiong IV TO CHUC')))).toBe('Chương IV TO CHUC');
     // Not words that match the shape (`thương`, `phương`) before a numeral and small letters, nor mid-line, nor before no numeral.
     expect(text(headingKeywords(toks('Phuong I va')))).toBe('Phuong I va');
     expect(text(headingKeywords(toks('Thuong II cua ban')))).toBe('Thuong II cua ban');

@@ -58,6 +58,9 @@ describe('structure', () => {
     expect(numbers(`Chương I A${body(1)}\nChương II B${body(2)}\nChương III C${body(3)}\nChương V D${body(4)}`)).toEqual(['I', 'II', 'III', 'IV']);
     expect(numbers(`Chương I A${body(1)}\nChương V B${body(2)}\nChương III C${body(3)}`)).toEqual(['I', 'V', 'III']);
     expect(numbers(`Chương I A${body(1)}\nChương II B${body(2)}\nChương IV D${body(3)}`)).toEqual(['I', 'II', 'IV']);
+    // Two letters lost, going back (Phú Quốc 2022 scan layout, seed 881: `Chuong I` for III after II), when the next chapter follows.
+    expect(numbers(`Chương I A${body(1)}\nChương II B${body(2)}\nChương I C${body(3)}\nChương IV D${body(4)}`)).toEqual(['I', 'II', 'III', 'IV']);
+    expect(numbers(`Chương I A${body(1)}\nChương II B${body(2)}\nChương I C${body(3)}`)).toEqual(['I', 'II', 'I']);
     // A word after the keyword is no title in capitals: not a chapter.
     expect(reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung của\nChương trình công tác.').document.regulation!.chapters).toHaveLength(1);
   });
