@@ -645,7 +645,10 @@ export const LINE_PASSES: Array<[string, LinePass]> = [
 export function debrisLine(text: string): 'page-number' | 'stamp' | null {
   const s = text.trim().replace(/[.,;:]+$/u, '');
   if (/^\d{1,3}$/u.test(s)) return 'page-number';
-  if (/\s/u.test(s) || s.length > 4) return null;
+  if (/\s/u.test(s)) return null;
+  // A symbol no word has (`=`, `\`, `~`): debris of any short length (`Loy=` damaged further, `TRoy=`).
+  if (s.length <= 8 && /[=\\~^*<>{}|]/u.test(s)) return 'stamp';
+  if (s.length > 4) return null;
   // Two letters and more may be a damaged word (`nudc.` for nước.): keep them for the decoder, but not
   // capitals without a vowel (`NG`; small letters may be a word whose vowel the scan read as a
   // consonant, `sb` for số, `tbng` for tổng). So may a word with letters read as digits or symbols

@@ -435,6 +435,9 @@ describe('clean-up passes', () => {
   });
   it('debrisLine recognises whole-line debris (44, 77, 319)', () => {
     expect(debrisLine('Loy=')).toBe('stamp');
+    // Damaged further, longer (Kiên Giang 2019 scan layout, seed 203: `TRoy=`, which was read `Trời`, a paragraph of Điều 2).
+    expect(debrisLine('TRoy=')).toBe('stamp');
+    expect(debrisLine('Trời')).toBe(null);
     expect(debrisLine('b')).toBe('stamp');
     expect(debrisLine('6')).toBe('page-number');
     expect(debrisLine('giao.')).toBe(null);
