@@ -402,7 +402,11 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
         const title = partsText(article!.titleParts), next = readMarker(lines[i + 1]?.text ?? '');
         return text.trim().split(/\s+/u).length <= 4 && !/[.;:!?…]\s*$/u.test(text) && title.trim() !== '' && !/[.;:!?…]\s*$/u.test(title) && next?.kind === 'clause' && next.label === '1';
       };
-      if (titleMode === 'article' && (startsLower(text) || titleEnd()) && partsText(article!.titleParts).length < 150) {
+      // (Not a long line whose sentence goes on in small letters on the next: the first paragraph, its
+      // first word restored in small letters, `sở Thông tin … của Ban chỉ đạo,` / `có trách nhiệm`: Bình Định
+      // 2021 scan layout, seeds 193 and 887. A title the scan wrapped ends on its second line.)
+      const paragraph = text.trim().length >= 60 && startsLower(lines[i + 1]?.text ?? '');
+      if (titleMode === 'article' && ((startsLower(text) && !paragraph) || titleEnd()) && partsText(article!.titleParts).length < 150) {
         article!.titleParts.push(part(line));
         account(line.n, article!.id);
         prevText = text;

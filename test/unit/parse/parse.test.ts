@@ -20,6 +20,14 @@ describe('structure', () => {
     expect(ch.articles[0]!.title).toBe('Trách nhiệm của người đứng đầu trong quan hệ công tác');
     expect(ch.articles[0]!.clauses[0]!.text).toBe('Nội dung một.');
   });
+  it('a long line in small letters whose sentence goes on in small letters on the next is the first paragraph, not the title (its first word restored small: Bình Định 2021 scan layout, seeds 193, 887)', () => {
+    const a = reg('Điều 6. Cơ quan thường trực Ban Chỉ đạo\nsở Thông tin và Truyền thông là cơ quan thường trực của Ban chỉ đạo,\ncó trách nhiệm triển khai các nhiệm vụ sau:\n1. Làm đầu mối.').document.regulation!.articles[0]!;
+    expect(a.title).toBe('Cơ quan thường trực Ban Chỉ đạo');
+    expect(a.clauses.map((c) => c.id)).toEqual(['dieu-6-doan-1', 'dieu-6-khoan-1']);
+    // A title the scan wrapped, long or short, still joins (the next line opens the first clause).
+    const wrapped = reg('Điều 11. Trách nhiệm của người đứng đầu các sở, ngành, Ủy ban nhân dân các huyện,\nthành phố trong quan hệ công tác với Ban Chỉ đạo và các cơ quan có liên quan khác\n1. Nội dung.').document.regulation!.articles[0]!;
+    expect(wrapped.title).toBe('Trách nhiệm của người đứng đầu các sở, ngành, Ủy ban nhân dân các huyện, thành phố trong quan hệ công tác với Ban Chỉ đạo và các cơ quan có liên quan khác');
+  });
   it('an article title wrapped before a capitalised word (`… giúp việc` / `Trưởng ban`: Kiên Giang 2019 scan layout) ends on that short line when the first clause follows it', () => {
     const a = reg('Điều 5. Ủy viên thường trực, Tổ trưởng Tổ công tác giúp việc\nTrưởng ban\n1. Giúp Trưởng ban.\n2. Thực hiện.').document.regulation!.articles[0]!;
     expect(a.title).toBe('Ủy viên thường trực, Tổ trưởng Tổ công tác giúp việc Trưởng ban');
