@@ -413,22 +413,16 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
 function oneLetterOff(letters: string, ctx: PassContext): string | null {
   const k = foldKey(letters).toUpperCase();
   const found = new Set<string>();
-  for (const m of [ctx.abbreviations, ctx.symbols]) {
-    if (!m) continue;
-    for (const [key, form] of m) {
-      if (key.length !== k.length) continue;
-      let diff = 0;
-      for (let i = 0; i < k.length && diff < 2; i++) if (key[i] !== k[i]) diff++;
-      if (diff === 1) found.add(form);
-    }
+  for (const [key, form] of knownAbbreviations(ctx)) {
+    if (key.length !== k.length) continue;
+    let diff = 0;
+    for (let i = 0; i < k.length && diff < 2; i++) if (key[i] !== k[i]) diff++;
+    if (diff === 1) found.add(form);
   }
   if (found.size === 1) return [...found][0]!;
-  if (found.size === 0 || !ctx.channelCost) return null;
-  const ocr = letters.toLowerCase();
-  const costs = [...found].map((f) => ({ f, c: ctx.channelCost!(ocr, f.toLowerCase()) })).sort((a, b) => a.c - b.c);
-  return costs[0]!.c + ONE_OFF_MARGIN <= costs[1]!.c ? costs[0]!.f : null;
+  return found.size ? clearlyCheapest(letters, found, ctx) : null;
 }
-/** How much cheaper (channel cost) the nearest of several abbreviations one letter off must be to be taken. */
+/** How much cheaper (channel cost) the nearest of several abbreviations must be to be taken. */
 const ONE_OFF_MARGIN = 3;
 
 /**
@@ -437,22 +431,30 @@ const ONE_OFF_MARGIN = 3;
  * the scan's `UUL` for `U`, also in `QUULYÉT`); null without a channel.
  */
 function lettersInserted(letters: string, ctx: PassContext): string | null {
-  if (!ctx.channelCost) return null;
-  const ocr = letters.toLowerCase();
-  const costs: Array<{ f: string; c: number }> = [];
-  for (const m of [ctx.abbreviations, ctx.symbols]) {
-    if (!m) continue;
-    for (const form of m.values()) {
-      const d = letters.length - form.length;
-      if ((d === 1 || d === 2) && !costs.some((x) => x.f === form)) costs.push({ f: form, c: ctx.channelCost(ocr, form.toLowerCase()) });
-    }
-  }
-  costs.sort((a, b) => a.c - b.c);
-  const best = costs[0];
-  return best && best.c <= INSERTED_BOUND && (costs.length === 1 || best.c + ONE_OFF_MARGIN <= costs[1]!.c) ? best.f : null;
+  const forms = new Set<string>();
+  for (const [, form] of knownAbbreviations(ctx)) if (letters.length - form.length === 1 || letters.length - form.length === 2) forms.add(form);
+  return clearlyCheapest(letters, forms, ctx, INSERTED_BOUND);
 }
 /** Channel cost within which letters the scan inserted in an abbreviation are read away (`uulbnd` → `ubnd` 5.4; `udnd` → `ubnd` is 8.4). */
 const INSERTED_BOUND = 9;
+
+/** The references' abbreviations and the common symbols: (folded key in capitals, form). */
+function* knownAbbreviations(ctx: PassContext): Generator<[string, string]> {
+  yield* ctx.abbreviations;
+  if (ctx.symbols) yield* ctx.symbols;
+}
+
+/**
+ * The form the channel reads `letters` as most cheaply, when that is within `bound` and the only form
+ * or `ONE_OFF_MARGIN` cheaper than the next (ties keep the forms' order); null without a channel.
+ */
+function clearlyCheapest(letters: string, forms: Iterable<string>, ctx: PassContext, bound = Infinity): string | null {
+  if (!ctx.channelCost) return null;
+  const ocr = letters.toLowerCase();
+  const costs = [...forms].map((f) => ({ f, c: ctx.channelCost!(ocr, f.toLowerCase()) })).sort((a, b) => a.c - b.c);
+  const best = costs[0];
+  return best && best.c <= bound && (costs.length === 1 || best.c + ONE_OFF_MARGIN <= costs[1]!.c) ? best.f : null;
+}
 
 /**
  * A document symbol token: an opening bracket, the number (`40 /`, `36a/`, `61/2018/`; or none), the
@@ -588,14 +590,18 @@ export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): Wo
 
 /** Whether a word without two neighbouring stroke letters (`i`, `l`, `u`, `j`, either case) spells a syllable, marks aside. */
 function strayStrokes(w: string): boolean {
-  for (let i = 0; i + 1 < w.length; i++) if (STROKE.test(w[i]!) && STROKE.test(w[i + 1]!) && isFoldedSyllable(w.slice(0, i) + w.slice(i + 2))) return true;
-  return false;
+  return spellsWithout(w, 2, STROKES);
 }
-const STROKE = /^[iluj]$/iu;
+const STROKES = /^[iluj]+$/iu;
 
 /** Whether a word without one of its letters spells a syllable, marks aside (`TRURONG`: `TRUONG`). */
 function oneLetterTooMany(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (isFoldedSyllable(w.slice(0, i) + w.slice(i + 1))) return true;
+  return spellsWithout(w, 1);
+}
+
+/** Whether a word without `n` neighbouring letters (all matching `only`, if given) spells a syllable, marks aside. */
+function spellsWithout(w: string, n: number, only?: RegExp): boolean {
+  for (let i = 0; i + n <= w.length; i++) if ((!only || only.test(w.slice(i, i + n))) && isFoldedSyllable(w.slice(0, i) + w.slice(i + n))) return true;
   return false;
 }
 
@@ -674,8 +680,8 @@ export const HEADING_KEYWORD = /^(Điều|ĐIỀU|Chương|CHƯƠNG)$/u;
  * - reading a printed letter as another: the channel's cost (`channelCost`; without a channel a fixed
  *   `RELABEL`), so `e.` for `c.` costs 2.9 and `c.` for `b.` 11.3;
  * - reading two letters, strokes or a symbol as a letter: only as the letter after the previous
- *   marker's, 1 when it is one of the two (`ce.`, `gil.`), else the channel's cost within
- *   `POINT_LETTER_BOUND` (`re.` 4.8, `¢.` 6.4; `xa.` 19.9 cannot), or `UNREAD` for one the channel
+ *   marker's, 1 when it is one of two letters (`ce.`), else the channel's cost within
+ *   `POINT_LETTER_BOUND` (`re.` 4.8, `gil.` 6.4, `¢.` 6.4; `xa.` 19.9 cannot), or `UNREAD` for one the channel
  *   cannot read after a finished sentence and before a capital (three letters too there: `b.`,
  *   `phu. Giúp`, `d.`, a stamp over `c.`); leaving it no marker costs nothing, or
  *   `POINT_LETTER_BOUND` when a capital follows it (a point's text starts with one);
