@@ -86,6 +86,13 @@ export interface LmContext {
    * `out` holds: one call scores a run of candidates (the same numbers as `logProbId`, one by one).
    */
   maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void;
+  /**
+   * As `maxInto`, in probabilities: P(w | u v) of `ids[from..to)` (the numbers whose logarithms
+   * `logProbId` gives), or the larger of that and what `out` holds. A caller maximising over several
+   * contexts takes one logarithm per word instead of one per context and word, and gets the same
+   * numbers (the logarithm is monotone). Only the model's own contexts have it (not the cached ones).
+   */
+  maxProbInto?(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void;
 }
 
 /** The syllables a lexicon's successor lists name, numbered once per process, and each left word's list by those numbers. */
@@ -240,6 +247,16 @@ class LowerContext implements LmContext {
       if (first || x > out[j]!) out[j] = x;
     }
   }
+
+  maxProbInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
+    const l = this.lower, li = l.idx, da = l.da, dg = l.dg, model = this.model, t = model.lowerSparse;
+    for (let j = from; j < to; j++) {
+      const wi = ids[j]!;
+      const s = t.find(li, wi);
+      const x = s >= 0 ? t.vals[s]! : dg * (da * model.p1Id(wi));
+      if (first || x > out[j]!) out[j] = x;
+    }
+  }
 }
 
 /** A context (u v) seen in training: the trigram estimate over the lower orders of v. */
@@ -249,7 +266,7 @@ class TrigramContext implements LmContext {
   private readonly model: TrigramModel;
   private readonly lower: Lower;
   private readonly g: number;
-  /** Its row in the model's `triSparse`: log P(w | u v) of the words seen after (u v). */
+  /** Its row in the model's `triSparse`: P(w | u v) of the words seen after (u v). */
   private readonly idx: number;
 
   constructor(model: TrigramModel, lower: Lower, e: Tally, uv: number, seen: number[]) {
@@ -260,9 +277,9 @@ class TrigramContext implements LmContext {
     // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
     let max = Math.max(Math.log(g * lower.chain(model.p1Max())), Math.log(g * lower.max()));
     for (const wi of seen) {
-      const t = Math.log(Math.max(model.triCount(uv, wi) - D, 0) / e.total + g * model.lowerValue(lower, wi));
-      model.triSparse.set(idx, wi, t);
-      max = Math.max(max, t);
+      const p = Math.max(model.triCount(uv, wi) - D, 0) / e.total + g * model.lowerValue(lower, wi);
+      model.triSparse.set(idx, wi, p);
+      max = Math.max(max, Math.log(p));
     }
     this.max = max;
   }
@@ -273,7 +290,7 @@ class TrigramContext implements LmContext {
 
   logProbId(wi: number): number {
     const model = this.model, ts = model.triSparse, t = ts.find(this.idx, wi);
-    if (t >= 0) return ts.vals[t]!;
+    if (t >= 0) return Math.log(ts.vals[t]!);
     return Math.log(this.g * model.lowerValue(this.lower, wi));
   }
 
@@ -283,8 +300,20 @@ class TrigramContext implements LmContext {
       const wi = ids[j]!;
       const t = ts.find(ci, wi);
       let x: number;
-      if (t >= 0) x = ts.vals[t]!;
+      if (t >= 0) x = Math.log(ts.vals[t]!);
       else { const s = ls.find(li, wi); x = Math.log(g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi)))); }
+      if (first || x > out[j]!) out[j] = x;
+    }
+  }
+
+  maxProbInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
+    const l = this.lower, li = l.idx, da = l.da, dg = l.dg, g = this.g, model = this.model, ts = model.triSparse, ls = model.lowerSparse, ci = this.idx;
+    for (let j = from; j < to; j++) {
+      const wi = ids[j]!;
+      const t = ts.find(ci, wi);
+      let x: number;
+      if (t >= 0) x = ts.vals[t]!;
+      else { const s = ls.find(li, wi); x = g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi))); }
       if (first || x > out[j]!) out[j] = x;
     }
   }
@@ -365,7 +394,7 @@ class TrigramModel implements LanguageModel {
   readonly lowerSparse = new SparseRows();
   /** Scratch of `lowerOf`: the training words of the current left word's continuations (where `midStamp` holds the call's number). */
   private midStamp: Int32Array | null = null;
-  /** log P(w | u v) of the words seen after each trigram context (u v), a row each. */
+  /** P(w | u v) of the words seen after each trigram context (u v), a row each. */
   readonly triSparse = new SparseRows();
   /** `phraseId`, NaN standing for null (a logarithm of a positive ratio is never NaN). */
   private readonly phraseCache = new PairTable(1024);

@@ -210,6 +210,11 @@ const INNER_NOISE = /\p{L}[^\p{L}]+\p{L}/u;
 /** Letters whose capital has the shape of the small letter, so the scan confuses their case. */
 const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;
 
+/** A syllable with its first letter a capital. */
+function titleCase(syllable: string): string {
+  return syllable.charAt(0).toUpperCase() + syllable.slice(1);
+}
+
 /**
  * Apply the case pattern of the OCR word to a restored syllable. Where the OCR says nothing reliable
  * about case (first character not a letter, mixed capitals, `I` for `l`), the context model decides
@@ -218,7 +223,6 @@ const SHAPE_CASE = /^[cosvwxzCOSVWXZ]/u;
  */
 export function applyCase(ocr: string, syllable: string, capsLine: boolean, context: { p: number; n: number } | null = null, neverCapital = false): string {
   const { letters, upper, first } = wordShape(ocr);
-  const title = () => syllable.charAt(0).toUpperCase() + syllable.slice(1);
   const firstLetter = !!first && isLetter(first);
   const firstUpper = firstLetter && first !== first.toLowerCase();
   // (A word the scan read as digits only, `CHUYÉN DI 56`, takes its line's capitals too.)
@@ -226,15 +230,15 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
   // On a line of capitals, a word that starts with a capital (or a digit read for one) is capitals
   // too; but one of three letters or more written as a title (`Chuong I NHUNG QUY PINH`, `Poc lap`) is
   // a title: the scan keeps such a word's small letters.
-  if (capsLine && upper >= 1 && (firstUpper || !firstLetter)) return upper === 1 && firstUpper && letters >= 3 ? title() : syllable.toUpperCase();
-  const decided = context && context.n >= 1 ? (context.p > 0.5 ? title() : syllable) : null;
+  if (capsLine && upper >= 1 && (firstUpper || !firstLetter)) return upper === 1 && firstUpper && letters >= 3 ? titleCase(syllable) : syllable.toUpperCase();
+  const decided = context && context.n >= 1 ? (context.p > 0.5 ? titleCase(syllable) : syllable) : null;
   // Capitals broken by noise (`TII.IC` for `Trực`) make no acronym: a capital at most, as the context says.
-  if (upper === letters && letters >= 3) return INNER_NOISE.test(ocr) ? decided ?? title() : syllable.toUpperCase();
+  if (upper === letters && letters >= 3) return INNER_NOISE.test(ocr) ? decided ?? titleCase(syllable) : syllable.toUpperCase();
   // Mixed capitals inside a word (`VOl`) are misread letters: the case comes from the context. But a
   // first capital whose shape differs from its small letter is the scan's evidence too (`TIy` for
   // `Ủy`, the title of `Điều 6. TIy viên`): it stands unless the context has been seen 3 times.
   if (upper >= 2 && upper < letters && !capsLine) {
-    if (firstUpper && !SHAPE_CASE.test(first) && first !== 'I' && !(context && context.n >= 3)) return title();
+    if (firstUpper && !SHAPE_CASE.test(first) && first !== 'I' && !(context && context.n >= 3)) return titleCase(syllable);
     return decided ?? syllable;
   }
   // A first letter the scan lost (`y` for `Ủy`, `gay` for `ngày`): the scan's first letter is the
@@ -246,7 +250,7 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
   if (first && !firstLetter) return decided ?? syllable;
   // `Ve` mid-sentence for `về`: a word clean texts never capitalise there keeps its small letter.
   if (neverCapital && SHAPE_CASE.test(first) && SHAPE_CASE.test(syllable.normalize('NFD'))) return syllable;
-  if (firstUpper) return title();
+  if (firstUpper) return titleCase(syllable);
   return syllable;
 }
 
@@ -575,7 +579,9 @@ class Run {
       while (at > 0 && sc[at - 1]! < v) at--;
       if (at < 3) { top.splice(at, 0, i); sc.splice(at, 0, v); if (top.length > 3) { top.length = 3; sc.length = 3; } }
     }
-    const r: FirstReading = { n, words: top.map((i) => s.cands[i]!.syllable), ids: top.map((i) => s.cands[i]!.id), scores: sc };
+    const words: string[] = [], ids: number[] = [];
+    for (const i of top) { words.push(s.cands[i]!.syllable); ids.push(s.cands[i]!.id); }
+    const r: FirstReading = { n, words, ids, scores: sc };
     if (shared) this.firstBySource.set(s.source, r);
     return (s.first = r);
   }
@@ -743,7 +749,9 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
   if (t.alt && t.alt.toLowerCase() !== key) {
     all = [...own];
     for (const c of run.candsOf(t.alt.toLowerCase())) {
-      const have = all.findIndex((x) => x.syllable === c.syllable);
+      let have = 0;
+      while (have < all.length && all[have]!.syllable !== c.syllable) have++;
+      if (have === all.length) have = -1;
       const cost = c.channel + W.alt;
       if (have < 0) all.push({ syllable: c.syllable, channel: cost, id: c.id });
       else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
@@ -909,10 +917,8 @@ function addReferenceEvidence(run: Run, references: string[]): void {
   const { slots, W } = run;
   const keys = new FoldedKeys();
   // The best first reading, if it beats keeping the OCR word (or the number).
-  const firstIds = slots.map((s) => {
-    const r = run.firstReadingOf(s);
-    return keys.idOf(foldKey(r.words.length && r.scores[0]! > (s.number ? -2 : -W.keep - 12) ? r.words[0]! : s.number ? '#' : s.lower));
-  });
+  const firstIds: number[] = [];
+  for (const s of slots) firstIds.push(firstKeyId(run, keys, s, W.keep));
   const firstKeys = keys.keyOf.length;
   for (const ref of references) {
     const words = cleanWords(ref);
@@ -924,7 +930,8 @@ function addReferenceEvidence(run: Run, references: string[]): void {
     // First-pass keys were interned first (ids below firstKeys); the reference's keys are all interned now.
     keys.memoise(firstKeys);
     const pairs = alignPlan(plan, new ReferenceCosts(keys, firstIds, refIds), 0.9);
-    const exact = pairs.filter(([i, j]) => i >= 0 && j >= 0 && firstIds[i] === refIds[j]).length;
+    let exact = 0;
+    for (const [i, j] of pairs) if (i >= 0 && j >= 0 && firstIds[i] === refIds[j]) exact++;
     if (exact < 0.4 * slots.length) continue;
     for (const [i, j] of pairs) {
       if (i < 0 || j < 0) continue;
@@ -933,6 +940,17 @@ function addReferenceEvidence(run: Run, references: string[]): void {
       referenceBonus(run, slots[i]!, words[j]!, exactKey);
     }
   }
+}
+
+/**
+ * The folded key's id of a slot's best first reading, if it beats keeping the OCR word (or the
+ * number). (The stages' per-item work is in module functions and classes, not closures made in every
+ * run: the engine drops a closure's optimised code when the closure dies, and compiled it again every
+ * few runs.)
+ */
+function firstKeyId(run: Run, keys: FoldedKeys, s: Slot, keep: number): number {
+  const r = run.firstReadingOf(s);
+  return keys.idOf(foldKey(r.words.length && r.scores[0]! > (s.number ? -2 : -keep - 12) ? r.words[0]! : s.number ? '#' : s.lower));
 }
 
 /** The costs of aligning the first-pass readings with a reference: twice the normalised distance of their folded keys (see `FoldedKeys.distanceRow`). */
@@ -991,7 +1009,8 @@ function dropTrailingDebris(run: Run, kept: Array<{ line: SourceLine; tokens: Wo
 
 /** The steps of each kept line's slots, in order (the words the decoder read, line by line). */
 function slotStepsByLine(run: Run, lines: number): number[][] {
-  const byLine: number[][] = Array.from({ length: lines }, () => []);
+  const byLine: number[][] = [];
+  for (let li = 0; li < lines; li++) byLine.push([]);
   for (let t = 0; t < run.steps.length; t++) { const st = run.steps[t]!; if (st.slot >= 0) byLine[run.slots[st.slot]!.line]!.push(t); }
   return byLine;
 }
@@ -1070,8 +1089,8 @@ const PLACE_PRIOR = 7;
 /** How much more channel cost the document's own place (read as printed twice or more) may have than the decoder's reading of the same words, which may differ in every syllable. */
 const OWN_PLACE_PRIOR = 14;
 
-/** Where a place may stand: its steps, and the window of them a place of n syllables would take. */
-interface PlaceWindow { ts: number[]; take: (n: number) => number[]; min: number }
+/** Where a place may stand: its steps, and whether a place of fewer syllables takes the last of them (before a comma) or the first (after `tỉnh`); the fewest it may have. */
+interface PlaceWindow { ts: number[]; fromEnd: boolean; min: number }
 
 /**
  * Places read with the gazetteer (provinces, centrally-run cities, cities under a province) by the
@@ -1091,7 +1110,7 @@ interface PlaceWindow { ts: number[]; take: (n: number) => number[]; min: number
  * one and keeps the decoder's reading. Returns the slots of the places read (written as titles).
  */
 function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, byLine: number[][], chosen: number[], conf: number[]): number[] {
-  const { steps, slots, models } = run;
+  const { steps, slots } = run;
   const windows: PlaceWindow[] = [];
   for (let li = 0; li < kept.length; li++) {
     if (!kept[li]!.tokens.some((x) => x.text.endsWith(','))) continue;
@@ -1106,65 +1125,108 @@ function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[
       if (t === undefined || (k < at && slots[steps[t]!.slot]!.trail)) break;
       ts.unshift(t);
     }
-    if (ts.length) windows.push({ ts, take: (n) => ts.slice(ts.length - n), min: 1 });
+    if (ts.length) windows.push({ ts, fromEnd: true, min: 1 });
   }
-  const read = (t: number) => steps[t]!.options[chosen[t]!]!.lm;
+  const places = new PlaceReader(run, chosen);
   for (let t = 1; t < steps.length; t++) {
-    const w = read(t - 1);
-    if (w !== 'tỉnh' && !(w === 'phố' && t > 1 && read(t - 2) === 'thành')) continue;
+    const w = places.read(t - 1);
+    if (w !== 'tỉnh' && !(w === 'phố' && t > 1 && places.read(t - 2) === 'thành')) continue;
     // The name's words: the slots right after, at most 4, up to punctuation (a word's own included).
     const ts: number[] = [];
     for (let u = t; u < steps.length && ts.length < 4 && steps[u]!.slot >= 0; u++) {
       ts.push(u);
       if (slots[steps[u]!.slot]!.trail) break;
     }
-    if (ts.length >= 2) windows.push({ ts, take: (n) => ts.slice(0, n), min: 2 });
+    if (ts.length >= 2) windows.push({ ts, fromEnd: false, min: 2 });
   }
   const out: number[] = [];
-  const fits = (w: PlaceWindow, place: readonly string[]) => place.length <= w.ts.length && place.length >= w.min;
   // Windows read as a listed place; how often each place is read so.
   const own = new Map<readonly string[], number>();
-  const open = windows.filter((w) => {
-    for (const place of gazetteerPlaces()) {
-      if (!fits(w, place)) continue;
-      const mine = w.take(place.length);
-      if (!mine.every((t, i) => read(t) === place[i])) continue;
-      own.set(place, (own.get(place) ?? 0) + 1);
-      out.push(...mine.map((x) => steps[x]!.slot));
-      return false;
+  const open: PlaceWindow[] = [];
+  for (const w of windows) {
+    const place = places.readAs(w, gazetteerPlaces());
+    if (!place) { open.push(w); continue; }
+    own.set(place, (own.get(place) ?? 0) + 1);
+    for (const t of PlaceReader.take(w, place.length)) out.push(steps[t]!.slot);
+  }
+  const owned = [...own].filter(([, n]) => n >= 2).map(([p]) => p);
+  for (const w of open) {
+    const best = places.nearest(w, gazetteerPlaces(), 1, PLACE_PRIOR) ?? (owned.length ? places.nearest(w, owned, 4, OWN_PLACE_PRIOR) : null);
+    if (!best) continue;
+    for (let i = 0; i < best.mine.length; i++) { const t = best.mine[i]!; if (places.read(t) !== best.place[i]) overrule(run, t, best.place[i]!, PLACE_CONFIDENCE, chosen, conf); }
+    for (const t of best.mine) out.push(steps[t]!.slot);
+  }
+  return out;
+}
+
+/**
+ * The readings `readPlaces` compares windows of steps with listed places by. (A class, not closures
+ * made in every run: those were compiled again in every run, which cost more than running them.)
+ */
+class PlaceReader {
+  private readonly run: Run;
+  private readonly chosen: number[];
+
+  constructor(run: Run, chosen: number[]) {
+    this.run = run;
+    this.chosen = chosen;
+  }
+
+  /** The decoder's reading of step t. */
+  read(t: number): string {
+    return this.run.steps[t]!.options[this.chosen[t]!]!.lm;
+  }
+
+  /** The steps of a window a place of n syllables takes. */
+  static take(w: PlaceWindow, n: number): number[] {
+    return w.fromEnd ? w.ts.slice(w.ts.length - n) : w.ts.slice(0, n);
+  }
+
+  static fits(w: PlaceWindow, place: readonly string[]): boolean {
+    return place.length <= w.ts.length && place.length >= w.min;
+  }
+
+  /** The first of `places` the decoder read the window as, if any. */
+  readAs(w: PlaceWindow, places: Iterable<readonly string[]>): readonly string[] | null {
+    for (const place of places) {
+      if (!PlaceReader.fits(w, place)) continue;
+      const mine = PlaceReader.take(w, place.length);
+      let same = true;
+      for (let i = 0; same && i < mine.length; i++) same = this.read(mine[i]!) === place[i];
+      if (same) return place;
     }
-    return true;
-  });
-  const cost = (t: number, syllable: string) => (syllable.startsWith('<') ? Infinity : channelCostWithin(slots[steps[t]!.slot]!.lower, syllable, models.channel, PLACE_BOUND + OWN_PLACE_PRIOR));
-  // The cheapest place of `places` the window may read (at most `differ` syllables other than the
-  // decoder's, each within `PLACE_BOUND`, all within `prior` more than the decoder's reading).
-  const nearest = (w: PlaceWindow, places: Iterable<readonly string[]>, differ: number, prior: number) => {
+    return null;
+  }
+
+  /** The channel cost of step t's OCR word read as `syllable`, if within the places' bound. */
+  cost(t: number, syllable: string): number {
+    const { steps, slots, models } = this.run;
+    return syllable.startsWith('<') ? Infinity : channelCostWithin(slots[steps[t]!.slot]!.lower, syllable, models.channel, PLACE_BOUND + OWN_PLACE_PRIOR);
+  }
+
+  /**
+   * The cheapest place of `places` the window may read (at most `differ` syllables other than the
+   * decoder's, each within `PLACE_BOUND`, all within `prior` more than the decoder's reading).
+   */
+  nearest(w: PlaceWindow, places: Iterable<readonly string[]>, differ: number, prior: number): { mine: number[]; place: readonly string[]; cost: number } | null {
     let best: { mine: number[]; place: readonly string[]; cost: number } | null = null;
     for (const place of places) {
-      if (!fits(w, place)) continue;
-      const mine = w.take(place.length);
+      if (!PlaceReader.fits(w, place)) continue;
+      const mine = PlaceReader.take(w, place.length);
       let n = 0, placed = 0, mineCost = 0;
       for (let i = 0; i < mine.length && n <= differ; i++) {
         const t = mine[i]!;
-        if (read(t) === place[i]) continue;
+        if (this.read(t) === place[i]) continue;
         n++;
-        const c = cost(t, place[i]!);
+        const c = this.cost(t, place[i]!);
         if (c > PLACE_BOUND) { n = differ + 1; break; }
-        placed += c; mineCost += cost(t, read(t));
+        placed += c; mineCost += this.cost(t, this.read(t));
       }
       if (n > differ || !(placed - mineCost <= prior) || (best && best.cost <= placed)) continue;
       best = { mine, place, cost: placed };
     }
     return best;
-  };
-  const owned = [...own].filter(([, n]) => n >= 2).map(([p]) => p);
-  for (const w of open) {
-    const best = nearest(w, gazetteerPlaces(), 1, PLACE_PRIOR) ?? (owned.length ? nearest(w, owned, 4, OWN_PLACE_PRIOR) : null);
-    if (!best) continue;
-    best.mine.forEach((t, i) => { if (read(t) !== best.place[i]) overrule(run, t, best.place[i]!, PLACE_CONFIDENCE, chosen, conf); });
-    out.push(...best.mine.map((x) => steps[x]!.slot));
   }
-  return out;
 }
 
 /**
@@ -1401,6 +1463,9 @@ class EmitPass {
     // remembered; `cut` is the bar below which an option is never kept (the Kth best total, or 7 below
     // the best one), updated when they change.
     let nt = 0, scored = 0, cut = -Infinity;
+    // (The model's own contexts give probabilities: the best over the contexts, then one logarithm per word.)
+    let probs = nc > 0;
+    for (let k = 0; probs && k < nc; k++) probs = ctxs[k]!.maxProbInto !== undefined;
     for (let o = 0; o < n; o++) {
       const i = order[off + o]!;
       if (nt && score[off + i]! + lmMax + 1e-9 < cut) break;
@@ -1416,6 +1481,9 @@ class EmitPass {
             if (x === x && !cache!.counts(ordIds[j]!)) lps[j] = cache!.keep + x;
             else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, j, j + 1, lps, k === 0);
           }
+        } else if (probs) {
+          for (let k = 0; k < nc; k++) ctxs[k]!.maxProbInto!(ordIds, o, scored, lps, k === 0);
+          for (let j = o; j < scored; j++) lps[j] = Math.log(lps[j]!);
         } else for (let k = 0; k < nc; k++) ctxs[k]!.maxInto(ordIds, o, scored, lps, k === 0);
       }
       const lp = lps[o]!;

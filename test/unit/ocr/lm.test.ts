@@ -106,6 +106,25 @@ describe('language model scoring by id', () => {
       for (let j = 0; j < ids.length; j++) expect(best[j]).toBe(Math.max(...ctxs.map((c) => c.logProbId(ids[j]!))));
     }
   });
+  it('gives the best over contexts in probabilities too: one logarithm of it is the best log-probability, bit for bit (the cached contexts have no such call)', () => {
+    const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
+    const words = ['quốc', 'tử', 'đạo', 'tện', 'phố', ',', '<unk>', 'chỉ', 'ban', 'và', 'giai', 'đoạn', 'xyz'];
+    const ids = Int32Array.from(words, (w) => lm.id(w));
+    // Trigram contexts (seen in training) and lower-order ones (never seen) both.
+    const ctxs = [...CONTEXTS, [BOS, 'phú'] as [string, string], ['qwv', 'chỉ'] as [string, string]].map(([u, v]) => lm.contextId(lm.id(u), lm.id(v)));
+    expect(ctxs.some((c) => c.trigram) && ctxs.some((c) => !c.trigram)).toBe(true);
+    for (const c of ctxs) {
+      const out = new Float64Array(ids.length).fill(NaN);
+      c.maxProbInto!(ids, 2, 9, out, true);
+      expect([...out.slice(0, 2), ...out.slice(9)].every((x) => Number.isNaN(x))).toBe(true);
+      for (let j = 2; j < 9; j++) expect(Math.log(out[j]!)).toBe(c.logProbId(ids[j]!));
+    }
+    const best = new Float64Array(ids.length);
+    ctxs.forEach((c, k) => c.maxProbInto!(ids, 0, ids.length, best, k === 0));
+    for (let j = 0; j < ids.length; j++) expect(Math.log(best[j]!)).toBe(Math.max(...ctxs.map((c) => c.logProbId(ids[j]!))));
+    const cached = withDocumentCache(lm, [['phú', 'quốc']], 0.1, 0.02);
+    expect(cached.contextId(cached.id('ban'), cached.id('chỉ')).maxProbInto).toBeUndefined();
+  });
   it('tells which words the document cache counts; any other scores keep + its base log-probability in every context', () => {
     const lm = trainLanguageModel(streams, { lexicon: bundledLexicon(), ...LEXICON_PRIOR });
     const cached = withDocumentCache(lm, [['phú', 'quốc'], ['phú', 'quốc'], ['thành', 'phố']], 0.1, 0.02);
