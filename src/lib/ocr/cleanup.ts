@@ -154,13 +154,15 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     const t = tokens[i]!;
     if (!t.text) { push(t); continue; }
     const k = foldKey(t.text);
-    const dieu = DIEU.test(k), dieuNoI = !dieu && lineStart && DIEU_NO_I.test(k);
+    // (An `&` is the scan's `ề` or `ê`: `P&u 3.` is `Peu`, the keyword with its `i` lost.)
+    const ke = k.replace(/&/gu, 'e');
+    const dieu = DIEU.test(ke), dieuNoI = !dieu && lineStart && DIEU_NO_I.test(ke);
     // A capitalised word at line start within 2 edits of the keyword, before `3.` (`DEiéu 3.`, `THiéu 3.`;
     // not `Điểm`, a word of references).
-    // Or one edit off with one or two strokes glued after it, an `&` for its `ề` (`DEiéuul 3.`, `DPi&uul 8.`).
-    const stroked = k.replace(/&/gu, 'e');
+    // Or one edit off with one or two strokes glued after it, an `&` for its `ề` (`DEiéuul 3.`, `DPi&uul 8.`)
+    // or for the mark of an `é` read already (`DPié&uul 2.`).
     const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k !== 'diem' &&
-      ((k.length <= 6 && levenshtein(k, 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(stroked) && levenshtein(stroked.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1));
+      ((k.length <= 6 && levenshtein(k, 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && [k.replace(/&/gu, 'e'), k.replace(/&/gu, '')].some((x) => levenshtein(x.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1)));
     const next = dieu || dieuNoI || dieuNear || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
     if ((dieu || ((dieuNoI || dieuNear) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {

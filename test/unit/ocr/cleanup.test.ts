@@ -102,6 +102,13 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('Deieuul 3.')))).toBe('Điều 3.');
     // With an `&` for its `ề` (Bình Định scan layout, seed 335: `DPi&uul 8.`).
     expect(text(headingKeywords(toks('DPi&uul 8. Mối quan hệ')))).toBe('Điều 8. Mối quan hệ');
+    // An `&` for the mark of an `é` the scan read already (Kiên Giang 2019 scan layout, seed 1038: `DPié&uul 2.`);
+    // the same word before no article number stays.
+    expect(text(headingKeywords(toks('DPié&uul 2. Swé Théng tn')))).toBe('Điều 2. Swé Théng tn');
+    expect(text(headingKeywords(toks('DPié&uul Swé Théng tn')))).toBe('DPié&uul Swé Théng tn');
+    // The keyword with its `i` lost and an `&` for its `ê` (Bắc Giang 2021 scan layout, seed 1054: `P&u 3.`), only before an article number.
+    expect(text(headingKeywords(toks('P&u 3. Tru&ng ban')))).toBe('Điều 3. Tru&ng ban');
+    expect(text(headingKeywords(toks('P&u ba')))).toBe('P&u ba');
     expect(text(headingKeywords(toks('DPi&uul và')))).toBe('DPi&uul và');
   });
   it('headingKeywords reads a chapter keyword damaged further at line start before a Roman numeral and a title in capitals or nothing (scan layout seeds 151–210: `REhurongil II`, `Cruong ILI CHÉ DO`, `REhurong III`, `PHUhuong III`)', () => {
