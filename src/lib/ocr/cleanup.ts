@@ -65,9 +65,10 @@ export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
   // A chapter's numeral after its keyword, or after any capitalised word alone before it on the line
   // (the keyword damaged past recognition, `Ehuong II`, `Chuog IV`: the decoder may still read it), or
-  // after a word that is the keyword with strokes before it (`REhurongil II`, see `CHUONG_DAMAGED`).
+  // after a word that is the keyword with strokes before it (`REhurongil II`, see `CHUONG_DAMAGED`), where
+  // any numeral-like capitals are its numeral (`Cruong L`: an `I` read as `L`).
   const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && (HEADING_WORD.test(foldKey(prev.text.replace(/^\P{L}+|\P{L}+$/gu, ''))) ||
-    (l.length === 2 && (/^\p{Lu}\p{Ll}/u.test(prev.text) || CHUONG_DAMAGED.test(foldKey(prev.text))) && ROMAN_NUMERAL.test(last.text.replace(/\.$/u, ''))));
+    (l.length === 2 && ((/^\p{Lu}\p{Ll}/u.test(prev.text) && ROMAN_NUMERAL.test(last.text.replace(/\.$/u, ''))) || CHUONG_DAMAGED.test(foldKey(prev.text)))));
   const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text) && !numeral;
   // (A number before the noise is text, `2019;*`: the marks alone go, in `stripNoiseMarks`.)
   if ((noisy && lettersInPrefix < 2 && !/\d{2}/u.test(prefix)) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
@@ -157,12 +158,13 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     // (An `&` is the scan's `ề` or `ê`: `P&u 3.` is `Peu`, the keyword with its `i` lost.)
     const ke = k.replace(/&/gu, 'e');
     const dieu = DIEU.test(ke), dieuNoI = !dieu && lineStart && DIEU_NO_I.test(ke);
-    // A capitalised word at line start within 2 edits of the keyword, before `3.` (`DEiéu 3.`, `THiéu 3.`;
+    // A capitalised word at line start within 2 edits of the keyword, before `3.` (`DEiéu 3.`, `THiéu 3.`,
+    // `THléu 3.` with an `l` for its `i`;
     // not `Điểm`, a word of references).
     // Or one edit off with one or two strokes glued after it, an `&` for its `ề` (`DEiéuul 3.`, `DPi&uul 8.`)
     // or for the mark of an `é` read already (`DPié&uul 2.`).
     const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k !== 'diem' &&
-      ((k.length <= 6 && levenshtein(k, 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && [k.replace(/&/gu, 'e'), k.replace(/&/gu, '')].some((x) => levenshtein(x.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1)));
+      ((k.length <= 6 && levenshtein(k.replace(/[lj1]/gu, 'i'), 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && [k.replace(/&/gu, 'e'), k.replace(/&/gu, '')].some((x) => levenshtein(x.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1)));
     const next = dieu || dieuNoI || dieuNear || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
     if ((dieu || ((dieuNoI || dieuNear) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {

@@ -38,6 +38,10 @@ describe('clean-up passes', () => {
     expect(text(dropTrailingStamp(toks('Chuog IV')))).toBe('Chuog IV');
     expect(text(dropTrailingStamp(toks('cua Tinh. N')))).toBe('cua Tinh.');
     expect(text(dropTrailingStamp(toks('Tinh NG')))).toBe('Tinh');
+    // After the keyword damaged so (`CHUONG_DAMAGED`), an `I` read as `L` is the numeral too (Kiên Giang 2019 scan layout,
+    // seed 1153: `Cruong L`, dropped as stamp debris, lost chapter I); after another capitalised word it is debris.
+    expect(text(dropTrailingStamp(toks('Cruong L')))).toBe('Cruong L');
+    expect(text(dropTrailingStamp(toks('Tinh L')))).toBe('Tinh');
   });
   it('pointMarker keeps a lettered point marker at line start as printed (Bình Định points `a.`–`h.`)', () => {
     const out = pointMarker(toks('b. Giup Truong Ban to chuc'));
@@ -109,6 +113,9 @@ describe('clean-up passes', () => {
     // The keyword with its `i` lost and an `&` for its `ê` (Bắc Giang 2021 scan layout, seed 1054: `P&u 3.`), only before an article number.
     expect(text(headingKeywords(toks('P&u 3. Tru&ng ban')))).toBe('Điều 3. Tru&ng ban');
     expect(text(headingKeywords(toks('P&u ba')))).toBe('P&u ba');
+    // An `l` for its `i` (Phú Quốc 2022 scan layout, seed 1173: `THléu 3.`, read `hiệu`: Điều 3 lost).
+    expect(text(headingKeywords(toks('THléu 3. Trudéng ban')))).toBe('Điều 3. Trudéng ban');
+    expect(text(headingKeywords(toks('THléu ba')))).toBe('THléu ba');
     expect(text(headingKeywords(toks('DPi&uul và')))).toBe('DPi&uul và');
   });
   it('headingKeywords reads a chapter keyword damaged further at line start before a Roman numeral and a title in capitals or nothing (scan layout seeds 151–210: `REhurongil II`, `Cruong ILI CHÉ DO`, `REhurong III`, `PHUhuong III`)', () => {
