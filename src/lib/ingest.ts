@@ -47,6 +47,19 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The restored lines, each marked when a line the restoration discarded stands between it and the line before. */
+export function markAfterDiscarded(lines: ParseLine[], discarded: readonly DiscardedLine[]): ParseLine[] {
+  if (!discarded.length) return lines;
+  const gone = discarded.map((d) => d.line).sort((a, b) => a - b);
+  let k = 0;
+  return lines.map((l, i) => {
+    if (i === 0) return l;
+    const from = lines[i - 1]!.n;
+    while (k < gone.length && gone[k]! <= from) k++;
+    return k < gone.length && gone[k]! < l.n ? { ...l, afterDiscarded: true } : l;
+  });
+}
+
 /** Ingest one source. Throws InputError for unusable input (encoding, binary, no articles). */
 export function ingestBytes(bytes: Uint8Array, file: string, entry: ManifestEntry | null, opts: IngestOptions = {}): IngestResult {
   const { text, encoding } = decodeSource(bytes, file);
@@ -62,7 +75,7 @@ export function ingestBytes(bytes: Uint8Array, file: string, entry: ManifestEntr
   if (wantRestore) {
     if (opts.restorer) {
       const r = opts.restorer(norm.lines, { references: opts.references ?? [] });
-      lines = r.lines;
+      lines = markAfterDiscarded(r.lines, r.discarded);
       discarded.push(...r.discarded);
       ocr.restored = true;
       ocr.meanConfidence = r.meanConfidence;

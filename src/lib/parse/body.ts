@@ -300,13 +300,15 @@ export function parseBody(lines: ParseLine[], opts: BodyOptions, ctx: ParseConte
   // A hard-wrapped text (a scan's, a PDF's: nine lines in ten at most 100 characters) breaks a
   // paragraph's lines at the margin: a full stop at the end of a line as long as the text's lines,
   // with no blank line after it and the next line not indented, is a sentence ending where the line
-  // did, not the end of a paragraph (`… của Trưởng ban.` / `Khi Trưởng ban vắng mặt …`).
+  // did, not the end of a paragraph (`… của Trưởng ban.` / `Khi Trưởng ban vắng mặt …`). Stamp debris the
+  // OCR restoration discarded, alone on its line between blank lines, stands inside a paragraph as
+  // often as between two: across such a gap (at most 3 lines) the line's length decides the same way.
   const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
   const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   const wrapped = lines.length >= 20 && p90 <= 100;
   const wrapsOn = (line: ParseLine, i: number): boolean => {
     const before = lines[i - 1];
-    return wrapped && !!before && before.n === line.n - 1 && before.text.length >= 0.85 * p90 && !/^\s{2,}|^\t/u.test(line.raw);
+    return wrapped && !!before && (before.n === line.n - 1 || (!!line.afterDiscarded && line.n - before.n <= 4)) && before.text.length >= 0.85 * p90 && !/^\s{2,}|^\t/u.test(line.raw);
   };
   for (const [i, line] of lines.entries()) {
     const text = line.text;

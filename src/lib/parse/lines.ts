@@ -6,6 +6,8 @@ import { editDistance, foldAligned, isUpperLine } from './text.ts';
 /** A source line as the parser receives it: optionally restored from OCR with per-token provenance. */
 export interface ParseLine extends SourceLine {
   tokens?: RestoredToken[];
+  /** Set by ingest: lines the OCR restoration discarded (stamp debris) stand in the gap before this line, which blank lines alone do not show. */
+  afterDiscarded?: boolean;
 }
 
 /** A separator rule (`-------`, `____`, `* * *`) printed under letterheads and titles. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { RestoredToken } from '../../../src/lib/schema.ts';
 import { normaliseSource } from '../../../src/lib/normalise/index.ts';
 import { latestCitedYear, parseLines, titleAfterType, type ParseLine } from '../../../src/lib/parse/index.ts';
-import { ingestBytes } from '../../../src/lib/ingest.ts';
+import { ingestBytes, markAfterDiscarded } from '../../../src/lib/ingest.ts';
 import { InputError } from '../../../src/lib/errors.ts';
 import { isTypeLine, resolveVariants } from '../../../src/lib/parse/metadata.ts';
 
@@ -108,6 +108,20 @@ describe('structure', () => {
     const cl = r.document.regulation!.chapters[0]!.articles[0]!.clauses;
     expect(cl.map((c) => c.text.slice(0, 24))).toEqual(['Giúp Trưởng ban chỉ đạo ', 'Phó Trưởng ban làm việc ', 'Kinh phí do ngân sách bả', 'Tổ công tác giúp việc là', 'Văn phòng Ủy ban nhân dâ']);
     expect(cl[0]!.text).toMatch(/của Trưởng ban\. Khi Trưởng ban vắng mặt/u);
+  });
+  it('across a gap where the OCR restoration discarded stamp debris the line length decides too; across blank lines alone it is a paragraph end (Kiên Giang 2019 scan layout, seed 1173: `… của Trưởng ban.`, blank, `\\`, blank, `Khi Trưởng ban vắng mặt`)', () => {
+    const filler = Array.from({ length: 20 }, (_, k) => `${k + 1}. Thực hiện các nhiệm vụ khác do Trưởng ban giao theo quy định của pháp luật hiện hành.`);
+    const text = ['QUY CHẾ', 'Hoạt động của Ban', 'Chương I CHUNG', 'Điều 1. Phó Trưởng ban',
+      'Giúp Trưởng ban chỉ đạo các hoạt động của Ban Chỉ đạo theo phân công của Trưởng ban.', '', '\\', '',
+      'Khi Trưởng ban vắng mặt, Phó Trưởng ban thay mặt.', 'Điều 2. Tổ công tác', ...filler].join('\n');
+    // The debris line as the restoration discards it: gone from the lines, listed as discarded.
+    const all = normaliseSource(text).lines;
+    const debris = all.find((l) => l.text === '\\')!;
+    const kept = all.filter((l) => l !== debris);
+    const clauses = (lines: ParseLine[]) => parseLines(lines, meta, 't.txt').document.regulation!.chapters[0]!.articles[0]!.clauses.map((c) => c.text.slice(0, 16));
+    expect(clauses(markAfterDiscarded(kept, [{ line: debris.n, text: '\\', reason: 'stamp' }]))).toEqual(['Giúp Trưởng ban ']);
+    expect(clauses(kept)).toEqual(['Giúp Trưởng ban ', 'Khi Trưởng ban v']);
+    expect(markAfterDiscarded(kept, [{ line: debris.n, text: '\\', reason: 'stamp' }]).filter((l) => l.afterDiscarded).map((l) => l.text)).toEqual(['Khi Trưởng ban vắng mặt, Phó Trưởng ban thay mặt.']);
   });
   it('a dash opening a wrapped line in the middle of a sentence is text, not a bullet (`kinh tế` / `- xã hội`)', () => {
     const r = reg('Chương I CHUNG\nĐiều 1. Phạm vi\n1. Phục vụ phát triển kinh tế\n- xã hội của tỉnh.\n2. Gồm:\n- các sở;\n- các ngành.');
