@@ -1284,7 +1284,8 @@ export function unreadable(core: string): boolean {
  * For each kept line, the index of the token whose case is decided as after a full stop (-1: none),
  * though no full stop precedes it: the first word of the first line after a heading and a blank line
  * (`Điều 6. Cơ quan thường trực`, then `5d Thông tin`: `Sở Thông tin`, not a continuation of the
- * heading's title), and the first word of an article's title (`Điều 6. y viên`: titles start with a
+ * heading's title; after a short line in capitals too: `QUY CHẾ`, then `oat động` for the regulation's
+ * `Hoạt động …`), and the first word of an article's title (`Điều 6. y viên`: titles start with a
  * capital). A title that wraps goes on in the next line with no blank line between (the real scan,
  * line 332), and a heading line as long as the text's lines is a paragraph that wraps (a decision's
  * `Điều 1. Ban hành kèm theo …`), not a heading alone. (Ingest passes no blank lines: a blank line
@@ -1301,10 +1302,20 @@ function sentenceStarts(kept: Array<{ line: SourceLine; tokens: WorkToken[] }>):
     if (!idx.length) continue;
     const toks = kept[li]!.tokens;
     if (idx.length > 2 && /^(Điều|ĐIỀU)$/u.test(toks[idx[0]!]!.text) && /^\d+[a-z]?[.:]$/u.test(toks[idx[1]!]!.text)) title[li] = idx[2]!;
-    if (before >= 0 && kept[before]!.line.n < kept[li]!.line.n - 1 && HEADING_KEYWORD.test(kept[before]!.tokens[live[before]![0]!]!.text) && kept[before]!.line.text.length < 0.75 * median) body[li] = idx[0]!;
+    if (before >= 0 && kept[before]!.line.n < kept[li]!.line.n - 1 && (HEADING_KEYWORD.test(kept[before]!.tokens[live[before]![0]!]!.text) || inCapitals(kept[before]!.tokens)) && kept[before]!.line.text.length < 0.75 * median) body[li] = idx[0]!;
     before = li;
   }
   return { body, title };
+}
+
+/** Whether a line's words are all in capitals (at least two letters), as a heading's: `QUY CHẾ`. */
+function inCapitals(tokens: WorkToken[]): boolean {
+  let letters = 0;
+  for (const t of tokens) {
+    if (!t.text) continue;
+    for (const c of t.text) if (isLetter(c)) { if (c !== c.toUpperCase() || c === c.toLowerCase()) return false; letters++; }
+  }
+  return letters >= 2;
 }
 
 /** This document's own case usage: a step's chosen word after the previous token, where the scan shows its case reliably. */

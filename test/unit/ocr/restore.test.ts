@@ -359,6 +359,12 @@ describe('case at the start of a body', () => {
     const bg = CLEAN.filter((x) => x !== 'bac-giang-2021');
     expect(restoreWith(bg, ['Diéu 6. y vién Ban Chi dao', '', '1. Tham muu gitip Truong ban'])).toMatch(/^Điều 6\. Ủy viên Ban Chỉ đạo/u);
   });
+  it('decides so after a short line in capitals and a blank line too: the regulation title after `QUY CHẾ` (synthetic Kiên Giang 2019 scan seed 1246, its first letter lost: `oat dong`)', () => {
+    const kg = CLEAN.filter((x) => x !== 'kien-giang-2019');
+    const title = 'oat dong cta Ban Chi dao Chinh quyén dién t1 tinh Kién Giang';
+    expect(restoreWith(kg, ['QUY CHÉ', '', title])).toMatch(/^QUY CHẾ +Hoạt động của Ban Chỉ đạo/u);
+    expect(restoreWith(kg, ['QUY CHÉ', title])).toMatch(/^QUY CHẾ +hoạt động của Ban Chỉ đạo/u);
+  });
   it('but not after a line as long as the text (a paragraph that wraps) nor without a blank line (a title that wraps)', () => {
     const long = 'Diéu 6. Co quan thudng truc Ban Chi dao trién khai cac nhiém vu cua Ban Chi dao va cac';
     expect(restoreWith(refs, [long, '', body])).toMatch(/các +sở Thông tin/u);
