@@ -712,8 +712,8 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
       if (run.length && run[0]!.t.text.slice(-1) !== first.text.slice(-1)) end();
       run.push({ t: first, kind: 'letter', capital: false, sentence });
     } else if (run.length && /^(?:[a-zđ]{2,3}|[a-zđ][ilj1|]{2}|[^\p{L}\p{N}\s])[.)]$/u.test(first.text) && first.text.slice(-1) === run[0]!.t.text.slice(-1) && words.length) {
-      run.push({ t: first, kind: 'odd', capital: /^\p{Lu}/u.test(words[0]!.text), sentence });
-    } else if (run.length && run[0]!.t.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && /^\p{Lu}/u.test(first.text)) {
+      run.push({ t: first, kind: 'odd', capital: CAPITAL_LIKE.test(words[0]!.text), sentence });
+    } else if (run.length && run[0]!.t.text.endsWith('.') && toks[0]!.text === '' && toks[0]!.ocr === '.' && CAPITAL_LIKE.test(first.text)) {
       run.push({ t: toks[0]!, kind: 'lost', capital: true, sentence });
     } else if (/^\d{1,3}[.)]$/u.test(first.text) || HEADING_KEYWORD.test(first.text)) end();
   }
@@ -730,6 +730,9 @@ export function pointLetterSequence(lines: WorkToken[][], channelCost?: (ocr: st
     });
   }
 }
+
+/** A word that starts with a capital, or with the scan's `¢` or `$` for one (`¢hi` for `Chỉ`, `$6` for `Số`). */
+const CAPITAL_LIKE = /^(?:\p{Lu}|[¢$]\p{L})/u;
 
 /** A marker of a run (`pointLetterSequence`): a letter, two or three letters, strokes or a symbol (`odd`), or a lost letter; whether a capital follows it, and whether the line before it ended a sentence. */
 interface PointMark { t: WorkToken; kind: 'letter' | 'odd' | 'lost'; capital: boolean; sentence: boolean }

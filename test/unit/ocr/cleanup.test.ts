@@ -178,6 +178,10 @@ describe('clean-up passes', () => {
     const noDd = ['d. bốn', '. Chỉ đạo', 'g. sáu'].map((l) => dropSymbolTokens(toks(l)));
     pointLetterSequence(noDd);
     expect(noDd.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
+    // The capital after the lost letter read as `¢` (Bình Định scan layout, seed 1425: `d. … được giao.`, `. ¢hi dao`, `g.`).
+    const cent = ['d. bốn được giao.', '. ¢hi dao hoat dong', 'g. sáu'].map((l) => dropSymbolTokens(toks(l)));
+    pointLetterSequence(cent);
+    expect(cent.map((l) => l[0]!.text)).toEqual(['d.', 'e.', 'g.']);
     const withDd = ['c. ba', 'd. bốn', 'đ. năm', '2. Hai', 'c. ba', 'd. bốn', '. Chỉ đạo', 'e. sáu'].map((l) => dropSymbolTokens(toks(l)));
     pointLetterSequence(withDd);
     expect(withDd.map((l) => l[0]!.text)).toEqual(['c.', 'd.', 'đ.', '2.', 'c.', 'd.', 'đ.', 'e.']);
