@@ -215,6 +215,17 @@ class Lower {
   }
 }
 
+/** `maxInto` of a model's own context through its `maxProbInto` (the logarithms of the same numbers), in the model's scratch. */
+function logMaxInto(c: { maxProbInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void }, model: TrigramModel, ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
+  if (model.probScratch.length < to) model.probScratch = new Float64Array(2 * to);
+  const p = model.probScratch;
+  c.maxProbInto(ids, from, to, p, true);
+  for (let j = from; j < to; j++) {
+    const x = Math.log(p[j]!);
+    if (first || x > out[j]!) out[j] = x;
+  }
+}
+
 /** A context (u v) the model never saw: P(w | v) from the lower orders alone (the same for every u). */
 class LowerContext implements LmContext {
   readonly trigram = false;
@@ -239,13 +250,7 @@ class LowerContext implements LmContext {
   }
 
   maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
-    const l = this.lower, li = l.idx, da = l.da, dg = l.dg, model = this.model, t = model.lowerSparse;
-    for (let j = from; j < to; j++) {
-      const wi = ids[j]!;
-      const s = t.find(li, wi);
-      const x = Math.log(s >= 0 ? t.vals[s]! : dg * (da * model.p1Id(wi)));
-      if (first || x > out[j]!) out[j] = x;
-    }
+    logMaxInto(this, this.model, ids, from, to, out, first);
   }
 
   maxProbInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
@@ -295,15 +300,7 @@ class TrigramContext implements LmContext {
   }
 
   maxInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
-    const l = this.lower, li = l.idx, da = l.da, dg = l.dg, g = this.g, model = this.model, ts = model.triSparse, ls = model.lowerSparse, ci = this.idx;
-    for (let j = from; j < to; j++) {
-      const wi = ids[j]!;
-      const t = ts.find(ci, wi);
-      let x: number;
-      if (t >= 0) x = Math.log(ts.vals[t]!);
-      else { const s = ls.find(li, wi); x = Math.log(g * (s >= 0 ? ls.vals[s]! : dg * (da * model.p1Id(wi)))); }
-      if (first || x > out[j]!) out[j] = x;
-    }
+    logMaxInto(this, this.model, ids, from, to, out, first);
   }
 
   maxProbInto(ids: Int32Array, from: number, to: number, out: Float64Array, first: boolean): void {
@@ -396,6 +393,8 @@ class TrigramModel implements LanguageModel {
   private midStamp: Int32Array | null = null;
   /** P(w | u v) of the words seen after each trigram context (u v), a row each. */
   readonly triSparse = new SparseRows();
+  /** Scratch of `logMaxInto`. */
+  probScratch = new Float64Array(64);
   /** `phraseId`, NaN standing for null (a logarithm of a positive ratio is never NaN). */
   private readonly phraseCache = new PairTable(1024);
   /** Folded id of any word (folding is slow: once per word; training words are known already). */
