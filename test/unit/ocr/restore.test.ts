@@ -372,6 +372,17 @@ describe('case at the start of a body', () => {
   });
 });
 
+describe("a document's own case by letters whose capital has the small letter's shape", () => {
+  // Kiên Giang 2019 under a scan's layout (seed 1236), restored without Kiên Giang 2019: the other references
+  // write `chính quyền` in small letters, this document `Chính quyền` after `Ban Chỉ đạo`.
+  const kg = CLEAN.filter((x) => x !== 'kien-giang-2019');
+  const own = ['thanh lip Ban Chi dao Chinh quyén dién tv tinh Kién Giang;', 'Hoat déng cua Ban Chi dao Chinh quyén dién tu tinh Kién Giang', 'cong tac cua Ban Chi dao Chinh quyén dién tv tinh Kién Giang'];
+  it('takes the document usage, counted where such a letter is clear, for a damaged one (`REhinh` in the title: Chính); without it, the references decide', () => {
+    expect(restoreWith(kg, ['Ban Chi dao REhinh quyén dién t1 tinh Kién Giang', '', ...own])).toMatch(/^Ban Chỉ đạo Chính quyền điện tử/u);
+    expect(restoreWith(kg, ['Ban Chi dao REhinh quyén dién t1 tinh Kién Giang'])).toMatch(/^Ban Chỉ đạo chính quyền điện tử/u);
+  });
+});
+
 describe('stamp debris at the end of a line in capitals', () => {
   // The real scan's debris shapes (`N`, `NG`: damage.ts SCAN_DEBRIS) after a heading in capitals, as the scan layout puts them.
   it('drops a last word of consonants the decoder reads only with low confidence, and keeps a damaged word the context vouches for', () => {
