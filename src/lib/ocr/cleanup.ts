@@ -164,7 +164,7 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     // Or one edit off with one or two strokes glued after it, an `&` for its `ề` (`DEiéuul 3.`, `DPi&uul 8.`)
     // or for the mark of an `é` read already (`DPié&uul 2.`).
     const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k !== 'diem' &&
-      ((k.length <= 6 && levenshtein(k.replace(/[lj1]/gu, 'i'), 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && [k.replace(/&/gu, 'e'), k.replace(/&/gu, '')].some((x) => levenshtein(x.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1)));
+      ((k.length <= 6 && levenshtein(k.replace(/[lj1]/gu, 'i'), 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && [ke, k.replace(/&/gu, '')].some((x) => levenshtein(x.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1)));
     const next = dieu || dieuNoI || dieuNear || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
     if ((dieu || ((dieuNoI || dieuNear) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {

@@ -257,8 +257,7 @@ export function applyCase(ocr: string, syllable: string, capsLine: boolean, cont
 /** Whether the scan shows a word's case reliably: a clear first letter, no mixed capitals. */
 export function caseIsReliable(ocr: string): boolean {
   const { upper, start } = wordShape(ocr);
-  if (!isLetter(start) || SHAPE_CASE.test(start) || start === 'I') return false;
-  return upper === 0 || (upper === 1 && start !== start.toLowerCase());
+  return isLetter(start) && !SHAPE_CASE.test(start) && start !== 'I' && clearShape(upper, start);
 }
 
 /**
@@ -1267,7 +1266,7 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
       const d = docCase.get(p + ' ' + o.lm) ?? shapeCase.get(p + ' ' + o.lm);
       text = applyCase(s.core, o.text, s.caps, d ? { p: (d.cap + 0.5) / (d.total + 1), n: d.total } : models.cases.capital(p, o.lm), word && models.cases.neverCapital(o.lm));
       // Every part of a personal name or a place starts with a capital (`1é Anh Duong`: `Lê`, not `lê`).
-      if (proper.has(st.slot)) text = text.charAt(0).toUpperCase() + text.slice(1);
+      if (proper.has(st.slot)) text = titleCase(text);
     }
     const tok = kept[s.line]!.tokens[s.token]!;
     tok.text = s.lead + text + s.trail;
@@ -1351,6 +1350,10 @@ function countDocCase(run: Run, st: Step, chosen: number, prev: string, docCase:
 /** No capital past the first letter (a word's shape, not mixed capitals). */
 function shapeIsClear(ocr: string): boolean {
   const { upper, start } = wordShape(ocr);
+  return clearShape(upper, start);
+}
+/** No capital, or only the first code point (`wordShape`'s counts). */
+function clearShape(upper: number, start: string): boolean {
   return upper === 0 || (upper === 1 && start !== start.toLowerCase());
 }
 
