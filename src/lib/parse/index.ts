@@ -11,7 +11,7 @@ import { CommitteeSchema } from '../schema.ts';
 import { parseBody, part, partsText, discard, type ParseContext, type Part } from './body.ts';
 import { readHeading } from './headings.ts';
 import { isNoise, type ParseLine } from './lines.ts';
-import { basisStart, damagedRegulationStart, damagedTypeLine, isIssuedWithLine, isOperativeLine, isTypeLine, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
+import { basisStart, damagedRegulationStart, damagedTypeLine, isIssuedWithLine, isOperativeLine, isTypeLine, printedRegulationType, readClosing, readLetterhead, readPreamble, regulationTypeOf, resolveVariants } from './metadata.ts';
 import { findDate, findNumber, findReferences } from './references.ts';
 import { editDistance, foldAligned } from './text.ts';
 import { findMotto, matchRecipientsHeading, isSignerTitle } from './lines.ts';
@@ -83,7 +83,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
 
   const readRegulation = (from: number) => {
     const typeLine = lines[from]!;
-    const type = regulationTypeOf(typeLine.text) ?? typeLine.text;
+    const type = printedRegulationType(typeLine.text);
     ctx.accounting.set(typeLine.n, 'meta:regulation.type');
     const titleParts: Part[] = [];
     const rest = typeLine.text.slice(type.length).trim();

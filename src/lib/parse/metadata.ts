@@ -55,10 +55,11 @@ export function isIssuedWithLine(text: string): boolean {
 }
 /**
  * The type line of an attached regulation the scan damaged past reading as a type (`QUY CHẾ` printed
- * `QUY PHUHI`, restored `QUY PHÍ`), found by the regulation's other marks: a short line of capitals
- * whose first word is `QUY` or whose words are within 3 edits of a type, at most four lines above the
- * first `(kèm theo …)` line after the decision's body starts (and before any chapter heading); -1 when
- * there is none.
+ * `QUY PHUHI`, restored `QUY PHÍ`), found by the regulation's other marks: a line of capitals at most
+ * four lines above the first `(kèm theo …)` line after the decision's body starts (and before any
+ * chapter heading), either short (three words at most) with `QUY` first or its first two words within
+ * 3 edits of a type, or of up to eight words with `QUY` first (the type and the title's first words on
+ * one line, `QUY PHÍ HOẠT ĐỘNG`: Bình Định 2021 scan layout, seed 1617); -1 when there is none.
  */
 export function damagedRegulationStart(lines: ParseLine[], from: number): number {
   for (let k = from; k < lines.length; k++) {
@@ -67,13 +68,25 @@ export function damagedRegulationStart(lines: ParseLine[], from: number): number
     if (!isIssuedWithLine(t)) continue;
     for (let j = Math.max(from, k - 4); j < k; j++) {
       const x = lines[j]!.text.trim(), words = x.split(/\s+/u);
-      if (words.length > 3 || !isUpperLine(x) || readHeading(x)) continue;
+      if (words.length > 8 || !isUpperLine(x) || readHeading(x)) continue;
       const f = foldAligned(words.slice(0, 2).join(' ')).replace(/[^a-z ]+/g, '');
-      if (/^quy\b/.test(f) || REGULATION_TYPES.some((r) => editDistance(f, r) <= 3)) return j;
+      if (/^quy\b/.test(f) || (words.length <= 3 && REGULATION_TYPES.some((r) => editDistance(f, r) <= 3))) return j;
     }
     return -1;
   }
   return -1;
+}
+
+/**
+ * The type printed on a regulation's type line: the type read (`regulationTypeOf`), else, on a line
+ * `damagedRegulationStart` found, its first two words when more follow and the first is `QUY` (`QUY
+ * PHÍ HOẠT ĐỘNG`: the rest is the title's), else the whole line.
+ */
+export function printedRegulationType(text: string): string {
+  const read = regulationTypeOf(text);
+  if (read) return read;
+  const words = text.trim().split(/\s+/u);
+  return words.length > 2 && foldAligned(words[0]!) === 'quy' ? words.slice(0, 2).join(' ') : text.trim();
 }
 
 /**

@@ -193,6 +193,20 @@ describe('document type line damaged', () => {
     expect(codes(parse(`${head}QUY CHẾ${tail}`))).not.toContain('regulation-type-unread');
     for (const other of ['PHỤ LỤC', 'BIỂU MẪU']) expect(parse(`${head}${other}${tail}`).document.regulation?.title).not.toBe('Hoạt động của Ban Chỉ đạo và Tổ công tác giúp việc Ban Chỉ đạo Chuyển đổi số thành phố Phú Quốc');
   });
+  it('a damaged regulation type line that also carries the title\'s first words (`QUY CHẾ HOẠT ĐỘNG` printed `QUY PHUH& HOAT DDNG`, restored `QUY PHÍ HOẠT ĐỘNG`, right under the signer: Bình Định 2021 scan layout, seed 1617) still opens the regulation, and the words after the type stay the title\'s', () => {
+    const head = 'QUYẾT ĐỊNH\nBan hành Quy chế hoạt động\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định có hiệu lực.\nNơi nhận:\n- Như Điều 1;\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\n\nLâm Hải Giang\n\nPHÓ CHỦ TỊCH UBND TỈNH\n';
+    const tail = '\n\ncủa Ban chỉ đạo xây dựng Chính quyền điện tử tỉnh Bình Định\n\n(Ban hành kèm theo Quyết định số /QĐ-BCĐ ngày / /2021\n\ncủa Trưởng Ban chỉ đạo xây dựng Chính quyền điện tử tỉnh Bình Định)\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n1. Nội dung.\nĐiều 2. Nguyên tắc\n1. Nội dung.';
+    const r = parse(`${head}QUY PHÍ HOẠT ĐỘNG${tail}`);
+    expect(r.document.regulation?.type).toBe('QUY PHÍ');
+    expect(r.document.regulation?.title).toBe('HOẠT ĐỘNG của Ban chỉ đạo xây dựng Chính quyền điện tử tỉnh Bình Định');
+    expect(r.document.regulation?.chapters.map((c) => c.articles.map((a) => a.id))).toEqual([['dieu-1', 'dieu-2']]);
+    expect(r.document.decision.articles).toHaveLength(2);
+    expect(codes(r)).toContain('regulation-type-unread');
+    // The clean line reads as before, without a warning.
+    const clean = parse(`${head}QUY CHẾ HOẠT ĐỘNG${tail}`);
+    expect(clean.document.regulation?.title).toBe(r.document.regulation?.title);
+    expect(codes(clean)).not.toContain('regulation-type-unread');
+  });
   it('a decision type line the scan damaged past reading (`QUYẾT ĐỊNH` restored `QUYẾT THÀNH`: Bình Định 2021 scan layout, seeds 226 and 244) is still the type line, found above the operative `QUYẾT ĐỊNH:`, with a warning', () => {
     const body = '\nBan hành Quy chế hoạt động\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định có hiệu lực.\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.';
     const r = parse(`QUYẾT THÀNH${body}`);
