@@ -65,10 +65,10 @@ export function dropTrailingStamp(tokens: WorkToken[]): WorkToken[] {
   const lettersInPrefix = (prefix.match(/\p{L}/gu) ?? []).length;
   // A chapter's numeral after its keyword, or after any capitalised word alone before it on the line
   // (the keyword damaged past recognition, `Ehuong II`, `Chuog IV`: the decoder may still read it), or
-  // after a word that is the keyword with strokes before it (`REhurongil II`, see `CHUONG_DAMAGED`), where
+  // after a word that is the keyword with strokes before it or damaged (`REhurongil II`, see `damagedChapterWord`), where
   // any numeral-like capitals are its numeral (`Cruong L`: an `I` read as `L`).
   const numeral = /^[IVXL]{1,4}\.?$/u.test(last.text) && (HEADING_WORD.test(foldKey(prev.text.replace(/^\P{L}+|\P{L}+$/gu, ''))) ||
-    (l.length === 2 && ((/^\p{Lu}\p{Ll}/u.test(prev.text) && ROMAN_NUMERAL.test(last.text.replace(/\.$/u, ''))) || CHUONG_DAMAGED.test(foldKey(prev.text)))));
+    (l.length === 2 && ((/^\p{Lu}\p{Ll}/u.test(prev.text) && ROMAN_NUMERAL.test(last.text.replace(/\.$/u, ''))) || damagedChapterWord(foldKey(prev.text)))));
   const strayCaps = /^\p{Lu}{1,2}$/u.test(last.text) && !isValidSyllable(last.text) && /[\p{Ll}.]$/u.test(prev.text) && !numeral;
   // (A number before the noise is text, `2019;*`: the marks alone go, in `stripNoiseMarks`.)
   if ((noisy && lettersInPrefix < 2 && !/\d{2}/u.test(prefix)) || strayCaps) return tokens.map((t) => (t === last ? del(t) : t));
@@ -138,6 +138,14 @@ const CHUONG_NO_H = /^c[uưw]{1,2}[oơ0]?ng$/u;
  * numeral with nothing after it but capitals (a chapter's title), since `thương`, `phương` match too.
  */
 const CHUONG_DAMAGED = /^[a-z]{0,3}(?:ch|c|h)[uưwri]{1,3}[oơ0]?n[gd][a-z]{0,2}$/u;
+/**
+ * A folded word that may be the chapter keyword damaged (`CHUONG_DAMAGED`), or a word of 5–8 letters
+ * within 3 edits of it (`Ehiotg II`: `C` read as `E`, `ư` as `i`, `n` as `t`; Bắc Giang 2021 scan
+ * layout, seed 1667). Callers ask for the rest of a chapter heading too (line start, a Roman numeral).
+ */
+function damagedChapterWord(k: string): boolean {
+  return CHUONG_DAMAGED.test(k) || (k.length >= 5 && k.length <= 8 && /^[a-z]+$/u.test(k) && levenshtein(k, 'chuong') <= 3);
+}
 const ROMAN_LIKE = /^[IVXLl1|]{1,4}\.?$/u;
 
 /** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`, `Cuong II`, `REhurong III`). */
@@ -176,7 +184,7 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
       push({ ...t, text: /^\p{Lu}+$/u.test(t.text.slice(0, 3)) && t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.95 });
       // (Glued letters before a numeral of its own are the scan's strokes, not the numeral: `Chuongil IV`.)
       if (rest && !(next && /^[IVXL]+\.?$/u.test(next.text))) push({ text: t.text.slice(t.text.length - rest.length), ocr: '' });
-    } else if (lineStart && /^\p{Lu}/u.test(t.text) && CHUONG_DAMAGED.test(k) && romanAfter(nextOf(i))) {
+    } else if (lineStart && /^\p{Lu}/u.test(t.text) && damagedChapterWord(k) && romanAfter(nextOf(i))) {
       push({ ...t, text: t.text === t.text.toUpperCase() ? 'CHƯƠNG' : 'Chương', fixed: true, confidence: 0.8 });
     } else push(t);
   }

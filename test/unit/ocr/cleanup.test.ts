@@ -128,6 +128,12 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('REhuond III')))).toBe('Chương III');
     // `ư` read as `i` (Bình Định 2021 scan layout, seed 964: `REhiong IV`).
     expect(text(headingKeywords(toks('REhiong IV TO CHUC')))).toBe('Chương IV TO CHUC');
+    // Three letters off (Bắc Giang 2021 scan layout, seed 1667: `Ehiotg II`, `C` read as `E`, `ư` as `i`, `n` as `t`: Chương II lost);
+    // not before small letters, nor a word with a digit in it.
+    expect(text(headingKeywords(toks('Ehiotg II NHIÉM VU, QUYÉN HAN')))).toBe('Chương II NHIÉM VU, QUYÉN HAN');
+    expect(text(headingKeywords(toks('Ehiotg II cua ban')))).toBe('Ehiotg II cua ban');
+    expect(text(headingKeywords(toks('Ehiot6 II NHIÉM')))).toBe('Ehiot6 II NHIÉM');
+    expect(text(dropTrailingStamp(toks('Ehiotg II')))).toBe('Ehiotg II');
     // Not words that match the shape (`thương`, `phương`) before a numeral and small letters, nor mid-line, nor before no numeral.
     expect(text(headingKeywords(toks('Phuong I va')))).toBe('Phuong I va');
     expect(text(headingKeywords(toks('Thuong II cua ban')))).toBe('Thuong II cua ban');
