@@ -48,6 +48,22 @@ const exactArticle = (text: string) => {
   return !!h && h.kind === 'article' && h.exact && !!h.punct && h.values.length > 0;
 };
 
+/**
+ * Where an attached regulation starts when neither its type line nor its `(kèm theo …)` line could be
+ * found: the first chapter numbered 1 (`Chương I`), or article numbered 1 (`Điều 1.`), after the
+ * decision's closing began (its recipients or a signer's title); -1 when there is none.
+ */
+function firstChapterAfterClosing(lines: ParseLine[], from: number): number {
+  let closed = false;
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (!closed) { closed = matchRecipientsHeading(t) !== null || (isSignerTitle(t) && i > from); continue; }
+    const h = readHeading(t);
+    if (h && h.values[0] === 1 && (h.kind === 'chapter' || exactArticle(t))) return i;
+  }
+  return -1;
+}
+
 /** Parse lines into a Document (see module doc). Never throws on odd input; problems become diagnostics. */
 export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): ParseResult {
   const ctx: ParseContext = { diagnostics: [], discarded: [], accounting: new Map(), ids: new Set() };
@@ -125,6 +141,13 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     };
   };
 
+  // A regulation whose type and title lines the scan damaged past finding: from its first chapter (or
+  // article) on, without a type or title (the lines above it stay in the decision's closing).
+  const readUntitledRegulation = (from: number) => {
+    const body = parseBody(lines.slice(from), { mode: 'regulation', idPrefix: '' }, ctx);
+    regulation = { type: '', title: '', issuedWith: null, lines: [lines[from]!.n, Math.max(lines[from]!.n, lastLineN)], chapters: body.chapters, articles: body.articles };
+  };
+
   if (iType >= 0) {
     head = readLetterhead(lines.slice(0, iType), ctx);
     decisionType = lines[iType]!.text;
@@ -164,6 +187,12 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
       iReg = damagedRegulationStart(lines, iBodyStart);
       if (iReg >= 0) ctx.diagnostics.push({ severity: 'warning', code: 'regulation-type-unread', message: `Regulation type line not read as a type ("${lines[iReg]!.text.trim()}"); taken for one above its "(kèm theo …)" line`, line: lines[iReg]!.n });
     }
+    let untitled = false;
+    if (iReg < 0) {
+      iReg = firstChapterAfterClosing(lines, iBodyStart);
+      untitled = iReg >= 0;
+      if (untitled) ctx.diagnostics.push({ severity: 'warning', code: 'regulation-start-unread', message: `No regulation type line found after the decision's closing; the regulation is taken to start at its first chapter or article ("${lines[iReg]!.text.trim()}"), without a type or title`, line: lines[iReg]!.n });
+    }
     const regStart = iReg >= 0 ? iReg : lines.length;
     let decEnd = regStart;
     for (let i = iBodyStart; i < regStart; i++) {
@@ -188,7 +217,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     signature = closing.signature;
     dateVariants.push(...closing.dates);
     decisionLines = [firstLine, lines[regStart - 1]?.n ?? firstLine];
-    if (iReg >= 0) readRegulation(iReg);
+    if (iReg >= 0) (untitled ? readUntitledRegulation : readRegulation)(iReg);
   } else if (iRegHead >= 0) {
     head = readLetterhead(lines.slice(0, iRegHead), ctx);
     decisionLines = [firstLine, lines[Math.max(0, iRegHead - 1)]!.n];

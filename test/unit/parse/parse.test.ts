@@ -207,6 +207,18 @@ describe('document type line damaged', () => {
     expect(clean.document.regulation?.title).toBe(r.document.regulation?.title);
     expect(codes(clean)).not.toContain('regulation-type-unread');
   });
+  it('a regulation whose type line and (kèm theo …) line are both past finding still gets its chapters and articles: it starts at its first chapter after the decision\'s closing, with a warning, without a type or title', () => {
+    const head = 'QUYẾT ĐỊNH\nBan hành Quy chế hoạt động\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định có hiệu lực.\nNơi nhận:\n- Như Điều 1;\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\n\nLâm Hải Giang\n\n';
+    const body = '\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n1. Nội dung.\nĐiều 2. Nguyên tắc\n1. Nội dung.\nChương II\nTỔ CHỨC\nĐiều 3. Thành viên\n1. Nội dung.';
+    const r = parse(`${head}OUY PHÍ HOẠT ĐỘNG\n\ncủa Ban chỉ đạo tỉnh\n\nBan hành kém theo Quyết định số /QĐ-BCĐ)${body}`);
+    expect(r.document.regulation?.chapters.map((c) => c.articles.map((a) => a.id))).toEqual([['dieu-1', 'dieu-2'], ['dieu-3']]);
+    expect(r.document.decision.articles.map((a) => a.id)).toEqual(['qd-dieu-1', 'qd-dieu-2']);
+    expect(r.document.regulation?.title).toBe('');
+    expect(codes(r)).toContain('regulation-start-unread');
+    // A decision without a regulation after its closing gets none; a readable type line needs no such warning.
+    expect(parse(head).document.regulation).toBeNull();
+    expect(codes(parse(`${head}QUY CHẾ HOẠT ĐỘNG\n(Ban hành kèm theo Quyết định số /QĐ-BCĐ)${body}`))).not.toContain('regulation-start-unread');
+  });
   it('a decision type line the scan damaged past reading (`QUYẾT ĐỊNH` restored `QUYẾT THÀNH`: Bình Định 2021 scan layout, seeds 226 and 244) is still the type line, found above the operative `QUYẾT ĐỊNH:`, with a warning', () => {
     const body = '\nBan hành Quy chế hoạt động\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định có hiệu lực.\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.';
     const r = parse(`QUYẾT THÀNH${body}`);
