@@ -14,7 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { gazetteerPlaces, gazetteerStreams } from './gazetteer.ts';
-import { nameCost, nameShaped, signingTitle, UNLISTED } from './names.ts';
+import { GIVEN, nameCost, nameShaped, signingTitle, SURNAMES, UNLISTED } from './names.ts';
 import { SYMBOLS } from './symbols.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
@@ -1022,6 +1022,10 @@ function overrule(run: Run, t: number, syllable: string, confidence: number, cho
   conf[t] = Math.min(conf[t]!, confidence);
 }
 
+/** The name lists in lower case (the restorer's syllables are). */
+const SURNAMES_LOWER = [...new Set(SURNAMES.map((x) => x.toLowerCase()))];
+const GIVEN_LOWER = [...new Set(GIVEN.map((x) => x.toLowerCase()))];
+
 /** How much better (in the name model's cost) a name reading must be than the decoder's own name reading to replace it. */
 const NAME_MARGIN = 2;
 /** Confidence of a name word the name model read otherwise than the decoder: listed for reviewers (under `LOW_CONFIDENCE`). */
@@ -1029,8 +1033,8 @@ const NAME_CONFIDENCE = 0.55;
 
 /**
  * Names under a signing title (`isNameLine`, names.ts) read again with the name model instead of the
- * language model: each word's candidates scored by the channel and the cost of the syllable as a
- * surname (first word) or a middle or given name. The decoder's reading stays when it is a listed
+ * language model: each listed name part (names.ts) scored by the channel's cost of the word's letters
+ * read as it and the cost of the syllable as a surname (first word) or a middle or given name. The decoder's reading stays when it is a listed
  * name part within `NAME_MARGIN` of the best (`Lam Minh Thanh`: `Thành` stays, `Thanh` is no better
  * read); otherwise the best listed one replaces it (`Pham Vu H6ng`: `Vi Hưng` → `Vũ Hồng`), with a
  * confidence that lists it for reviewers. Returns the slots of name lines (written as titles).
@@ -1060,18 +1064,19 @@ function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
         const st = steps[t]!, s = slots[st.slot]!;
         names.add(st.slot);
         const score = (syllable: string, channel: number) => W.channel * channel + nameCost(syllable, k === 0);
-        let best: Cand | null = null, bestScore = Infinity;
-        for (const c of s.cands) {
-          if (nameCost(c.syllable, k === 0) >= UNLISTED) continue;
-          const x = score(c.syllable, c.channel);
-          if (x < bestScore) { bestScore = x; best = c; }
+        // Every listed name part the scan's letters may spell, not only the word's candidates: a name's
+        // letters may read as many common words first (`Iam`: `ịm`, `giam` …, and the decoder's `làm`, before `lâm`).
+        const costs = wordCosts(s.lower, run.models.channel);
+        let best: string | null = null, bestScore = Infinity;
+        for (const name of k === 0 ? SURNAMES_LOWER : GIVEN_LOWER) {
+          const x = score(name, costs.within(name, W.bound));
+          if (x < bestScore) { bestScore = x; best = name; }
         }
-        if (!best) return;
+        if (best === null) return;
         const cur = st.options[chosen[t]!]!;
-        const mine = s.cands.find((c) => c.syllable === cur.lm);
-        const curScore = mine && nameCost(mine.syllable, k === 0) < UNLISTED ? score(mine.syllable, mine.channel) : Infinity;
-        if (best.syllable === cur.lm || bestScore + NAME_MARGIN > curScore) return;
-        overrule(run, t, best.syllable, NAME_CONFIDENCE, chosen, conf);
+        const curScore = nameCost(cur.lm, k === 0) < UNLISTED ? score(cur.lm, costs.within(cur.lm, W.bound)) : Infinity;
+        if (best === cur.lm || bestScore + NAME_MARGIN > curScore) return;
+        overrule(run, t, best, NAME_CONFIDENCE, chosen, conf);
       });
     }
     prevLi = li;
