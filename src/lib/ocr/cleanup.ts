@@ -148,6 +148,16 @@ function damagedChapterWord(k: string): boolean {
 }
 const ROMAN_LIKE = /^[IVXLl1|]{1,4}\.?$/u;
 
+/**
+ * Whether the letters of a word left when the strokes glued after it are taken off are the article
+ * keyword: within 1 edit, or within 2 for five letters starting as it does (a stroke inside as well,
+ * and a letter misread: `DEiduul 11.`, an `E` stroke after the `D` and `d` for `ê`; Kiên Giang 2019
+ * scan layout, seed 1835).
+ */
+function strokedDieu(stem: string): boolean {
+  return levenshtein(stem, 'dieu') <= (stem.length === 5 && /^[dpđ]/u.test(stem) ? 2 : 1);
+}
+
 /** Article and chapter keywords read wrong (`Piéu 7`, `Didu 2`, `Pitu 13`, `Diéuul.`, `Déu 2.` at line start, `ChuongIl`, `Chuwong 1V`, `Cuong II`, `REhurong III`). */
 export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
@@ -170,9 +180,9 @@ export function headingKeywords(tokens: WorkToken[]): WorkToken[] {
     // `THléu 3.` with an `l` for its `i`;
     // not `Điểm`, a word of references).
     // Or one edit off with one or two strokes glued after it, an `&` for its `ề` (`DEiéuul 3.`, `DPi&uul 8.`)
-    // or for the mark of an `é` read already (`DPié&uul 2.`).
+    // or for the mark of an `é` read already (`DPié&uul 2.`); two off with a stroke inside too (`strokedDieu`).
     const dieuNear = !dieu && !dieuNoI && lineStart && /^\p{Lu}/u.test(t.text) && k.length >= 3 && k !== 'diem' &&
-      ((k.length <= 6 && levenshtein(k.replace(/[lj1]/gu, 'i'), 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && [ke, k.replace(/&/gu, '')].some((x) => levenshtein(x.replace(/[ul1i]{1,2}$/u, ''), 'dieu') <= 1)));
+      ((k.length <= 6 && levenshtein(k.replace(/[lj1]/gu, 'i'), 'dieu') <= 2) || (k.length <= 8 && /[ul1i]$/u.test(k) && [ke, k.replace(/&/gu, '')].some((x) => strokedDieu(x.replace(/[ul1i]{1,2}$/u, '')))));
     const next = dieu || dieuNoI || dieuNear || (lineStart && /^C/u.test(t.text)) ? nextOf(i) : undefined;
     const merged = /^(.+?)([uUlI1|]{1,2})\.$/u.exec(t.text);
     if ((dieu || ((dieuNoI || dieuNear) && next && /^\d+[.:]$/u.test(next.text))) && next && /^\d+[a-z]?[.:]?$/u.test(next.text)) {

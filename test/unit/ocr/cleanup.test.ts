@@ -117,6 +117,10 @@ describe('clean-up passes', () => {
     expect(text(headingKeywords(toks('THléu 3. Trudéng ban')))).toBe('Điều 3. Trudéng ban');
     expect(text(headingKeywords(toks('THléu ba')))).toBe('THléu ba');
     expect(text(headingKeywords(toks('DPi&uul và')))).toBe('DPi&uul và');
+    // A stroke after the `D` and a `d` for the `ê` (Kiên Giang 2019 scan layout, seed 1835: `DEiduul 11.`, Điều 11 lost), only before an article number.
+    expect(text(headingKeywords(toks('DEiduul 11. Trach nhiém')))).toBe('Điều 11. Trach nhiém');
+    expect(text(headingKeywords(toks('DEiduul cac')))).toBe('DEiduul cac');
+    expect(text(headingKeywords(toks('Deaduul 11.')))).toBe('Deaduul 11.');
   });
   it('headingKeywords reads a chapter keyword damaged further at line start before a Roman numeral and a title in capitals or nothing (scan layout seeds 151–210: `REhurongil II`, `Cruong ILI CHÉ DO`, `REhurong III`, `PHUhuong III`)', () => {
     expect(text(headingKeywords(toks('REhurongil II')))).toBe('Chương II');
