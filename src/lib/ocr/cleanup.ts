@@ -116,10 +116,13 @@ export function clauseMarkerComma(tokens: WorkToken[]): WorkToken[] {
 
 /** Two words glued at a comma (`t&,chuyén`) are split. */
 export function splitAtComma(tokens: WorkToken[]): WorkToken[] {
-  return tokens.flatMap((t) => {
+  const out: WorkToken[] = [];
+  for (const t of tokens) {
     const m = !t.fixed && /^(.*\p{L}.*,)(\p{L}.*)$/u.exec(t.text);
-    return m ? [{ ...t, text: m[1]! }, { text: m[2]!, ocr: '' }] : [t];
-  });
+    if (m) out.push({ ...t, text: m[1]! }, { text: m[2]!, ocr: '' });
+    else out.push(t);
+  }
+  return out;
 }
 
 /** Folded words after which a Roman numeral is a heading number (`Chương II`, `Phần I`, `Mục IV`). */
@@ -340,11 +343,8 @@ export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolea
   const out: boolean[] = new Array(tokens.length).fill(false);
   // (Over the tokens left after the passes: a deleted one, '', is no break.) Each word's letters if it
   // is a capital word, else null.
-  const at = tokens.flatMap((t, i) => (t.text ? [i] : []));
-  const caps = at.map((i) => {
-    const text = tokens[i]!.text, letters = text.replace(/[^\p{L}]/gu, '');
-    return letters.length >= 2 && letters === letters.toUpperCase() && !/[,;]$/u.test(text) && /^\p{L}+[.:]?$/u.test(text) ? letters : null;
-  });
+  const at: number[] = [], caps: Array<string | null> = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.text) { at.push(i); caps.push(capitalWord(tokens[i]!.text)); }
   for (let i = 0; i < at.length;) {
     if (caps[i] === null) { i++; continue; }
     // (Syllables no abbreviation spells; abbreviations no syllable spells; and words both, `SO`: SỞ or SỐ.)
@@ -359,6 +359,12 @@ export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolea
     i = j;
   }
   return out;
+}
+
+/** A word's letters if it is a word in capitals of two letters or more without list punctuation (`capsRuns`), else null. */
+function capitalWord(text: string): string | null {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && !/[,;]$/u.test(text) && /^\p{L}+[.:]?$/u.test(text) ? letters : null;
 }
 
 /** Per pass context (the abbreviations are its): whether a token's text counts in `isCapsLine`, worked out once per text. */
@@ -390,41 +396,49 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
   // `TRUDNG BAN`).
   const line = isCapsLine(tokens, ctx, 3) || capsTitle(tokens, ctx);
   const runs = line ? null : capsRuns(tokens, ctx);
-  return tokens.map((t, i) => {
-    if (!t.text || t.fixed) return t;
-    const heading = line || runs![i]!;
-    // (`$` after a letter of a symbol is its S, as `$6` is `Số`: `/QD-BCDCD$` is `/QĐ-BCĐCĐS`.)
-    const code = CODE.exec(/\/.*\p{L}\$/u.test(t.text) ? t.text.replace(/(?<=\p{L})\$/gu, 'S') : t.text);
-    if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
-      const raw = code[3]!.replace(/[–—]/gu, '-');
-      let whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;
-      if (whole && !keepsKnownSegments(raw, whole, ctx)) whole = null;
-      const letters = whole ?? raw.replace(/\p{L}+/gu, (seg) => restoreSegment(seg, ctx));
-      return { ...t, text: code[1]! + code[2]! + letters + code[4]!, fixed: true, confidence: 0.9 };
+  const out: WorkToken[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = restoreCode(tokens[i]!, line || runs![i]!, ctx);
+  return out;
+}
+
+/**
+ * One token of `restoreCodes` (`heading`: whether it stands in a heading in capitals). (A module
+ * function, not a callback made per line: the engine drops a dead callback's optimised code at a
+ * full collection and compiled this one again every few runs.)
+ */
+function restoreCode(t: WorkToken, heading: boolean, ctx: PassContext): WorkToken {
+  if (!t.text || t.fixed) return t;
+  // (`$` after a letter of a symbol is its S, as `$6` is `Số`: `/QD-BCDCD$` is `/QĐ-BCĐCĐS`.)
+  const code = CODE.exec(/\/.*\p{L}\$/u.test(t.text) ? t.text.replace(/(?<=\p{L})\$/gu, 'S') : t.text);
+  if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
+    const raw = code[3]!.replace(/[–—]/gu, '-');
+    let whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;
+    if (whole && !keepsKnownSegments(raw, whole, ctx)) whole = null;
+    const letters = whole ?? raw.replace(/\p{L}+/gu, (seg) => restoreSegment(seg, ctx));
+    return { ...t, text: code[1]! + code[2]! + letters + code[4]!, fixed: true, confidence: 0.9 };
+  }
+  const abbr = /^(\p{Lu}[\p{L}]+)([.,;:)]*)$/u.exec(t.text);
+  // Capitals that spell a known abbreviation exactly and a syllable too (`TU`, Tỉnh ủy) are that
+  // abbreviation in a list (`TT. TU, TT. HĐND`), outside headings.
+  if (abbr && !heading && /^[,;]/u.test(abbr[2]!) && /^\p{Lu}{2,}$/u.test(abbr[1]!) && isFoldedSyllable(abbr[1]!)) {
+    const k = foldKey(abbr[1]!).toUpperCase();
+    if (ctx.abbreviations.get(k) === abbr[1] || ctx.symbols?.get(k) === abbr[1]) return { ...t, fixed: true, confidence: 1 };
+  }
+  if (abbr && /^\p{Lu}{2,}$/u.test(abbr[1]!) && !isFoldedSyllable(abbr[1]!)) {
+    const exact = ctx.abbreviations.get(foldKey(abbr[1]!).toUpperCase());
+    if (exact) return { ...t, text: exact + abbr[2]!, fixed: true, confidence: exact === abbr[1] ? 1 : 0.9 };
+    // Two capitals unknown to the references inside running text are more likely a damaged word
+    // (`TS cong tac` for Tổ công tác) than an abbreviation; before `;`/`,` (lists) they are abbreviations.
+    if (!heading && !canSplit(abbr[1]!) && (abbr[1]!.length > 2 || abbr[2]!.length > 0)) {
+      const near = ctx.nearestAbbreviation(abbr[1]!);
+      return { ...t, text: (near ?? abbr[1]!) + abbr[2]!, fixed: true, confidence: near ? 0.7 : 0.5 };
     }
-    const abbr = /^(\p{Lu}[\p{L}]+)([.,;:)]*)$/u.exec(t.text);
-    // Capitals that spell a known abbreviation exactly and a syllable too (`TU`, Tỉnh ủy) are that
-    // abbreviation in a list (`TT. TU, TT. HĐND`), outside headings.
-    if (abbr && !heading && /^[,;]/u.test(abbr[2]!) && /^\p{Lu}{2,}$/u.test(abbr[1]!) && isFoldedSyllable(abbr[1]!)) {
-      const k = foldKey(abbr[1]!).toUpperCase();
-      if (ctx.abbreviations.get(k) === abbr[1] || ctx.symbols?.get(k) === abbr[1]) return { ...t, fixed: true, confidence: 1 };
-    }
-    if (abbr && /^\p{Lu}{2,}$/u.test(abbr[1]!) && !isFoldedSyllable(abbr[1]!)) {
-      const exact = ctx.abbreviations.get(foldKey(abbr[1]!).toUpperCase());
-      if (exact) return { ...t, text: exact + abbr[2]!, fixed: true, confidence: exact === abbr[1] ? 1 : 0.9 };
-      // Two capitals unknown to the references inside running text are more likely a damaged word
-      // (`TS cong tac` for Tổ công tác) than an abbreviation; before `;`/`,` (lists) they are abbreviations.
-      if (!heading && !canSplit(abbr[1]!) && (abbr[1]!.length > 2 || abbr[2]!.length > 0)) {
-        const near = ctx.nearestAbbreviation(abbr[1]!);
-        return { ...t, text: (near ?? abbr[1]!) + abbr[2]!, fixed: true, confidence: near ? 0.7 : 0.5 };
-      }
-      // In a heading, four capitals or more one letter off a known abbreviation are that abbreviation
-      // (`CHU TICH USND TINH`: UBND), not a word to decode (`ỦY`).
-      const one = heading && abbr[1]!.length >= 4 ? oneLetterOff(abbr[1]!, ctx) ?? lettersInserted(abbr[1]!, ctx) : null;
-      if (one) return { ...t, text: one + abbr[2]!, fixed: true, confidence: 0.8 };
-    }
-    return t;
-  });
+    // In a heading, four capitals or more one letter off a known abbreviation are that abbreviation
+    // (`CHU TICH USND TINH`: UBND), not a word to decode (`ỦY`).
+    const one = heading && abbr[1]!.length >= 4 ? oneLetterOff(abbr[1]!, ctx) ?? lettersInserted(abbr[1]!, ctx) : null;
+    if (one) return { ...t, text: one + abbr[2]!, fixed: true, confidence: 0.8 };
+  }
+  return t;
 }
 
 /**
@@ -588,26 +602,31 @@ function gluedPairOf(w: string, ctx: PassContext | undefined): [string, string] 
 
 /** Words glued together by the scan (`TINHKIENGIANG`, `việccủa`) are split into valid syllables. */
 export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): WorkToken[] {
-  return tokens.flatMap((t) => {
-    if (t.fixed) return [t];
-    // (Punctuation around a glued pair stays with its pieces: `(sau`, `Chỉđạo;`.)
-    const m = GLUED.exec(t.text);
-    const pair = m ? gluedPairOf(m[2]!, ctx) : null;
-    if (pair) return [{ text: m![1]! + pair[0], ocr: t.ocr }, { text: pair[1] + m![3]!, ocr: '' }];
-    if (!/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
-    // A letter with a stray stroke beside it (`uul` for `u`: `Diéuul.`, `chuulyén`; `GILiang` for
-    // `Giang`): a word two stroke letters too long, not glue.
-    if (strayStrokes(t.text)) return [t];
-    const parts = segment(t.text);
-    // Only capitals (headers) or three and more pieces: a damaged lower-case word (`Trudéng`) is no glue.
-    if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];
-    // Seven capitals in two pieces may be one long word with a letter too many (`TRUDÉNG` for
-    // `TRƯỞNG`, as `Trudéng` in small letters): split it only if every piece printed with a mark is a
-    // syllable in use as printed (`DÉNG` is none), and no one letter less spells a syllable without
-    // its marks (`TRURONG` is TRƯỞNG with `ư` read as `ur`, not `TRU RONG`).
-    if (parts.length === 2 && t.text.length === 7 && (parts.some((p) => ACCENTED.test(p) && !usedSyllable(p)) || oneLetterTooMany(t.text))) return [t];
-    return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
-  });
+  const out: WorkToken[] = [];
+  for (const t of tokens) out.push(...splitMerged(t, ctx));
+  return out;
+}
+
+/** One token of `splitMergedSyllables`, split or not (a module function, not a callback made per line: see `restoreCode`). */
+function splitMerged(t: WorkToken, ctx: PassContext | undefined): WorkToken[] {
+  if (t.fixed) return [t];
+  // (Punctuation around a glued pair stays with its pieces: `(sau`, `Chỉđạo;`.)
+  const m = GLUED.exec(t.text);
+  const pair = m ? gluedPairOf(m[2]!, ctx) : null;
+  if (pair) return [{ text: m![1]! + pair[0], ocr: t.ocr }, { text: pair[1] + m![3]!, ocr: '' }];
+  if (!/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
+  // A letter with a stray stroke beside it (`uul` for `u`: `Diéuul.`, `chuulyén`; `GILiang` for
+  // `Giang`): a word two stroke letters too long, not glue.
+  if (strayStrokes(t.text)) return [t];
+  const parts = segment(t.text);
+  // Only capitals (headers) or three and more pieces: a damaged lower-case word (`Trudéng`) is no glue.
+  if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];
+  // Seven capitals in two pieces may be one long word with a letter too many (`TRUDÉNG` for
+  // `TRƯỞNG`, as `Trudéng` in small letters): split it only if every piece printed with a mark is a
+  // syllable in use as printed (`DÉNG` is none), and no one letter less spells a syllable without
+  // its marks (`TRURONG` is TRƯỞNG with `ư` read as `ur`, not `TRU RONG`).
+  if (parts.length === 2 && t.text.length === 7 && (parts.some((p) => ACCENTED.test(p) && !usedSyllable(p)) || oneLetterTooMany(t.text))) return [t];
+  return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
 }
 
 /** Whether a word without two neighbouring stroke letters (`i`, `l`, `u`, `j`, either case) spells a syllable, marks aside. */

@@ -448,14 +448,11 @@ class TrigramModel implements LanguageModel {
     const contW = (this.contW = new Float64Array(N));
     this.ctxMid = new Array(N);
     this.midSucc = new Array(N);
-    // (`forEach`, not `for … of`: no [key, value] array per entry.)
-    bi.forEach((_, k) => { contW[k % N]! += 1; });
-    tri.forEach((c, k) => this.countTrigramType(k, c));
-    const next: Array<number[] | undefined> = (this.next = new Array(N));
-    bi.forEach((c, k) => {
-      const w = k % N, v = (k - w) / N;
-      (next[v] ??= []).push(w, c);
-    });
+    // (`forEach`, not `for … of`: no [key, value] array per entry; with methods, not callbacks made
+    // per model, whose optimised code the engine drops when they die.)
+    this.next = new Array(N);
+    bi.forEach(this.countPair, this);
+    tri.forEach(this.countTrigram, this);
     let contTotal = 0;
     for (const c of contW) contTotal += c;
     this.contTotal = contTotal;
@@ -501,6 +498,18 @@ class TrigramModel implements LanguageModel {
   }
 
   /** The context and continuation counts of one trigram type (key (u·N + v)·N + w, count c). */
+  /** A training pair (key `v·N + w`) seen `c` times: a continuation of w, and w among v's successors. */
+  private countPair(c: number, k: number): void {
+    const N = this.N, w = k % N, v = (k - w) / N;
+    this.contW[w]! += 1;
+    (this.next[v] ??= []).push(w, c);
+  }
+
+  /** `countTrigramType` in `Map.forEach`'s order of arguments. */
+  private countTrigram(c: number, k: number): void {
+    this.countTrigramType(k, c);
+  }
+
   private countTrigramType(k: number, c: number): void {
     const N = this.N;
     const w = k % N, uv = (k - w) / N, v = uv % N;
