@@ -117,7 +117,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const WARMUP = 20, COLD_RUNS = 9, WARM_RUNS = 5, PROCESSES = 3;
 const kb = Buffer.byteLength(ocrText) / 1024;
 interface Runs { cpu: number[]; main: number[]; wall: number[] }
-interface Child { first: { cpu: number; main: number }; warmup: Runs; cold: Runs; warm: Runs; stages: Record<string, number[]> }
+interface Child { first: { cpu: number; main: number }; warmup: Runs; cold: Runs; warm: Runs; stages: Record<string, number[]>; probe: [number, number] }
 const THROUGHPUT = `
 const root = new URL(process.argv[1]);
 const [warmup, counted, warmRuns] = process.argv.slice(2).map(Number);
@@ -125,6 +125,28 @@ const { CLEAN, ocrSources, sourceLines } = await import(new URL('scripts/ocr-sou
 const { clearModelCache, restoreLines } = await import(new URL('src/lib/ocr/index.ts', root).href);
 const { text, ocrText } = ocrSources(root);
 const refs = CLEAN.map(text);
+// The host's speed: a fixed pure-JavaScript workload (typed-array arithmetic, Map writes, string edit
+// distances), the median CPU ms of the JavaScript thread over its last 5 of 6 runs, before the first restoration and after the last run. On this
+// shared virtual machine the same code's CPU times vary with the host's load (a vCPU the host deschedules
+// is still counted as running), and the probe's time varies with them.
+const probe = () => {
+  const c = process.threadCpuUsage();
+  const a = new Float64Array(4096), m = new Map();
+  let x = 0;
+  for (let r = 0; r < 1200; r++) { for (let i = 0; i < 4096; i++) { a[i] = (a[i] * 1.0001 + i) % 1000; x += a[i]; } m.set(r, x); }
+  for (let i = 0; i < 800000; i++) m.set((i * 7919) & 16383, i);
+  const w = ['chuyển đổi số', 'chuyen doi so', 'quyết định', 'quyet dinh', 'ban chỉ đạo', 'ban chi dao'];
+  for (let r = 0; r < 16000; r++) {
+    const s = w[r % 6], t = w[(r + 1) % 6], d = Array.from({ length: t.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= s.length; i++) { let prev = d[0]; d[0] = i; for (let j = 1; j <= t.length; j++) { const cur = d[j]; d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (s[i - 1] === t[j - 1] ? 0 : 1)); prev = cur; } }
+    x += d[t.length];
+  }
+  const u = process.threadCpuUsage(c);
+  if (x === -1) console.log(x);
+  return (u.user + u.system) / 1000;
+};
+const probeMedian = () => { const xs = Array.from({ length: 6 }, probe).slice(1).sort((p, q) => p - q); return xs[2]; };
+const probeBefore = probeMedian();
 const c0 = process.cpuUsage(), m0 = process.threadCpuUsage();
 restoreLines(sourceLines(ocrText), { references: refs });
 const c1 = process.cpuUsage(c0), m1 = process.threadCpuUsage(m0);
@@ -147,7 +169,8 @@ const timed = (cold, n, record) => {
   return out;
 };
 const w = timed(true, warmup, false), cold = timed(true, counted, true), warm = timed(false, warmRuns, false);
-console.log(JSON.stringify({ first, warmup: w, cold, warm, stages }));
+const probeAfter = probeMedian();
+console.log(JSON.stringify({ first, warmup: w, cold, warm, stages, probe: [probeBefore, probeAfter] }));
 `;
 const children: Child[] = Array.from({ length: PROCESSES }, () => JSON.parse(execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', THROUGHPUT, root.href, String(WARMUP), String(COLD_RUNS), String(WARM_RUNS)], { encoding: 'utf8' }).trim().split('\n').pop()!) as Child);
 const all = (f: (c: Child) => number[]) => children.flatMap(f);
@@ -200,7 +223,7 @@ process.stdout.write(table + '\n');
 // Where the cold runs' time goes: each stage's median and fastest run (the stages are consecutive, so
 // the medians need not add up to the median of the totals).
 const stageRows = [...stageMs].map(([stage, ms]) => `| ${stage} | ${median(ms).toFixed(0)} | ${Math.min(...ms).toFixed(0)} |`);
-const stages = `| stage (cold runs) | median, ms CPU | fastest, ms CPU |\n| --- | --- | --- |\n${stageRows.join('\n')}\n\n${children.map((c, i) => `Process ${i + 1}: first restoration ${c.first.cpu.toFixed(0)} ms CPU; the ${WARMUP} runs not counted ${c.warmup.cpu.map((x) => x.toFixed(0)).join(', ')}; the ${COLD_RUNS} counted cold runs ${c.cold.cpu.map((x) => x.toFixed(0)).join(', ')} ms CPU, of which the JavaScript thread ${c.cold.main.map((x) => x.toFixed(0)).join(', ')} ms.`).join(' ')} (The rest of a run's CPU is the process's other threads: the JIT compiler's background compilations and the garbage collector's helpers; the stage times above are the whole process's.)`;
+const stages = `| stage (cold runs) | median, ms CPU | fastest, ms CPU |\n| --- | --- | --- |\n${stageRows.join('\n')}\n\n${children.map((c, i) => `Process ${i + 1}: first restoration ${c.first.cpu.toFixed(0)} ms CPU; the ${WARMUP} runs not counted ${c.warmup.cpu.map((x) => x.toFixed(0)).join(', ')}; the ${COLD_RUNS} counted cold runs ${c.cold.cpu.map((x) => x.toFixed(0)).join(', ')} ms CPU, of which the JavaScript thread ${c.cold.main.map((x) => x.toFixed(0)).join(', ')} ms; the host-speed probe ${c.probe[0].toFixed(1)} ms before, ${c.probe[1].toFixed(1)} ms after.`).join(' ')} (The rest of a run's CPU is the process's other threads: the JIT compiler's background compilations and the garbage collector's helpers; the stage times above are the whole process's. The host-speed probe is a fixed pure-JavaScript workload, the median CPU time of the JavaScript thread over its last 5 of 6 runs before a process's first restoration and after its last run: the same code's throughput goes down as it goes up, since on this shared virtual machine time the host takes from the vCPU still counts as the process's CPU time.)`;
 process.stdout.write('\n' + stages + '\n');
 const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
 const worst = dev.errors.filter((e) => e[0] !== e[1]).slice(0, 80).map(([g, h]) => `${g || '∅'}→${h || '∅'}`).join(', ');

@@ -1034,10 +1034,11 @@ const NAME_CONFIDENCE = 0.55;
 /**
  * Names under a signing title (`isNameLine`, names.ts) read again with the name model instead of the
  * language model: each listed name part (names.ts) scored by the channel's cost of the word's letters
- * read as it and the cost of the syllable as a surname (first word) or a middle or given name. The decoder's reading stays when it is a listed
- * name part within `NAME_MARGIN` of the best (`Lam Minh Thanh`: `Thành` stays, `Thanh` is no better
- * read); otherwise the best listed one replaces it (`Pham Vu H6ng`: `Vi Hưng` → `Vũ Hồng`), with a
- * confidence that lists it for reviewers. Returns the slots of name lines (written as titles).
+ * read as it and the cost of the syllable as a surname (first word) or a middle or given name. The
+ * decoder's reading stays when it is a listed name part within `NAME_MARGIN` of the best (`Lam Minh
+ * Thanh`: `Thành` stays, `Thanh` is no better read); otherwise the best listed one replaces it (`Pham
+ * Vu H6ng`: `Vi Hưng` → `Vũ Hồng`; `Iam Hai Giang`: `Làm` → `Lâm`), with a confidence that lists it
+ * for reviewers. Returns the slots of name lines (written as titles).
  */
 function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, byLine: number[][], chosen: number[], conf: number[]): Set<number> {
   const { steps, slots, W } = run;
