@@ -126,9 +126,10 @@ const { clearModelCache, restoreLines } = await import(new URL('src/lib/ocr/inde
 const { text, ocrText } = ocrSources(root);
 const refs = CLEAN.map(text);
 // The host's speed: a fixed pure-JavaScript workload (typed-array arithmetic, Map writes, string edit
-// distances), the median CPU ms of the JavaScript thread over its last 5 of 6 runs, before the first restoration and after the last run. On this
-// shared virtual machine the same code's CPU times vary with the host's load (a vCPU the host deschedules
-// is still counted as running), and the probe's time varies with them.
+// distances), the median CPU ms of the JavaScript thread over its last 5 of 6 runs, before the first
+// restoration and after the last run. On this shared virtual machine the same code's CPU times vary
+// with the host's load (a vCPU the host deschedules is still counted as running), and the probe's time
+// varies with them. (Per-thread CPU time moves in 4 ms ticks here: the probe runs about 60 ms.)
 const probe = () => {
   const c = process.threadCpuUsage();
   const a = new Float64Array(4096), m = new Map();

@@ -452,7 +452,7 @@ class TrigramModel implements LanguageModel {
     // per model, whose optimised code the engine drops when they die.)
     this.next = new Array(N);
     bi.forEach(this.countPair, this);
-    tri.forEach(this.countTrigram, this);
+    tri.forEach(this.countTrigramType, this);
     let contTotal = 0;
     for (const c of contW) contTotal += c;
     this.contTotal = contTotal;
@@ -497,20 +497,15 @@ class TrigramModel implements LanguageModel {
     inc(m, v * N + w);
   }
 
-  /** The context and continuation counts of one trigram type (key (u·N + v)·N + w, count c). */
-  /** A training pair (key `v·N + w`) seen `c` times: a continuation of w, and w among v's successors. */
+  /** A training pair (key `v·N + w`) seen `c` times: a continuation of w, and w among v's successors (arguments in `Map.forEach`'s order). */
   private countPair(c: number, k: number): void {
     const N = this.N, w = k % N, v = (k - w) / N;
     this.contW[w]! += 1;
     (this.next[v] ??= []).push(w, c);
   }
 
-  /** `countTrigramType` in `Map.forEach`'s order of arguments. */
-  private countTrigram(c: number, k: number): void {
-    this.countTrigramType(k, c);
-  }
-
-  private countTrigramType(k: number, c: number): void {
+  /** The context and continuation counts of one trigram type (key (u·N + v)·N + w, count c; arguments in `Map.forEach`'s order). */
+  private countTrigramType(c: number, k: number): void {
     const N = this.N;
     const w = k % N, uv = (k - w) / N, v = uv % N;
     const vw = v * N + w;

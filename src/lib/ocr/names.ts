@@ -25,11 +25,19 @@ const costs = (xs: readonly string[]) => {
   return new Map(xs.map((x, k) => [x.toLowerCase(), -Math.log(w[k]! / sum)]));
 };
 let tables: { surname: Map<string, number>; given: Map<string, number> } | null = null;
+function table(first: boolean): Map<string, number> {
+  tables ??= { surname: costs(SURNAMES), given: costs(GIVEN) };
+  return first ? tables.surname : tables.given;
+}
 
 /** Cost of a syllable (lower case) as a surname (`first`) or as a middle or given name; `UNLISTED` for one the lists lack. */
 export function nameCost(syllable: string, first: boolean): number {
-  tables ??= { surname: costs(SURNAMES), given: costs(GIVEN) };
-  return (first ? tables.surname : tables.given).get(syllable) ?? UNLISTED;
+  return table(first).get(syllable) ?? UNLISTED;
+}
+
+/** The listed surnames (`first`) or middle and given names, lower case: every syllable `nameCost` prices under `UNLISTED`. */
+export function listedNameParts(first: boolean): Iterable<string> {
+  return table(first).keys();
 }
 
 /**

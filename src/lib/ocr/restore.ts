@@ -14,7 +14,7 @@ import { detectOcr, type SourceLine } from './detect.ts';
 import { BOS, LEXICON_PRIOR, trainLanguageModel, withDocumentCache, type LanguageModel, type LmContext } from './lm.ts';
 import { bundledLexicon } from './lexicon.ts';
 import { gazetteerPlaces, gazetteerStreams } from './gazetteer.ts';
-import { GIVEN, nameCost, nameShaped, signingTitle, SURNAMES, UNLISTED } from './names.ts';
+import { listedNameParts, nameCost, nameShaped, signingTitle, UNLISTED } from './names.ts';
 import { SYMBOLS } from './symbols.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
@@ -750,9 +750,8 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
     for (const c of run.candsOf(t.alt.toLowerCase())) {
       let have = 0;
       while (have < all.length && all[have]!.syllable !== c.syllable) have++;
-      if (have === all.length) have = -1;
       const cost = c.channel + W.alt;
-      if (have < 0) all.push({ syllable: c.syllable, channel: cost, id: c.id });
+      if (have === all.length) all.push({ syllable: c.syllable, channel: cost, id: c.id });
       else if (cost < all[have]!.channel) all[have] = { syllable: c.syllable, channel: cost, id: c.id };
     }
   }
@@ -1022,10 +1021,6 @@ function overrule(run: Run, t: number, syllable: string, confidence: number, cho
   conf[t] = Math.min(conf[t]!, confidence);
 }
 
-/** The name lists in lower case (the restorer's syllables are). */
-const SURNAMES_LOWER = [...new Set(SURNAMES.map((x) => x.toLowerCase()))];
-const GIVEN_LOWER = [...new Set(GIVEN.map((x) => x.toLowerCase()))];
-
 /** How much better (in the name model's cost) a name reading must be than the decoder's own name reading to replace it. */
 const NAME_MARGIN = 2;
 /** Confidence of a name word the name model read otherwise than the decoder: listed for reviewers (under `LOW_CONFIDENCE`). */
@@ -1069,7 +1064,7 @@ function readNames(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
         // letters may read as many common words first (`Iam`: `ịm`, `giam` …, and the decoder's `làm`, before `lâm`).
         const costs = wordCosts(s.lower, run.models.channel);
         let best: string | null = null, bestScore = Infinity;
-        for (const name of k === 0 ? SURNAMES_LOWER : GIVEN_LOWER) {
+        for (const name of listedNameParts(k === 0)) {
           const x = score(name, costs.within(name, W.bound));
           if (x < bestScore) { bestScore = x; best = name; }
         }

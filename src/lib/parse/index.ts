@@ -51,17 +51,23 @@ const exactArticle = (text: string) => {
 /**
  * Where an attached regulation starts when neither its type line nor its `(kèm theo …)` line could be
  * found: the first chapter numbered 1 (`Chương I`), or article numbered 1 (`Điều 1.`), after the
- * decision's closing began (its recipients or a signer's title); -1 when there is none.
+ * decision's closing began (`closingStart`); -1 when there is none.
  */
 function firstChapterAfterClosing(lines: ParseLine[], from: number): number {
-  let closed = false;
-  for (let i = from; i < lines.length; i++) {
-    const t = lines[i]!.text;
-    if (!closed) { closed = matchRecipientsHeading(t) !== null || (isSignerTitle(t) && i > from); continue; }
-    const h = readHeading(t);
+  for (let i = closingStart(lines, from, lines.length) + 1; i < lines.length; i++) {
+    const t = lines[i]!.text, h = readHeading(t);
     if (h && h.values[0] === 1 && (h.kind === 'chapter' || exactArticle(t))) return i;
   }
   return -1;
+}
+
+/** The first line in [from, end) that opens a decision's closing: its recipients, a national motto, or a signer's title after the first line; `end` if none does. */
+function closingStart(lines: ParseLine[], from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const t = lines[i]!.text;
+    if (matchRecipientsHeading(t) || findMotto(t) || (isSignerTitle(t) && i > from)) return i;
+  }
+  return end;
 }
 
 /** Parse lines into a Document (see module doc). Never throws on odd input; problems become diagnostics. */
@@ -130,22 +136,14 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
       const d = findDate(issuedWith);
       if (d) dateVariants.push({ printed: d.printed.trim(), value: d.value, where: 'annex', line });
     }
-    const body = parseBody(lines.slice(i), { mode: 'regulation', idPrefix: '' }, ctx);
-    regulation = {
-      type,
-      title: partsText(titleParts),
-      issuedWith,
-      lines: [typeLine.n, Math.max(typeLine.n, lastLineN)],
-      chapters: body.chapters,
-      articles: body.articles,
-    };
+    readRegulationBody(i, typeLine.n, type, partsText(titleParts), issuedWith);
   };
-
-  // A regulation whose type and title lines the scan damaged past finding: from its first chapter (or
-  // article) on, without a type or title (the lines above it stay in the decision's closing).
-  const readUntitledRegulation = (from: number) => {
-    const body = parseBody(lines.slice(from), { mode: 'regulation', idPrefix: '' }, ctx);
-    regulation = { type: '', title: '', issuedWith: null, lines: [lines[from]!.n, Math.max(lines[from]!.n, lastLineN)], chapters: body.chapters, articles: body.articles };
+  // The regulation's chapters and articles from line `start` on (its lines from `first`, where its
+  // type line or, without one, its body starts). A regulation whose type and title lines the scan
+  // damaged past finding, or a text with no front matter, has no type or title.
+  const readRegulationBody = (start: number, first: number, type = '', title = '', issuedWith: string | null = null) => {
+    const body = parseBody(lines.slice(start), { mode: 'regulation', idPrefix: '' }, ctx);
+    regulation = { type, title, issuedWith, lines: [first, Math.max(first, lastLineN)], chapters: body.chapters, articles: body.articles };
   };
 
   if (iType >= 0) {
@@ -194,11 +192,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
       if (untitled) ctx.diagnostics.push({ severity: 'warning', code: 'regulation-start-unread', message: `No regulation type line found after the decision's closing; the regulation is taken to start at its first chapter or article ("${lines[iReg]!.text.trim()}"), without a type or title`, line: lines[iReg]!.n });
     }
     const regStart = iReg >= 0 ? iReg : lines.length;
-    let decEnd = regStart;
-    for (let i = iBodyStart; i < regStart; i++) {
-      const t = lines[i]!.text;
-      if (matchRecipientsHeading(t) || findMotto(t) || (isSignerTitle(t) && i > iBodyStart)) { decEnd = i; break; }
-    }
+    const decEnd = closingStart(lines, iBodyStart, regStart);
     const decLines = lines.slice(iBodyStart, decEnd);
     // a decree, circular or law (not a QUYẾT ĐỊNH) without an attached regulation is itself the regulation,
     // and so is any text whose own articles sit in chapters
@@ -217,7 +211,10 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     signature = closing.signature;
     dateVariants.push(...closing.dates);
     decisionLines = [firstLine, lines[regStart - 1]?.n ?? firstLine];
-    if (iReg >= 0) (untitled ? readUntitledRegulation : readRegulation)(iReg);
+    if (iReg >= 0) {
+      if (untitled) readRegulationBody(iReg, lines[iReg]!.n);
+      else readRegulation(iReg);
+    }
   } else if (iRegHead >= 0) {
     head = readLetterhead(lines.slice(0, iRegHead), ctx);
     decisionLines = [firstLine, lines[Math.max(0, iRegHead - 1)]!.n];
@@ -225,8 +222,7 @@ export function parseLines(lines: ParseLine[], meta: ParseMeta, file: string): P
     ctx.diagnostics.push({ severity: 'info', code: 'decision-missing', message: 'No issuing decision found; the text starts with the regulation', line: decisionDiagLine(iRegHead) });
   } else {
     // no recognisable front matter: everything is body
-    const body = parseBody(lines, { mode: 'regulation', idPrefix: '' }, ctx);
-    regulation = { type: '', title: '', issuedWith: null, lines: [firstLine, lastLineN], chapters: body.chapters, articles: body.articles };
+    readRegulationBody(0, firstLine);
     ctx.diagnostics.push({ severity: 'info', code: 'decision-missing', message: 'No document type line (QUYẾT ĐỊNH …) found; the whole text is read as articles', line: firstLine });
   }
 
