@@ -274,15 +274,15 @@ class TrigramContext implements LmContext {
   /** Its row in the model's `triSparse`: P(w | u v) of the words seen after (u v). */
   private readonly idx: number;
 
-  constructor(model: TrigramModel, lower: Lower, e: Tally, uv: number, seen: number[]) {
+  constructor(model: TrigramModel, lower: Lower, total: number, types: number, ci: number, seen: Int32Array) {
     this.model = model;
     this.lower = lower;
     const idx = (this.idx = model.triSparse.open(seen.length));
-    const g = (this.g = (D * e.types) / e.total);
+    const g = (this.g = (D * types) / total);
     // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
     let max = Math.max(Math.log(g * lower.chain(model.p1Max())), Math.log(g * lower.max()));
     for (const wi of seen) {
-      const p = Math.max(model.triCount(uv, wi) - D, 0) / e.total + g * model.lowerValue(lower, wi);
+      const p = Math.max(model.triCount(ci, wi) - D, 0) / total + g * model.lowerValue(lower, wi);
       model.triSparse.set(idx, wi, p);
       max = Math.max(max, Math.log(p));
     }
@@ -333,10 +333,33 @@ class ContextMemo {
   }
 }
 
+/** The bigram and trigram types of a training set in order of first sight, and the v of each trigram context by its number (scratch of `TrigramModel`'s constructor; a set of `tokens` tokens has at most as many types). */
+class TypeOrder {
+  readonly biV: Int32Array;
+  readonly biW: Int32Array;
+  nBi = 0;
+  readonly triC: Int32Array;
+  readonly triW: Int32Array;
+  nTri = 0;
+  readonly ctxV: Int32Array;
+  nCtx = 0;
+  constructor(tokens: number) {
+    this.biV = new Int32Array(tokens); this.biW = new Int32Array(tokens);
+    this.triC = new Int32Array(tokens); this.triW = new Int32Array(tokens);
+    this.ctxV = new Int32Array(tokens);
+  }
+  bigram(v: number, w: number): void { this.biV[this.nBi] = v; this.biW[this.nBi++] = w; }
+  /** A new trigram context (u v): its number. */
+  context(v: number): number { this.ctxV[this.nCtx] = v; return this.nCtx++; }
+  trigram(ci: number, w: number): void { this.triC[this.nTri] = ci; this.triW[this.nTri++] = w; }
+}
+
 /** The interpolated Kneser–Ney trigram model of `trainLanguageModel`. */
 class TrigramModel implements LanguageModel {
-  // Tokens are interned to ids and every count is keyed by numbers (pairs v·N + w, triples
-  // (u·N + v)·N + w, exact in doubles for N < 2^17): no key strings are built when training or scoring.
+  // Tokens are interned to ids and every count is keyed by numbers, in typed-array pair tables (a
+  // trigram by its context's number and w): no key strings, boxed keys or objects per entry are made
+  // when training, and little of a model a run trains is left for the young-generation collector to
+  // copy (a benchmark trains one per run).
   private readonly ids = new Map<string, number>([[BOS, 0]]);
   private readonly words: string[] = [BOS];
   /**
@@ -355,17 +378,25 @@ class TrigramModel implements LanguageModel {
   private readonly lexBySyl: Float64Array | null;
   private readonly N: number;
   private readonly uni: Float64Array;
-  private readonly tri = new Map<number, number>(); // (u·N + v)·N + w
-  /** Folded pairs: folded ids of both words → accented pair (v·N + w) → count. */
+  /** c(v w), keyed (v, w). */
+  private readonly bi: PairTable;
+  /** The number of each trigram context (u v) seen in training, keyed (u, v): contexts are numbered in order of first sight. */
+  private readonly ctxOf: PairTable;
+  /** c(u v w), keyed (the number of (u v), w). */
+  private readonly tri: PairTable;
+  /** By context number: c(u v •) and N1+(u v •); the w seen after it are `ctxSucc` from `ctxStart[c]` to `ctxStart[c + 1]`, in order of first sight. */
+  private readonly ctxTotal: Float64Array;
+  private readonly ctxTypes: Float64Array;
+  private readonly ctxStart: Int32Array;
+  private readonly ctxSucc: Int32Array;
+  /** Folded pairs, keyed (folded id of v, folded id of w): the total count of their accented pairs, and the number of those. */
   private readonly foldIds = new Map<string, number>();
   private readonly foldOf: number[];
-  private readonly NF: number;
-  private readonly foldPairs = new Map<number, Map<number, number>>();
+  private readonly foldTotal: PairTable;
+  private readonly foldTypes: PairTable;
   private readonly contW: Float64Array; // N1+(• w) over bigram types
-  private readonly contVW = new Map<number, number>(); // N1+(• v w) over trigram types, key v·N + w
-  private readonly ctxTri = new Map<number, Tally>(); // c(u v •), N1+(u v •), key u·N + v
+  private readonly contVW: PairTable; // N1+(• v w) over trigram types, keyed (v, w)
   private readonly ctxMid: Array<Tally | undefined>; // Σ_w N1+(• v w), N1+(v •) over trigram-derived
-  private readonly triSucc = new Map<number, number[]>(); // u·N + v → the w seen after (u v)
   private readonly midSucc: Array<number[] | undefined>; // v → the w with N1+(• v w) > 0
   /** For each training word v, the words seen right after it and the pair counts, interleaved (w, c, w, c …). */
   private readonly next: Array<number[] | undefined>;
@@ -409,6 +440,8 @@ class TrigramModel implements LanguageModel {
   private readonly lexCount: Float64Array;
   private readonly lexStamp: Int32Array;
   private lowerCalls = 0;
+  /** The types met while counting (the constructor's scratch). */
+  private types: TypeOrder | null = null;
 
   constructor(streams: ReadonlyArray<readonly string[]>, prior?: LexiconPrior) {
     this.prior = prior;
@@ -425,8 +458,6 @@ class TrigramModel implements LanguageModel {
     for (let wi = 1; wi < N; wi++) { const si = index.get(words[wi]!); if (si !== undefined) { sylOf[wi] = si; idBySyl[si] = wi; } }
     this.lexBySyl = prior ? lexCounts(prior.lexicon) : null;
     this.uni = new Float64Array(N);
-    const bi = new Map<number, number>(); // v·N + w
-    const tri = this.tri;
     const foldIds = this.foldIds;
     this.foldOf = words.map((w) => {
       const k = foldKey(w);
@@ -434,25 +465,44 @@ class TrigramModel implements LanguageModel {
       if (i === undefined) foldIds.set(k, (i = foldIds.size));
       return i;
     });
-    this.NF = foldIds.size;
-    // (A method per token and per trigram type rather than long loops here: see restore.ts on loops.)
+    let tokens = 0;
+    for (const s of coded) tokens += s.length;
+    this.bi = new PairTable(tokens); this.ctxOf = new PairTable(tokens); this.tri = new PairTable(tokens);
+    // The types in order of first sight (the successor lists below keep that order).
+    const types = (this.types = new TypeOrder(tokens));
+    // (A method per token and per type rather than long loops here: see restore.ts on loops.)
     for (const s of coded) {
       let u = 0, v = 0;
       for (let i = 0; i < s.length; i++) {
         const w = s[i]!;
-        this.countToken(u, v, w, bi);
+        this.countToken(u, v, w);
         u = v; v = w;
       }
     }
     // Continuation counts.
-    const contW = (this.contW = new Float64Array(N));
+    this.contW = new Float64Array(N);
+    this.foldTotal = new PairTable(types.nBi); this.foldTypes = new PairTable(types.nBi);
+    this.next = new Array(N);
+    for (let k = 0; k < types.nBi; k++) this.countPair(types.biV[k]!, types.biW[k]!);
+    // Each context's total and types, and its successors grouped by context (counting sort).
+    const nCtx = types.nCtx;
+    const ctxTotal = (this.ctxTotal = new Float64Array(nCtx)), ctxTypes = (this.ctxTypes = new Float64Array(nCtx));
+    const start = (this.ctxStart = new Int32Array(nCtx + 1)), succ = (this.ctxSucc = new Int32Array(types.nTri));
+    for (let k = 0; k < types.nTri; k++) {
+      const ci = types.triC[k]!;
+      ctxTotal[ci]! += this.tri.get(ci, types.triW[k]!, 0);
+      ctxTypes[ci]! += 1;
+      start[ci + 1]! += 1;
+    }
+    for (let ci = 0; ci < nCtx; ci++) start[ci + 1]! += start[ci]!;
+    const at = start.slice(0, nCtx);
+    for (let k = 0; k < types.nTri; k++) succ[at[types.triC[k]!]!++] = types.triW[k]!;
+    this.contVW = new PairTable(types.nTri);
     this.ctxMid = new Array(N);
     this.midSucc = new Array(N);
-    // (`forEach`, not `for … of`: no [key, value] array per entry; with methods, not callbacks made
-    // per model, whose optimised code the engine drops when they die.)
-    this.next = new Array(N);
-    bi.forEach(this.countPair, this);
-    tri.forEach(this.countTrigramType, this);
+    for (let k = 0; k < types.nTri; k++) this.countTrigramType(types.ctxV[types.triC[k]!]!, types.triW[k]!);
+    this.types = null;
+    const contW = this.contW;
     let contTotal = 0;
     for (const c of contW) contTotal += c;
     this.contTotal = contTotal;
@@ -485,40 +535,30 @@ class TrigramModel implements LanguageModel {
     this.lexStamp = new Int32Array(N);
   }
 
-  /** Counts of one token `w` after `u v`: unigram, bigram (into `bi`), trigram, folded pair. */
-  private countToken(u: number, v: number, w: number, bi: Map<number, number>): void {
-    const N = this.N, NF = this.NF;
+  /** Counts of one token `w` after `u v`: unigram, bigram, trigram (a new type listed in `types`). */
+  private countToken(u: number, v: number, w: number): void {
+    const types = this.types!;
     this.uni[w]! += 1;
-    inc(bi, v * N + w);
-    inc(this.tri, (u * N + v) * N + w);
-    const fk = this.foldOf[v]! * NF + this.foldOf[w]!;
-    let m = this.foldPairs.get(fk);
-    if (!m) this.foldPairs.set(fk, (m = new Map()));
-    inc(m, v * N + w);
+    if (this.bi.add(v, w, 1)) types.bigram(v, w);
+    let ci = this.ctxOf.get(u, v, -1);
+    if (ci < 0) this.ctxOf.set(u, v, (ci = types.context(v)));
+    if (this.tri.add(ci, w, 1)) types.trigram(ci, w);
   }
 
-  /** A training pair (key `v·N + w`) seen `c` times: a continuation of w, and w among v's successors (arguments in `Map.forEach`'s order). */
-  private countPair(c: number, k: number): void {
-    const N = this.N, w = k % N, v = (k - w) / N;
+  /** A training pair (v w): a continuation of w, w among v's successors with its count, and a type of its folded pair. */
+  private countPair(v: number, w: number): void {
+    const c = this.bi.get(v, w, 0);
     this.contW[w]! += 1;
     (this.next[v] ??= []).push(w, c);
+    const fv = this.foldOf[v]!, fw = this.foldOf[w]!;
+    this.foldTotal.add(fv, fw, c);
+    this.foldTypes.add(fv, fw, 1);
   }
 
-  /** The context and continuation counts of one trigram type (key (u·N + v)·N + w, count c; arguments in `Map.forEach`'s order). */
-  private countTrigramType(c: number, k: number): void {
-    const N = this.N;
-    const w = k % N, uv = (k - w) / N, v = uv % N;
-    const vw = v * N + w;
-    const e = this.ctxTri.get(uv) ?? { total: 0, types: 0 };
-    e.total += c;
-    e.types += 1;
-    this.ctxTri.set(uv, e);
-    let ts = this.triSucc.get(uv);
-    if (!ts) this.triSucc.set(uv, (ts = []));
-    ts.push(w);
-    const isNewVW = !this.contVW.has(vw);
+  /** The continuation counts of one trigram type (u v w). */
+  private countTrigramType(v: number, w: number): void {
+    const isNewVW = this.contVW.add(v, w, 1);
     if (isNewVW) (this.midSucc[v] ??= []).push(w);
-    this.contVW.set(vw, (this.contVW.get(vw) ?? 0) + 1);
     const m = this.ctxMid[v] ?? { total: 0, types: 0 };
     m.total += 1;
     if (isNewVW) m.types += 1;
@@ -633,9 +673,9 @@ class TrigramModel implements LanguageModel {
     if (x > lower.sparseMax) lower.sparseMax = x;
   }
 
-  /** The training count of the trigram (u v) w (`uv` = u·N + v). */
-  triCount(uv: number, wi: number): number {
-    return this.tri.get(uv * this.N + wi)!;
+  /** The training count of the trigram (u v) w (`ci`: the number of (u v)). */
+  triCount(ci: number, wi: number): number {
+    return this.tri.get(ci, wi, 0);
   }
 
   /** The model's id of a lexicon word by its number (`lexNumbering`): one string lookup per word, not one per (left word, successor) pair. */
@@ -661,7 +701,6 @@ class TrigramModel implements LanguageModel {
       }
       return new Lower(this.lowerSparse.open(0), 1, 1);
     }
-    const base = vi * N;
     const g = (D * m.types) / m.total;
     // full(w) = max(c(v w) − D, 0) / total + g·p1v(w), for the continuations of v, then for its lexicon
     // successors that are none (their count adds an exact 0). The lexicon counts after v of training
@@ -675,7 +714,7 @@ class TrigramModel implements LanguageModel {
     for (const wi of mid) {
       midStamp[wi] = stamp;
       const p1v = succ ? pw * ((lexStamp[wi] === stamp ? lexCount[wi]! : 0) / succ.total) + (1 - pw) * this.p1Id(wi) : this.p1Id(wi);
-      this.setSparse(lower, wi, Math.max((this.contVW.get(base + wi) ?? 0) - D, 0) / m.total + g * p1v);
+      this.setSparse(lower, wi, Math.max(this.contVW.get(vi, wi, 0) - D, 0) / m.total + g * p1v);
     }
     if (!succ) return lower;
     for (let k = 0; k < succ.words.length; k++) {
@@ -688,11 +727,8 @@ class TrigramModel implements LanguageModel {
   contextId(ui: number, vi: number): LmContext {
     const known = this.contexts.get(ui, vi);
     if (known) return known;
-    const e = ui >= 0 && vi >= 0 ? this.ctxTri.get(ui * this.N + vi) : undefined;
-    if (e) {
-      const uv = ui * this.N + vi;
-      return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), e, uv, this.triSucc.get(uv)!));
-    }
+    const ci = ui >= 0 && vi >= 0 ? this.ctxOf.get(ui, vi, -1) : -1;
+    if (ci >= 0) return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), this.ctxTotal[ci]!, this.ctxTypes[ci]!, ci, this.ctxSucc.subarray(this.ctxStart[ci]!, this.ctxStart[ci + 1]!)));
     const lower = this.lowerFor(vi);
     return this.contexts.set(ui, vi, (lower.ctx ??= new LowerContext(this, lower)));
   }
@@ -730,12 +766,12 @@ class TrigramModel implements LanguageModel {
     const memo = this.phraseCache, at = memo.find(vi, wi);
     if (at >= 0) { const hit = memo.vals[at]!; return hit === hit ? hit : null; }
     const fv = this.foldIdOfId(vi), fw = this.foldIdOfId(wi);
-    const m = fv !== undefined && fw !== undefined ? this.foldPairs.get(fv * this.NF + fw) : undefined;
+    const types = fv !== undefined && fw !== undefined ? this.foldTypes.get(fv, fw, 0) : 0;
     let r: number | null = null;
-    if (m) {
-      let total = 0;
-      for (const c of m.values()) total += c;
-      if (total >= 2) r = Math.log(((vi >= 0 && wi >= 0 ? (m.get(vi * this.N + wi) ?? 0) : 0) + 0.1) / (total + 0.1 * m.size));
+    if (types > 0) {
+      const total = this.foldTotal.get(fv!, fw!, 0);
+      // (A training pair (vi wi) is one of its folded pair's accented pairs: its count is c(v w).)
+      if (total >= 2) r = Math.log(((vi >= 0 && wi >= 0 ? this.bi.get(vi, wi, 0) : 0) + 0.1) / (total + 0.1 * types));
     }
     memo.set(vi, wi, r ?? NaN);
     return r;
@@ -777,10 +813,6 @@ class TrigramModel implements LanguageModel {
     if (xs) for (let x = 0; x < xs.length; x += 2) out.push([this.words[xs[x]!]!, xs[x + 1]!]);
     return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
   }
-}
-
-function inc(m: Map<number, number>, k: number): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
 }
 
 /**

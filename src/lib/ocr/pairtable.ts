@@ -67,6 +67,19 @@ export class PairTable {
     }
   }
 
+  /** Add `d` to the value of (a, b) (0 when it has none); whether (a, b) is new. */
+  add(a: number, b: number, d: number): boolean {
+    if (2 * (this.size + 1) > this.ka.length) this.grow();
+    const ka = this.ka, mask = this.mask;
+    let i = PairTable.hash(a, b) & mask;
+    for (;;) {
+      const x = ka[i]!;
+      if (x === EMPTY) { ka[i] = a; this.kb[i] = b; this.vals[i] = d; this.size++; return true; }
+      if (x === a && this.kb[i] === b) { this.vals[i] = this.vals[i]! + d; return false; }
+      i = (i + 1) & mask;
+    }
+  }
+
   private grow(): void {
     const ka = this.ka, kb = this.kb, vals = this.vals;
     const cap = 2 * ka.length;

@@ -29,6 +29,23 @@ describe('PairTable', () => {
     expect(u.find(7, 3)).toBe(-1);
     expect(u.get(3, 7, 0)).toBe(1);
   });
+
+  it('adds to a pair\'s count, telling a new pair from one it has, through growth (the language model counts n-gram types with it)', () => {
+    let seed = 777;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
+    const t = new PairTable(2);
+    const ref = new Map<string, number>();
+    for (let i = 0; i < 20000; i++) {
+      const a = Math.floor(rand() * 200), b = Math.floor(rand() * 200), d = 1 + Math.floor(rand() * 3);
+      const k = `${a},${b}`;
+      expect(t.add(a, b, d)).toBe(!ref.has(k));
+      ref.set(k, (ref.get(k) ?? 0) + d);
+      expect(t.get(a, b, 0)).toBe(ref.get(k));
+    }
+    expect(t.size).toBe(ref.size);
+    expect(ref.size).toBeGreaterThan(10000);
+    for (const [k, v] of ref) { const [a, b] = k.split(',').map(Number) as [number, number]; expect(t.get(a, b, -1)).toBe(v); }
+  });
 });
 
 describe('SparseRows', () => {
