@@ -178,9 +178,6 @@ export function trainLanguageModel(streams: ReadonlyArray<readonly string[]>, pr
 // benchmark trains a model per run, and code optimised for one run's closures would be thrown away
 // (deoptimised, 'wrong call target') in the next.
 
-/** Counts of a context: total and number of distinct continuations. */
-interface Tally { total: number; types: number }
-
 /**
  * The lower orders seen from a left word v, prepared once per v. Most next words w occur in none
  * of v's sparse tables (trigram-derived continuations of v, the lexicon's within-word successors),
@@ -343,15 +340,32 @@ class TypeOrder {
   nTri = 0;
   readonly ctxV: Int32Array;
   nCtx = 0;
+  /** The pairs (v w) that are the end of a trigram type. */
+  readonly vwV: Int32Array;
+  readonly vwW: Int32Array;
+  nVW = 0;
   constructor(tokens: number) {
     this.biV = new Int32Array(tokens); this.biW = new Int32Array(tokens);
     this.triC = new Int32Array(tokens); this.triW = new Int32Array(tokens);
     this.ctxV = new Int32Array(tokens);
+    this.vwV = new Int32Array(tokens); this.vwW = new Int32Array(tokens);
   }
   bigram(v: number, w: number): void { this.biV[this.nBi] = v; this.biW[this.nBi++] = w; }
   /** A new trigram context (u v): its number. */
   context(v: number): number { this.ctxV[this.nCtx] = v; return this.nCtx++; }
   trigram(ci: number, w: number): void { this.triC[this.nTri] = ci; this.triW[this.nTri++] = w; }
+  middle(v: number, w: number): void { this.vwV[this.nVW] = v; this.vwW[this.nVW++] = w; }
+}
+
+/** Items grouped by their keys (below `groups`): group g's from `start[g]` to `start[g + 1]` of `items`, each in the order given (a stable counting sort of the first `n`). */
+interface Grouped { start: Int32Array; items: Int32Array }
+function groupBy(keys: Int32Array, items: Int32Array, n: number, groups: number): Grouped {
+  const start = new Int32Array(groups + 1);
+  for (let k = 0; k < n; k++) start[keys[k]! + 1]! += 1;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const at = start.slice(0, groups), out = new Int32Array(n);
+  for (let k = 0; k < n; k++) out[at[keys[k]!]!++] = items[k]!;
+  return { start, items: out };
 }
 
 /** The interpolated Kneser–Ney trigram model of `trainLanguageModel`. */
@@ -396,10 +410,13 @@ class TrigramModel implements LanguageModel {
   private readonly foldTypes: PairTable;
   private readonly contW: Float64Array; // N1+(• w) over bigram types
   private readonly contVW: PairTable; // N1+(• v w) over trigram types, keyed (v, w)
-  private readonly ctxMid: Array<Tally | undefined>; // Σ_w N1+(• v w), N1+(v •) over trigram-derived
-  private readonly midSucc: Array<number[] | undefined>; // v → the w with N1+(• v w) > 0
-  /** For each training word v, the words seen right after it and the pair counts, interleaved (w, c, w, c …). */
-  private readonly next: Array<number[] | undefined>;
+  /** By v: Σ_w N1+(• v w) and N1+(v •) over trigram-derived counts (0: v is no middle word). */
+  private readonly midTotal: Float64Array;
+  private readonly midTypes: Float64Array;
+  /** By v: the w with N1+(• v w) > 0, in order of first sight. */
+  private readonly midSucc: Grouped;
+  /** By training word v: the words seen right after it (their counts are in `bi`). */
+  private readonly next: Grouped;
   private readonly succCache = new Map<string, string[]>();
   private contTotal = 0;
   readonly vocabSize: number;
@@ -482,25 +499,21 @@ class TrigramModel implements LanguageModel {
     // Continuation counts.
     this.contW = new Float64Array(N);
     this.foldTotal = new PairTable(types.nBi); this.foldTypes = new PairTable(types.nBi);
-    this.next = new Array(N);
     for (let k = 0; k < types.nBi; k++) this.countPair(types.biV[k]!, types.biW[k]!);
-    // Each context's total and types, and its successors grouped by context (counting sort).
+    this.next = groupBy(types.biV, types.biW, types.nBi, N);
+    // Each context's total and types, and its successors grouped by context.
     const nCtx = types.nCtx;
     const ctxTotal = (this.ctxTotal = new Float64Array(nCtx)), ctxTypes = (this.ctxTypes = new Float64Array(nCtx));
-    const start = (this.ctxStart = new Int32Array(nCtx + 1)), succ = (this.ctxSucc = new Int32Array(types.nTri));
     for (let k = 0; k < types.nTri; k++) {
       const ci = types.triC[k]!;
       ctxTotal[ci]! += this.tri.get(ci, types.triW[k]!, 0);
       ctxTypes[ci]! += 1;
-      start[ci + 1]! += 1;
     }
-    for (let ci = 0; ci < nCtx; ci++) start[ci + 1]! += start[ci]!;
-    const at = start.slice(0, nCtx);
-    for (let k = 0; k < types.nTri; k++) succ[at[types.triC[k]!]!++] = types.triW[k]!;
+    ({ start: this.ctxStart, items: this.ctxSucc } = groupBy(types.triC, types.triW, types.nTri, nCtx));
     this.contVW = new PairTable(types.nTri);
-    this.ctxMid = new Array(N);
-    this.midSucc = new Array(N);
+    this.midTotal = new Float64Array(N); this.midTypes = new Float64Array(N);
     for (let k = 0; k < types.nTri; k++) this.countTrigramType(types.ctxV[types.triC[k]!]!, types.triW[k]!);
+    this.midSucc = groupBy(types.vwV, types.vwW, types.nVW, N);
     this.types = null;
     const contW = this.contW;
     let contTotal = 0;
@@ -545,11 +558,10 @@ class TrigramModel implements LanguageModel {
     if (this.tri.add(ci, w, 1)) types.trigram(ci, w);
   }
 
-  /** A training pair (v w): a continuation of w, w among v's successors with its count, and a type of its folded pair. */
+  /** A training pair (v w): a continuation of w, and a type of its folded pair. */
   private countPair(v: number, w: number): void {
     const c = this.bi.get(v, w, 0);
     this.contW[w]! += 1;
-    (this.next[v] ??= []).push(w, c);
     const fv = this.foldOf[v]!, fw = this.foldOf[w]!;
     this.foldTotal.add(fv, fw, c);
     this.foldTypes.add(fv, fw, 1);
@@ -558,11 +570,9 @@ class TrigramModel implements LanguageModel {
   /** The continuation counts of one trigram type (u v w). */
   private countTrigramType(v: number, w: number): void {
     const isNewVW = this.contVW.add(v, w, 1);
-    if (isNewVW) (this.midSucc[v] ??= []).push(w);
-    const m = this.ctxMid[v] ?? { total: 0, types: 0 };
-    m.total += 1;
-    if (isNewVW) m.types += 1;
-    this.ctxMid[v] = m;
+    if (isNewVW) this.types!.middle(v, w);
+    this.midTotal[v]! += 1;
+    if (isNewVW) this.midTypes[v]! += 1;
   }
 
   private intern(w: string): number {
@@ -688,12 +698,12 @@ class TrigramModel implements LanguageModel {
 
   private lowerOf(v: string, vi: number): Lower {
     const prior = this.prior, N = this.N;
-    const m = vi >= 0 ? this.ctxMid[vi] : undefined;
+    const mTotal = vi >= 0 ? this.midTotal[vi]! : 0, mTypes = vi >= 0 ? this.midTypes[vi]! : 0;
     const pw = prior?.pairWeight ?? 0;
     // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs (p1v of a
     // word with c such pairs after v: pw·(c / total) + (1 − pw)·p1; a word with none is dense).
     const succ = prior && pw ? successorList(this.lexNumbers!, prior.lexicon, v) : null;
-    if (!m) {
+    if (!mTotal) {
       if (succ) {
         const lower = new Lower(this.lowerSparse.open(succ.words.length), 1 - pw, 1);
         for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); this.setSparse(lower, wi, pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)); }
@@ -701,25 +711,26 @@ class TrigramModel implements LanguageModel {
       }
       return new Lower(this.lowerSparse.open(0), 1, 1);
     }
-    const g = (D * m.types) / m.total;
+    const g = (D * mTypes) / mTotal;
     // full(w) = max(c(v w) − D, 0) / total + g·p1v(w), for the continuations of v, then for its lexicon
     // successors that are none (their count adds an exact 0). The lexicon counts after v of training
     // words are in a stamped scratch array (valid where `lexStamp` holds this call's number).
     const stamp = ++this.lowerCalls;
     const lexStamp = this.lexStamp, lexCount = this.lexCount;
     if (succ) for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); if (wi >= 0) { lexStamp[wi] = stamp; lexCount[wi] = succ.counts[k]!; } }
-    const mid = this.midSucc[vi]!;
-    const lower = new Lower(this.lowerSparse.open(mid.length + (succ ? succ.words.length : 0)), succ ? 1 - pw : 1, g);
+    const mids = this.midSucc.items, m0 = this.midSucc.start[vi]!, m1 = this.midSucc.start[vi + 1]!;
+    const lower = new Lower(this.lowerSparse.open(m1 - m0 + (succ ? succ.words.length : 0)), succ ? 1 - pw : 1, g);
     const midStamp = (this.midStamp ??= new Int32Array(N));
-    for (const wi of mid) {
+    for (let x = m0; x < m1; x++) {
+      const wi = mids[x]!;
       midStamp[wi] = stamp;
       const p1v = succ ? pw * ((lexStamp[wi] === stamp ? lexCount[wi]! : 0) / succ.total) + (1 - pw) * this.p1Id(wi) : this.p1Id(wi);
-      this.setSparse(lower, wi, Math.max(this.contVW.get(vi, wi, 0) - D, 0) / m.total + g * p1v);
+      this.setSparse(lower, wi, Math.max(this.contVW.get(vi, wi, 0) - D, 0) / mTotal + g * p1v);
     }
     if (!succ) return lower;
     for (let k = 0; k < succ.words.length; k++) {
       const wi = this.lexId(succ.words[k]!);
-      if (wi < 0 || midStamp[wi] !== stamp) this.setSparse(lower, wi, Math.max(0 - D, 0) / m.total + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
+      if (wi < 0 || midStamp[wi] !== stamp) this.setSparse(lower, wi, Math.max(0 - D, 0) / mTotal + g * (pw * (succ.counts[k]! / succ.total) + (1 - pw) * this.p1Id(wi)));
     }
     return lower;
   }
@@ -783,7 +794,7 @@ class TrigramModel implements LanguageModel {
 
   successors(v: string): string[] {
     let r = this.succCache.get(v);
-    if (!r) this.succCache.set(v, (r = this.mostFrequent(this.next, v)));
+    if (!r) this.succCache.set(v, (r = this.mostFrequent(this.next, v, false)));
     return r;
   }
 
@@ -792,25 +803,27 @@ class TrigramModel implements LanguageModel {
     if (!r) {
       // (The pairs by their second word, made once per model when first asked.)
       if (!this.prev) {
-        const prev: Array<number[] | undefined> = (this.prev = new Array(this.next.length));
-        for (let vi = 0; vi < this.next.length; vi++) {
-          const xs = this.next[vi];
-          if (xs) for (let x = 0; x < xs.length; x += 2) (prev[xs[x]!] ??= []).push(vi, xs[x + 1]!);
-        }
+        const { start, items } = this.next, n = items.length, firsts = new Int32Array(n);
+        for (let vi = 0; vi + 1 < start.length; vi++) firsts.fill(vi, start[vi]!, start[vi + 1]!);
+        this.prev = groupBy(items, firsts, n, start.length - 1);
       }
-      this.predCache.set(w, (r = this.mostFrequent(this.prev, w)));
+      this.predCache.set(w, (r = this.mostFrequent(this.prev, w, true)));
     }
     return r;
   }
-  private prev: Array<number[] | undefined> | null = null;
+  private prev: Grouped | null = null;
   private readonly predCache = new Map<string, string[]>();
 
-  /** The 12 most frequent words paired with `w` in `pairs` (by word id: other word's id, count, …), by decreasing count, ties by spelling. */
-  private mostFrequent(pairs: Array<number[] | undefined>, w: string): string[] {
+  /** The 12 most frequent words paired with `w` in `pairs` (the words after it, or before it: `before`), by decreasing count, ties by spelling. */
+  private mostFrequent(pairs: Grouped, w: string, before: boolean): string[] {
     const wi = this.ids.get(w);
-    const xs = wi !== undefined && wi >= 0 ? pairs[wi] : undefined;
     const out: Array<[string, number]> = [];
-    if (xs) for (let x = 0; x < xs.length; x += 2) out.push([this.words[xs[x]!]!, xs[x + 1]!]);
+    if (wi !== undefined && wi >= 0) {
+      for (let x = pairs.start[wi]!, end = pairs.start[wi + 1]!; x < end; x++) {
+        const o = pairs.items[x]!;
+        out.push([this.words[o]!, before ? this.bi.get(o, wi, 0) : this.bi.get(wi, o, 0)]);
+      }
+    }
     return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map((x) => x[0]);
   }
 }
