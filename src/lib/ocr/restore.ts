@@ -20,6 +20,7 @@ import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts'
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
 import { capitalisedRuns, isLetter, lmTokens } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
+import { PairTable } from './pairtable.ts';
 import { cleanWords } from './train.ts';
 import bundledConfusion from './data/confusion.json' with { type: 'json' };
 
@@ -288,14 +289,16 @@ interface Slot {
   line: number; token: number; lead: string; trail: string; core: string; /** `core` in lower case. */ lower: string; caps: boolean; cands: Cand[]; keep: boolean; number: boolean;
   /** Whether `cands` is the cached candidate list of the slot's OCR word (`Run.candsOf`), shared with other slots and never written. */
   shared: boolean;
-  /** Reference bonus by candidate index (every word given a bonus is a candidate, and candidates are only ever appended). */
-  bonus: Map<number, number>;
+  /** How many of its candidates have a reference bonus (in `Run.bonus`, keyed by the slot's index and the candidate's: every word given a bonus is a candidate, and candidates are only ever appended). */
+  bonus: number;
   /** What the slot's own candidates depend on: the OCR word in lower case and its alternative reading. */
   source: string;
   /** How many of `cands` are the slot's own (from its OCR word and alternative reading: the same for every slot with the same `source`); the rest were appended. */
   own: number;
-  /** Ids of the appended candidates `cands[own .. own + extra.size)`, once asked for (brought up to date by `hasCand`). */
-  extra?: Set<number>;
+  /** Its index in the run's slots. */
+  index: number;
+  /** How many appended candidates (`cands[own ..]`) are listed in `Run.appended` (brought up to date by `hasCand`). */
+  extra: number;
   /** `firstReadingOf` as last computed, and the number of candidates it looked at (candidates are only ever appended). */
   first?: FirstReading;
 }
@@ -525,6 +528,10 @@ class Run {
   private readonly predMemo = new Map<string, Successors>();
   /** What the context candidates need of each slot `source` (see `sourceOf`). */
   private readonly sources = new Map<string, SourceInfo>();
+  /** Reference bonuses, keyed (slot index, candidate index): one table for the run, not a map per slot. */
+  readonly bonus = new PairTable(1024);
+  /** The ids of slots' appended candidates, keyed (slot index, id), as `hasCand` lists them (one table, not a set per slot). */
+  private readonly appended = new PairTable(1024);
 
   readonly models: Models;
   readonly W: typeof WEIGHTS;
@@ -620,9 +627,9 @@ class Run {
     if (src.own.has(id)) return true;
     const n = s.cands.length;
     if (n === s.own) return false;
-    const extra = (s.extra ??= new Set<number>());
-    for (let i = s.own + extra.size; i < n; i++) extra.add(s.cands[i]!.id);
-    return extra.has(id);
+    for (let i = s.own + s.extra; i < n; i++) this.appended.set(s.index, s.cands[i]!.id, 1);
+    s.extra = n - s.own;
+    return this.appended.has(s.index, id);
   }
 
   /**
@@ -721,8 +728,6 @@ function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToke
 // optimised once and kept, where a long loop in a function called once per run is compiled again
 // on the stack in every run.)
 
-/** The bonus of a slot no reference word was aligned with (shared, never written: `referenceBonus` gives a slot its own map). */
-const NO_BONUS: Map<number, number> = new Map();
 
 /** The steps of one token: context-only steps for fixed tokens and punctuation, a slot for a word. */
 function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean): void {
@@ -756,7 +761,7 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
     }
   }
   // (Every field set here, the optional ones too: slots keep one shape.)
-  slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: NO_BONUS, own: all.length, shared: all === own, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, extra: undefined, first: undefined });
+  slots.push({ line: li, token: ti, lead: m[1]!, trail: m[3]!, core, lower: key, caps, cands: all, keep: !run.syllables.has(core) || isNumber, number: isNumber, bonus: 0, own: all.length, shared: all === own, source: t.alt ? key + '\u0001' + t.alt.toLowerCase() : key, index: slots.length, extra: 0, first: undefined });
   steps.push({ options: [], slot: slots.length - 1 });
   for (const c of m[3]!) if (',.;:)'.includes(c)) run.push(c);
 }
@@ -935,7 +940,7 @@ function addReferenceEvidence(run: Run, references: string[]): void {
       if (i < 0 || j < 0) continue;
       const exactKey = firstIds[i] === refIds[j];
       if (!exactKey && keys.distance(firstIds[i]!, refIds[j]!) > 0.5) continue;
-      referenceBonus(run, slots[i]!, words[j]!, exactKey);
+      referenceBonus(run, i, words[j]!, exactKey);
     }
   }
 }
@@ -965,7 +970,8 @@ class ReferenceCosts implements SubRows {
 }
 
 /** A reference word aligned with a slot: a bonus for it as a reading of the slot (added as a candidate if the channel allows). */
-function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
+function referenceBonus(run: Run, k: number, r: string, exactKey: boolean): void {
+  const s = run.slots[k]!;
   const { models, W } = run;
   if (!run.syllables.has(r)) return;
   const b = exactKey ? W.refExact : W.refGap;
@@ -977,8 +983,9 @@ function referenceBonus(run: Run, s: Slot, r: string, exactKey: boolean): void {
     run.addCand(s, { syllable: r, channel: cost, id: models.lm.id(r) });
     at = s.cands.length - 1;
   }
-  if (s.bonus === NO_BONUS) s.bonus = new Map();
-  s.bonus.set(at, Math.max(s.bonus.get(at) ?? 0, b));
+  const had = run.bonus.get(k, at, NaN);
+  if (had !== had) s.bonus++;
+  run.bonus.set(k, at, Math.max(had === had ? had : 0, b));
 }
 
 /** Confidence under which a line-final OCR word of consonants only, on a line in capitals, is stamp debris (`dropTrailingDebris`). */
@@ -1428,7 +1435,7 @@ class EmitPass {
     arena.reserve(k, n);
     const off = arena.off[k]!, { score, ids, order, lp1 } = arena;
     for (let i = arena.n[k]!; i < n; i++) {
-      score[off + i] = -W.channel * cands[i]!.channel + (s.bonus.size ? (s.bonus.get(i) ?? 0) : 0);
+      score[off + i] = -W.channel * cands[i]!.channel + (s.bonus ? this.run.bonus.get(k, i, 0) : 0);
       ids[off + i] = cands[i]!.id;
       lp1[off + i] = NaN;
       let at = i;
@@ -1474,7 +1481,7 @@ class EmitPass {
     let same = !!cache && nc > 0 && arena.keyLen[st.slot] === kl;
     for (let j = 0; same && j < kl; j++) same = arena.key[st.slot * KEY_LEN + j] === key[j];
     let twin: { k: number; options: Option[] } | null = null;
-    if (!s.bonus.size) {
+    if (!s.bonus) {
       for (const e of seen.get(s.source) ?? []) {
         if (e.n !== n || e.ctxs.length !== nc) continue;
         let eq = true;
@@ -1542,7 +1549,7 @@ class EmitPass {
     const top = nt ? topV[0]! : 0;
     const kept: Option[] = [];
     for (let x = 0; x < nt; x++) { if (topV[x]! < top - 7) break; const i = topI[x]!, c = cands[i]!; kept.push({ lm: c.syllable, id: c.id, text: c.syllable, score: score[off + i]! }); }
-    if (!s.bonus.size) {
+    if (!s.bonus) {
       const list = seen.get(s.source) ?? [];
       if (!list.length) seen.set(s.source, list);
       list.push({ k: st.slot, cands, n, ctxs: ctxs.slice(), options: kept.slice() });
