@@ -487,7 +487,8 @@ interface Successors { words: string[]; ids: Int32Array; ok: Uint8Array; spelled
  * candidates found after each previous readings (by `readingsKey`) and before each next readings
  * (`before`: those within the bound that are no own candidate).
  */
-interface SourceInfo { own: Set<number>; costs: WordCosts; context: Map<number | string, Cand[]>; before: Map<number | string, Cand[]> }
+/** `index`: its number in the run (its own candidates' ids are `Run.ownIds`' keys (index, id)). */
+interface SourceInfo { index: number; costs: WordCosts; context: Map<number | string, Cand[]>; before: Map<number | string, Cand[]> }
 
 /** A key of up to 3 word ids (a slot's first readings): a number when they are small, else a string. */
 export function readingsKey(ids: readonly number[]): number | string {
@@ -530,6 +531,8 @@ class Run {
   private readonly sources = new Map<string, SourceInfo>();
   /** Reference bonuses, keyed (slot index, candidate index): one table for the run, not a map per slot. */
   readonly bonus = new PairTable(1024);
+  /** The ids of each source's own candidates, keyed (source index, id) (see `sourceOf`). */
+  private readonly ownIds = new PairTable(4096);
   /** The ids of slots' appended candidates, keyed (slot index, id), as `hasCand` lists them (one table, not a set per slot). */
   private readonly appended = new PairTable(1024);
 
@@ -615,16 +618,16 @@ class Run {
   sourceOf(s: Slot): SourceInfo {
     let x = this.sources.get(s.source);
     if (!x) {
-      const own = new Set<number>();
-      for (let i = 0; i < s.own; i++) own.add(s.cands[i]!.id);
-      this.sources.set(s.source, (x = { own, costs: wordCosts(s.lower, this.models.channel), context: new Map(), before: new Map() }));
+      const index = this.sources.size;
+      for (let i = 0; i < s.own; i++) this.ownIds.set(index, s.cands[i]!.id, 1);
+      this.sources.set(s.source, (x = { index, costs: wordCosts(s.lower, this.models.channel), context: new Map(), before: new Map() }));
     }
     return x;
   }
 
   /** Whether a slot has a candidate: the own candidates' ids once per distinct OCR word, the appended ones per slot. */
   hasCand(s: Slot, id: number, src = this.sourceOf(s)): boolean {
-    if (src.own.has(id)) return true;
+    if (this.ownIds.has(src.index, id)) return true;
     const n = s.cands.length;
     if (n === s.own) return false;
     for (let i = s.own + s.extra; i < n; i++) this.appended.set(s.index, s.cands[i]!.id, 1);
@@ -672,7 +675,7 @@ class Run {
         const px = this.neighboursOf(w, true);
         for (let k = 0; k < px.words.length; k++) {
           const id = px.ids[k]!;
-          if (!px.ok[k] || src.own.has(id) || seen.has(id)) continue;
+          if (!px.ok[k] || this.ownIds.has(src.index, id) || seen.has(id)) continue;
           seen.add(id);
           const c = this.contextCand(src, px, k);
           if (c) found.push(c);
