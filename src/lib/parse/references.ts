@@ -74,19 +74,34 @@ export interface FoundDate { printed: string; value: string | null; index: numbe
 /**
  * Find the first `ngày DD tháng MM năm YYYY` or `ngày DD/MM/YYYY` in text (folded matching, so OCR
  * `ngay 09 thdng 4 ndm 2022` is read), including ones with a blank day or month. A damaged `ngày` of up
- * to four letters after `ng` (`ngilay`) and any word of up to three letters for `năm` before the
- * year (`tháng 8 im 2022`, a restoration that kept `im`) are read too: the numbers fix the shape.
+ * to four letters after `ng` (`ngilay`) or one letter off (`ncay`, and `nhảy` where a restoration read
+ * it so), a damaged `tháng` of two to four letters after `th` or within two edits of it (`trang`,
+ * `phang`, `tang`: words a restoration keeps, being syllables), and any word of up to three letters
+ * for `năm` before the year (`tháng 8 im 2022`, a restoration that kept `im`) are read too: the
+ * numbers fix the shape.
  */
 export function findDate(text: string): FoundDate | null {
   const f = foldAligned(text);
-  const re = /\bng[^\s\d]{1,4}\s*(\d{1,2})?\s*(?:th[^\s\d]{2,4}\s*(\d{1,2})?\s*(?:n\S{1,2}m|[^\s\d]{1,3})\s*(\d{4})|\/\s*(\d{1,2})?\s*\/\s*(\d{4}))/g;
-  const m = re.exec(f);
-  if (!m) return null;
-  return {
-    printed: text.slice(m.index, m.index + m[0].length),
-    value: isoDate(m[1], m[2] ?? m[4], m[3] ?? m[5]),
-    index: m.index,
-  };
+  const re = /\b(n[^\s\d]{1,5})\s*(\d{1,2})?\s*(?:([^\s\d]{2,6})\s*(\d{1,2})?\s*(?:n\S{1,2}m|[^\s\d]{1,3})\s*(\d{4})|\/\s*(\d{1,2})?\s*\/\s*(\d{4}))/g;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    if (!dayWord(m[1]!) || (m[3] !== undefined && !monthWord(m[3]))) { re.lastIndex = m.index + 1; continue; }
+    return {
+      printed: text.slice(m.index, m.index + m[0].length),
+      value: isoDate(m[2], m[4] ?? m[6], m[5] ?? m[7]),
+      index: m.index,
+    };
+  }
+  return null;
+}
+
+/** A folded word read as `ngày` in a date (see `findDate`). */
+function dayWord(w: string): boolean {
+  return (w.startsWith('ng') && w.length <= 6) || (w.length === 4 && editDistance(w, 'ngay') <= 1);
+}
+
+/** A folded word read as `tháng` in a date (see `findDate`). */
+function monthWord(w: string): boolean {
+  return (w.startsWith('th') && w.length >= 4 && w.length <= 6) || (w.length >= 4 && w.length <= 6 && editDistance(w, 'thang') <= 2);
 }
 
 /** Words of a folded string with their offsets. */

@@ -21,6 +21,15 @@ describe('numbers and dates', () => {
     expect(findDate('Phú Quốc, ngilay 19 tháng 8 im 2022')).toMatchObject({ value: '2022-08-19', index: 10 });
     expect(findDate('ngành 19 thành viên 2022')).toBeNull();
     expect(findDate('Bắc Giang, ngày tháng 11 năm 2021')).toMatchObject({ value: null, printed: 'ngày tháng 11 năm 2021' });
+    // `tháng` the scan turned into another syllable, which the restoration kept; `ngày` one letter off
+    // (scan layout seeds 2046 Phú Quốc 2022, 2091 Kiên Giang 2019, 2112 Bắc Giang 2021).
+    expect(findDate('Số: 4145/QĐ-BCĐ Phú Quốc, ngày 19 trang 8 năm 2022')).toMatchObject({ value: '2022-08-19', printed: 'ngày 19 trang 8 năm 2022' });
+    expect(findDate('Kiên Giang, ngày 03 phang 5 năm 2019')!.value).toBe('2019-05-03');
+    expect(findDate('Bắc Giang, nhảy tháng 11 năm 2021')).toMatchObject({ value: null, printed: 'nhảy tháng 11 năm 2021' });
+    expect(findDate('Bic Giang, ncay 05 thang 11 ndm 2021')!.value).toBe('2021-11-05');
+    // Not every word of that shape: `ngân sách năm 2022`, `nhiều tháng 5 năm 2022` (two edits from `ngày`).
+    expect(findDate('bố trí ngân sách năm 2022')).toBeNull();
+    expect(findDate('trong nhiều tháng 5 năm 2022')).toBeNull();
   });
 });
 
