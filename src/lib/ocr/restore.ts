@@ -835,19 +835,25 @@ function addContextCandidates(run: Run): void {
     if (n.line !== s.line && n.line !== s.line + 1) continue;
     if (s.own > 0 && s.cands[0]!.channel <= from) continue;
     const next = run.firstReadingOf(n);
-    run.addPredecessors(s, next.words, next.ids);
+    if (n.number) run.addPredecessors(s, [...next.words, NUM], [...next.ids, run.models.lm.id(NUM)]);
+    else run.addPredecessors(s, next.words, next.ids);
   }
 }
+
+/** The language model's token for a number. */
+const NUM = '<num>';
 
 /** The context candidates of slot `s` after slot `p` (see `addContextCandidates`). */
 function addContextCandidatesOf(run: Run, s: Slot, p: Slot): void {
   const readings = run.firstReadingOf(p);
   const src = run.sourceOf(s);
-  const key = readingsKey(readings.ids);
+  const key = p.number ? `#${readingsKey(readings.ids)}` : readingsKey(readings.ids);
   const known = src.context.get(key);
   if (known) { for (const c of known) run.addCand(s, c); return; }
   const added: Cand[] = [];
   for (const prev of readings.words) run.addSuccessors(s, prev, added, src);
+  // After a number, the words the references put after numbers (`ngày 19 trang 8` → `tháng`).
+  if (p.number) run.addSuccessors(s, NUM, added, src);
   src.context.set(key, added);
 }
 

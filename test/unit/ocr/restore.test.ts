@@ -193,6 +193,14 @@ describe('the whole OCR source', () => {
   });
 });
 
+describe('context candidates after a number', () => {
+  it("proposes the words the references put after numbers (`ngày 22 thanng 11`: `tháng`, not `thẳng`; `ngày 19 tang 6`: not `tầng`), Phú Quốc 2022's references", () => {
+    const refs = ['kien-giang-2019', 'bac-giang-2021', 'binh-dinh-2021'];
+    expect(restoreWith(refs, 'chinh quyen dia phuong ngay 22 thanng 11 ndm 2019;')).toBe('chính quyền địa phương ngày 22 tháng 11 năm 2019;');
+    expect(restoreWith(refs, 'Luat Td chuc chinh quyén dia phuong ngay 19 tang 6 nam 2015;')).toBe('Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;');
+  });
+});
+
 describe('forced restoration (--ocr) of clean text', () => {
   it('leaves almost every syllable of a clean source alone', () => {
     const id = 'bac-giang-2021';
