@@ -40,12 +40,13 @@ export function isNoise(text: string): boolean {
 /**
  * National motto lines: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc` (OCR-tolerant;
  * the last, whose `Độc lập` the scan damaged past reading and its restoration read otherwise, `Thọ lập`,
- * `học tập`, is found by the two words before `- Tự do - Hạnh phúc`).
+ * `học tập`, is found by the two words before `- Tự do - Hạnh phúc`; a `do` the scan lengthened, read
+ * `Tự động`, still counts).
  */
 export const MOTTO_RES = [
   /c\S{2,3}g\s*h\S{1,2}a\s*x\S\s*h\S{1,2}i\s*ch\S\s*ngh\S{1,2}a\s*vi\S{1,2}t\s*nam/,
-  /\S{1,2}c\s*l\S{1,2}p\s*[-–]\s*t\S{1,2}\s*do\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
-  /(?<!\S)\S{1,4}\s+\S{2,4}\s*[-–]\s*t\S{1,2}\s*do\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
+  /\S{1,2}c\s*l\S{1,2}p\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
+  /(?<!\S)\S{1,4}\s+\S{2,4}\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
 ];
 
 /** Find a motto fragment in a line: [start, end) in the original, or null. */

@@ -36,6 +36,10 @@ describe('findMotto', () => {
     // `Độc lập` damaged past reading, and read otherwise (Kiên Giang 2019 and Phú Quốc 2022 scan layout, seeds 659 and 645).
     expect(cut('BAN CHỈ ĐẠO CHÍNH Thọ lập - Tự do - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Thọ lập - Tự do - Hạnh phúc']);
     expect(cut('BAN CHỈ ĐẠO học tập - Tự do - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO', 'học tập - Tự do - Hạnh phúc']);
+    // `do` printed `dong` and restored `động` (Phú Quốc 2022 and Kiên Giang 2019 scan layout, seeds 2169, 2174, 2224).
+    expect(cut('BAN CHỈ THÁO Độc lập - Tự động - Hạnh phúc')).toEqual(['BAN CHỈ THÁO', 'Độc lập - Tự động - Hạnh phúc']);
+    expect(cut('BAN CHỈ ĐẠO CHÍNH Ddc 1dp - Tu dong - Hanh phiic')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Ddc 1dp - Tu dong - Hanh phiic']);
     expect(findMotto('BAN CHỈ ĐẠO CHÍNH QUYỀN ĐIỆN TỬ')).toBeNull();
+    expect(findMotto('Sở Tư pháp - Tự động hóa - Hành chính')).toBeNull();
   });
 });
