@@ -364,7 +364,8 @@ export function capsRuns(tokens: readonly WorkToken[], ctx: PassContext): boolea
 /** A word's letters if it is a word in capitals of two letters or more without list punctuation (`capsRuns`), else null. */
 function capitalWord(text: string): string | null {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && !/[,;]$/u.test(text) && /^\p{L}+[.:]?$/u.test(text) ? letters : null;
+  // (A digit or symbol the scan read for a letter, `¢HI` for CHỈ, `D6I` for ĐỔI, is part of the word.)
+  return letters.length >= 2 && letters === letters.toUpperCase() && !/[,;]$/u.test(text) && /^[\p{L}\d$&¢¥]+[.:]?$/u.test(text) ? letters : null;
 }
 
 /** Per pass context (the abbreviations are its): whether a token's text counts in `isCapsLine`, worked out once per text. */

@@ -361,6 +361,10 @@ describe('clean-up passes', () => {
     expect(runs('BAN EHI DGO Ddc 1ip - Tu do - Hanh phuc')).toBe('BAN EHI DGO');
     expect(runs('UBND CDS BAN tinh')).toBe('');
     expect(runs('VNPT FPT CMC cung cap')).toBe('');
+    // A symbol or digit the scan read for a letter does not break the run (Phú Quốc 2022 scan layout, seed
+    // 2265: `¢HI` came out `Chỉ`, and the authority lost `BAN CHỈ ĐẠO`).
+    expect(runs('BAN ¢HI DAO Doc ldp - Tu do - Han phtc')).toBe('BAN ¢HI DAO');
+    expect(runs('BAN CHUYÉN D6I Doc lap')).toBe('BAN CHUYÉN D6I');
     // A two-letter syllable the references also print as a capital word (`SỞ`) counts as the syllable
     // (synthetic Phú Quốc 2022 scan, seed 65: `CHUYEÉN DBI SO` was kept as three abbreviations).
     const withSo = { ...ctx, abbreviations: new Map([...ctx.abbreviations, ['SO', 'SỞ']]) };
@@ -372,6 +376,7 @@ describe('clean-up passes', () => {
   it('restoreCodes reads an unknown word in capitals of such a heading as a damaged word, not an abbreviation (`BAN EHI DAO CHINH Doc ldp` → `BAN CHỈ ĐẠO CHÍNH Độc lập`)', () => {
     expect(restoreCodes(toks('BAN EHI DAO CHINH Doc ldp'), ctx).map((t) => !!t.fixed)).toEqual([false, false, false, false, false, false]);
     expect(restoreWith(CLEAN.filter((x) => x !== 'kien-giang-2019'), 'BAN EHI DAO CHINH Doc ldp - Tu do - Hanh phiic')).toBe('BAN CHỈ ĐẠO CHÍNH Độc lập - Tự do - Hạnh phúc');
+    expect(restoreWith(CLEAN.filter((x) => x !== 'phu-quoc-2022'), 'BAN ¢HI DAO Doc ldp - Tu do - Han phtc')).toBe('BAN CHỈ ĐẠO Độc lập - Tự do - Hạnh phúc');
   });
   it('numberLabel reads a short first word with a colon before a number and a symbol as `Số:` (`Hb: 85 /QP-BCD`)', () => {
     expect(text(numberLabel(toks('Hb: 85 /QP-BCD Kién Giang, mgay 03 thang 5 nam 2019')))).toBe('Số: 85 /QP-BCD Kién Giang, mgay 03 thang 5 nam 2019');
