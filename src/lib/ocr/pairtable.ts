@@ -56,26 +56,26 @@ export class PairTable {
 
   /** Set the value of (a, b) (replacing any). */
   set(a: number, b: number, v: number): void {
-    if (2 * (this.size + 1) > this.ka.length) this.grow();
-    const ka = this.ka, mask = this.mask;
-    let i = PairTable.hash(a, b) & mask;
-    for (;;) {
-      const x = ka[i]!;
-      if (x === EMPTY) { ka[i] = a; this.kb[i] = b; this.vals[i] = v; this.size++; return; }
-      if (x === a && this.kb[i] === b) { this.vals[i] = v; return; }
-      i = (i + 1) & mask;
-    }
+    const i = this.slotOf(a, b); // (first: it may grow the arrays)
+    this.vals[i] = v;
   }
 
   /** Add `d` to the value of (a, b) (0 when it has none); whether (a, b) is new. */
   add(a: number, b: number, d: number): boolean {
+    const size = this.size, i = this.slotOf(a, b);
+    this.vals[i] = this.vals[i]! + d;
+    return this.size !== size;
+  }
+
+  /** The slot of (a, b), made (value 0) when it has none. */
+  private slotOf(a: number, b: number): number {
     if (2 * (this.size + 1) > this.ka.length) this.grow();
     const ka = this.ka, mask = this.mask;
     let i = PairTable.hash(a, b) & mask;
     for (;;) {
       const x = ka[i]!;
-      if (x === EMPTY) { ka[i] = a; this.kb[i] = b; this.vals[i] = d; this.size++; return true; }
-      if (x === a && this.kb[i] === b) { this.vals[i] = this.vals[i]! + d; return false; }
+      if (x === EMPTY) { ka[i] = a; this.kb[i] = b; this.vals[i] = 0; this.size++; return i; }
+      if (x === a && this.kb[i] === b) return i;
       i = (i + 1) & mask;
     }
   }
