@@ -409,8 +409,9 @@ export function restoreCodes(tokens: WorkToken[], ctx: PassContext): WorkToken[]
  */
 function restoreCode(t: WorkToken, heading: boolean, ctx: PassContext): WorkToken {
   if (!t.text || t.fixed) return t;
-  // (`$` after a letter of a symbol is its S, as `$6` is `Số`: `/QD-BCDCD$` is `/QĐ-BCĐCĐS`.)
-  const code = CODE.exec(/\/.*\p{L}\$/u.test(t.text) ? t.text.replace(/(?<=\p{L})\$/gu, 'S') : t.text);
+  // (`$` after a letter of a symbol is its S, as `$6` is `Số`: `/QD-BCDCD$` is `/QĐ-BCĐCĐS`; and `¢` its C:
+  // `/QD-B¢D` is `/QĐ-BCĐ`, not the number `/QĐ-B` before a place `¢D Kiên Giang`.)
+  const code = CODE.exec(/\/.*\p{L}[$¢]/u.test(t.text) ? t.text.replace(/(?<=\p{L})\$/gu, 'S').replace(/(?<=\p{L})¢/gu, 'C') : t.text);
   if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
     const raw = code[3]!.replace(/[–—]/gu, '-');
     let whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;

@@ -290,6 +290,10 @@ describe('clean-up passes', () => {
     expect(text(restoreCodes(toks('CHU TICH XYZBND TINH'), { ...two, channelCost: channel }))).toBe('CHU TICH XYZBND TINH');
     // `$` for the S of a symbol (as `$6` for Số): Bắc Giang 2021 damaged (seed 53), `/QD-BCDCD$`.
     expect(text(restoreCodes(toks('Số: /QD-BCDCD$ Bic'), ctx))).toBe('Số: /QĐ-BCĐCĐS Bic');
+    // `¢` for the C of a symbol (scan layout seeds 2182, 2358 Kiên Giang 2019 and 2395 Bắc Giang 2021: the parser
+    // read the number `85/QĐ-B` and the place `¢D Kiên Giang`).
+    expect(text(restoreCodes(toks('Số: 85 /QD-B¢D Klén Giang,'), ctx))).toBe('Số: 85 /QĐ-BCĐ Klén Giang,');
+    expect(text(restoreCodes(toks('Số: /QD-B¢DCDS Béc'), ctx))).toBe('Số: /QĐ-BCĐCĐS Béc');
     expect(text(restoreCodes(toks('vé CPS;'), ctx))).toBe('vé CĐS;');
     expect(text(restoreCodes(toks('QUYET PINH'), ctx))).toBe('QUYET PINH');
   });
