@@ -731,7 +731,6 @@ function buildLattice(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToke
 // optimised once and kept, where a long loop in a function called once per run is compiled again
 // on the stack in every run.)
 
-
 /** The steps of one token: context-only steps for fixed tokens and punctuation, a slot for a word. */
 function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean): void {
   const { slots, steps, W } = run;
@@ -852,7 +851,7 @@ function addContextCandidatesOf(run: Run, s: Slot, p: Slot): void {
   if (known) { for (const c of known) run.addCand(s, c); return; }
   const added: Cand[] = [];
   for (const prev of readings.words) run.addSuccessors(s, prev, added, src);
-  // After a number, the words the references put after numbers (`ngày 19 trang 8` → `tháng`).
+  // After a number, the words the references put after numbers (`ngày 22 thanng 11` → `tháng`).
   if (p.number) run.addSuccessors(s, NUM, added, src);
   src.context.set(key, added);
 }
@@ -992,9 +991,8 @@ function referenceBonus(run: Run, k: number, r: string, exactKey: boolean): void
     run.addCand(s, { syllable: r, channel: cost, id: models.lm.id(r) });
     at = s.cands.length - 1;
   }
-  const had = run.bonus.get(k, at, NaN);
-  if (had !== had) s.bonus++;
-  run.bonus.set(k, at, Math.max(had === had ? had : 0, b));
+  if (!run.bonus.has(k, at)) s.bonus++;
+  run.bonus.set(k, at, Math.max(run.bonus.get(k, at, 0), b));
 }
 
 /** Confidence under which a line-final OCR word of consonants only, on a line in capitals, is stamp debris (`dropTrailingDebris`). */
