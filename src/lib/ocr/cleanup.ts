@@ -436,8 +436,10 @@ function restoreCode(t: WorkToken, heading: boolean, ctx: PassContext): WorkToke
       return { ...t, text: (near ?? abbr[1]!) + abbr[2]!, fixed: true, confidence: near ? 0.7 : 0.5 };
     }
     // In a heading, four capitals or more one letter off a known abbreviation are that abbreviation
-    // (`CHU TICH USND TINH`: UBND), not a word to decode (`ỦY`).
-    const one = heading && abbr[1]!.length >= 4 ? oneLetterOff(abbr[1]!, ctx) ?? lettersInserted(abbr[1]!, ctx) : null;
+    // (`CHU TICH USND TINH`: UBND), not a word to decode (`ỦY`); and three or more that a known
+    // abbreviation spells with one letter more (`UBD TINH KIÉN GIANG`: UBND, not `BỘ`).
+    const w = abbr[1]!;
+    const one = !heading ? null : (w.length >= 4 ? oneLetterOff(w, ctx) ?? lettersInserted(w, ctx) : null) ?? (w.length >= 3 ? letterDropped(w, ctx) : null);
     if (one) return { ...t, text: one + abbr[2]!, fixed: true, confidence: 0.8 };
   }
   return t;
@@ -475,6 +477,17 @@ function lettersInserted(letters: string, ctx: PassContext): string | null {
 }
 /** Channel cost within which letters the scan inserted in an abbreviation are read away (`uulbnd` → `ubnd` 5.4; `udnd` → `ubnd` is 8.4). */
 const INSERTED_BOUND = 9;
+
+/** The known abbreviation that spells `letters` with one more letter (the scan dropped it: `UBD` for UBND), if only one does. */
+function letterDropped(letters: string, ctx: PassContext): string | null {
+  const k = foldKey(letters).toUpperCase();
+  const found = new Set<string>();
+  for (const [key, form] of knownAbbreviations(ctx)) {
+    if (key.length !== k.length + 1) continue;
+    for (let i = 0; i < key.length; i++) if (key.slice(0, i) + key.slice(i + 1) === k) { found.add(form); break; }
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
 
 /** The references' abbreviations and the common symbols: (folded key in capitals, form). */
 function* knownAbbreviations(ctx: PassContext): Generator<[string, string]> {

@@ -288,6 +288,12 @@ describe('clean-up passes', () => {
     expect(text(restoreCodes(toks('CHU TICH UULBND TINH'), { ...two, channelCost: channel }))).toBe('CHU TICH UBND TINH');
     expect(text(restoreCodes(toks('CHU TICH UULBND TINH'), two))).toBe('CHU TICH UULBND TINH');
     expect(text(restoreCodes(toks('CHU TICH XYZBND TINH'), { ...two, channelCost: channel }))).toBe('CHU TICH XYZBND TINH');
+    // A letter the scan dropped (`UBD`: Kiên Giang 2019 and Phú Quốc 2022 scan layout, seeds 2548 and 2574, whose
+    // authority came out `BỘ TỈNH KIÊN GIANG`); not where two abbreviations spell it (`UBN`: UBND and UBNT).
+    expect(text(restoreCodes(toks('UBD TINH KIÉN GIANG CÉNG HOA'), ctx))).toBe('UBND TINH KIÉN GIANG CÉNG HOA');
+    expect(text(restoreCodes(toks('UBD THANH PHO PHU QUBC'), two))).toBe('UBND THANH PHO PHU QUBC');
+    const ambiguous = { ...two, abbreviations: new Map([...two.abbreviations, ['UBNT', 'UBNT']]) };
+    expect(text(restoreCodes(toks('UBN TINH KIEN GIANG'), ambiguous))).toBe('UBN TINH KIEN GIANG');
     // `$` for the S of a symbol (as `$6` for Số): Bắc Giang 2021 damaged (seed 53), `/QD-BCDCD$`.
     expect(text(restoreCodes(toks('Số: /QD-BCDCD$ Bic'), ctx))).toBe('Số: /QĐ-BCĐCĐS Bic');
     // `¢` for the C of a symbol (scan layout seeds 2182, 2358 Kiên Giang 2019 and 2395 Bắc Giang 2021: the parser
