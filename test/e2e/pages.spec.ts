@@ -54,11 +54,18 @@ test('copy citation writes the Vietnamese citation of the clause', async ({ page
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const article = allArticles(doc).find(({ article: a, part }) => part === 'regulation' && a.clauses.some((c) => c.kind === 'numbered' && c.number === '2'))!.article;
   const clause = article.clauses.find((c) => c.number === '2')!;
+  // What the page hands the Clipboard API, recorded on its way through: Chromium writes the system
+  // clipboard only for a focused document, and in full parallel runs the write sometimes never landed
+  // (the clipboard stayed empty, twice in a row in one clean-clone run), which says nothing of the page.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __copied: string[] };
+    w.__copied = [];
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text: string) => { w.__copied.push(text); return write(text); };
+  });
   await page.goto(`/van-ban/${doc.id}/`);
-  // (The page writes the clipboard asynchronously after the click: read until the write has landed.)
-  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-  // Chromium writes the clipboard only for a focused document: make this page the active one (once in a
-  // full parallel run under load the write never landed and the clipboard stayed empty).
+  // (The page writes asynchronously after the click: read until the write has been made.)
+  const clipboard = () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
   await page.bringToFront();
   await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`).click();
   await expect.poll(clipboard).toBe(cite(doc, clause.id));
