@@ -18,7 +18,7 @@ import { listedNameParts, nameCost, nameShaped, signingTitle, UNLISTED } from '.
 import { SYMBOLS } from './symbols.ts';
 import { caseTokens, trainCaseModelOnTokens, type CaseModel } from './casing.ts';
 import { isFoldedSyllable, isValidSyllable, ValidSyllables } from './syllable.ts';
-import { capitalisedRuns, isLetter, lmTokens } from './text.ts';
+import { capitalisedRuns, isLetter, lmTokens, NUM_TOKEN } from './text.ts';
 import { decode, type Option, type Step } from './decode.ts';
 import { PairTable } from './pairtable.ts';
 import { cleanWords } from './train.ts';
@@ -833,26 +833,31 @@ function addContextCandidates(run: Run): void {
     const s = slots[i]!, n = slots[i + 1]!;
     if (n.line !== s.line && n.line !== s.line + 1) continue;
     if (s.own > 0 && s.cands[0]!.channel <= from) continue;
-    const next = run.firstReadingOf(n);
-    if (n.number) run.addPredecessors(s, [...next.words, NUM], [...next.ids, run.models.lm.id(NUM)]);
-    else run.addPredecessors(s, next.words, next.ids);
+    const next = contextReadings(run, n);
+    run.addPredecessors(s, next.words, next.ids);
   }
 }
 
-/** The language model's token for a number. */
-const NUM = '<num>';
+/**
+ * The readings of a slot whose neighbours in the references propose its neighbours' context
+ * candidates: its first readings, and for a number the model's number token too (the words the
+ * references put after and before numbers: `ngày 22 thanng 11` → `tháng`). (A syllable's readings
+ * never hold that token, so the readings' key tells a number's apart.)
+ */
+function contextReadings(run: Run, s: Slot): { words: readonly string[]; ids: readonly number[] } {
+  const r = run.firstReadingOf(s);
+  return s.number ? { words: [...r.words, NUM_TOKEN], ids: [...r.ids, run.models.lm.id(NUM_TOKEN)] } : r;
+}
 
 /** The context candidates of slot `s` after slot `p` (see `addContextCandidates`). */
 function addContextCandidatesOf(run: Run, s: Slot, p: Slot): void {
-  const readings = run.firstReadingOf(p);
+  const readings = contextReadings(run, p);
   const src = run.sourceOf(s);
-  const key = p.number ? `#${readingsKey(readings.ids)}` : readingsKey(readings.ids);
+  const key = readingsKey(readings.ids);
   const known = src.context.get(key);
   if (known) { for (const c of known) run.addCand(s, c); return; }
   const added: Cand[] = [];
   for (const prev of readings.words) run.addSuccessors(s, prev, added, src);
-  // After a number, the words the references put after numbers (`ngày 22 thanng 11` → `tháng`).
-  if (p.number) run.addSuccessors(s, NUM, added, src);
   src.context.set(key, added);
 }
 
@@ -1271,7 +1276,7 @@ function writeBack(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[]
     const o = st.options[chosen[t]!]!;
     let text = s.core;
     // A word read as printed, in a document whose print is trusted (`WEIGHTS.trust`), keeps its printed case too.
-    if (o.lm !== '<unk>' && o.lm !== '<num>' && !(trusted && o.lm === s.lower)) {
+    if (o.lm !== '<unk>' && o.lm !== NUM_TOKEN && !(trusted && o.lm === s.lower)) {
       const p = starts.body[s.line] === s.token || starts.title[s.line] === s.token ? '.' : prev[t]!;
       let word = wordBefore.get(p);
       if (word === undefined) wordBefore.set(p, (word = /\p{L}/u.test(p) && !p.startsWith('<')));
@@ -1456,7 +1461,7 @@ class EmitPass {
   /** A slot's options with keeping the OCR word (or the number) added, where it may be kept or nothing else is left. */
   private withKeep(s: Slot, kept: Option[]): Option[] {
     // (A slot with no candidate at all keeps its word whatever it is: a step has at least one option.)
-    if (s.keep || !kept.length) { const lmTok = s.number ? '<num>' : '<unk>'; kept.push({ lm: lmTok, id: this.lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -this.run.W.keep }); }
+    if (s.keep || !kept.length) { const lmTok = s.number ? NUM_TOKEN : '<unk>'; kept.push({ lm: lmTok, id: this.lm.id(lmTok), text: s.core, score: s.number ? -0.5 : -this.run.W.keep }); }
     return kept;
   }
 

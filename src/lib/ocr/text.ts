@@ -71,6 +71,9 @@ export function letterWords(text: string): string[] {
   return out;
 }
 
+/** The language model's token for anything numeric (a white-space-separated chunk with a digit). */
+export const NUM_TOKEN = '<num>';
+
 /**
  * Words, context punctuation and `<num>` of a text, in reading order (the tokens of `lmTokens` and
  * of the case model): a white-space-separated chunk with a digit is `<num>`; otherwise each maximal
@@ -91,7 +94,7 @@ export function wordTokens(text: string, lower: boolean): string[] {
       if (k === 3) break;
       if (k === 4) digit = true;
     }
-    if (digit) { out.push('<num>'); i = end; continue; }
+    if (digit) { out.push(NUM_TOKEN); i = end; continue; }
     while (i < end) {
       const c = classAt(t, i);
       if (c === 1) {
