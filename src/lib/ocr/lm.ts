@@ -457,8 +457,6 @@ class TrigramModel implements LanguageModel {
   private readonly lexCount: Float64Array;
   private readonly lexStamp: Int32Array;
   private lowerCalls = 0;
-  /** The types met while counting (the constructor's scratch). */
-  private types: TypeOrder | null = null;
 
   constructor(streams: ReadonlyArray<readonly string[]>, prior?: LexiconPrior) {
     this.prior = prior;
@@ -486,13 +484,13 @@ class TrigramModel implements LanguageModel {
     for (const s of coded) tokens += s.length;
     this.bi = new PairTable(tokens); this.ctxOf = new PairTable(tokens); this.tri = new PairTable(tokens);
     // The types in order of first sight (the successor lists below keep that order).
-    const types = (this.types = new TypeOrder(tokens));
+    const types = new TypeOrder(tokens);
     // (A method per token and per type rather than long loops here: see restore.ts on loops.)
     for (const s of coded) {
       let u = 0, v = 0;
       for (let i = 0; i < s.length; i++) {
         const w = s[i]!;
-        this.countToken(u, v, w);
+        this.countToken(u, v, w, types);
         u = v; v = w;
       }
     }
@@ -512,9 +510,8 @@ class TrigramModel implements LanguageModel {
     ({ start: this.ctxStart, items: this.ctxSucc } = groupBy(types.triC, types.triW, types.nTri, nCtx));
     this.contVW = new PairTable(types.nTri);
     this.midTotal = new Float64Array(N); this.midTypes = new Float64Array(N);
-    for (let k = 0; k < types.nTri; k++) this.countTrigramType(types.ctxV[types.triC[k]!]!, types.triW[k]!);
+    for (let k = 0; k < types.nTri; k++) this.countTrigramType(types.ctxV[types.triC[k]!]!, types.triW[k]!, types);
     this.midSucc = groupBy(types.vwV, types.vwW, types.nVW, N);
-    this.types = null;
     const contW = this.contW;
     let contTotal = 0;
     for (const c of contW) contTotal += c;
@@ -549,8 +546,7 @@ class TrigramModel implements LanguageModel {
   }
 
   /** Counts of one token `w` after `u v`: unigram, bigram, trigram (a new type listed in `types`). */
-  private countToken(u: number, v: number, w: number): void {
-    const types = this.types!;
+  private countToken(u: number, v: number, w: number, types: TypeOrder): void {
     this.uni[w]! += 1;
     if (this.bi.add(v, w, 1)) types.bigram(v, w);
     let ci = this.ctxOf.get(u, v, -1);
@@ -567,10 +563,10 @@ class TrigramModel implements LanguageModel {
     this.foldTypes.add(fv, fw, 1);
   }
 
-  /** The continuation counts of one trigram type (u v w). */
-  private countTrigramType(v: number, w: number): void {
+  /** The continuation counts of one trigram type (u v w) (a new pair (v w) listed in `types`). */
+  private countTrigramType(v: number, w: number, types: TypeOrder): void {
     const isNewVW = this.contVW.add(v, w, 1);
-    if (isNewVW) this.types!.middle(v, w);
+    if (isNewVW) types.middle(v, w);
     this.midTotal[v]! += 1;
     if (isNewVW) this.midTypes[v]! += 1;
   }
