@@ -411,7 +411,7 @@ function restoreCode(t: WorkToken, heading: boolean, ctx: PassContext): WorkToke
   if (!t.text || t.fixed) return t;
   // (`$` after a letter of a symbol is its S, as `$6` is `Số`: `/QD-BCDCD$` is `/QĐ-BCĐCĐS`; and `¢` its C:
   // `/QD-B¢D` is `/QĐ-BCĐ`, not the number `/QĐ-B` before a place `¢D Kiên Giang`.)
-  const code = CODE.exec(/\/.*\p{L}[$¢]/u.test(t.text) ? t.text.replace(/(?<=\p{L})\$/gu, 'S').replace(/(?<=\p{L})¢/gu, 'C') : t.text);
+  const code = CODE.exec(/\/.*\p{L}[$¢]/u.test(t.text) ? t.text.replace(/(?<=\p{L})[$¢]/gu, (c) => (c === '$' ? 'S' : 'C')) : t.text);
   if (code && (code[2]!.includes('/') || /\p{L}[-–—]\p{L}/u.test(code[3]!))) {
     const raw = code[3]!.replace(/[–—]/gu, '-');
     let whole = code[2]!.includes('/') && /\p{L}-\p{L}/u.test(raw) ? ctx.nearestCode?.(raw) : null;
@@ -451,14 +451,12 @@ function restoreCode(t: WorkToken, heading: boolean, ctx: PassContext): WorkToke
  * likeliest (`UDND` is UBND, Đ→B, rather than HĐND, H→U); else null.
  */
 function oneLetterOff(letters: string, ctx: PassContext): string | null {
-  const k = foldKey(letters).toUpperCase();
-  const found = new Set<string>();
-  for (const [key, form] of knownAbbreviations(ctx)) {
-    if (key.length !== k.length) continue;
+  const found = knownFormsWhere(letters, ctx, (key, k) => {
+    if (key.length !== k.length) return false;
     let diff = 0;
     for (let i = 0; i < k.length && diff < 2; i++) if (key[i] !== k[i]) diff++;
-    if (diff === 1) found.add(form);
-  }
+    return diff === 1;
+  });
   if (found.size === 1) return [...found][0]!;
   return found.size ? clearlyCheapest(letters, found, ctx) : null;
 }
@@ -480,13 +478,20 @@ const INSERTED_BOUND = 9;
 
 /** The known abbreviation that spells `letters` with one more letter (the scan dropped it: `UBD` for UBND), if only one does. */
 function letterDropped(letters: string, ctx: PassContext): string | null {
+  const found = knownFormsWhere(letters, ctx, (key, k) => {
+    if (key.length !== k.length + 1) return false;
+    for (let i = 0; i < key.length; i++) if (key.slice(0, i) + key.slice(i + 1) === k) return true;
+    return false;
+  });
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/** The forms of the known abbreviations whose folded key in capitals `near` accepts for `letters`' (folded, in capitals). */
+function knownFormsWhere(letters: string, ctx: PassContext, near: (key: string, k: string) => boolean): Set<string> {
   const k = foldKey(letters).toUpperCase();
   const found = new Set<string>();
-  for (const [key, form] of knownAbbreviations(ctx)) {
-    if (key.length !== k.length + 1) continue;
-    for (let i = 0; i < key.length; i++) if (key.slice(0, i) + key.slice(i + 1) === k) { found.add(form); break; }
-  }
-  return found.size === 1 ? [...found][0]! : null;
+  for (const [key, form] of knownAbbreviations(ctx)) if (near(key, k)) found.add(form);
+  return found;
 }
 
 /** The references' abbreviations and the common symbols: (folded key in capitals, form). */
@@ -618,29 +623,33 @@ function gluedPairOf(w: string, ctx: PassContext | undefined): [string, string] 
 /** Words glued together by the scan (`TINHKIENGIANG`, `việccủa`) are split into valid syllables. */
 export function splitMergedSyllables(tokens: WorkToken[], ctx?: PassContext): WorkToken[] {
   const out: WorkToken[] = [];
-  for (const t of tokens) out.push(...splitMerged(t, ctx));
+  for (const t of tokens) {
+    const parts = splitMerged(t, ctx);
+    if (parts) out.push(...parts);
+    else out.push(t);
+  }
   return out;
 }
 
-/** One token of `splitMergedSyllables`, split or not (a module function, not a callback made per line: see `restoreCode`). */
-function splitMerged(t: WorkToken, ctx: PassContext | undefined): WorkToken[] {
-  if (t.fixed) return [t];
+/** One token of `splitMergedSyllables` split, or null when it stays whole (a module function, not a callback made per line: see `restoreCode`). */
+function splitMerged(t: WorkToken, ctx: PassContext | undefined): WorkToken[] | null {
+  if (t.fixed) return null;
   // (Punctuation around a glued pair stays with its pieces: `(sau`, `Chỉđạo;`.)
   const m = GLUED.exec(t.text);
   const pair = m ? gluedPairOf(m[2]!, ctx) : null;
   if (pair) return [{ text: m![1]! + pair[0], ocr: t.ocr }, { text: pair[1] + m![3]!, ocr: '' }];
-  if (!/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return [t];
+  if (!/^\p{L}{7,}$/u.test(t.text) || isFoldedSyllable(t.text)) return null;
   // A letter with a stray stroke beside it (`uul` for `u`: `Diéuul.`, `chuulyén`; `GILiang` for
   // `Giang`): a word two stroke letters too long, not glue.
-  if (strayStrokes(t.text)) return [t];
+  if (strayStrokes(t.text)) return null;
   const parts = segment(t.text);
   // Only capitals (headers) or three and more pieces: a damaged lower-case word (`Trudéng`) is no glue.
-  if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return [t];
+  if (!parts || parts.length < 2 || (t.text !== t.text.toUpperCase() && parts.length < 3)) return null;
   // Seven capitals in two pieces may be one long word with a letter too many (`TRUDÉNG` for
   // `TRƯỞNG`, as `Trudéng` in small letters): split it only if every piece printed with a mark is a
   // syllable in use as printed (`DÉNG` is none), and no one letter less spells a syllable without
   // its marks (`TRURONG` is TRƯỞNG with `ư` read as `ur`, not `TRU RONG`).
-  if (parts.length === 2 && t.text.length === 7 && (parts.some((p) => ACCENTED.test(p) && !usedSyllable(p)) || oneLetterTooMany(t.text))) return [t];
+  if (parts.length === 2 && t.text.length === 7 && (parts.some((p) => ACCENTED.test(p) && !usedSyllable(p)) || oneLetterTooMany(t.text))) return null;
   return parts.map((p, i) => ({ text: p, ocr: i === 0 ? t.ocr : '' }));
 }
 
