@@ -96,7 +96,7 @@ export function findDate(text: string): FoundDate | null {
 
 /** A folded word read as `ngày` in a date (see `findDate`). */
 function dayWord(w: string): boolean {
-  return (w.startsWith('ng') && w.length <= 6) || (w.length === 4 && editDistance(w, 'ngay') <= 1);
+  return (w.startsWith('ng') && w.length >= 3 && w.length <= 6) || (w.length === 4 && editDistance(w, 'ngay') <= 1);
 }
 
 /** A folded word read as `tháng` in a date (see `findDate`). */

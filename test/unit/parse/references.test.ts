@@ -30,6 +30,8 @@ describe('numbers and dates', () => {
     // Not every word of that shape: `ngân sách năm 2022`, `nhiều tháng 5 năm 2022` (two edits from `ngày`).
     expect(findDate('bố trí ngân sách năm 2022')).toBeNull();
     expect(findDate('trong nhiều tháng 5 năm 2022')).toBeNull();
+    // `ng` alone is no `ngày` (one to four letters after it, as before the edit-distance forms).
+    expect(findDate('ng 19 tháng 8 năm 2022')).toBeNull();
   });
 });
 
