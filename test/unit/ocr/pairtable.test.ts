@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PairTable, SparseRows } from '../../../src/lib/ocr/pairtable.ts';
+import { rng } from '../../../src/lib/random.ts';
 
 describe('PairTable', () => {
   it('answers like a Map keyed by the pair, through growth, replacement and negative keys', () => {
     // Word ids as the language model hands them out: training words ≥ 0, unseen words negative.
-    let seed = 12345;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
+    const rand = rng(12345);
     const t = new PairTable(4);
     const ref = new Map<string, number>();
     for (let i = 0; i < 20000; i++) {
@@ -31,8 +31,7 @@ describe('PairTable', () => {
   });
 
   it('adds to a pair\'s count, telling a new pair from one it has, through growth (the language model counts n-gram types with it)', () => {
-    let seed = 777;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
+    const rand = rng(777);
     const t = new PairTable(2);
     const ref = new Map<string, number>();
     for (let i = 0; i < 20000; i++) {
@@ -50,8 +49,7 @@ describe('PairTable', () => {
 
 describe('SparseRows', () => {
   it('answers like a Map per row: empty rows, rows of a few keys, rows of thousands (through growth of the arrays), replacement', () => {
-    let seed = 2026;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
+    const rand = rng(2026);
     const t = new SparseRows();
     const ref: Array<Map<number, number>> = [];
     for (let r = 0; r < 600; r++) {
