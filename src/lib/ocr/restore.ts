@@ -1120,7 +1120,7 @@ interface PlaceWindow { ts: number[]; fromEnd: boolean; min: number }
  * Places read with the gazetteer (provinces, centrally-run cities, cities under a province) by the
  * channel alone, where the language model prefers a frequent word to the name:
  * - the place before the date (`Phfi Quéc, ngay 19 thang 8` → `Phú Quốc, ngày`): the words before a
- *   comma that is followed by `ngày` (as printed, within an edit). There the model has no context (the
+ *   comma that is followed by `ngày` (as printed, within an edit, or as decoded: `ngilay`). There the model has no context (the
  *   line starts, or a document symbol comes before) and reads `phí` of `chi phí`;
  * - the name after `tỉnh` or `thành phố` (as decoded; the name may start the next line), two syllables
  *   or more: `thành phố Phii Qubc` before `(kèm theo` is not `Phú Quý` (`quý (hoặc đột xuất)`).
@@ -1136,14 +1136,17 @@ interface PlaceWindow { ts: number[]; fromEnd: boolean; min: number }
 function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[] }>, byLine: number[][], chosen: number[], conf: number[]): number[] {
   const { steps, slots } = run;
   const windows: PlaceWindow[] = [];
+  const places = new PlaceReader(run, chosen);
   for (let li = 0; li < kept.length; li++) {
     if (!kept[li]!.tokens.some((x) => x.text.endsWith(','))) continue;
     const live = kept[li]!.tokens.map((x, i) => [x, i] as const).filter(([x]) => x.text !== '');
-    const at = live.findIndex(([x], k) => x.text.endsWith(',') && k + 1 < live.length && levenshtein(foldKey(live[k + 1]![0].text).toLowerCase(), 'ngay') <= 1);
+    const stepOf = (token: number) => byLine[li]!.find((t) => slots[steps[t]!.slot]!.token === token);
+    // `ngày` as printed (within an edit) or as decoded (`ngilay`, two edits off, read `ngày`).
+    const isDay = (k: number) => { const t = stepOf(live[k]![1]); return levenshtein(foldKey(live[k]![0].text).toLowerCase(), 'ngay') <= 1 || (t !== undefined && places.read(t) === 'ngày'); };
+    const at = live.findIndex(([x], k) => x.text.endsWith(',') && k + 1 < live.length && isDay(k + 1));
     if (at < 0) continue;
     // The place's words: slots back from the comma, at most 4.
     const ts: number[] = [];
-    const stepOf = (token: number) => byLine[li]!.find((t) => slots[steps[t]!.slot]!.token === token);
     for (let k = at; k >= 0 && ts.length < 4; k--) {
       const t = stepOf(live[k]![1]);
       if (t === undefined || (k < at && slots[steps[t]!.slot]!.trail)) break;
@@ -1151,7 +1154,6 @@ function readPlaces(run: Run, kept: Array<{ line: SourceLine; tokens: WorkToken[
     }
     if (ts.length) windows.push({ ts, fromEnd: true, min: 1 });
   }
-  const places = new PlaceReader(run, chosen);
   for (let t = 1; t < steps.length; t++) {
     const w = places.read(t - 1);
     if (w !== 'tỉnh' && !(w === 'phố' && t > 1 && places.read(t - 2) === 'thành')) continue;
