@@ -41,11 +41,12 @@ export function isNoise(text: string): boolean {
  * National motto lines: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc` (OCR-tolerant;
  * the last, whose `Độc lập` the scan damaged past reading and its restoration read otherwise, `Thọ lập`,
  * `học tập`, is found by the two words before `- Tự do - Hạnh phúc`; a `do` the scan lengthened, read
- * `Tự động`, still counts).
+ * `Tự động`, still counts; a first word read a letter longer, `Thức lập`, is taken whole, not from its
+ * second letter: `T` is no word of the column beside it).
  */
 export const MOTTO_RES = [
   /c\S{2,3}g\s*h\S{1,2}a\s*x\S\s*h\S{1,2}i\s*ch\S\s*ngh\S{1,2}a\s*vi\S{1,2}t\s*nam/,
-  /\S{1,2}c\s*l\S{1,2}p\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
+  /(?:(?<!\S)\S{1,3}|\S{1,2})c\s*l\S{1,2}p\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
   /(?<!\S)\S{1,4}\s+\S{2,4}\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
 ];
 

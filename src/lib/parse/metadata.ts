@@ -191,7 +191,12 @@ export function readLetterhead(lines: ParseLine[], ctx: ParseContext, where = 'h
     if (isSeparator(text)) { discard(ctx, line, 'separator'); continue; }
     const motto = findMotto(text);
     if (motto) {
-      text = (text.slice(0, motto[0]) + ' ' + text.slice(motto[1])).replace(/[~|_]+/g, ' ').replace(/\s+/g, ' ').trim();
+      // The motto is the right column: what a line has before it is the left column's; what follows
+      // it is the left column's only on a line that has nothing before it (a scan may read the columns
+      // in turn), or a number or date. Else it is the right column's stamp debris (`VIỆT NAM NG`).
+      const before = text.slice(0, motto[0]), after = text.slice(motto[1]);
+      const keepAfter = !/\p{L}/u.test(before) || /\d/u.test(after);
+      text = (before + ' ' + (keepAfter ? after : '')).replace(/[~|_]+/g, ' ').replace(/\s+/g, ' ').trim();
       used = true;
     }
     const num = /^[^\p{L}]{0,2}s\S{0,2}\s*:/iu.test(text) ? findNumber(text) : null;

@@ -39,6 +39,10 @@ describe('findMotto', () => {
     // `do` printed `dong` and restored `động` (Phú Quốc 2022 and Kiên Giang 2019 scan layout, seeds 2169, 2174, 2224).
     expect(cut('BAN CHỈ THÁO Độc lập - Tự động - Hạnh phúc')).toEqual(['BAN CHỈ THÁO', 'Độc lập - Tự động - Hạnh phúc']);
     expect(cut('BAN CHỈ ĐẠO CHÍNH Ddc 1dp - Tu dong - Hanh phiic')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Ddc 1dp - Tu dong - Hanh phiic']);
+    // `Độc` read a letter longer, `Thức` (Kiên Giang 2019 scan layout, seed 2646): the motto starts at the word, not at its `h`.
+    expect(cut('BAN CHỈ ĐẠO CHÍNH Thức lập - Tự động - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Thức lập - Tự động - Hạnh phúc']);
+    // A column gap the scan lost leaves the word before it whole.
+    expect(cut('BAN CHỈ ĐẠO CHÍNHĐộc lập - Tự do - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Độc lập - Tự do - Hạnh phúc']);
     expect(findMotto('BAN CHỈ ĐẠO CHÍNH QUYỀN ĐIỆN TỬ')).toBeNull();
     expect(findMotto('Sở Tư pháp - Tự động hóa - Hành chính')).toBeNull();
   });

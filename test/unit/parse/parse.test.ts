@@ -257,6 +257,16 @@ describe("signer's name cased small by a scan", () => {
   });
 });
 
+describe('letterhead beside the motto', () => {
+  const head = (l1: string, l2: string) => parse(`${l1}\n${l2}\nSố: 85/QĐ-BCĐ Kiên Giang, ngày 03 tháng 5 năm 2019\nQUYẾT ĐỊNH\nBan hành Quy chế\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.`).document.decision.authority;
+  it("leaves out the right column's debris after the motto (Kiên Giang 2019 scan layout, seed 2679: `VIỆT NAM NỮ`)", () => {
+    expect(head('UBND TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM NỮ', 'BAN CHỈ ĐẠO Độc lập - Tự do - Hạnh phúc PHỦ')).toEqual(['UBND TỈNH KIÊN GIANG', 'BAN CHỈ ĐẠO']);
+  });
+  it('keeps what follows the motto on a line with nothing before it (the columns read in turn)', () => {
+    expect(head('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM UBND TỈNH KIÊN GIANG', 'Độc lập - Tự do - Hạnh phúc BAN CHỈ ĐẠO')).toEqual(['UBND TỈNH KIÊN GIANG', 'BAN CHỈ ĐẠO']);
+  });
+});
+
 describe('closing zone', () => {
   it('a letterhead repeated above the regulation is not part of the signature', () => {
     const r = parse('QUYẾT ĐỊNH\nBan hành Quy chế\nCăn cứ Luật A ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nNơi nhận:\n- Như Điều 1;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTrang 2/5\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.');
