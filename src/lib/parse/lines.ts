@@ -50,14 +50,50 @@ export const MOTTO_RES = [
   /(?<!\S)\S{1,4}\s+\S{2,4}\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
 ];
 
-/** Find a motto fragment in a line: [start, end) in the original, or null. */
+/** The national name's words, folded: a letterhead's right column prints them in capitals. */
+const NATIONAL_NAME = ['cong', 'hoa', 'xa', 'hoi', 'chu', 'nghia', 'viet', 'nam'];
+const NATIONAL_WORDS = new Set(NATIONAL_NAME);
+
+/**
+ * Find a motto fragment in a line: [start, end) in the original, or null. The national name counts
+ * only in capitals, as a letterhead prints it: a sentence naming the state (`công dân nước Cộng hòa xã
+ * hội chủ nghĩa Việt Nam`) is no letterhead. Besides the patterns, the name is found with up to two of
+ * its words damaged past them (`XÃ HỘI CT NGHĨA`, `THỦ NGHĨA`, `PHƯƠNG HÒA`): its eight words in a row,
+ * six or more as printed and the others within 4 edits in all.
+ */
 export function findMotto(text: string): [number, number] | null {
   const f = foldAligned(text);
-  for (const re of MOTTO_RES) {
-    const m = re.exec(f);
-    if (m) return [m.index, m.index + m[0].length];
+  for (let i = 0; i < MOTTO_RES.length; i++) {
+    const m = MOTTO_RES[i]!.exec(f);
+    if (m && (i > 0 || mostlyCapitals(text.slice(m.index, m.index + m[0].length)))) return [m.index, m.index + m[0].length];
+  }
+  return findNationalName(text, f);
+}
+
+/** The national name's eight words in a row in capitals, two of them at most damaged (see `findMotto`). */
+function findNationalName(text: string, folded: string): [number, number] | null {
+  const words = [...folded.matchAll(/[a-z0-9]+/g)];
+  const n = NATIONAL_NAME.length;
+  // (Most lines have too few of its words to hold it.)
+  if (words.filter((w) => NATIONAL_WORDS.has(w[0])).length < n - 2) return null;
+  for (let i = 0; i + n <= words.length; i++) {
+    let exact = 0, edits = 0;
+    for (let k = 0; k < n && edits <= 4; k++) {
+      const d = editDistance(words[i + k]![0], NATIONAL_NAME[k]!);
+      if (d === 0) exact++;
+      else edits += d;
+    }
+    if (exact < n - 2 || edits > 4) continue;
+    const start = words[i]!.index!, end = words[i + n - 1]!.index! + words[i + n - 1]![0].length;
+    if (mostlyCapitals(text.slice(start, end))) return [start, end];
   }
   return null;
+}
+
+/** Whether at least 70 % of a text's letters are capitals. */
+function mostlyCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters.replace(/\P{Lu}/gu, '').length >= 0.7 * letters.length;
 }
 
 /** Signer capacity/title lines (`KT. TRƯỞNG BAN`, `PHÓ CHỦ TỊCH UBND TỈNH`, `TM. ỦY BAN NHÂN DÂN`). */

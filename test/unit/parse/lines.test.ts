@@ -43,6 +43,14 @@ describe('findMotto', () => {
     expect(cut('BAN CHỈ ĐẠO CHÍNH Thức lập - Tự động - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Thức lập - Tự động - Hạnh phúc']);
     // A column gap the scan lost leaves the word before it whole.
     expect(cut('BAN CHỈ ĐẠO CHÍNHĐộc lập - Tự do - Hạnh phúc')).toEqual(['BAN CHỈ ĐẠO CHÍNH', 'Độc lập - Tự do - Hạnh phúc']);
+    // The national name with a word or two damaged past the patterns (Kiên Giang 2019 and Phú Quốc 2022 scan layout, seeds 2727, 2705, 2738).
+    expect(cut('UBND TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI CT NGHĨA VIỆT NAM')).toEqual(['UBND TỈNH KIÊN GIANG', 'CỘNG HÒA XÃ HỘI CT NGHĨA VIỆT NAM']);
+    expect(cut('UBND THÀNH PHỐ PHÚ QUỐC CỘNG HÒA XÃ HỘI THỦ NGHĨA VIỆT NAM')).toEqual(['UBND THÀNH PHỐ PHÚ QUỐC', 'CỘNG HÒA XÃ HỘI THỦ NGHĨA VIỆT NAM']);
+    expect(cut('UBND THÀNH PHỐ PHÚ QUỐC PHƯƠNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toEqual(['UBND THÀNH PHỐ PHÚ QUỐC', 'PHƯƠNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    // But not three words off, nor the name in a sentence.
+    expect(findMotto('UBND TỈNH CỘNG HÒA XÃ HỘI CT NGỮ VIỆT NAM')).toBeNull();
+    expect(findMotto('1. Quy chế này áp dụng cho công dân nước Cộng hòa xã hội chủ nghĩa Việt Nam.')).toBeNull();
+    expect(findMotto('công dân nước Cộng hòa xã hội chủ ngữ Việt Nam')).toBeNull();
     expect(findMotto('BAN CHỈ ĐẠO CHÍNH QUYỀN ĐIỆN TỬ')).toBeNull();
     expect(findMotto('Sở Tư pháp - Tự động hóa - Hành chính')).toBeNull();
   });

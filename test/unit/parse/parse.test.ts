@@ -267,6 +267,14 @@ describe('letterhead beside the motto', () => {
   });
 });
 
+describe('the national name in a sentence', () => {
+  it('is no appendix heading: the articles after it are kept', () => {
+    const d = parse('QUYẾT ĐỊNH\nBan hành Quy chế\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nNơi nhận:\n- Như Điều 1;\nTRƯỞNG BAN\nNguyễn Văn A\nQUY CHẾ\nHoạt động của Ban\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này áp dụng cho công dân nước Cộng hòa xã hội chủ nghĩa Việt Nam.\n2. Nội dung khác.\nĐiều 2. Đối tượng\nCác cơ quan.').document;
+    expect(d.provenance.discarded.filter((x) => x.reason === 'appendix')).toEqual([]);
+    expect(d.regulation!.chapters.flatMap((c) => c.articles.map((a) => a.id))).toEqual(['dieu-1', 'dieu-2']);
+  });
+});
+
 describe('closing zone', () => {
   it('a letterhead repeated above the regulation is not part of the signature', () => {
     const r = parse('QUYẾT ĐỊNH\nBan hành Quy chế\nCăn cứ Luật A ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nNơi nhận:\n- Như Điều 1;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTrang 2/5\nQUY CHẾ\nHoạt động của Ban\nChương I CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.');
