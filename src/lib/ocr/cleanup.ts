@@ -316,17 +316,24 @@ export function isCapsLine(tokens: WorkToken[], ctx: PassContext, min = 1): bool
   return caps >= Math.max(min, 1) && caps >= words * 0.6;
 }
 
-/** A line of two or more words, all in capitals, one of them a syllable, none ending in `,` or `;` (`TRUDNG BAN`, not `- CVP, PVP VX;`). */
+/**
+ * A line of two or more words, all in capitals, none ending in `,` or `;`, one of them a syllable
+ * (`TRUDNG BAN`, not `- CVP, PVP VX;`) or, for three words or more, none a known abbreviation: a
+ * letterhead's third line damaged in every word (`CHUYEÉN DBI S6`, CHUYỂN ĐỔI SỐ) is no list of
+ * abbreviations, which would name some known ones.
+ */
 function capsTitle(tokens: WorkToken[], ctx: PassContext): boolean {
-  let words = 0, syllable = false;
+  let words = 0, syllable = false, known = false;
   for (const t of tokens) {
     if (!t.text || !/\p{L}/u.test(t.text)) continue;
     if (t.text !== t.text.toUpperCase() || /[,;]$/u.test(t.text)) return false;
     words++;
     const letters = t.text.replace(/[^\p{L}]/gu, '');
-    if (isFoldedSyllable(letters) && !ctx.abbreviations.has(foldKey(letters).toUpperCase())) syllable = true;
+    const abbreviation = ctx.abbreviations.has(foldKey(letters).toUpperCase());
+    if (isFoldedSyllable(letters) && !abbreviation) syllable = true;
+    if (abbreviation || (letters.length >= 2 && isKnownSymbol(letters, ctx))) known = true;
   }
-  return words >= 2 && syllable;
+  return words >= 2 && (syllable || (words >= 3 && !known));
 }
 
 /**

@@ -345,6 +345,13 @@ describe('clean-up passes', () => {
     expect(restoreCodes(toks('TRUDNG, BAN'), ctx)[0]!.fixed).toBe(true);
     expect(restoreCodes(toks('UBQG UBND'), ctx)[0]!.fixed).toBe(true);
   });
+  it('restoreCodes leaves three capital words none of them a syllable or known abbreviation to the decoder (Phú Quốc 2022 scan layout, seeds 2765, 2803: `CHUYEÉN DBI S6`, `EHUYÉN DSI S`)', () => {
+    expect(restoreCodes(toks('CHUYEÉN DBI S6'), ctx).map((t) => t.fixed)).toEqual([undefined, undefined, undefined]);
+    expect(restoreCodes(toks('EHUYÉN DSI S'), ctx).map((t) => t.fixed)).toEqual([undefined, undefined, undefined]);
+    // With a known abbreviation among them, they are a list.
+    expect(restoreCodes(toks('UBQG DBI UBND'), ctx)[0]!.fixed).toBe(true);
+    expect(restoreWith(['kien-giang-2019', 'bac-giang-2021', 'binh-dinh-2021'], ['BAN CHI DAO', 'CHUYEÉN DBI S6'])).toBe('BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ');
+  });
   it('splitSignaturePrefix splits `KT.` off the title glued to it (Bình Định 2021 damaged: `KT.TRUDNG BAN`)', () => {
     expect(splitSignaturePrefix(toks('KT.TRUDNG BAN'))).toEqual([
       { text: 'KT.', ocr: 'KT.TRUDNG', fixed: true, confidence: 0.95 }, { text: 'TRUDNG', ocr: '' }, { text: 'BAN', ocr: 'BAN' },
