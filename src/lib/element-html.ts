@@ -11,6 +11,15 @@ import { rehypeReferences, type RehypeReferencesOptions } from './rehype-referen
 /** Tokens below this confidence are marked for the reader. */
 export const LOW_CONFIDENCE = 0.8;
 
+/**
+ * A confidence (0–1) as a Vietnamese percentage for readers, rounded down to one decimal (`99,7%`):
+ * a restored text is never shown as 100 % trustworthy unless every word was read with certainty.
+ */
+export function confidencePercent(x: number): string {
+  const tenths = Math.floor(Math.min(1, Math.max(0, x)) * 1000 + 1e-9);
+  return `${String(Math.floor(tenths / 10))}${tenths % 10 ? `,${tenths % 10}` : ''}%`;
+}
+
 /** A character range of the element text to mark, with the token it came from. */
 interface MarkRange {
   start: number;

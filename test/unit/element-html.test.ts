@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elementHtml, markRanges } from '../../src/lib/element-html.ts';
+import { confidencePercent, elementHtml, markRanges } from '../../src/lib/element-html.ts';
 import { fixtureDocs } from './helpers.ts';
 
 const doc = fixtureDocs()[0]!;
@@ -31,5 +31,17 @@ describe('elementHtml', () => {
     expect(markRanges('một hai', { original: 'mot hai', confidence: 0.5, tokens: [tok('một', 0.1), tok('', 0, 'x'), tok('hai')] })).toEqual([
       { start: 0, end: 3, token: tok('một', 0.1) },
     ]);
+  });
+});
+
+describe('confidencePercent', () => {
+  it('rounds down to one decimal with a decimal comma, so a restored text never reads 100 % unless it is', () => {
+    // Kiên Giang 2022's mean confidence was shown as `100%` (Math.round of 0.997).
+    expect(confidencePercent(0.997)).toBe('99,7%');
+    expect(confidencePercent(0.9996)).toBe('99,9%');
+    expect(confidencePercent(1)).toBe('100%');
+    expect(confidencePercent(0.8)).toBe('80%');
+    expect(confidencePercent(0.468)).toBe('46,8%');
+    expect(confidencePercent(0)).toBe('0%');
   });
 });
