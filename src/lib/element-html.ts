@@ -44,7 +44,7 @@ export function markRanges(text: string, restoration?: Restoration | null, thres
 }
 
 function markElement(value: string, token: RestoredToken): Element {
-  const label = token.corrected ? `Đã hiệu đính; OCR: ${token.ocr || '∅'}` : `Độ tin cậy ${Math.round(token.confidence * 100)}%; OCR: ${token.ocr || '∅'}`;
+  const label = token.corrected ? `Đã hiệu đính; OCR: ${token.ocr || '∅'}` : `Độ tin cậy ${confidencePercent(token.confidence)}; OCR: ${token.ocr || '∅'}`;
   return {
     type: 'element',
     tagName: 'mark',
