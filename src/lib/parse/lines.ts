@@ -56,8 +56,8 @@ const NATIONAL_WORDS = new Set(NATIONAL_NAME);
 
 /**
  * Find a motto fragment in a line: [start, end) in the original, or null. The national name counts
- * only in capitals, as a letterhead prints it: a sentence naming the state (`công dân nước Cộng hòa xã
- * hội chủ nghĩa Việt Nam`) is no letterhead. Besides the patterns, the name is found with up to two of
+ * only in capitals or alone on its line, as a letterhead prints it: a sentence naming the state (`công
+ * dân nước Cộng hòa xã hội chủ nghĩa Việt Nam`) is no letterhead. Besides the patterns, the name is found with up to two of
  * its words damaged past them (`XÃ HỘI CT NGHĨA`, `THỦ NGHĨA`, `PHƯƠNG HÒA`): its eight words in a row,
  * six or more as printed and the others within 4 edits in all.
  */
@@ -65,7 +65,7 @@ export function findMotto(text: string): [number, number] | null {
   const f = foldAligned(text);
   for (let i = 0; i < MOTTO_RES.length; i++) {
     const m = MOTTO_RES[i]!.exec(f);
-    if (m && (i > 0 || mostlyCapitals(text.slice(m.index, m.index + m[0].length)))) return [m.index, m.index + m[0].length];
+    if (m && (i > 0 || nameAsPrinted(text, m.index, m.index + m[0].length))) return [m.index, m.index + m[0].length];
   }
   return findNationalName(text, f);
 }
@@ -85,15 +85,20 @@ function findNationalName(text: string, folded: string): [number, number] | null
     }
     if (exact < n - 2 || edits > 4) continue;
     const start = words[i]!.index!, end = words[i + n - 1]!.index! + words[i + n - 1]![0].length;
-    if (mostlyCapitals(text.slice(start, end))) return [start, end];
+    if (nameAsPrinted(text, start, end)) return [start, end];
   }
   return null;
 }
 
-/** Whether at least 70 % of a text's letters are capitals. */
-function mostlyCapitals(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters.replace(/\P{Lu}/gu, '').length >= 0.7 * letters.length;
+/**
+ * Whether the national name at [start, end) is printed as a letterhead prints it: in capitals (70 % of
+ * its letters or more), or alone on its line whatever its case (a transcription that set it in
+ * sentence case); not inside a sentence.
+ */
+function nameAsPrinted(text: string, start: number, end: number): boolean {
+  const letters = text.slice(start, end).replace(/[^\p{L}]/gu, '');
+  if (letters.length > 0 && letters.replace(/\P{Lu}/gu, '').length >= 0.7 * letters.length) return true;
+  return !/[\p{L}\d]/u.test(text.slice(0, start)) && !/[\p{L}\d]/u.test(text.slice(end));
 }
 
 /** Signer capacity/title lines (`KT. TRƯỞNG BAN`, `PHÓ CHỦ TỊCH UBND TỈNH`, `TM. ỦY BAN NHÂN DÂN`). */

@@ -51,6 +51,8 @@ describe('findMotto', () => {
     expect(findMotto('UBND TỈNH CỘNG HÒA XÃ HỘI CT NGỮ VIỆT NAM')).toBeNull();
     expect(findMotto('1. Quy chế này áp dụng cho công dân nước Cộng hòa xã hội chủ nghĩa Việt Nam.')).toBeNull();
     expect(findMotto('công dân nước Cộng hòa xã hội chủ ngữ Việt Nam')).toBeNull();
+    // Alone on its line it is the letterhead's, whatever its case.
+    expect(cut('Cộng hòa xã hội chủ nghĩa Việt Nam')).toEqual(['', 'Cộng hòa xã hội chủ nghĩa Việt Nam']);
     expect(findMotto('BAN CHỈ ĐẠO CHÍNH QUYỀN ĐIỆN TỬ')).toBeNull();
     expect(findMotto('Sở Tư pháp - Tự động hóa - Hành chính')).toBeNull();
   });
