@@ -769,9 +769,12 @@ function addToken(run: Run, t: WorkToken, li: number, ti: number, caps: boolean)
 }
 
 /**
- * A token as /^([(["]*)(.*?)((?:(?<=\p{L})\/)?[,.;:)\]!]*(?:\/\.)?)$/u splits it, [whole, lead,
- * core, trail], by a scan: the opening brackets and quotes, then the word, then the longest tail of
- * closing punctuation (with the end-of-text mark `./.`, and a slash right after a letter: `quý/`). (Tokens have no line breaks; one that had is split by the expression itself.)
+ * A token as /^([(["]*)(.*?)((?:(?<=\p{L})\/)?[,.;:)\]!]*(?:\/\.|(?<=\.)\/(?:V|\.\/)?)?)$/u splits it,
+ * [whole, lead, core, trail], by a scan: the opening brackets and quotes, then the word, then the
+ * longest tail of closing punctuation (with the end-of-text mark `./.` and the variants a scan or a
+ * source prints, `./V`, `././`, `./`, as the parser's `hasEndMark` takes them: `ngày ký././`, `quyết
+ * định./V` in Kiên Giang 2019; and a slash right after a letter: `quý/`). (Tokens have no line breaks;
+ * one that had is split by the expression itself.)
  */
 export function splitToken(text: string): [string, string, string, string] {
   if (LINE_BREAK.test(text)) { const m = TOKEN_PARTS.exec(text)!; return [m[0], m[1]!, m[2]!, m[3]!]; }
@@ -779,13 +782,18 @@ export function splitToken(text: string): [string, string, string, string] {
   let a = 0;
   while (a < n && (text.charCodeAt(a) === 40 || text.charCodeAt(a) === 91 || text.charCodeAt(a) === 34)) a++; // ( [ "
   let k = n;
-  if (n - a >= 2 && text.charCodeAt(n - 2) === 47 && text.charCodeAt(n - 1) === 46) k = n - 2; // "/."
+  const c1 = text.charCodeAt(n - 1), c2 = text.charCodeAt(n - 2);
+  // The end mark's slash and what follows it: `/.` after anything; after a full stop `/./`, `/V`, `/`.
+  if (n - a >= 4 && c1 === 47 && c2 === 46 && text.charCodeAt(n - 3) === 47 && text.charCodeAt(n - 4) === 46) k = n - 3; // "./" "./"
+  else if (n - a >= 3 && c1 === 86 && c2 === 47 && text.charCodeAt(n - 3) === 46) k = n - 2; // "." "/V"
+  else if (n - a >= 2 && c2 === 47 && c1 === 46) k = n - 2; // "/."
+  else if (n - a >= 2 && c1 === 47 && c2 === 46) k = n - 1; // "." "/"
   while (k > a && CLOSING.has(text.charCodeAt(k - 1))) k--;
   // A slash right after the word's letters is punctuation too (`01 quý/ lần`: once a quarter).
   if (k - a >= 2 && text.charCodeAt(k - 1) === 47 && isLetter([...text.slice(Math.max(a, k - 3), k - 1)].pop()!)) k--;
   return [text, text.slice(0, a), text.slice(a, k), text.slice(k)];
 }
-const TOKEN_PARTS = /^([(["]*)(.*?)((?:(?<=\p{L})\/)?[,.;:)\]!]*(?:\/\.)?)$/u;
+const TOKEN_PARTS = /^([(["]*)(.*?)((?:(?<=\p{L})\/)?[,.;:)\]!]*(?:\/\.|(?<=\.)\/(?:V|\.\/)?)?)$/u;
 const LINE_BREAK = /[\n\r\u2028\u2029]/u;
 /** , . ; : ) ] ! */
 const CLOSING = new Set([44, 46, 59, 58, 41, 93, 33]);
