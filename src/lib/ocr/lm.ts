@@ -271,11 +271,12 @@ class TrigramContext implements LmContext {
   /** Its row in the model's `triSparse`: P(w | u v) of the words seen after (u v). */
   private readonly idx: number;
 
-  constructor(model: TrigramModel, lower: Lower, total: number, types: number, ci: number, seen: Int32Array) {
+  /** `seen`: the words seen after (u v), one per trigram type, so N1+(u v •) is their number. */
+  constructor(model: TrigramModel, lower: Lower, total: number, ci: number, seen: Int32Array) {
     this.model = model;
     this.lower = lower;
     const idx = (this.idx = model.triSparse.open(seen.length));
-    const g = (this.g = (D * types) / total);
+    const g = (this.g = (D * seen.length) / total);
     // (The logarithm and the product with g are monotone: the largest sparse value gives the largest log.)
     let max = Math.max(Math.log(g * lower.chain(model.p1Max())), Math.log(g * lower.max()));
     for (const wi of seen) {
@@ -398,9 +399,8 @@ class TrigramModel implements LanguageModel {
   private readonly ctxOf: PairTable;
   /** c(u v w), keyed (the number of (u v), w). */
   private readonly tri: PairTable;
-  /** By context number: c(u v •) and N1+(u v •); the w seen after it are `ctxSucc` from `ctxStart[c]` to `ctxStart[c + 1]`, in order of first sight. */
+  /** By context number: c(u v •); the w seen after it are `ctxSucc` from `ctxStart[c]` to `ctxStart[c + 1]`, in order of first sight (so N1+(u v •) is their number). */
   private readonly ctxTotal: Float64Array;
-  private readonly ctxTypes: Float64Array;
   private readonly ctxStart: Int32Array;
   private readonly ctxSucc: Int32Array;
   /** Folded pairs, keyed (folded id of v, folded id of w): the total count of their accented pairs, and the number of those. */
@@ -410,9 +410,8 @@ class TrigramModel implements LanguageModel {
   private readonly foldTypes: PairTable;
   private readonly contW: Float64Array; // N1+(• w) over bigram types
   private readonly contVW: PairTable; // N1+(• v w) over trigram types, keyed (v, w)
-  /** By v: Σ_w N1+(• v w) and N1+(v •) over trigram-derived counts (0: v is no middle word). */
+  /** By v: Σ_w N1+(• v w) over trigram-derived counts (0: v is no middle word); N1+(v •) is the number of v's `midSucc`. */
   private readonly midTotal: Float64Array;
-  private readonly midTypes: Float64Array;
   /** By v: the w with N1+(• v w) > 0, in order of first sight. */
   private readonly midSucc: Grouped;
   /** By training word v: the words seen right after it (their counts are in `bi`). */
@@ -499,17 +498,15 @@ class TrigramModel implements LanguageModel {
     this.foldTotal = new PairTable(types.nBi); this.foldTypes = new PairTable(types.nBi);
     for (let k = 0; k < types.nBi; k++) this.countPair(types.biV[k]!, types.biW[k]!);
     this.next = groupBy(types.biV, types.biW, types.nBi, N);
-    // Each context's total and types, and its successors grouped by context.
-    const nCtx = types.nCtx;
-    const ctxTotal = (this.ctxTotal = new Float64Array(nCtx)), ctxTypes = (this.ctxTypes = new Float64Array(nCtx));
+    // Each context's total, and its successors grouped by context.
+    const ctxTotal = (this.ctxTotal = new Float64Array(types.nCtx));
     for (let k = 0; k < types.nTri; k++) {
       const ci = types.triC[k]!;
       ctxTotal[ci]! += this.tri.get(ci, types.triW[k]!, 0);
-      ctxTypes[ci]! += 1;
     }
-    ({ start: this.ctxStart, items: this.ctxSucc } = groupBy(types.triC, types.triW, types.nTri, nCtx));
+    ({ start: this.ctxStart, items: this.ctxSucc } = groupBy(types.triC, types.triW, types.nTri, types.nCtx));
     this.contVW = new PairTable(types.nTri);
-    this.midTotal = new Float64Array(N); this.midTypes = new Float64Array(N);
+    this.midTotal = new Float64Array(N);
     for (let k = 0; k < types.nTri; k++) this.countTrigramType(types.ctxV[types.triC[k]!]!, types.triW[k]!, types);
     this.midSucc = groupBy(types.vwV, types.vwW, types.nVW, N);
     const contW = this.contW;
@@ -568,7 +565,6 @@ class TrigramModel implements LanguageModel {
     const isNewVW = this.contVW.add(v, w, 1);
     if (isNewVW) types.middle(v, w);
     this.midTotal[v]! += 1;
-    if (isNewVW) this.midTypes[v]! += 1;
   }
 
   private intern(w: string): number {
@@ -694,7 +690,7 @@ class TrigramModel implements LanguageModel {
 
   private lowerOf(v: string, vi: number): Lower {
     const prior = this.prior, N = this.N;
-    const mTotal = vi >= 0 ? this.midTotal[vi]! : 0, mTypes = vi >= 0 ? this.midTypes[vi]! : 0;
+    const mTotal = vi >= 0 ? this.midTotal[vi]! : 0;
     const pw = prior?.pairWeight ?? 0;
     // Lowest order seen from v: the unigram, mixed with the lexicon's within-word pairs (p1v of a
     // word with c such pairs after v: pw·(c / total) + (1 − pw)·p1; a word with none is dense).
@@ -707,14 +703,14 @@ class TrigramModel implements LanguageModel {
       }
       return new Lower(this.lowerSparse.open(0), 1, 1);
     }
-    const g = (D * mTypes) / mTotal;
+    const mids = this.midSucc.items, m0 = this.midSucc.start[vi]!, m1 = this.midSucc.start[vi + 1]!;
+    const g = (D * (m1 - m0)) / mTotal;
     // full(w) = max(c(v w) − D, 0) / total + g·p1v(w), for the continuations of v, then for its lexicon
     // successors that are none (their count adds an exact 0). The lexicon counts after v of training
     // words are in a stamped scratch array (valid where `lexStamp` holds this call's number).
     const stamp = ++this.lowerCalls;
     const lexStamp = this.lexStamp, lexCount = this.lexCount;
     if (succ) for (let k = 0; k < succ.words.length; k++) { const wi = this.lexId(succ.words[k]!); if (wi >= 0) { lexStamp[wi] = stamp; lexCount[wi] = succ.counts[k]!; } }
-    const mids = this.midSucc.items, m0 = this.midSucc.start[vi]!, m1 = this.midSucc.start[vi + 1]!;
     const lower = new Lower(this.lowerSparse.open(m1 - m0 + (succ ? succ.words.length : 0)), succ ? 1 - pw : 1, g);
     const midStamp = (this.midStamp ??= new Int32Array(N));
     for (let x = m0; x < m1; x++) {
@@ -735,7 +731,7 @@ class TrigramModel implements LanguageModel {
     const known = this.contexts.get(ui, vi);
     if (known) return known;
     const ci = ui >= 0 && vi >= 0 ? this.ctxOf.get(ui, vi, -1) : -1;
-    if (ci >= 0) return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), this.ctxTotal[ci]!, this.ctxTypes[ci]!, ci, this.ctxSucc.subarray(this.ctxStart[ci]!, this.ctxStart[ci + 1]!)));
+    if (ci >= 0) return this.contexts.set(ui, vi, new TrigramContext(this, this.lowerFor(vi), this.ctxTotal[ci]!, ci, this.ctxSucc.subarray(this.ctxStart[ci]!, this.ctxStart[ci + 1]!)));
     const lower = this.lowerFor(vi);
     return this.contexts.set(ui, vi, (lower.ctx ??= new LowerContext(this, lower)));
   }
