@@ -331,7 +331,7 @@ function capsTitle(tokens: WorkToken[], ctx: PassContext): boolean {
     const letters = t.text.replace(/[^\p{L}]/gu, '');
     const abbreviation = ctx.abbreviations.has(foldKey(letters).toUpperCase());
     if (isFoldedSyllable(letters) && !abbreviation) syllable = true;
-    if (abbreviation || (letters.length >= 2 && isKnownSymbol(letters, ctx))) known = true;
+    if (letters.length >= 2 && isKnownSymbol(letters, ctx)) known = true;
   }
   return words >= 2 && (syllable || (words >= 3 && !known));
 }

@@ -1,7 +1,7 @@
 /** Line-level classification shared by the parser stages: noise, page numbers, signatures, names. */
 import type { RestoredToken } from '../schema.ts';
 import type { SourceLine } from '../normalise/index.ts';
-import { editDistance, foldAligned, isUpperLine } from './text.ts';
+import { editDistance, foldAligned, isUpperLine, upperShare } from './text.ts';
 
 /** A source line as the parser receives it: optionally restored from OCR with per-token provenance. */
 export interface ParseLine extends SourceLine {
@@ -44,8 +44,9 @@ export function isNoise(text: string): boolean {
  * `Tự động`, still counts; a first word read a letter longer, `Thức lập`, is taken whole, not from its
  * second letter: `T` is no word of the column beside it).
  */
-export const MOTTO_RES = [
-  /c\S{2,3}g\s*h\S{1,2}a\s*x\S\s*h\S{1,2}i\s*ch\S\s*ngh\S{1,2}a\s*vi\S{1,2}t\s*nam/,
+const NATIONAL_NAME_RE = /c\S{2,3}g\s*h\S{1,2}a\s*x\S\s*h\S{1,2}i\s*ch\S\s*ngh\S{1,2}a\s*vi\S{1,2}t\s*nam/;
+const MOTTO_RES = [
+  NATIONAL_NAME_RE,
   /(?:(?<!\S)\S{1,3}|\S{1,2})c\s*l\S{1,2}p\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
   /(?<!\S)\S{1,4}\s+\S{2,4}\s*[-–]\s*t\S{1,2}\s*d\S{0,3}\s*[-–]\s*h\S{1,2}nh\s*ph\S{1,3}c/,
 ];
@@ -63,9 +64,9 @@ const NATIONAL_WORDS = new Set(NATIONAL_NAME);
  */
 export function findMotto(text: string): [number, number] | null {
   const f = foldAligned(text);
-  for (let i = 0; i < MOTTO_RES.length; i++) {
-    const m = MOTTO_RES[i]!.exec(f);
-    if (m && (i > 0 || nameAsPrinted(text, m.index, m.index + m[0].length))) return [m.index, m.index + m[0].length];
+  for (const re of MOTTO_RES) {
+    const m = re.exec(f);
+    if (m && (re !== NATIONAL_NAME_RE || nameAsPrinted(text, m.index, m.index + m[0].length))) return [m.index, m.index + m[0].length];
   }
   return findNationalName(text, f);
 }
@@ -96,8 +97,7 @@ function findNationalName(text: string, folded: string): [number, number] | null
  * sentence case); not inside a sentence.
  */
 function nameAsPrinted(text: string, start: number, end: number): boolean {
-  const letters = text.slice(start, end).replace(/[^\p{L}]/gu, '');
-  if (letters.length > 0 && letters.replace(/\P{Lu}/gu, '').length >= 0.7 * letters.length) return true;
+  if (upperShare(text.slice(start, end)) >= 0.7) return true;
   return !/[\p{L}\d]/u.test(text.slice(0, start)) && !/[\p{L}\d]/u.test(text.slice(end));
 }
 
