@@ -51,7 +51,7 @@ test('document page: every clause and point has its anchor and a TOC of the regu
 });
 
 test('copy citation writes the Vietnamese citation of the clause', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await context.grantPermissions(['clipboard-write']);
   const article = allArticles(doc).find(({ article: a, part }) => part === 'regulation' && a.clauses.some((c) => c.kind === 'numbered' && c.number === '2'))!.article;
   const clause = article.clauses.find((c) => c.number === '2')!;
   // What the page hands the Clipboard API, recorded on its way through: Chromium writes the system
@@ -64,7 +64,7 @@ test('copy citation writes the Vietnamese citation of the clause', async ({ page
     navigator.clipboard.writeText = (text: string) => { w.__copied.push(text); return write(text); };
   });
   await page.goto(`/van-ban/${doc.id}/`);
-  // (The page writes asynchronously after the click: read until the write has been made.)
+  // (The page writes asynchronously after the click: read the record until the write has been made.)
   const clipboard = () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
   await page.bringToFront();
   await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`).click();
