@@ -512,12 +512,13 @@ function exact(spelled: Int32Array, tabs: WordTables, cutoff: number): number {
 }
 
 /**
- * Up to `limit` syllables for an OCR word (lower case), best channel cost first, none above `bound`.
- * The result is that of a tight search (bound 9) when it finds at least 12 syllables, else that of
- * the full bound: most words are cheap. One best-first search gives both (see `search`).
+ * Up to `limit` syllables for an OCR word (lower case), best channel cost first, none above `bound`
+ * and none more than `beam` above the best one. The result is that of a tight search (bound 9) when
+ * it finds at least 12 syllables, else that of the full bound: most words are cheap. One best-first
+ * search gives both (see `search`).
  */
-export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14): Candidate[] {
-  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, plainCandidate);
+export function candidates(ocr: string, channel: Channel, limit = 30, bound = 14, beam = Infinity): Candidate[] {
+  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, plainCandidate, beam);
 }
 const plainCandidate = (syllable: string, _index: number, channel: number): Candidate => ({ syllable, channel });
 
@@ -526,8 +527,8 @@ const plainCandidate = (syllable: string, _index: number, channel: number): Cand
  * every run of the process: its index in `allSyllables()`) and its channel cost. (`make` is called while
  * the search's scratch is read: it must not search or score itself.)
  */
-export function candidatesWith<T>(ocr: string, channel: Channel, limit: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
-  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, make);
+export function candidatesWith<T>(ocr: string, channel: Channel, limit: number, bound: number, make: (syllable: string, index: number, channel: number) => T, beam = Infinity): T[] {
+  return search(wordTables(ocr, channel), limit, Math.min(9, bound), bound, make, beam);
 }
 
 /**
@@ -548,7 +549,7 @@ class FormScorer {
   private nFound = 0;
   private readonly best: Float64Array; // the best `limit` exact costs so far, increasing
   private nBest = 0;
-  /** Pruning bound for pushing and scoring: min(bound, `kth()`). */
+  /** Pruning bound for pushing and scoring: min(bound, `kth()`, the best exact cost found + beam). */
   cutoff: number;
   // Exact rows for the accented forms of a folded node, one per depth of the spelled form.
   private readonly erows: Float64Array;
@@ -562,10 +563,11 @@ class FormScorer {
   private readonly T: FlatTrie;
   private readonly tabs: WordTables;
   private readonly limit: number;
-  private readonly bound: number;
+  /** How far above the best exact cost found so far a form may cost (Infinity: no beam). */
+  private readonly beam: number;
 
-  constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number) {
-    this.T = T; this.tabs = tabs; this.limit = limit; this.bound = bound;
+  constructor(T: FlatTrie, tabs: WordTables, limit: number, bound: number, beam = Infinity) {
+    this.T = T; this.tabs = tabs; this.limit = limit; this.beam = beam;
     this.cutoff = bound;
     this.lim = bound;
     // Scratch shared by the searches, which never overlap: all the true chars' exact tables, the best costs, the exact rows.
@@ -607,8 +609,10 @@ class FormScorer {
       for (let i = Math.min(this.nBest, limit - 1); i > at; i--) best[i] = best[i - 1]!;
       best[at] = c;
       if (this.nBest < limit) this.nBest++;
-      if (this.nBest === limit) { this.cutoff = Math.min(this.bound, best[limit - 1]!); this.lim = Math.min(this.cutoff, this.cap); }
+      if (this.nBest === limit && best[limit - 1]! < this.cutoff) { this.cutoff = best[limit - 1]!; this.lim = Math.min(this.cutoff, this.cap); }
     }
+    // The beam: nothing more than `beam` above the best form found so far (so above the best of all).
+    if (c + this.beam < this.cutoff) { this.cutoff = c + this.beam; this.lim = Math.min(this.cutoff, this.cap); }
   }
 
   /**
@@ -708,7 +712,9 @@ let SCORED_NODE = new Int32Array(256), SCORED_LB = new Float64Array(256), SCORED
  * The `limit` syllables of least channel cost not above the cutoff, ties broken by the folded lower
  * bound, then by trie order (the order of the plain algorithm: score folded forms by increasing lower
  * bound, keep the best). The cutoff is `tight` (or the `limit`-th best cost, if lower) when that
- * finds at least 12 syllables, else `bound` (or the `limit`-th best cost).
+ * finds at least 12 syllables, else `bound` (or the `limit`-th best cost); and never more than `beam`
+ * above the best cost of all (the cutoff tightens to the best cost found so far + `beam`: the best is
+ * always found, since it is within every cutoff).
  *
  * Best-first (A*, Hart, Nilsson & Raphael 1968) over the trie of folded syllables: an item is either
  * a trie node to expand (priority: the least folded cost of the syllables below it, from the word's
@@ -721,8 +727,8 @@ let SCORED_NODE = new Int32Array(256), SCORED_LB = new Float64Array(256), SCORED
  * the cutoff known when it gets there, several times as many.) The output is a function of the exact
  * costs, folded costs and trie order alone, so it does not depend on the order items are taken in.
  */
-function search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
-  return (SEARCH ??= new BestFirst(trie())).search(tabs, limit, tight, bound, make);
+function search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T, beam: number): T[] {
+  return (SEARCH ??= new BestFirst(trie())).search(tabs, limit, tight, bound, make, beam);
 }
 let SEARCH: BestFirst | null = null;
 
@@ -746,13 +752,13 @@ class BestFirst {
 
   constructor(T: FlatTrie) { this.T = T; }
 
-  search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T): T[] {
+  search<T>(tabs: WordTables, limit: number, tight: number, bound: number, make: (syllable: string, index: number, channel: number) => T, beam: number): T[] {
     const m = (this.m = tabs.m);
     const W = (this.W = m + 1);
     this.folded = tabs.folded; this.stride = tabs.stride;
     const { below, step } = tabs.completions();
     this.below = below; this.step = step;
-    const forms = (this.forms = new FormScorer(this.T, tabs, limit, bound));
+    const forms = (this.forms = new FormScorer(this.T, tabs, limit, bound, beam));
     this.items = 0; this.size = 0; this.rowTop = 0; this.held = -1; this.nDefer = 0;
     this.deferAbove = tight;
     const root = this.newRow();
@@ -767,7 +773,8 @@ class BestFirst {
     this.nScored = 0;
     forms.setCap(tight);
     this.run(tight);
-    const tc = Math.min(tight, forms.kth());
+    // (The cutoff is min(bound, the limit-th best cost, the best cost + beam); the tight one never exceeds it.)
+    const tc = Math.min(tight, forms.cutoff);
     // (The tight result has min(limit, found within tc) syllables.)
     if (Math.min(limit, forms.countWithin(tc)) >= 12) { this.forms = null; return forms.result(tc, make); }
     this.forms = forms;

@@ -57,6 +57,17 @@ export const WEIGHTS = {
   keep: 11,
   /** Channel cost bound of candidates. */
   bound: 14,
+  /**
+   * The first pass's candidate search keeps no syllable whose channel cost is more than this above the
+   * word's best one (Infinity: none cut; the second pass's widened search has no beam). A reading the
+   * channel puts that far behind wins only where the context proposes it, and the context and
+   * reference candidates are added whatever the beam. Session 20: 5 left the dev and the 12 synthetic
+   * rows' SER as they were (mean 1.062 % → 1.063 %; 6 words of 60 restored documents changed, 3 of them
+   * now right) and the 120 scan-layout documents of seeds 3001–3030 too (SER 1.06 %, 914 of 960
+   * fields), for about 0.9× the instructions of a restoration; 4 misread a word of the real scan
+   * (`chu?(mg` → `chế`), 6 saved about half as much.
+   */
+  beam: 5,
   /** Channel cost bound of context candidates (words the references put after the previous word): the language model vouches for them, so a worse reading is allowed (`điện nr` → `điện tử`). */
   contextBound: 24,
   /**
@@ -544,18 +555,22 @@ class Run {
     this.W = W;
   }
 
-  /** The `limit` best candidates of an OCR word (lower case), with their language-model ids, once per distinct word and limit. */
+  /**
+   * The `limit` best candidates of an OCR word (lower case), with their language-model ids, once per
+   * distinct word and limit: the first pass's within `WEIGHTS.beam` of the best, a widened search's (another limit) without a beam.
+   */
   candsOf(key: string, limit = FIRST_CANDIDATES): Cand[] {
     let byWord = this.candCache.get(limit);
     if (!byWord) this.candCache.set(limit, (byWord = new Map()));
     let c = byWord.get(key);
     if (!c) {
       CAND_LM = this.models.lm;
-      c = candidatesWith(key, this.models.channel, limit, this.W.bound, runCand);
+      const beam = limit === FIRST_CANDIDATES ? this.W.beam : Infinity;
+      c = candidatesWith(key, this.models.channel, limit, this.W.bound, runCand, beam);
       // A word of accented letters damaged past the bound (marks the channel never saw the scan
       // print: `qụyêt`) is searched again with twice the bound rather than left without a reading.
       // (Not codes, names and addresses, which have no reading because they are no syllable: `Email`, `01b`.)
-      if (!c.length && ACCENTED_WORD.test(key)) c = candidatesWith(key, this.models.channel, limit, 2 * this.W.bound, runCand);
+      if (!c.length && ACCENTED_WORD.test(key)) c = candidatesWith(key, this.models.channel, limit, 2 * this.W.bound, runCand, beam);
       byWord.set(key, c);
     }
     return c;

@@ -52,6 +52,32 @@ describe('candidate search (trie, bounds, shared prefixes)', () => {
     }
   });
 
+  it('with a beam, finds exactly the syllables within the beam of the best one that scoring every syllable finds', () => {
+    let cut = 0;
+    for (const w of words) {
+      const all = syllables.map((s) => ({ s, c: ch.word(w, s) })).sort((a, b) => a.c - b.c);
+      for (const beam of [3, 5]) {
+        const got = candidates(w, ch, 30, 14, beam);
+        const best = all[0]!.c;
+        const within = (b: number) => all.filter((x) => x.c <= Math.min(b, best + beam));
+        const expected = within(9).length >= 12 ? within(9) : within(14);
+        expect(got.length, `${w}, beam ${beam}`).toBe(Math.min(30, expected.length));
+        for (const g of got) {
+          expect(g.channel, `${w} → ${g.syllable}`).toBe(ch.word(w, g.syllable));
+          expect(g.channel, `${w} → ${g.syllable}`).toBeLessThanOrEqual(best + beam);
+        }
+        const last = got.length ? got[got.length - 1]!.channel : 14;
+        const names = new Set(got.map((g) => g.syllable));
+        for (const x of expected) if (x.c < last) expect(names.has(x.s), `${w}: ${x.s} (${x.c}) missing, beam ${beam}`).toBe(true);
+        // Without the beam the list is longer where the beam cuts it, and the same up to the cut.
+        const wide = candidates(w, ch, 30, 14);
+        expect(wide.slice(0, got.length).map((c) => c.syllable)).toEqual(got.map((c) => c.syllable));
+        if (wide.length > got.length) cut++;
+      }
+    }
+    expect(cut).toBeGreaterThan(10);
+  });
+
   it('scores any target string as the channel DP does, including letters outside syllables', () => {
     for (const [w, t] of [['ubnd', 'ubnd'], ['qd', 'qđ'], ['s6', 'số'], ['tir', 'tử'], ['zx', 'fwj']] as const) {
       expect(channelCost(w, t, ch)).toBe(ch.word(w, t));
