@@ -22,8 +22,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const args = process.argv.slice(2);
 const at = args.indexOf('--runs');
-const [n1, n2] = at >= 0 ? args.splice(at, 2)[1]!.split(',').map(Number) : [12, 20];
-if (!(n1! >= 1 && n2! > n1!)) { console.error('usage: scripts/ocr-instr.ts [checkout ...] [--runs N1,N2] (N2 > N1 ≥ 1)'); process.exit(2); }
+const [n1 = NaN, n2 = NaN] = at >= 0 ? args.splice(at, 2)[1]!.split(',').map(Number) : [12, 20];
+if (!(n1 >= 1 && n2 > n1)) { console.error('usage: scripts/ocr-instr.ts [checkout ...] [--runs N1,N2] (N2 > N1 ≥ 1)'); process.exit(2); }
 const checkouts = args.length ? args : [resolve(import.meta.dirname, '..')];
 
 // One process: N cold restorations of the OCR source with the checkout's own restorer.
@@ -47,6 +47,6 @@ async function instructions(checkout: string, n: number): Promise<number> {
 }
 
 for (const checkout of checkouts) {
-  const [a, b] = await Promise.all([instructions(checkout, n1!), instructions(checkout, n2!)]);
-  console.log(`${checkout}: ${((b - a) / (n2! - n1!) / 1e6).toFixed(0)} M instructions per steady cold restoration (runs ${n1 + 1}–${n2})`);
+  const [a, b] = await Promise.all([instructions(checkout, n1), instructions(checkout, n2)]);
+  console.log(`${checkout}: ${((b - a) / (n2 - n1) / 1e6).toFixed(0)} M instructions per steady cold restoration (runs ${n1 + 1}–${n2})`);
 }
