@@ -67,6 +67,13 @@ test('copy citation writes the Vietnamese citation of the clause', async ({ page
   // (The page writes asynchronously after the click: read the record until the write has been made.)
   const clipboard = () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
   await page.bringToFront();
+  // Click once the page has settled: every copy button placed (in idle-time slices) and the fonts loaded.
+  // In a clean-clone run the click was once lost with the page still moving: the button took the focus
+  // on the press, but no click followed and nothing was copied (a press and a release on different spots).
+  await page.waitForFunction(() => {
+    const hosts = document.querySelectorAll('[data-cite].dieu > .dieu-tools, [data-cite]:not(.dieu) > .khoan-line').length;
+    return hosts > 0 && document.querySelectorAll('button[data-copy]').length === 2 * hosts && document.fonts.status === 'loaded';
+  });
   await page.locator(`[id="${clause.id}"] > .khoan-line button[data-copy="cite"]`).click();
   await expect.poll(clipboard).toBe(cite(doc, clause.id));
   const copied = await clipboard();
