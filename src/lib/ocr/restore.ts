@@ -61,11 +61,11 @@ export const WEIGHTS = {
    * The first pass's candidate search keeps no syllable whose channel cost is more than this above the
    * word's best one (Infinity: none cut; the second pass's widened search has no beam). A reading the
    * channel puts that far behind wins only where the context proposes it, and the context and
-   * reference candidates are added whatever the beam. Session 20: 5 left the dev and the 12 synthetic
-   * rows' SER as they were (mean 1.062 % → 1.063 %; 6 words of 60 restored documents changed, 3 of them
-   * now right) and the 120 scan-layout documents of seeds 3001–3030 too (SER 1.06 %, 914 of 960
-   * fields), for about 0.9× the instructions of a restoration; 4 misread a word of the real scan
-   * (`chu?(mg` → `chế`), 6 saved about half as much.
+   * reference candidates are added whatever the beam. Session 20: 5 left the dev SER as it was and the
+   * 12 synthetic rows' mean at 1.062 % → 1.060 % (7 words of 60 restored documents changed: one more
+   * error in one row, one fewer in two), and the 120 scan-layout documents of seeds 3001–3030 as they
+   * were (SER 1.06 %, 914 of 960 fields), for about 0.9× the instructions of a restoration; 4 misread a
+   * word of the real scan (`chu?(mg` → `chế`), 6 saved about half as much.
    */
   beam: 5,
   /** Channel cost bound of context candidates (words the references put after the previous word): the language model vouches for them, so a worse reading is allowed (`điện nr` → `điện tử`). */
