@@ -609,10 +609,15 @@ class FormScorer {
       for (let i = Math.min(this.nBest, limit - 1); i > at; i--) best[i] = best[i - 1]!;
       best[at] = c;
       if (this.nBest < limit) this.nBest++;
-      if (this.nBest === limit && best[limit - 1]! < this.cutoff) { this.cutoff = best[limit - 1]!; this.lim = Math.min(this.cutoff, this.cap); }
+      if (this.nBest === limit) this.tighten(best[limit - 1]!);
     }
     // The beam: nothing more than `beam` above the best form found so far (so above the best of all).
-    if (c + this.beam < this.cutoff) { this.cutoff = c + this.beam; this.lim = Math.min(this.cutoff, this.cap); }
+    this.tighten(c + this.beam);
+  }
+
+  /** Lower the cutoff to `x` if that is lower (and `lim` with it). */
+  private tighten(x: number): void {
+    if (x < this.cutoff) { this.cutoff = x; this.lim = Math.min(x, this.cap); }
   }
 
   /**
