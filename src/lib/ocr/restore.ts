@@ -65,7 +65,7 @@ export const WEIGHTS = {
    * 12 synthetic rows' mean at 1.062 % → 1.060 % (7 words of 60 restored documents changed: one more
    * error in one row, one fewer in two), and the 120 scan-layout documents of seeds 3001–3030 as they
    * were (SER 1.06 %, 914 of 960 fields), for about 0.9× the instructions of a restoration; 4 misread a
-   * word of the real scan (`chu?(mg` → `chế`), 6 saved about half as much.
+   * word of the real scan (`chu?(mg` → `chế`), 6 saved about half as much (both on a first version of the beam).
    */
   beam: 5,
   /** Channel cost bound of context candidates (words the references put after the previous word): the language model vouches for them, so a worse reading is allowed (`điện nr` → `điện tử`). */
